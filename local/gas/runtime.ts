@@ -1,0 +1,114 @@
+/**
+ * Shared state of one stand-in "Apps Script project": the virtual clock, the current execution
+ * (who runs it, which locks it holds, its auth mode) and the per-method call counter.
+ * Every service of the stand-in receives the same Runtime; tests and the preview drive it.
+ */
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
+
+export interface Execution {
+  /** Increasing number, one per google.script.run call / trigger / menu click. */
+  readonly id: number;
+  /** E-mail of the user at the keyboard ('' when unknown, as for some consumer accounts). */
+  readonly user: string;
+  readonly authMode: AuthModeName;
+}
+
+/** A write made to the workbook while the running execution did not hold the document lock. */
+export interface UnlockedWrite {
+  executionId: number;
+  method: string;
+  sheet: string;
+  a1: string;
+}
+
+export class CallCounter {
+  private readonly counts = new Map<string, number>();
+
+  /** Count one call of `method`, named "Class.method" (e.g. "Range.getValues"). */
+  count(method: string): void {
+    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+  }
+
+  get(method: string): number {
+    return this.counts.get(method) ?? 0;
+  }
+
+  total(): number {
+    let sum = 0;
+    for (const n of this.counts.values()) sum += n;
+    return sum;
+  }
+
+  /** A copy of all counts, sorted by method name. */
+  snapshot(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const key of [...this.counts.keys()].sort()) out[key] = this.counts.get(key) ?? 0;
+    return out;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+export class Runtime {
+  readonly calls = new CallCounter();
+  readonly unlockedWrites: UnlockedWrite[] = [];
+  private clockMs: number | null;
+  private nextExecutionId = 1;
+  private current: Execution | null = null;
+  /** Id of the execution holding each lock (set by the LockService stand-in); -1 = a simulated other process. */
+  documentLockHolder: number | null = null;
+  scriptLockHolder: number | null = null;
+
+  constructor(
+    readonly owner: string,
+    readonly timeZone: string,
+    /** Fixed start of the virtual clock in ms; null = follow the real clock. */
+    startMs: number | null = null,
+  ) {
+    this.clockMs = startMs;
+  }
+
+  now(): number {
+    return this.clockMs ?? Date.now();
+  }
+
+  /** Move the virtual clock forward (fixes it first if it was following the real clock). */
+  advance(ms: number): void {
+    this.clockMs = this.now() + ms;
+  }
+
+  setNow(ms: number): void {
+    this.clockMs = ms;
+  }
+
+  /** The running execution. Code outside `run` behaves like the owner running it from the editor. */
+  execution(): Execution {
+    if (this.current) return this.current;
+    return { id: 0, user: this.owner, authMode: 'FULL' };
+  }
+
+  /** Run `body` as one execution of `user`; locks it holds are released when it ends, as in Apps Script. */
+  run<T>(user: string, body: () => T, authMode: AuthModeName = 'FULL'): T {
+    if (this.current) throw new Error('stand-in: executions do not nest');
+    const execution: Execution = { id: this.nextExecutionId++, user, authMode };
+    this.current = execution;
+    try {
+      return body();
+    } finally {
+      if (this.documentLockHolder === execution.id) this.documentLockHolder = null;
+      if (this.scriptLockHolder === execution.id) this.scriptLockHolder = null;
+      this.current = null;
+    }
+  }
+
+  /** Record a mutating call; flags it when the running execution does not hold the document lock. */
+  noteWrite(method: string, sheet: string, a1: string): void {
+    const execution = this.execution();
+    if (this.documentLockHolder !== execution.id) {
+      this.unlockedWrites.push({ executionId: execution.id, method, sheet, a1 });
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/** The customer record: its fields, the `Customers` tab's columns (a contract), and the input shapes. */
+
+import type { Status } from './statuses';
+
+/** Column headers of the `Customers` tab, in order (spec contract). */
+export const CUSTOMER_HEADERS = [
+  'ID',
+  'Name',
+  'Company',
+  'Email',
+  'Phone',
+  'Status',
+  'Deal value',
+  'Owner',
+  'Source',
+  'Notes',
+  'Created at',
+  'Created by',
+  'Updated at',
+  'Updated by',
+  'Status changed at',
+  'Version',
+] as const;
+
+/** Keys of a customer object, in the same order as CUSTOMER_HEADERS. */
+export const CUSTOMER_KEYS = [
+  'id',
+  'name',
+  'company',
+  'email',
+  'phone',
+  'status',
+  'dealValue',
+  'owner',
+  'source',
+  'notes',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'statusChangedAt',
+  'version',
+] as const;
+
+export type CustomerKey = (typeof CUSTOMER_KEYS)[number];
+
+/** A customer as the API returns it: plain JSON, dates as ISO-8601 strings ('' when unknown). */
+export interface Customer {
+  id: string;
+  name: string;
+  company: string;
+  email: string;
+  phone: string;
+  status: Status;
+  /** null when no deal value was given. */
+  dealValue: number | null;
+  owner: string;
+  source: string;
+  notes: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  statusChangedAt: string;
+  version: number;
+}
+
+/** Fields a user may set (register input and update patch). */
+export const EDITABLE_KEYS = [
+  'name',
+  'company',
+  'email',
+  'phone',
+  'status',
+  'dealValue',
+  'owner',
+  'source',
+  'notes',
+] as const;
+
+export type EditableKey = (typeof EDITABLE_KEYS)[number];
+
+/** Validated, normalised editable fields. */
+export type CustomerFields = Pick<Customer, EditableKey>;
+
+/** Field-level error messages, keyed by input field name (e.g. { email: 'Email: ...' }). */
+export type FieldErrors = Record<string, string>;
+
+/** Column headers of the `History` tab, in order (spec contract). */
+export const HISTORY_HEADERS = ['At', 'Customer ID', 'Action', 'Field', 'From', 'To', 'By'] as const;
+
+export type HistoryAction = 'create' | 'update' | 'status' | 'note' | 'manual edit' | 'import';
+
+/** One History row as plain JSON. */
+export interface HistoryEvent {
+  at: string;
+  customerId: string;
+  action: HistoryAction;
+  field: string;
+  from: string;
+  to: string;
+  by: string;
+}

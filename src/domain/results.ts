@@ -1,0 +1,52 @@
+/** Result shapes of the server API (spec contract). Plain JSON only: no Date, no functions. */
+
+import type { Customer, FieldErrors, HistoryEvent } from './customer';
+import type { Status } from './statuses';
+
+export interface Failure {
+  ok: false;
+  errors: FieldErrors;
+}
+
+export type SaveResult =
+  | { ok: true; customer: Customer }
+  | { ok: false; errors: FieldErrors; duplicates?: Customer[] }
+  | { ok: false; conflict: Customer; errors?: FieldErrors };
+
+export type GetCustomerResult = { ok: true; customer: Customer; history: HistoryEvent[] } | Failure;
+
+export interface SearchOptions {
+  status?: Status | string;
+  owner?: string;
+  limit?: number;
+}
+
+export interface SearchResult {
+  results: Customer[];
+  total: number;
+}
+
+export interface ListOptions extends SearchOptions {
+  offset?: number;
+  /** A customer key, optionally prefixed with '-' for descending, e.g. "name" or "-updatedAt". */
+  sort?: string;
+}
+
+export interface ListResult {
+  customers: Customer[];
+  total: number;
+}
+
+/** Input of registerCustomer: the editable fields, all optional but name, as the user typed them. */
+export interface CustomerInput {
+  name?: unknown;
+  company?: unknown;
+  email?: unknown;
+  phone?: unknown;
+  status?: unknown;
+  dealValue?: unknown;
+  owner?: unknown;
+  source?: unknown;
+  notes?: unknown;
+  allowDuplicate?: unknown;
+}
