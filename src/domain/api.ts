@@ -1,0 +1,57 @@
+/**
+ * The server API as the sidebar sees it through google.script.run (spec contract).
+ * Pure types: the HTML client imports them (with the DOM lib) and src/index.ts is checked against them,
+ * so renaming a server function breaks the build, not production.
+ */
+
+import type { Customer, FieldErrors } from './customer';
+import type {
+  CustomerInput,
+  Failure,
+  GetCustomerResult,
+  ListOptions,
+  ListResult,
+  SaveResult,
+  SearchOptions,
+  SearchResult,
+} from './results';
+
+/** What a sidebar or dialog needs to know when it opens (passed through the HTML template). */
+export interface SidebarState {
+  view: 'register' | 'customer' | 'search' | 'import';
+  customerId?: string;
+}
+
+export interface SetUpReport {
+  ok: true;
+  created: string[];
+  repaired: string[];
+  messages: string[];
+}
+
+export interface IntegrityProblem {
+  row: number;
+  id: string;
+  problem: string;
+}
+
+export interface IntegrityReport {
+  ok: true;
+  checkedRows: number;
+  problems: IntegrityProblem[];
+}
+
+export interface ServerApi {
+  setUpCrm(): SetUpReport | Failure;
+  registerCustomer(input: CustomerInput): SaveResult;
+  updateCustomer(id: string, patch: CustomerInput, expectedVersion: number): SaveResult;
+  updateCustomerStatus(id: string, status: string, expectedVersion: number, note?: string): SaveResult;
+  getCustomer(id: string): GetCustomerResult;
+  searchCustomers(query: string, options?: SearchOptions): SearchResult | Failure;
+  listCustomers(options?: ListOptions): ListResult | Failure;
+  checkData(): IntegrityReport | Failure;
+  /** Opens the sidebar on a customer's card (called from the search dialog). */
+  openCustomerSidebar(id: string): void;
+}
+
+export type { Customer, FieldErrors };
