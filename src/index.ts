@@ -1,8 +1,71 @@
-import { z } from 'zod';
+/**
+ * The global functions Apps Script sees (menu items, triggers, google.script.run). Declarations only:
+ * gas-webpack-plugin turns each `global.name = …` into a top-level `function name()` stub.
+ */
+
+import type { ServerApi } from './domain/api';
+import { getCustomer, listCustomers, registerCustomer, searchCustomers, updateCustomer, updateCustomerStatus } from './server/customers';
+import { showPipelineSummary, showSetUp } from './server/menuActions';
+import { importCustomers, proposeImportMapping } from './server/import';
+import { onEdit } from './server/onEdit';
+import { rebuildPipelineSummary } from './server/pipeline';
+import { setUpCrm } from './server/setup';
+import { onInstall, onOpen, openCustomerSidebar, showImportSidebar, showRegisterSidebar, showSearchDialog } from './server/ui';
+
+// `global` is webpack's name for the Apps Script global object.
 declare const global: Record<string, unknown>;
-function registerCustomer(input: unknown) {
-  return z.object({ name: z.string().max(3), e: z.email() }).safeParse(input).success;
-}
-function onOpen() { return 1; }
-global.registerCustomer = registerCustomer;
+
+/** Adds the CRM menu when the spreadsheet opens. */
 global.onOpen = onOpen;
+/** Adds the CRM menu right after the add-on is installed. */
+global.onInstall = onInstall;
+/** Logs a hand edit of the Customers tab in History and bumps that row's Version. */
+global.onEdit = onEdit;
+/** Creates or repairs every CRM tab; never deletes data. */
+global.setUpCrm = setUpCrm;
+/** Registers a new customer: { ok, customer } or { ok: false, errors, duplicates? }. */
+global.registerCustomer = registerCustomer;
+/** Changes a customer's fields if expectedVersion is still current. */
+global.updateCustomer = updateCustomer;
+/** Moves a customer to another status, with an optional note. */
+global.updateCustomerStatus = updateCustomerStatus;
+/** One customer with its History. */
+global.getCustomer = getCustomer;
+/** Finds customers by name, company, e-mail or phone. */
+global.searchCustomers = searchCustomers;
+/** A page of customers, filtered and sorted. */
+global.listCustomers = listCustomers;
+/** Rebuilds the Pipeline tab and returns its summary. */
+global.rebuildPipelineSummary = rebuildPipelineSummary;
+/** Proposes how the Import tab's columns map to customer fields. */
+global.proposeImportMapping = proposeImportMapping;
+/** Imports (or dry-runs) a batch of rows from the Import tab. */
+global.importCustomers = importCustomers;
+/** Opens the sidebar on a customer's card (from the search dialog). */
+global.openCustomerSidebar = openCustomerSidebar;
+/** Menu: CRM ▸ Register customer. */
+global.showRegisterSidebar = showRegisterSidebar;
+/** Menu: CRM ▸ Search customers. */
+global.showSearchDialog = showSearchDialog;
+/** Menu: CRM ▸ Pipeline summary. */
+global.showPipelineSummary = showPipelineSummary;
+/** Menu: CRM ▸ Import customers. */
+global.showImportSidebar = showImportSidebar;
+/** Menu: CRM ▸ Set up / repair. */
+global.showSetUp = showSetUp;
+
+// Compile-time check that the functions the HTML client calls match the typed API it was written against.
+const serverApi: Omit<ServerApi, 'checkData'> = {
+  setUpCrm,
+  registerCustomer,
+  updateCustomer,
+  updateCustomerStatus,
+  getCustomer,
+  searchCustomers,
+  listCustomers,
+  openCustomerSidebar,
+  rebuildPipelineSummary,
+  proposeImportMapping,
+  importCustomers,
+};
+void serverApi;

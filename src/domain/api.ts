@@ -5,6 +5,8 @@
  */
 
 import type { Customer, FieldErrors } from './customer';
+import type { ImportMappingProposal, ImportOptions, ImportResult } from './import/types';
+import type { PipelineSummary } from './pipeline/types';
 import type {
   CustomerInput,
   Failure,
@@ -50,6 +52,9 @@ export interface ServerApi {
   searchCustomers(query: string, options?: SearchOptions): SearchResult | Failure;
   listCustomers(options?: ListOptions): ListResult | Failure;
   checkData(): IntegrityReport | Failure;
+  rebuildPipelineSummary(): PipelineSummary | Failure;
+  proposeImportMapping(): ImportMappingProposal | Failure;
+  importCustomers(options?: ImportOptions): ImportResult | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }

@@ -1,0 +1,61 @@
+/**
+ * Sidebar entry point: reads the initial SidebarState from <body data-state>, shows the top nav
+ * (Register · Search), the banner and one view at a time (register form, customer card, search).
+ */
+
+import type { Customer } from '../../src/domain/customer';
+import { createBanner } from './banner';
+import { h, replaceChildren } from './dom';
+import { readState } from './state';
+import type { ViewContext } from './views/context';
+import { customerView } from './views/customer/card';
+import { registerView } from './views/register';
+import { searchView, type SearchView } from './views/search';
+
+type Tab = 'register' | 'search' | null;
+
+function main(): void {
+  const state = readState('register');
+  const banner = createBanner();
+  const viewRoot = h('main', { class: 'view' });
+  const registerTab = h('button', { type: 'button', class: 'nav-link' }, 'Register');
+  const searchTab = h('button', { type: 'button', class: 'nav-link' }, 'Search');
+  const nav = h('nav', { class: 'nav', 'aria-label': 'CRM' }, registerTab, h('span', { class: 'nav-sep', 'aria-hidden': 'true' }, '·'), searchTab);
+
+  /** The search view is kept, so coming back to it shows the last query and results. */
+  let search: SearchView | null = null;
+
+  function show(view: { element: HTMLElement; focus(): void }, tab: Tab, focus: boolean): void {
+    banner.clear();
+    for (const [button, name] of [
+      [registerTab, 'register'],
+      [searchTab, 'search'],
+    ] as const) {
+      if (tab === name) button.setAttribute('aria-current', 'page');
+      else button.removeAttribute('aria-current');
+    }
+    replaceChildren(viewRoot, view.element);
+    window.scrollTo(0, 0);
+    if (focus) view.focus();
+  }
+
+  const ctx: ViewContext = {
+    banner,
+    openCustomer: (id: string, known?: Customer) => show(customerView(ctx, id, known), null, true),
+  };
+  const showRegister = (focus: boolean) => show(registerView(ctx), 'register', focus);
+  const showSearch = (focus: boolean) => {
+    search = search ?? searchView(ctx);
+    show(search, 'search', focus);
+  };
+
+  registerTab.addEventListener('click', () => showRegister(true));
+  searchTab.addEventListener('click', () => showSearch(true));
+
+  document.body.append(h('header', { class: 'top' }, nav), banner.element, viewRoot);
+  if (state.view === 'customer' && state.customerId) ctx.openCustomer(state.customerId);
+  else if (state.view === 'search') showSearch(true);
+  else showRegister(true);
+}
+
+main();

@@ -1,0 +1,52 @@
+/** The read-only part of the customer card: name, company, status, version and the other fields. */
+
+import type { Customer } from '../../../../src/domain/customer';
+import { h, replaceChildren } from '../../dom';
+import { formatDateTime, formatDealValue } from '../../format';
+import { statusPill } from '../../statusSelect';
+
+export interface Details {
+  readonly element: HTMLElement;
+  update(customer: Customer): void;
+}
+
+function row(label: string, value: string): HTMLElement[] {
+  return [h('dt', {}, label), h('dd', { class: value === '' ? 'muted' : null }, value === '' ? '—' : value)];
+}
+
+function byLine(at: string, who: string): string {
+  return [formatDateTime(at), who ? `by ${who}` : ''].filter((part) => part !== '').join(' ');
+}
+
+export function createDetails(): Details {
+  const element = h('section', { class: 'card-details', 'aria-label': 'Customer details' });
+  return {
+    element,
+    update(customer) {
+      replaceChildren(
+        element,
+        h(
+          'div',
+          { class: 'card-head' },
+          h('h2', { class: 'card-name' }, customer.name || '(no name)'),
+          customer.company ? h('p', { class: 'card-company' }, customer.company) : null,
+          h('p', { class: 'card-meta' }, statusPill(customer.status), h('span', { class: 'version', title: 'Version' }, `Version ${customer.version}`)),
+        ),
+        h(
+          'dl',
+          { class: 'card-fields' },
+          ...row('E-mail', customer.email),
+          ...row('Phone', customer.phone),
+          ...row('Deal value', formatDealValue(customer.dealValue)),
+          ...row('Owner', customer.owner),
+          ...row('Source', customer.source),
+          ...row('Notes', customer.notes),
+          ...row('Status since', formatDateTime(customer.statusChangedAt)),
+          ...row('Created', byLine(customer.createdAt, customer.createdBy)),
+          ...row('Updated', byLine(customer.updatedAt, customer.updatedBy)),
+          ...row('ID', customer.id),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/** The card's "Edit details" form: the customer's fields; saving sends only the fields the user changed. */
+
+import type { Customer, EditableKey, FieldErrors } from '../../../../src/domain/customer';
+import type { CustomerInput } from '../../../../src/domain/results';
+import { h } from '../../dom';
+import { CUSTOMER_FIELDS, createFieldSet } from '../../fields';
+import { inputText } from '../../format';
+
+/** Status has its own form on the card. */
+const EDIT_FIELDS = CUSTOMER_FIELDS.filter((spec) => spec.key !== 'status');
+
+export interface EditForm {
+  readonly element: HTMLElement;
+  readonly button: HTMLButtonElement;
+  /** The fields whose text differs from `current`, as typed. */
+  patch(current: Customer): CustomerInput;
+  /** Shows `current`; with keepTyped, fields the user changed (compared with `previous`) keep their text. */
+  refresh(current: Customer, previous: Customer | null, keepTyped: boolean): void;
+  showErrors(errors: FieldErrors): string[];
+  focusFirstInvalid(): boolean;
+  clearErrors(): void;
+  open(): void;
+}
+
+export function createEditForm(onSubmit: () => void): EditForm {
+  const fields = createFieldSet('edit', EDIT_FIELDS);
+  const button = h('button', { type: 'submit', class: 'primary' }, 'Save changes');
+  const form = h('form', { class: 'form', novalidate: true }, fields.element, h('div', { class: 'actions' }, button));
+  const element = h('details', { class: 'section edit' }, h('summary', {}, 'Edit details'), form);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onSubmit();
+  });
+
+  const shown = (customer: Customer, key: EditableKey): string => inputText(customer[key]);
+
+  return {
+    element,
+    button,
+    patch(current) {
+      const patch: Record<string, string> = {};
+      for (const spec of EDIT_FIELDS) {
+        const text = fields.value(spec.key);
+        if (text !== shown(current, spec.key)) patch[spec.key] = text;
+      }
+      return patch;
+    },
+    refresh(current, previous, keepTyped) {
+      for (const spec of EDIT_FIELDS) {
+        const typed = previous !== null && fields.value(spec.key) !== shown(previous, spec.key);
+        if (!keepTyped || !typed) fields.setValue(spec.key, shown(current, spec.key));
+      }
+      if (!keepTyped) fields.clearErrors();
+    },
+    showErrors: (errors) => fields.showErrors(errors),
+    focusFirstInvalid: () => fields.focusFirstInvalid(),
+    clearErrors: () => fields.clearErrors(),
+    open() {
+      element.open = true;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The built add-on running in the stand-in, driven the way Apps Script drives it: every call is a new
+ * execution of the user at the keyboard that reloads the whole bundle; google.script.run calls cross the
+ * client boundary (no Dates or functions); menu items and triggers run the global function directly.
+ * Used by the bundle tests, the preview server and the benchmark.
+ */
+
+import { type SavedStandIn, type StandIn, createStandIn } from '../gas';
+import type { AuthModeName } from '../gas/runtime';
+import type { UserEdit } from '../gas/spreadsheet';
+import { DIST_DIR, type LoadedBundle, clockDate, loadBundle, readHtmlFiles } from './loadBundle';
+
+export interface HarnessOptions {
+  owner: string;
+  editors?: string[];
+  timeZone?: string;
+  startMs?: number;
+  saved?: SavedStandIn;
+  distDir?: string;
+  /** Reuse one loaded bundle for every call (benchmarks of compute); default false = fresh per call, as Apps Script. */
+  reuseBundle?: boolean;
+}
+
+export interface Harness {
+  readonly gas: StandIn;
+  /** google.script.run.<name>(...args) as `user`: what the success handler would receive. */
+  call<T = unknown>(user: string, name: string, ...args: unknown[]): T;
+  /** A menu item or other server-side entry run directly as `user`. */
+  run<T = unknown>(user: string, name: string, ...args: unknown[]): T;
+  /** Opening the spreadsheet: onOpen({ authMode }) as `user`. */
+  open(user: string, authMode?: AuthModeName): void;
+  /** A person types into a cell, then the simple onEdit trigger runs (as Sheets does). */
+  edit(edit: UserEdit): void;
+}
+
+export function createHarness(options: HarnessOptions): Harness {
+  const distDir = options.distDir ?? DIST_DIR;
+  let now: () => number = () => Date.now();
+  const DateCtor = clockDate(() => now());
+  const gas = createStandIn({
+    owner: options.owner,
+    editors: options.editors ?? [],
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.startMs !== undefined ? { startMs: options.startMs } : {}),
+    ...(options.saved ? { saved: options.saved } : {}),
+    htmlFiles: readHtmlFiles(distDir),
+    DateCtor,
+  });
+  now = () => gas.runtime.now();
+
+  let shared: LoadedBundle | null = null;
+  const bundle = (): LoadedBundle => {
+    if (options.reuseBundle && shared) return shared;
+    const loaded = loadBundle(gas.globals, DateCtor, `${distDir}/Code.js`);
+    gas.services.useRealm(loaded.context);
+    shared = loaded;
+    return loaded;
+  };
+
+  const execute = <T>(user: string, name: string, args: unknown[], authMode: AuthModeName = 'FULL'): T =>
+    gas.runtime.run(user, () => bundle().fn(name)(...args) as T, authMode);
+
+  return {
+    gas,
+    call<T>(user: string, name: string, ...args: unknown[]): T {
+      const sent = gas.services.argumentsToServer(args);
+      return gas.services.resultToClient(execute(user, name, sent)) as T;
+    },
+    run<T>(user: string, name: string, ...args: unknown[]): T {
+      return execute<T>(user, name, args);
+    },
+    open(user: string, authMode: AuthModeName = 'LIMITED'): void {
+      gas.runtime.run(
+        user,
+        () => bundle().fn('onOpen')({ authMode: gas.services.authModeOf(authMode), user: undefined }),
+        authMode,
+      );
+    },
+    edit(edit: UserEdit): void {
+      const event = gas.sheets.userEdit(edit);
+      gas.runtime.run(edit.user, () => bundle().fn('onEdit')({ ...event, authMode: gas.services.authModeOf('LIMITED') }), 'LIMITED');
+    },
+  };
+}

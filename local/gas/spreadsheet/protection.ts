@@ -1,0 +1,235 @@
+/**
+ * Protection objects (range.protect(), sheet.protect(), getProtections(type)).
+ *
+ * From Google's reference: a new protection mirrors the spreadsheet's permissions until the script
+ * changes its editors or domain setting; the owner is always an editor; "Neither the owner of the
+ * spreadsheet nor the current user can be removed" by removeEditor(s); only users who may edit the
+ * protection may change or remove it (getEditors/canDomainEdit throw for others too).
+ * Enforcement of writes lives in access.ts.
+ */
+import { rectToA1 } from './a1';
+import { assertCanChangeProtection, canEditProtection, protectionEditors } from './access';
+import type { Ctx } from './context';
+import { EnumValue, PROTECTION_TYPE } from './enums';
+import { ERR, checkArgs, gasError, gasTypeOf, signatureError } from './errors';
+import type { ProtectionData, SheetData } from './model';
+import { RangeFake } from './range';
+import { UserFake, emailOf } from './user';
+
+export class ProtectionFake {
+  readonly gasTypeName = 'SpreadsheetApp.Protection';
+
+  constructor(
+    private readonly ctx: Ctx,
+    /** The stored protection (host-side data). */
+    readonly data: ProtectionData,
+  ) {}
+
+  toString(): string {
+    return 'Protection';
+  }
+
+  private sheet(): SheetData | undefined {
+    return this.ctx.wb.sheetById(this.data.sheetId);
+  }
+
+  private a1(): string {
+    const sheet = this.sheet();
+    if (this.data.rect) return rectToA1(this.data.rect);
+    return sheet ? rectToA1({ row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns }) : '';
+  }
+
+  /** Permission check + write bookkeeping for every change. */
+  private change(method: string): void {
+    assertCanChangeProtection(this.ctx.wb, this.data, this.ctx.user());
+    this.ctx.noteWrite(method, this.sheet() ?? null, this.a1());
+  }
+
+  /** First change of the editor list: stop mirroring the spreadsheet, start from its editors. */
+  private makeExplicit(): void {
+    if (this.data.explicit) return;
+    const me = this.ctx.user();
+    const list = this.ctx.wb.fileEditors().filter((e) => e.toLowerCase() !== this.ctx.wb.owner.toLowerCase());
+    if (me && !list.some((e) => e.toLowerCase() === me.toLowerCase()) && me.toLowerCase() !== this.ctx.wb.owner.toLowerCase())
+      list.push(me);
+    this.data.editors = list;
+    this.data.explicit = true;
+  }
+
+  addEditor(emailAddressOrUser: unknown): ProtectionFake {
+    this.ctx.count('Protection.addEditor');
+    const email = emailOf(emailAddressOrUser);
+    if (arguments.length !== 1 || email === null) throw signatureError(arguments, 'SpreadsheetApp.Protection.addEditor');
+    this.change('Protection.addEditor');
+    this.makeExplicit();
+    this.add([email]);
+    return this;
+  }
+
+  addEditors(emailAddresses: unknown): ProtectionFake {
+    this.ctx.count('Protection.addEditors');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.addEditors', 'a');
+    const emails = (emailAddresses as unknown[]).map(emailOf);
+    if (emails.some((e) => e === null)) throw signatureError(arguments, 'SpreadsheetApp.Protection.addEditors');
+    this.change('Protection.addEditors');
+    this.makeExplicit();
+    this.add(emails as string[]);
+    return this;
+  }
+
+  private add(emails: string[]): void {
+    for (const e of emails) {
+      if (e === '' || e.toLowerCase() === this.ctx.wb.owner.toLowerCase()) continue;
+      if (!this.data.editors.some((x) => x.toLowerCase() === e.toLowerCase())) this.data.editors.push(e);
+    }
+  }
+
+  removeEditor(emailAddressOrUser: unknown): ProtectionFake {
+    this.ctx.count('Protection.removeEditor');
+    const email = emailOf(emailAddressOrUser);
+    if (arguments.length !== 1 || email === null) throw signatureError(arguments, 'SpreadsheetApp.Protection.removeEditor');
+    this.change('Protection.removeEditor');
+    this.makeExplicit();
+    this.remove_([email]);
+    return this;
+  }
+
+  removeEditors(emailAddresses: unknown): ProtectionFake {
+    this.ctx.count('Protection.removeEditors');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.removeEditors', 'a');
+    const emails = (emailAddresses as unknown[]).map(emailOf);
+    if (emails.some((e) => e === null)) throw signatureError(arguments, 'SpreadsheetApp.Protection.removeEditors');
+    this.change('Protection.removeEditors');
+    this.makeExplicit();
+    this.remove_(emails as string[]);
+    return this;
+  }
+
+  private remove_(emails: string[]): void {
+    const me = this.ctx.user().toLowerCase();
+    const drop = new Set(emails.map((e) => e.toLowerCase()).filter((e) => e !== me));
+    this.data.editors = this.data.editors.filter((e) => !drop.has(e.toLowerCase()));
+  }
+
+  getEditors(): UserFake[] {
+    this.ctx.count('Protection.getEditors');
+    assertCanChangeProtection(this.ctx.wb, this.data, this.ctx.user());
+    return protectionEditors(this.ctx.wb, this.data).map((e) => new UserFake(e));
+  }
+
+  canEdit(): boolean {
+    this.ctx.count('Protection.canEdit');
+    return canEditProtection(this.ctx.wb, this.data, this.ctx.user());
+  }
+
+  canDomainEdit(): boolean {
+    this.ctx.count('Protection.canDomainEdit');
+    assertCanChangeProtection(this.ctx.wb, this.data, this.ctx.user());
+    return this.data.domainEdit;
+  }
+
+  setDomainEdit(editable: unknown): ProtectionFake {
+    this.ctx.count('Protection.setDomainEdit');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.setDomainEdit', 'b');
+    this.change('Protection.setDomainEdit');
+    this.makeExplicit();
+    this.data.domainEdit = editable as boolean;
+    return this;
+  }
+
+  getDescription(): string {
+    this.ctx.count('Protection.getDescription');
+    return this.data.description;
+  }
+
+  setDescription(description: unknown): ProtectionFake {
+    this.ctx.count('Protection.setDescription');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.setDescription', 's');
+    this.change('Protection.setDescription');
+    this.data.description = String(description);
+    return this;
+  }
+
+  isWarningOnly(): boolean {
+    this.ctx.count('Protection.isWarningOnly');
+    return this.data.warningOnly;
+  }
+
+  setWarningOnly(warningOnly: unknown): ProtectionFake {
+    this.ctx.count('Protection.setWarningOnly');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.setWarningOnly', 'b');
+    this.change('Protection.setWarningOnly');
+    this.data.warningOnly = warningOnly as boolean;
+    return this;
+  }
+
+  getProtectionType(): EnumValue {
+    this.ctx.count('Protection.getProtectionType');
+    return PROTECTION_TYPE[this.data.type];
+  }
+
+  getRange(): RangeFake {
+    this.ctx.count('Protection.getRange');
+    const sheet = this.sheet();
+    if (!sheet) throw gasError(ERR.rangeNotFound);
+    const rect = this.data.rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns };
+    return new RangeFake(this.ctx, sheet, rect);
+  }
+
+  setRange(range: unknown): ProtectionFake {
+    this.ctx.count('Protection.setRange');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.setRange', 'r');
+    if (this.data.type !== 'RANGE') throw gasError(ERR.protectionKind);
+    const r = range as RangeFake;
+    this.change('Protection.setRange');
+    this.data.sheetId = r.sheetData.sheetId;
+    this.data.rect = { ...r.rect };
+    return this;
+  }
+
+  getUnprotectedRanges(): RangeFake[] {
+    this.ctx.count('Protection.getUnprotectedRanges');
+    const sheet = this.sheet();
+    if (!sheet) return [];
+    return this.data.unprotected.map((rect) => new RangeFake(this.ctx, sheet, rect));
+  }
+
+  setUnprotectedRanges(ranges: unknown): ProtectionFake {
+    this.ctx.count('Protection.setUnprotectedRanges');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.setUnprotectedRanges', 'a');
+    const list = ranges as unknown[];
+    if (list.some((r) => gasTypeOf(r) !== 'SpreadsheetApp.Range')) {
+      throw signatureError(arguments, 'SpreadsheetApp.Protection.setUnprotectedRanges');
+    }
+    if (this.data.type !== 'SHEET') throw gasError(ERR.protectionKind);
+    this.change('Protection.setUnprotectedRanges');
+    this.data.unprotected = (list as RangeFake[])
+      .filter((r) => r.sheetData.sheetId === this.data.sheetId)
+      .map((r) => ({ ...r.rect }));
+    return this;
+  }
+
+  remove(): void {
+    this.ctx.count('Protection.remove');
+    checkArgs(arguments, 'SpreadsheetApp.Protection.remove', '');
+    this.change('Protection.remove');
+    this.ctx.wb.protections = this.ctx.wb.protections.filter((p) => p !== this.data);
+  }
+}
+
+export function newProtection(ctx: Ctx, sheet: SheetData, type: 'RANGE' | 'SHEET', rect: ProtectionData['rect']): ProtectionData {
+  const data: ProtectionData = {
+    id: ctx.wb.nextProtectionId++,
+    type,
+    sheetId: sheet.sheetId,
+    rect: rect ? { ...rect } : null,
+    description: '',
+    warningOnly: false,
+    explicit: false,
+    editors: [],
+    domainEdit: false,
+    unprotected: [],
+  };
+  ctx.wb.protections.push(data);
+  return data;
+}

@@ -1,0 +1,441 @@
+/**
+ * SpreadsheetApp Sheet: identity, ranges, rows/columns, appendRow, clearing, sort, protection and
+ * charts (layout in sheetLayout.ts, shared core in sheetBase.ts). Public methods count themselves
+ * ("Sheet.method"); mutating ones check protections (cells: access.assertCanWrite; structure:
+ * access.assertCanChangeSheet) and note the write before changing anything.
+ *
+ * Assumptions (unverified, documented): rows inserted with insertRows* take the number formats,
+ * styles and data validation of the row above (as in the Sheets UI; the first row's when inserting
+ * at the top); appendRow grows the sheet by one row when it is full and adds columns when the row
+ * is wider than the sheet.
+ */
+import { parseA1, rectToA1, resolveA1 } from './a1';
+import { assertCanWrite } from './access';
+import { checkWritable, clearContents, clearFormats, writeCell } from './cells';
+import { EmbeddedChartBuilderFake, EmbeddedChartFake } from './charts';
+import { PROTECTION_TYPE, isEnumOf } from './enums';
+import { ERR, checkArgs, gasError, signatureError, toInt } from './errors';
+import type { SparseGrid } from './model';
+import { ProtectionFake, newProtection } from './protection';
+import { RangeFake, checkRect } from './range';
+import { SpreadsheetFake } from './spreadsheet';
+import { SheetLayout } from './sheetLayout';
+import { deleteColumns, deleteRows, insertColumns, insertRows, sortRect } from './structure';
+
+export class SheetFake extends SheetLayout {
+  // ---- identity ------------------------------------------------------------------------------------
+
+  getName(): string {
+    this.ctx.count('Sheet.getName');
+    return this.s.name;
+  }
+
+  getSheetName(): string {
+    this.ctx.count('Sheet.getSheetName');
+    return this.s.name;
+  }
+
+  setName(name: unknown): SheetFake {
+    this.ctx.count('Sheet.setName');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.setName', 's');
+    const text = String(name);
+    const clash = this.ctx.wb.findSheet(text);
+    if (clash && clash !== this.s) throw gasError(ERR.sheetExists(text));
+    this.structural('Sheet.setName', '');
+    this.s.name = text;
+    return this;
+  }
+
+  /** 1-based position among the sheets. */
+  getIndex(): number {
+    this.ctx.count('Sheet.getIndex');
+    return this.ctx.wb.sheets.indexOf(this.s) + 1;
+  }
+
+  getSheetId(): number {
+    this.ctx.count('Sheet.getSheetId');
+    return this.s.sheetId;
+  }
+
+  getParent(): SpreadsheetFake {
+    this.ctx.count('Sheet.getParent');
+    return new SpreadsheetFake(this.ctx);
+  }
+
+  activate(): SheetFake {
+    this.ctx.count('Sheet.activate');
+    this.s.hidden = false;
+    this.ctx.wb.activeSheetId = this.s.sheetId;
+    return this;
+  }
+
+  // ---- ranges --------------------------------------------------------------------------------------
+
+  /** getRange(a1) | getRange(row, column[, numRows[, numColumns]]). */
+  getRange(a: unknown, b?: unknown, c?: unknown, d?: unknown): RangeFake {
+    this.ctx.count('Sheet.getRange');
+    if (arguments.length === 1) {
+      if (typeof a !== 'string') throw signatureError(arguments, 'SpreadsheetApp.Sheet.getRange');
+      return this.rangeFromA1(a);
+    }
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.getRange', 'nn', 'nnn', 'nnnn');
+    const rect = checkRect(
+      this.s,
+      toInt(a),
+      toInt(b),
+      c === undefined ? 1 : toInt(c),
+      d === undefined ? 1 : toInt(d),
+    );
+    return new RangeFake(this.ctx, this.s, rect);
+  }
+
+  /**
+   * A1 text on this sheet (a "Name!" prefix may name another sheet). Out of the grid → "Range not
+   * found" (unverified for partly-outside A1s). Internal: not counted.
+   */
+  rangeFromA1(text: string): RangeFake {
+    const parsed = parseA1(text);
+    if (!parsed) throw gasError(ERR.rangeNotFound);
+    const sheet = parsed.sheetName === null ? this.s : this.ctx.wb.findSheet(parsed.sheetName);
+    if (!sheet) throw gasError(ERR.rangeNotFound);
+    const { rect, bounds } = resolveA1(parsed, sheet.maxRows, sheet.maxColumns);
+    if (rect.numRows < 1 || rect.numCols < 1) throw gasError(ERR.rangeNotFound);
+    if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxColumns) {
+      throw gasError(ERR.rangeNotFound);
+    }
+    return new RangeFake(this.ctx, sheet, rect, bounds);
+  }
+
+  getDataRange(): RangeFake {
+    this.ctx.count('Sheet.getDataRange');
+    const { lastRow, lastColumn } = this.s.extent();
+    return new RangeFake(this.ctx, this.s, { row: 1, col: 1, numRows: Math.max(1, lastRow), numCols: Math.max(1, lastColumn) });
+  }
+
+  getLastRow(): number {
+    this.ctx.count('Sheet.getLastRow');
+    return this.s.extent().lastRow;
+  }
+
+  getLastColumn(): number {
+    this.ctx.count('Sheet.getLastColumn');
+    return this.s.extent().lastColumn;
+  }
+
+  getMaxRows(): number {
+    this.ctx.count('Sheet.getMaxRows');
+    return this.s.maxRows;
+  }
+
+  getMaxColumns(): number {
+    this.ctx.count('Sheet.getMaxColumns');
+    return this.s.maxColumns;
+  }
+
+  // ---- rows and columns --------------------------------------------------------------------------
+
+  private doInsertRows(method: string, before: number, howMany: number): void {
+    // "Those rows are out of bounds." for a position outside the sheet (also used, unverified, for howMany < 1).
+    if (before < 1 || before > this.s.maxRows + 1 || howMany < 1) throw gasError(ERR.rowsOutOfBounds);
+    this.growCheck(howMany * this.s.maxColumns);
+    this.structural(method, `${before}:${before + howMany - 1}`);
+    insertRows(this.ctx.wb, this.s, before, howMany);
+    this.inheritRowFormats(before, howMany);
+  }
+
+  /** New rows copy formats, styles and validation of the row above (of the row below at the top). */
+  private inheritRowFormats(before: number, howMany: number): void {
+    const source = before > 1 ? before - 2 : before - 1 + howMany;
+    const copy = <T>(grid: SparseGrid<T>): void => {
+      const src = grid.rows[source];
+      if (!src) return;
+      for (let i = 0; i < howMany; i++) grid.rows[before - 1 + i] = src.slice();
+    };
+    copy(this.s.formats);
+    copy(this.s.validations);
+    for (const grid of this.s.styles.values()) copy(grid);
+  }
+
+  insertRowsAfter(afterPosition: unknown, howMany: unknown): SheetFake {
+    this.ctx.count('Sheet.insertRowsAfter');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowsAfter', 'nn');
+    const after = toInt(afterPosition);
+    if (after < 1 || after > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
+    this.doInsertRows('Sheet.insertRowsAfter', after + 1, toInt(howMany));
+    return this;
+  }
+
+  insertRowAfter(afterPosition: unknown): SheetFake {
+    this.ctx.count('Sheet.insertRowAfter');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowAfter', 'n');
+    const after = toInt(afterPosition);
+    if (after < 1 || after > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
+    this.doInsertRows('Sheet.insertRowAfter', after + 1, 1);
+    return this;
+  }
+
+  insertRowsBefore(beforePosition: unknown, howMany: unknown): SheetFake {
+    this.ctx.count('Sheet.insertRowsBefore');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowsBefore', 'nn');
+    const before = toInt(beforePosition);
+    if (before < 1 || before > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
+    this.doInsertRows('Sheet.insertRowsBefore', before, toInt(howMany));
+    return this;
+  }
+
+  insertRowBefore(beforePosition: unknown): SheetFake {
+    this.ctx.count('Sheet.insertRowBefore');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowBefore', 'n');
+    const before = toInt(beforePosition);
+    if (before < 1 || before > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
+    this.doInsertRows('Sheet.insertRowBefore', before, 1);
+    return this;
+  }
+
+  /** insertRows(rowIndex[, numRows]): inserts before rowIndex. */
+  insertRows(rowIndex: unknown, numRows?: unknown): void {
+    this.ctx.count('Sheet.insertRows');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRows', 'n', 'nn');
+    const before = toInt(rowIndex);
+    if (before < 1 || before > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
+    this.doInsertRows('Sheet.insertRows', before, numRows === undefined ? 1 : toInt(numRows));
+  }
+
+  private doDeleteRows(method: string, from: number, howMany: number): void {
+    if (from < 1 || howMany < 1 || from + howMany - 1 > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
+    if (this.s.maxRows - howMany <= this.s.frozenRows) throw gasError(ERR.allNonFrozenRows);
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, { row: from, col: 1, numRows: howMany, numCols: this.s.maxColumns });
+    this.structural(method, `${from}:${from + howMany - 1}`);
+    deleteRows(this.ctx.wb, this.s, from, howMany);
+  }
+
+  deleteRow(rowPosition: unknown): SheetFake {
+    this.ctx.count('Sheet.deleteRow');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteRow', 'n');
+    this.doDeleteRows('Sheet.deleteRow', toInt(rowPosition), 1);
+    return this;
+  }
+
+  deleteRows(rowPosition: unknown, howMany: unknown): void {
+    this.ctx.count('Sheet.deleteRows');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteRows', 'nn');
+    this.doDeleteRows('Sheet.deleteRows', toInt(rowPosition), toInt(howMany));
+  }
+
+  private doInsertColumns(method: string, before: number, howMany: number): void {
+    if (before < 1 || before > this.s.maxColumns + 1 || howMany < 1) throw gasError(ERR.columnsOutOfBounds);
+    this.growCheck(howMany * this.s.maxRows);
+    this.structural(method, rectToA1({ row: 1, col: before, numRows: this.s.maxRows, numCols: howMany }));
+    insertColumns(this.ctx.wb, this.s, before, howMany);
+  }
+
+  insertColumnsAfter(afterPosition: unknown, howMany: unknown): SheetFake {
+    this.ctx.count('Sheet.insertColumnsAfter');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumnsAfter', 'nn');
+    const after = toInt(afterPosition);
+    if (after < 1 || after > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
+    this.doInsertColumns('Sheet.insertColumnsAfter', after + 1, toInt(howMany));
+    return this;
+  }
+
+  insertColumnAfter(afterPosition: unknown): SheetFake {
+    this.ctx.count('Sheet.insertColumnAfter');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumnAfter', 'n');
+    const after = toInt(afterPosition);
+    if (after < 1 || after > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
+    this.doInsertColumns('Sheet.insertColumnAfter', after + 1, 1);
+    return this;
+  }
+
+  insertColumnsBefore(beforePosition: unknown, howMany: unknown): SheetFake {
+    this.ctx.count('Sheet.insertColumnsBefore');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumnsBefore', 'nn');
+    const before = toInt(beforePosition);
+    if (before < 1 || before > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
+    this.doInsertColumns('Sheet.insertColumnsBefore', before, toInt(howMany));
+    return this;
+  }
+
+  insertColumns(columnIndex: unknown, numColumns?: unknown): void {
+    this.ctx.count('Sheet.insertColumns');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumns', 'n', 'nn');
+    const before = toInt(columnIndex);
+    if (before < 1 || before > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
+    this.doInsertColumns('Sheet.insertColumns', before, numColumns === undefined ? 1 : toInt(numColumns));
+  }
+
+  private doDeleteColumns(method: string, from: number, howMany: number): void {
+    if (from < 1 || howMany < 1 || from + howMany - 1 > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
+    if (this.s.maxColumns - howMany <= this.s.frozenColumns) throw gasError(ERR.allNonFrozenColumns);
+    const rect = { row: 1, col: from, numRows: this.s.maxRows, numCols: howMany };
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
+    this.structural(method, rectToA1(rect));
+    deleteColumns(this.ctx.wb, this.s, from, howMany);
+  }
+
+  deleteColumn(columnPosition: unknown): SheetFake {
+    this.ctx.count('Sheet.deleteColumn');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteColumn', 'n');
+    this.doDeleteColumns('Sheet.deleteColumn', toInt(columnPosition), 1);
+    return this;
+  }
+
+  deleteColumns(columnPosition: unknown, howMany: unknown): void {
+    this.ctx.count('Sheet.deleteColumns');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteColumns', 'nn');
+    this.doDeleteColumns('Sheet.deleteColumns', toInt(columnPosition), toInt(howMany));
+  }
+
+  /** Writes after the last row with content, typing strings like setValues. */
+  appendRow(rowContents: unknown): SheetFake {
+    this.ctx.count('Sheet.appendRow');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.appendRow', 'a');
+    const values = rowContents as unknown[];
+    for (const v of values) {
+      if (Array.isArray(v)) throw signatureError(arguments, 'SpreadsheetApp.Sheet.appendRow');
+      checkWritable(v);
+    }
+    const row = this.s.extent().lastRow + 1;
+    const width = Math.max(1, values.length);
+    const rect = { row, col: 1, numRows: 1, numCols: width };
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
+    const extraRows = Math.max(0, row - this.s.maxRows);
+    const extraCols = Math.max(0, width - this.s.maxColumns);
+    if (extraRows || extraCols) this.growCheck(extraRows * this.s.maxColumns + extraCols * (this.s.maxRows + extraRows));
+    this.ctx.noteWrite('Sheet.appendRow', this.s, rectToA1(rect));
+    if (extraRows) {
+      const before = this.s.maxRows + 1;
+      insertRows(this.ctx.wb, this.s, before, extraRows);
+      this.inheritRowFormats(before, extraRows);
+    }
+    if (extraCols) insertColumns(this.ctx.wb, this.s, this.s.maxColumns + 1, extraCols);
+    const env = this.ctx.env();
+    for (let j = 0; j < values.length; j++) writeCell(this.s, row - 1, j, values[j], env);
+    this.s.touch();
+    return this;
+  }
+
+  // ---- clearing and sorting -------------------------------------------------------------------------
+
+  /** clear() clears contents and formats (as Google documents); clear(options) what the options name. */
+  clear(options?: unknown): SheetFake {
+    this.ctx.count('Sheet.clear');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.clear', '', 'o');
+    const o = (options ?? {}) as Record<string, unknown>;
+    const any = o['contentsOnly'] === true || o['formatOnly'] === true;
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
+    this.ctx.noteWrite('Sheet.clear', this.s, rectToA1(this.whole()));
+    if (!any || o['contentsOnly'] === true) clearContents(this.s, this.whole());
+    if (!any || o['formatOnly'] === true) clearFormats(this.s, this.whole());
+    return this;
+  }
+
+  clearContents(): SheetFake {
+    this.ctx.count('Sheet.clearContents');
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
+    this.ctx.noteWrite('Sheet.clearContents', this.s, rectToA1(this.whole()));
+    clearContents(this.s, this.whole());
+    return this;
+  }
+
+  clearFormats(): SheetFake {
+    this.ctx.count('Sheet.clearFormats');
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
+    this.ctx.noteWrite('Sheet.clearFormats', this.s, rectToA1(this.whole()));
+    clearFormats(this.s, this.whole());
+    return this;
+  }
+
+  clearNotes(): SheetFake {
+    this.ctx.count('Sheet.clearNotes');
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
+    this.ctx.noteWrite('Sheet.clearNotes', this.s, rectToA1(this.whole()));
+    this.s.notes.clearRect(this.whole());
+    return this;
+  }
+
+  /** Sorts the rows below the frozen rows (up to the last row with content) by one column. */
+  sort(columnPosition: unknown, ascending?: unknown): SheetFake {
+    this.ctx.count('Sheet.sort');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.sort', 'n', 'nb');
+    const column = toInt(columnPosition);
+    if (column < 1 || column > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
+    const first = this.s.frozenRows + 1;
+    const last = this.s.extent().lastRow;
+    if (last < first) return this;
+    const rect = { row: first, col: 1, numRows: last - first + 1, numCols: this.s.maxColumns };
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
+    this.structural('Sheet.sort', rectToA1(rect));
+    sortRect(this.s, rect, [{ column, ascending: ascending === undefined ? true : (ascending as boolean) }]);
+    return this;
+  }
+
+  // ---- protection ------------------------------------------------------------------------------------
+
+  /** The sheet protection, created (mirroring the spreadsheet permissions) if none; an existing one is returned (assumed). */
+  protect(): ProtectionFake {
+    this.ctx.count('Sheet.protect');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.protect', '');
+    const existing = this.ctx.wb.protections.find((p) => p.type === 'SHEET' && p.sheetId === this.s.sheetId);
+    if (existing) return new ProtectionFake(this.ctx, existing);
+    this.structural('Sheet.protect', '');
+    return new ProtectionFake(this.ctx, newProtection(this.ctx, this.s, 'SHEET', null));
+  }
+
+  getProtections(type: unknown): ProtectionFake[] {
+    this.ctx.count('Sheet.getProtections');
+    if (arguments.length !== 1 || !isEnumOf(type, PROTECTION_TYPE)) {
+      throw signatureError(arguments, 'SpreadsheetApp.Sheet.getProtections');
+    }
+    return this.ctx.wb.protections
+      .filter((p) => p.sheetId === this.s.sheetId && p.type === type.key)
+      .map((p) => new ProtectionFake(this.ctx, p));
+  }
+
+  // ---- charts -------------------------------------------------------------------------------------------
+
+  newChart(): EmbeddedChartBuilderFake {
+    this.ctx.count('Sheet.newChart');
+    return new EmbeddedChartBuilderFake(this.ctx, this.s, null);
+  }
+
+  insertChart(chart: unknown): void {
+    this.ctx.count('Sheet.insertChart');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertChart', 'c');
+    const c = chart as EmbeddedChartFake;
+    this.structural('Sheet.insertChart', '');
+    const data = c.cloneData();
+    if (data.chartId === 0 || this.ctx.wb.sheets.some((s) => s.charts.some((x) => x.chartId === data.chartId))) {
+      data.chartId = this.ctx.wb.nextChartId++;
+    }
+    this.s.charts.push(data);
+    c.attach(this.s, data);
+  }
+
+  updateChart(chart: unknown): void {
+    this.ctx.count('Sheet.updateChart');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.updateChart', 'c');
+    const c = chart as EmbeddedChartFake;
+    const data = c.cloneData();
+    const index = this.s.charts.findIndex((x) => x.chartId === data.chartId);
+    if (data.chartId === 0 || index < 0) throw gasError(ERR.chartNotFound);
+    this.structural('Sheet.updateChart', '');
+    this.s.charts[index] = data;
+    c.attach(this.s, data);
+  }
+
+  removeChart(chart: unknown): void {
+    this.ctx.count('Sheet.removeChart');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.removeChart', 'c');
+    const id = (chart as EmbeddedChartFake).cloneData().chartId;
+    const index = this.s.charts.findIndex((x) => x.chartId === id);
+    if (id === 0 || index < 0) throw gasError(ERR.chartNotFound);
+    this.structural('Sheet.removeChart', '');
+    this.s.charts.splice(index, 1);
+  }
+
+  getCharts(): EmbeddedChartFake[] {
+    this.ctx.count('Sheet.getCharts');
+    return this.s.charts.map((c) => new EmbeddedChartFake(this.ctx, this.s, c));
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * History events for the append-only `History` tab (create, status change, field edits, notes) and the
+ * dated note lines appended to a customer's Notes. Values are logged as the text a person would read.
+ */
+
+import { EDITABLE_KEYS, type Customer, type FieldErrors, type HistoryEvent } from './customer';
+import { fieldLabel, formatCount, NOTES_MAX } from './validation';
+
+/** How a field value is written in History: '' for "no value", numbers as plain text. */
+function asLogText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/** The one event logged when a customer is created: its starting status. */
+export function creationEvents(customer: Customer, by: string): HistoryEvent[] {
+  return [
+    {
+      at: customer.createdAt,
+      customerId: customer.id,
+      action: 'create',
+      field: fieldLabel('status'),
+      from: '',
+      to: customer.status,
+      by,
+    },
+  ];
+}
+
+/**
+ * One event per editable field whose value differs between `before` and `after`, in column order.
+ * A status change is action 'status'; any other field is 'update' with its column header as `field`.
+ */
+export function changeEvents(before: Customer, after: Customer, at: string, by: string): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  for (const key of EDITABLE_KEYS) {
+    const from = asLogText(before[key]);
+    const to = asLogText(after[key]);
+    if (from === to) continue;
+    events.push({
+      at,
+      customerId: after.id,
+      action: key === 'status' ? 'status' : 'update',
+      field: fieldLabel(key),
+      from,
+      to,
+      by,
+    });
+  }
+  return events;
+}
+
+export function noteEvent(customerId: string, note: string, at: string, by: string): HistoryEvent {
+  return { at, customerId, action: 'note', field: fieldLabel('notes'), from: '', to: note, by };
+}
+
+/**
+ * Thrown by appendNote when the dated note would push Notes over its limit. Nothing is cut: the caller turns
+ * `errors` into the API's `{ ok: false, errors }` and writes nothing.
+ */
+export class NotesTooLongError extends Error {
+  readonly errors: FieldErrors;
+
+  constructor(
+    readonly length: number,
+    readonly limit: number,
+  ) {
+    const message =
+      `Note does not fit: with it the customer's Notes would be ${formatCount(length)} characters, ` +
+      `the limit is ${formatCount(limit)}. Shorten the note or tidy the existing Notes first.`;
+    super(message);
+    this.name = 'NotesTooLongError';
+    this.errors = { note: message };
+    // Keeps `instanceof` reliable even if this is ever compiled to ES5 (Error subclassing quirk).
+    Object.setPrototypeOf(this, NotesTooLongError.prototype);
+  }
+}
+
+/**
+ * `existingNotes` with the line "YYYY-MM-DD by: note" added at the end (newest last). The date is the first
+ * 10 characters of the ISO timestamp `at`. A blank note leaves the notes unchanged.
+ * Throws NotesTooLongError if the result would exceed NOTES_MAX (10,000) characters.
+ */
+export function appendNote(existingNotes: string, note: string, at: string, by: string): string {
+  const text = note.replace(/\r\n?/g, '\n').trim();
+  const existing = existingNotes.replace(/\s+$/, '');
+  if (text === '') return existingNotes;
+  const line = `${at.slice(0, 10)} ${by.trim() || 'unknown'}: ${text}`;
+  const notes = existing === '' ? line : `${existing}\n${line}`;
+  if (notes.length > NOTES_MAX) throw new NotesTooLongError(notes.length, NOTES_MAX);
+  return notes;
+}

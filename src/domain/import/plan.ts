@@ -1,0 +1,280 @@
+/**
+ * The import planner: for one batch of rows of the Import tab, decides row by row what happens — a new
+ * customer (validated exactly like registerCustomer), a skip with a sentence saying why, a probable duplicate
+ * of the CRM or of an earlier import row (skipped, or merged into it when asked), or a blank line (ignored).
+ * Pure and deterministic: the server writes what it returns, and tests check it without a spreadsheet.
+ */
+
+import { EDITABLE_KEYS, type Customer, type CustomerFields, type EditableKey } from '../customer';
+import { fieldLabel, validateNewCustomer } from '../validation';
+import { DuplicateIndex, matchReason } from './duplicateIndex';
+import { isBlankRow, isRepeatedHeader, type ImportSheet } from './sheet';
+import { readImportStatus } from './statusSynonyms';
+import type { DuplicateMode, DuplicateRow, ImportMapping, ImportPlan, PlannedMerge, SkippedRow } from './types';
+import { cellText, type DateFormatter, isoDateText, oneLine, readAmount, tidyEmail } from './values';
+
+/** Source of an imported customer whose row names none: says where the record came from. */
+export const DEFAULT_IMPORT_SOURCE = 'Import';
+
+/**
+ * At most this many existing customers are rewritten by merges in one batch; the batch ends early (nextOffset
+ * says where) rather than risk the 6-minute limit, since each rewritten run of rows is its own write.
+ */
+export const MAX_MERGED_CUSTOMERS_PER_BATCH = 300;
+
+export interface PlanOptions {
+  mapping: ImportMapping;
+  duplicates: DuplicateMode;
+  /** 0-based index into sheet.rows of the batch's first row. */
+  offset: number;
+  /** Rows in the batch (blank lines count). */
+  limit: number;
+  /**
+   * Also plan the rows before `offset`, without reporting them, so rows of earlier batches count as "earlier
+   * import rows". A dry run needs it (earlier dry batches wrote nothing); a real run does not (earlier batches
+   * are in the CRM by now, so they are found there).
+   */
+  replayEarlierRows?: boolean;
+  maxMergedCustomers?: number;
+  formatDate?: DateFormatter;
+}
+
+/** Fields a merge may fill. Name always has a value; Status is never taken from a duplicate row. */
+const FILLABLE: readonly EditableKey[] = ['company', 'email', 'phone', 'dealValue', 'owner', 'source', 'notes'];
+
+type RowRead =
+  | { ok: true; fields: CustomerFields; given: ReadonlySet<EditableKey> }
+  | { ok: false; messages: string[] };
+
+interface Pending {
+  row: number;
+  fields: CustomerFields;
+  given: ReadonlySet<EditableKey>;
+  reported: boolean;
+}
+
+type Target = { kind: 'crm'; index: number; customer: Customer } | { kind: 'row'; pending: Pending };
+
+function cellOf(row: readonly unknown[], column: number | null): unknown {
+  return column === null ? undefined : row[column];
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * One data row → validated fields, or every problem of the row. Single-line fields lose line breaks; e-mail
+ * cells lose "mailto:" and "Name <…>"; statuses and amounts are read tolerantly (statusSynonyms, readAmount);
+ * then validateNewCustomer applies the same rules as the sidebar.
+ */
+export function readImportRow(row: readonly unknown[], mapping: ImportMapping, formatDate: DateFormatter = isoDateText): RowRead {
+  const text = (column: number | null): string => cellText(cellOf(row, column), formatDate);
+  let name = oneLine(text(mapping.name));
+  if (name === '') {
+    name = [oneLine(text(mapping.firstName)), oneLine(text(mapping.lastName))].filter((part) => part !== '').join(' ');
+  }
+  const status = readImportStatus(cellOf(row, mapping.status), formatDate);
+  const amount = readAmount(cellOf(row, mapping.dealValue));
+  const source = oneLine(text(mapping.source));
+  const input = {
+    name,
+    company: oneLine(text(mapping.company)),
+    email: tidyEmail(oneLine(text(mapping.email))),
+    phone: oneLine(text(mapping.phone)),
+    status: status.ok && status.status !== null ? status.status : undefined,
+    dealValue: amount.ok ? amount.value : null,
+    owner: oneLine(text(mapping.owner)),
+    source: source === '' ? DEFAULT_IMPORT_SOURCE : source,
+    notes: text(mapping.notes),
+  };
+  const valid = validateNewCustomer(input);
+  const errors = valid.ok ? {} : valid.errors;
+  const messages: string[] = [];
+  for (const key of EDITABLE_KEYS) {
+    if (key === 'status' && !status.ok) messages.push(status.message);
+    else if (key === 'dealValue' && !amount.ok) messages.push(amount.message);
+    else if (errors[key] !== undefined) messages.push(errors[key] as string);
+  }
+  if (!valid.ok || messages.length > 0) {
+    // Any error outside the fields would be a bug here; it is still reported rather than lost.
+    for (const [key, message] of Object.entries(errors)) if (!(EDITABLE_KEYS as readonly string[]).includes(key)) messages.push(message);
+    return { ok: false, messages };
+  }
+  const given = new Set<EditableKey>();
+  for (const key of EDITABLE_KEYS) {
+    if (key === 'source' ? source !== '' : !isEmptyValue(key === 'status' ? input.status : input[key])) given.add(key);
+  }
+  return { ok: true, fields: valid.value, given };
+}
+
+/** Customer or row text inside a reason, cut so one 200-character name does not make a paragraph. */
+function shortText(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
+}
+
+function describeTarget(target: Target): string {
+  if (target.kind === 'row') return `row ${target.pending.row} (${shortText(target.pending.fields.name)})`;
+  const c = target.customer;
+  const company = c.company.trim() === '' ? '' : ` (${shortText(c.company)})`;
+  return `${c.id} ${shortText(c.name)}${company}`;
+}
+
+function currentFields(target: Target): CustomerFields {
+  return target.kind === 'crm' ? target.customer : target.pending.fields;
+}
+
+/** Empty fields of `target` that the row can fill; only values the row really gave (not defaults). */
+function fillFrom(target: CustomerFields, fields: CustomerFields, given: ReadonlySet<EditableKey>): Partial<CustomerFields> {
+  const fill: Partial<CustomerFields> = {};
+  for (const key of FILLABLE) {
+    if (!given.has(key) || !isEmptyValue(target[key]) || isEmptyValue(fields[key])) continue;
+    (fill as Record<EditableKey, unknown>)[key] = fields[key];
+  }
+  return fill;
+}
+
+/**
+ * Plans rows [offset, offset + limit) of `sheet` against `existing` (the Customers tab as read under the lock).
+ * Row numbers in the result are the sheet's. Blank lines are counted, not reported. A row whose problems and
+ * duplicates are reported is listed in `skipped` with a reason starting "Row N: "; every probable duplicate is
+ * also listed in `duplicates` with the customer (or earlier row) it matches.
+ */
+export function planImport(sheet: ImportSheet, existing: readonly Customer[], options: PlanOptions): ImportPlan {
+  const { mapping, duplicates: mode } = options;
+  const formatDate = options.formatDate ?? isoDateText;
+  const maxMerged = options.maxMergedCustomers ?? MAX_MERGED_CUSTOMERS_PER_BATCH;
+  const total = sheet.rows.length;
+  const offset = Math.min(Math.max(0, options.offset), total);
+  const end = Math.min(total, offset + Math.max(1, options.limit));
+
+  const index = new DuplicateIndex<Target>();
+  existing.forEach((customer, i) => {
+    const target: Target = { kind: 'crm', index: i, customer };
+    index.add(target, () => target.customer);
+  });
+
+  const pending: Pending[] = [];
+  const merges = new Map<number, PlannedMerge>();
+  const skipped: SkippedRow[] = [];
+  const duplicates: DuplicateRow[] = [];
+  const duplicateTargetRows = new Map<number, Pending>();
+  let blank = 0;
+  let mergedRows = 0;
+  let nextOffset = end;
+
+  for (let i = options.replayEarlierRows ? 0 : offset; i < end; i++) {
+    const inBatch = i >= offset;
+    const rowNumber = sheet.firstDataRow + i;
+    const row = sheet.rows[i] ?? [];
+    if (isBlankRow(row)) {
+      if (inBatch) blank++;
+      continue;
+    }
+    if (isRepeatedHeader(row, sheet.headers)) {
+      if (inBatch) skipped.push({ row: rowNumber, reason: `Row ${rowNumber}: repeats the header row, so it is not a customer.` });
+      continue;
+    }
+    const read = readImportRow(row, mapping, formatDate);
+    if (!read.ok) {
+      if (inBatch) skipped.push({ row: rowNumber, reason: `Row ${rowNumber}: ${read.messages.join(' ')}` });
+      continue;
+    }
+
+    const found = index.matches(read.fields);
+    const first = found[0];
+    if (first === undefined) {
+      const planned: Pending = { row: rowNumber, fields: { ...read.fields }, given: read.given, reported: inBatch };
+      pending.push(planned);
+      index.add({ kind: 'row', pending: planned }, () => planned.fields);
+      continue;
+    }
+
+    const reason = matchReason(read.fields, currentFields(first));
+    const where = describeTarget(first);
+    const base = {
+      row: rowNumber,
+      existingId: first.kind === 'crm' ? first.customer.id : '',
+      ...(first.kind === 'row' ? { existingRow: first.pending.row } : {}),
+    };
+    const lead = first.kind === 'crm' ? `probably already in the CRM as ${where}` : `duplicate of ${where}`;
+    const skip = (text: string): void => {
+      if (!inBatch) return;
+      const reasonText = `Row ${rowNumber}: ${text}`;
+      skipped.push({ row: rowNumber, reason: reasonText });
+      duplicates.push({ ...base, reason: reasonText, action: 'skipped', filled: [] });
+      if (first.kind === 'row') duplicateTargetRows.set(duplicates.length - 1, first.pending);
+    };
+
+    if (mode === 'skip') {
+      const more = found.length > 1 ? ` and ${found.length - 1} more` : '';
+      skip(`${lead}${more} — ${reason}. Not imported.`);
+      continue;
+    }
+    if (found.length > 1) {
+      skip(
+        `matches ${found.length} records (${found.slice(0, 3).map(describeTarget).join('; ')}), so it was not merged: ` +
+          'merge them by hand.',
+      );
+      continue;
+    }
+
+    const fill = fillFrom(currentFields(first), read.fields, read.given);
+    const filledKeys = Object.keys(fill) as EditableKey[];
+    if (filledKeys.length === 0) {
+      skip(`${lead} — ${reason}. Nothing new to add, not imported.`);
+      continue;
+    }
+    if (inBatch && first.kind === 'crm' && !merges.has(first.index) && merges.size >= maxMerged && i > offset) {
+      nextOffset = i; // This row starts the next batch.
+      break;
+    }
+
+    // Commit the merge: a working copy, so the next duplicate row sees the filled fields.
+    if (first.kind === 'crm') {
+      const before = existing[first.index] as Customer;
+      first.customer = { ...first.customer, ...fill };
+      if (inBatch) {
+        const merge = merges.get(first.index) ?? { existingIndex: first.index, before, fill: {}, rows: [] };
+        Object.assign(merge.fill, fill);
+        merge.rows.push(rowNumber);
+        merges.set(first.index, merge);
+      }
+    } else {
+      Object.assign(first.pending.fields, fill);
+    }
+    index.refresh(first);
+    if (inBatch) {
+      const labels = filledKeys.map(fieldLabel);
+      const reasonText = `Row ${rowNumber}: merged into ${where} — ${reason}. Filled: ${labels.join(', ')}.`;
+      duplicates.push({ ...base, reason: reasonText, action: 'merged', filled: labels });
+      if (first.kind === 'row') duplicateTargetRows.set(duplicates.length - 1, first.pending);
+      mergedRows++;
+    }
+  }
+
+  const toImport = pending.filter((p) => p.reported);
+  const positions = new Map(toImport.map((p, i) => [p, i] as const));
+  const duplicateTargets: ImportPlan['duplicateTargets'] = [];
+  for (const [duplicate, target] of duplicateTargetRows) {
+    const position = positions.get(target);
+    if (position !== undefined) duplicateTargets.push({ duplicate, toImport: position });
+  }
+  return {
+    mapping,
+    headers: sheet.headers,
+    headerRow: sheet.headerRow,
+    total,
+    offset,
+    nextOffset,
+    done: nextOffset >= total,
+    toImport: toImport.map((p) => ({ row: p.row, fields: p.fields })),
+    merges: [...merges.values()].sort((a, b) => a.existingIndex - b.existingIndex),
+    mergedRows,
+    skipped,
+    duplicates,
+    blank,
+    duplicateTargets,
+  };
+}

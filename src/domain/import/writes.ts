@@ -1,0 +1,88 @@
+/**
+ * What an import batch writes, built from the plan: the new customers (IDs, timestamps, version 1), the
+ * merged customers (filled fields, version + 1) and their History rows, all with action "import" so the log
+ * says where the data came from (the pipeline reader treats an "import" row like a "create" row).
+ * Also the API result of a batch, so the server and the dry run return the same shape.
+ */
+
+import type { Customer, HistoryEvent } from '../customer';
+import { changeEvents, creationEvents } from '../history';
+import type { DuplicateMode, DuplicateRow, ImportPlan, ImportResult } from './types';
+
+export interface ImportUpdate {
+  /** Index into the `existing` array given to the planner (the snapshot's customers). */
+  existingIndex: number;
+  before: Customer;
+  after: Customer;
+}
+
+export interface ImportWrites {
+  customers: Customer[];
+  updates: ImportUpdate[];
+  events: HistoryEvent[];
+}
+
+function asImport(event: HistoryEvent): HistoryEvent {
+  return { ...event, action: 'import' };
+}
+
+/** `ids[i]` is the reserved ID of plan.toImport[i]; `at` is the ISO time of the call, `by` the importing user. */
+export function buildImportWrites(plan: ImportPlan, ids: readonly string[], at: string, by: string): ImportWrites {
+  if (ids.length !== plan.toImport.length) {
+    throw new RangeError(`Expected ${plan.toImport.length} customer IDs, got ${ids.length}.`);
+  }
+  const customers = plan.toImport.map(
+    (planned, i): Customer => ({
+      ...planned.fields,
+      id: ids[i] as string,
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
+      statusChangedAt: at,
+      version: 1,
+    }),
+  );
+  const events = customers.flatMap((customer) => creationEvents(customer, by).map(asImport));
+  const updates = plan.merges.map((merge): ImportUpdate => {
+    const after: Customer = {
+      ...merge.before,
+      ...merge.fill,
+      version: merge.before.version + 1,
+      updatedAt: at,
+      updatedBy: by,
+    };
+    return { existingIndex: merge.existingIndex, before: merge.before, after };
+  });
+  for (const update of updates) events.push(...changeEvents(update.before, update.after, at, by).map(asImport));
+  return { customers, updates, events };
+}
+
+/** The API result of a batch; `ids` empty for a dry run (in-import duplicates then keep existingId ''). */
+export function importResult(plan: ImportPlan, options: { dryRun: boolean; duplicates: DuplicateMode }, ids: readonly string[]): ImportResult {
+  const duplicates: DuplicateRow[] = plan.duplicates.map((d) => ({ ...d, filled: [...d.filled] }));
+  for (const { duplicate, toImport } of plan.duplicateTargets) {
+    const id = ids[toImport];
+    const row = duplicates[duplicate];
+    if (id !== undefined && row !== undefined) row.existingId = id;
+  }
+  return {
+    ok: true,
+    dryRun: options.dryRun,
+    duplicateMode: options.duplicates,
+    mapping: plan.mapping,
+    headers: plan.headers,
+    headerRow: plan.headerRow,
+    total: plan.total,
+    processed: plan.nextOffset - plan.offset,
+    nextOffset: plan.nextOffset,
+    done: plan.done,
+    imported: plan.toImport.length,
+    importedRows: plan.toImport.map((p) => p.row),
+    ids: [...ids],
+    merged: plan.mergedRows,
+    skipped: plan.skipped,
+    duplicates,
+    blank: plan.blank,
+  };
+}

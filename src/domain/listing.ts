@@ -1,0 +1,163 @@
+/**
+ * Customer listing: filter by status/owner, sort by any customer key, page with offset/limit.
+ * Sorting is deterministic everywhere (folded code-unit comparison, not localeCompare, whose result depends on
+ * the runtime's ICU data) and stable: equal keys are ordered by ID.
+ */
+
+import { z } from 'zod';
+import { CUSTOMER_KEYS, type Customer, type CustomerKey, type FieldErrors } from './customer';
+import { compareIdKeys, customerIdNumber } from './ids';
+import type { ListResult } from './results';
+import { passesFilters } from './search';
+import { STATUSES } from './statuses';
+import { foldText, plainFoldedCode } from './text';
+import { integerOptionSchema, ownerFilterSchema, parseOptions, quote, statusFilterSchema } from './validation';
+
+export const LIST_LIMIT_DEFAULT = 50;
+export const LIST_LIMIT_MAX = 500;
+export const LIST_SORT_DEFAULT: CustomerKey = 'name';
+
+export interface SortSpec {
+  key: CustomerKey;
+  descending: boolean;
+}
+
+export const sortSchema = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): SortSpec => {
+    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+      return { key: LIST_SORT_DEFAULT, descending: false };
+    }
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    const descending = text.startsWith('-');
+    const key = descending ? text.slice(1) : text;
+    if (!(CUSTOMER_KEYS as readonly string[]).includes(key)) {
+      const shown = typeof raw === 'string' ? ` ${quote(text)}` : '';
+      ctx.addIssue({
+        code: 'custom',
+        message: `Sort${shown} is not a customer field. Use one of ${CUSTOMER_KEYS.join(', ')}, with "-" in front for descending.`,
+      });
+      return z.NEVER;
+    }
+    return { key: key as CustomerKey, descending };
+  });
+
+export const listOptionsSchema = z.strictObject({
+  status: statusFilterSchema,
+  owner: ownerFilterSchema,
+  offset: integerOptionSchema('Offset', 0, Number.MAX_SAFE_INTEGER, 0),
+  limit: integerOptionSchema('Limit', 1, LIST_LIMIT_MAX, LIST_LIMIT_DEFAULT),
+  sort: sortSchema,
+});
+
+/** A comparable sort value: folded text, a number, or null for "no value" (always sorted last). */
+type SortValue = string | number | null;
+
+const STATUS_ORDER: ReadonlyMap<string, number> = new Map(STATUSES.map((s, i) => [s, i]));
+
+/**
+ * Status sorts in pipeline order (Lead … Dormant), which is what a rep means by "sort by status";
+ * IDs by their number ("C-99999" before "C-100000"); numbers numerically; other text folded (case and accents ignored); blanks and nulls last.
+ */
+function sortValue(customer: Customer, key: CustomerKey): SortValue {
+  const value: unknown = customer[key];
+  if (key === 'status') return STATUS_ORDER.get(String(value)) ?? null;
+  if (key === 'id') return customerIdNumber(String(value)) ?? (String(value).trim() || null);
+  if (typeof value === 'number') return Number.isNaN(value) ? null : value;
+  if (value === null || value === undefined) return null;
+  const folded = foldText(String(value));
+  return folded === '' ? null : folded;
+}
+
+function compareValues(a: SortValue, b: SortValue, descending: boolean): number {
+  if (a === b) return 0;
+  if (a === null) return 1; // nulls last in both directions
+  if (b === null) return -1;
+  let order: number;
+  if (typeof a === 'number' && typeof b === 'number') order = a - b;
+  else if (typeof a === typeof b) order = a < b ? -1 : 1;
+  else order = typeof a === 'number' ? -1 : 1; // a hand-typed mix of numbers and text: numbers first
+  return descending ? -order : order;
+}
+
+interface SortRow {
+  customer: Customer;
+  value: SortValue;
+  id: string;
+  idNumber: number | null;
+}
+
+function sortRow(customer: Customer, key: CustomerKey): SortRow {
+  const id = String(customer.id);
+  return { customer, value: sortValue(customer, key), id, idNumber: customerIdNumber(id) };
+}
+
+/**
+ * Up to this many rows (offset + limit) are picked by a bounded insertion instead of sorting every customer:
+ * the common first pages then cost one pass. Deeper pages sort everything.
+ */
+const SELECT_MAX = 1000;
+
+/** Keys sorted as folded text (status and id have their own order, numbers are not text). */
+const TEXT_KEYS: ReadonlySet<CustomerKey> = new Set<CustomerKey>(
+  CUSTOMER_KEYS.filter((key) => key !== 'status' && key !== 'id' && key !== 'dealValue' && key !== 'version'),
+);
+
+/**
+ * True when the customer's text value certainly sorts after `worst` (so cannot enter a full page), judged
+ * from its first raw character without folding; false when unsure.
+ */
+function certainlyAfter(raw: unknown, worst: SortValue, descending: boolean): boolean {
+  if (typeof raw !== 'string' || typeof worst !== 'string') return false;
+  const head = plainFoldedCode(raw.charCodeAt(0));
+  if (head === -1) return false;
+  const first = worst.charCodeAt(0);
+  return descending ? head < first : head > first;
+}
+
+export function listCustomers(
+  customers: readonly Customer[],
+  options?: unknown,
+): ListResult | { ok: false; errors: FieldErrors } {
+  const parsed = parseOptions(listOptionsSchema, options);
+  if (!parsed.ok) return parsed;
+  const { status, owner, offset, limit, sort } = parsed.value;
+  const compare = (a: SortRow, b: SortRow): number =>
+    compareValues(a.value, b.value, sort.descending) || compareIdKeys(a.idNumber, a.id, b.idNumber, b.id);
+
+  const needed = offset + limit;
+  if (needed > SELECT_MAX) {
+    // Decorate once (one fold per customer), then sort: a comparator that folded on every call would fold
+    // each customer ~log2(n) times.
+    const rows: SortRow[] = [];
+    for (const customer of customers) {
+      if (passesFilters(customer, status, owner)) rows.push(sortRow(customer, sort.key));
+    }
+    rows.sort(compare);
+    return { customers: rows.slice(offset, needed).map((row) => row.customer), total: rows.length };
+  }
+
+  const top: SortRow[] = [];
+  const textKey = TEXT_KEYS.has(sort.key);
+  let total = 0;
+  for (const customer of customers) {
+    if (!passesFilters(customer, status, owner)) continue;
+    total++;
+    const worst = top.length >= needed ? top[top.length - 1] : undefined;
+    if (worst !== undefined && textKey && certainlyAfter(customer[sort.key], worst.value, sort.descending)) continue;
+    const row = sortRow(customer, sort.key);
+    if (worst !== undefined && compare(row, worst) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const probe = top[mid];
+      if (probe !== undefined && compare(probe, row) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, row);
+    if (top.length > needed) top.pop();
+  }
+  return { customers: top.slice(offset).map((row) => row.customer), total };
+}

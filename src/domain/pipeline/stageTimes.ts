@@ -1,0 +1,116 @@
+/**
+ * Time in stage: each customer's status timeline cut into stays, then average and median days per stage.
+ * A stay lasts until the next status change; the current (ongoing) stay is counted up to now, which the
+ * tab's label says, so a deal stuck in negotiation shows up as a bottleneck before it moves.
+ */
+
+import type { Customer } from '../customer';
+import { STATUSES, type Status } from '../statuses';
+import { chronological, type StatusChange } from './statusEvents';
+import type { StageTimeRow } from './types';
+import { DAY_MS, parseTime } from './time';
+
+export interface Stay {
+  status: Status;
+  start: number;
+  end: number;
+  /** True for the stay that is still going on (it ends "now"). */
+  ongoing: boolean;
+}
+
+interface Point {
+  time: number;
+  status: Status;
+}
+
+/**
+ * The stays of one customer. Rules, in order:
+ * - no dated status row at all (e.g. imported before History existed): one stay in the current status from
+ *   `Status changed at` (else `Created at`) to now;
+ * - the first dated row is not the opening one but names a `From`: that status is taken to have started at
+ *   `Created at` (when it parses and is not later), so a lost create row does not lose the first stay;
+ * - a row that repeats the status already in force is not a change (the stay goes on);
+ * - `Customers` is the truth for the current status: if History ends in another status, the current stay
+ *   starts at `Status changed at` when that parses and is not earlier; otherwise we cannot tell when the
+ *   current status began, and the open-ended stay is left out rather than guessed.
+ */
+export function customerStays(customer: Customer, changes: readonly StatusChange[], now: number): Stay[] {
+  const dated = chronological(changes);
+  const points: Point[] = [];
+  const first = dated[0];
+  if (first === undefined) {
+    const start = parseTime(customer.statusChangedAt) ?? parseTime(customer.createdAt);
+    if (start !== null) points.push({ time: start, status: customer.status });
+  } else {
+    const created = parseTime(customer.createdAt);
+    if (!first.opening && first.from !== null && created !== null && created <= first.time) {
+      points.push({ time: created, status: first.from });
+    }
+    for (const change of dated) points.push({ time: change.time, status: change.to });
+  }
+
+  const merged: Point[] = [];
+  for (const point of points) {
+    if (merged[merged.length - 1]?.status !== point.status) merged.push(point);
+  }
+
+  let openEnded = true;
+  const last = merged[merged.length - 1];
+  if (last !== undefined && last.status !== customer.status) {
+    const changedAt = parseTime(customer.statusChangedAt);
+    if (changedAt !== null && changedAt >= last.time) merged.push({ time: changedAt, status: customer.status });
+    else openEnded = false;
+  }
+
+  const stays: Stay[] = [];
+  merged.forEach((point, i) => {
+    const next = merged[i + 1];
+    if (next !== undefined) {
+      stays.push({ status: point.status, start: point.time, end: next.time, ongoing: false });
+    } else if (openEnded) {
+      // A start in the future (clock skew between staff machines) counts as 0 days, never negative.
+      stays.push({ status: point.status, start: point.time, end: Math.max(point.time, now), ongoing: true });
+    }
+  });
+  return stays;
+}
+
+/** Median of the values; an even count gives the mean of the two middle values; null when empty. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid];
+  if (upper === undefined) return null;
+  if (sorted.length % 2 === 1) return upper;
+  const lower = sorted[mid - 1];
+  return lower === undefined ? upper : (lower + upper) / 2;
+}
+
+/** Mean of the values, or null when empty. */
+export function average(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/**
+ * Stays, average and median days per stage, every status in spec order. Only customers present in
+ * `Customers` are counted: the tab describes that list, and an orphan History row has no current status.
+ */
+export function computeStageTimes(
+  customers: readonly Customer[],
+  changesById: ReadonlyMap<string, readonly StatusChange[]>,
+  now: number,
+): StageTimeRow[] {
+  const days = new Map<Status, number[]>(STATUSES.map((s) => [s, []]));
+  for (const customer of customers) {
+    const changes = changesById.get(String(customer.id).trim()) ?? [];
+    for (const stay of customerStays(customer, changes, now)) {
+      days.get(stay.status)?.push((stay.end - stay.start) / DAY_MS);
+    }
+  }
+  return STATUSES.map((status) => {
+    const list = days.get(status) ?? [];
+    return { status, stays: list.length, averageDays: average(list), medianDays: median(list) };
+  });
+}

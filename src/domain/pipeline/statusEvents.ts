@@ -1,0 +1,66 @@
+/**
+ * Status changes read out of `History` rows, grouped per customer.
+ * History is written by several paths (sidebar, onEdit, import) and may be hand-sorted or hold stray labels,
+ * so this reader is tolerant: it keeps input order only as a tie-break and skips what it cannot understand.
+ */
+
+import type { HistoryEvent } from '../customer';
+import { parseStatus, statusKey, type Status } from '../statuses';
+import { parseTime } from './time';
+
+export interface StatusChange {
+  /** ms since the epoch; null when `at` does not parse (still counts for "reached", not for time in stage). */
+  time: number | null;
+  /** The status before the change, when the row names a known one. */
+  from: Status | null;
+  to: Status;
+  /** True for the row that opened the record (create/import): its `to` is the first status. */
+  opening: boolean;
+  /** Position in the input, the last tie-break so equal timestamps keep their logged order. */
+  index: number;
+}
+
+/**
+ * Whether a History row records a status. `status` rows always do; so does any row whose Field is Status
+ * (an update through the sidebar or a manual edit of the Status cell); a create/import row with no field
+ * carries the first status in `To`.
+ */
+function carriesStatus(event: HistoryEvent): boolean {
+  const field = statusKey(typeof event.field === 'string' ? event.field : '');
+  if (event.action === 'status' || field === 'status') return true;
+  return (event.action === 'create' || event.action === 'import') && field === '';
+}
+
+/**
+ * Status changes per customer ID (trimmed), in input order. A `To` that is not a known label (a typo, a label
+ * renamed since) is skipped entirely: it neither starts nor ends a stay, and reaches nothing.
+ */
+export function statusChangesByCustomer(history: readonly HistoryEvent[]): Map<string, StatusChange[]> {
+  const byId = new Map<string, StatusChange[]>();
+  history.forEach((event, index) => {
+    if (!carriesStatus(event)) return;
+    const to = parseStatus(event.to);
+    if (to === null) return;
+    const id = String(event.customerId).trim();
+    const change: StatusChange = {
+      time: parseTime(event.at),
+      from: parseStatus(event.from),
+      to,
+      opening: event.action === 'create' || event.action === 'import',
+      index,
+    };
+    const list = byId.get(id);
+    if (list) list.push(change);
+    else byId.set(id, [change]);
+  });
+  return byId;
+}
+
+/**
+ * The dated changes in chronological order. On equal timestamps the opening row goes first (a create and
+ * its first status change logged in the same second), then input order.
+ */
+export function chronological(changes: readonly StatusChange[]): Array<StatusChange & { time: number }> {
+  const dated = changes.filter((c): c is StatusChange & { time: number } => c.time !== null);
+  return dated.sort((a, b) => a.time - b.time || Number(b.opening) - Number(a.opening) || a.index - b.index);
+}

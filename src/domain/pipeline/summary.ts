@@ -1,0 +1,174 @@
+/**
+ * buildPipelineSummary: every figure of the `Pipeline` tab, computed from plain data in one pass each.
+ * Pure (no Apps Script, no clock): the sheet layer reads `Customers`, `History` and `Settings`, passes "now",
+ * and writes pipelineLayout(summary) to the tab; the same summary is returned to the browser.
+ *
+ * Decisions the product side relies on:
+ * - open stages are OPEN_STATUSES (Lead, Contacted, Qualified, In negotiation);
+ * - weighted value = deal value × stage probability, a missing deal value counting as 0;
+ * - open pipeline value / weighted forecast = deal value / weighted value of the open stages only;
+ * - won value = deal value of customers now Closed-won or Active;
+ * - money figures are rounded to the cent; days and rates are not rounded (the tab formats them);
+ * - conversion, won/lost and time in stage: see conversion.ts and stageTimes.ts;
+ * - stale: see staleCustomers below; owners: see ownerRows below.
+ */
+
+import type { Customer } from '../customer';
+import { DEFAULT_STAGE_PROBABILITIES, OPEN_STATUSES, STATUSES, type Status } from '../statuses';
+import { computeConversion } from './conversion';
+import { computeStageTimes } from './stageTimes';
+import { statusChangesByCustomer } from './statusEvents';
+import { compareText, DAY_MS, DEFAULT_STALE_DAYS, parseTime, roundMoney } from './time';
+import type { OwnerRow, PipelineInput, PipelineSummary, StageRow, StaleRow } from './types';
+
+/** A deal value usable in sums: a missing or non-numeric one counts as 0 rather than poisoning the total. */
+function dealValue(customer: Customer): number {
+  const v = customer.dealValue;
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+function isOpen(status: Status): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/** Settings are edited by hand: a blank or non-numeric probability falls back to the spec default. */
+function effectiveProbabilities(given: Readonly<Record<Status, number>>): Record<Status, number> {
+  const result = { ...DEFAULT_STAGE_PROBABILITIES };
+  for (const status of STATUSES) {
+    const p = given[status];
+    if (typeof p === 'number' && Number.isFinite(p)) result[status] = p;
+  }
+  return result;
+}
+
+/** Same reason: a blank or negative threshold falls back to the default 14 days. */
+function effectiveStaleDays(given: number): number {
+  return typeof given === 'number' && Number.isFinite(given) && given >= 0 ? given : DEFAULT_STALE_DAYS;
+}
+
+/**
+ * Customers in an open stage idle for strictly more than staleDays (exactly at the threshold is not stale
+ * yet). "Idle since" is the latest parsable of Updated at, Status changed at and Created at, so an imported
+ * row with a blank Updated at is still judged; a customer with no parsable date is never listed (we cannot
+ * tell). daysIdle is whole days, rounded down; oldest first (by exact time, not the rounded days), ties by ID.
+ */
+function staleCustomers(customers: readonly Customer[], staleDays: number, now: number): StaleRow[] {
+  const rows: Array<{ row: StaleRow; idleMs: number }> = [];
+  for (const c of customers) {
+    if (!isOpen(c.status)) continue;
+    const times = [c.updatedAt, c.statusChangedAt, c.createdAt]
+      .map(parseTime)
+      .filter((t): t is number => t !== null);
+    if (times.length === 0) continue;
+    const idleMs = now - Math.max(...times);
+    if (!(idleMs > staleDays * DAY_MS)) continue;
+    rows.push({
+      idleMs,
+      row: {
+        id: c.id,
+        name: c.name,
+        company: c.company,
+        owner: c.owner.trim(),
+        status: c.status,
+        daysIdle: Math.floor(idleMs / DAY_MS),
+        updatedAt: c.updatedAt,
+      },
+    });
+  }
+  rows.sort((a, b) => b.idleMs - a.idleMs || compareText(a.row.id, b.row.id));
+  return rows.map((r) => r.row);
+}
+
+/**
+ * One row per owner. Owners are matched trimmed and case-insensitively (staff type e-mails by hand) and
+ * shown as first spelled; '' means no owner. weightedValue covers all the owner's customers, like the
+ * By-stage weighted column, so the owner rows add up to the total (give or take cent rounding). Sorted by weighted value descending,
+ * then name (case-insensitive), so '' (shown "(no owner)") comes first among equals.
+ */
+function ownerRows(customers: readonly Customer[], probabilities: Record<Status, number>): OwnerRow[] {
+  const byKey = new Map<string, { owner: string; count: number; openCount: number; weighted: number }>();
+  for (const c of customers) {
+    const owner = c.owner.trim();
+    const key = owner.toLowerCase();
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { owner, count: 0, openCount: 0, weighted: 0 };
+      byKey.set(key, entry);
+    }
+    entry.count++;
+    if (isOpen(c.status)) entry.openCount++;
+    entry.weighted += dealValue(c) * probabilities[c.status];
+  }
+  const rows: OwnerRow[] = [...byKey.values()].map((e) => ({
+    owner: e.owner,
+    count: e.count,
+    openCount: e.openCount,
+    weightedValue: roundMoney(e.weighted),
+  }));
+  rows.sort(
+    (a, b) =>
+      b.weightedValue - a.weightedValue ||
+      compareText(a.owner.toLowerCase(), b.owner.toLowerCase()) ||
+      compareText(a.owner, b.owner),
+  );
+  return rows;
+}
+
+export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
+  const now = parseTime(input.nowIso);
+  // "Now" comes from the server clock; a bad value is a programming error, not user data to tolerate.
+  if (now === null) throw new RangeError(`buildPipelineSummary: nowIso is not a date: ${String(input.nowIso)}`);
+  const probabilities = effectiveProbabilities(input.probabilities);
+  const staleDays = effectiveStaleDays(input.staleDays);
+  const customers = input.customers;
+
+  const stageSums = new Map<Status, { count: number; value: number }>(STATUSES.map((s) => [s, { count: 0, value: 0 }]));
+  for (const c of customers) {
+    const sums = stageSums.get(c.status);
+    if (!sums) continue; // the type says this cannot happen; skipping beats a crash on a corrupt row
+    sums.count++;
+    sums.value += dealValue(c);
+  }
+  // Weighted per stage = stage total × probability (what the row shows); sums are of the rounded rows,
+  // so every total on the tab is the sum of the figures printed above it.
+  const stages: StageRow[] = STATUSES.map((status) => {
+    const sums = stageSums.get(status) ?? { count: 0, value: 0 };
+    const probability = probabilities[status];
+    return {
+      status,
+      count: sums.count,
+      totalValue: roundMoney(sums.value),
+      probability,
+      weightedValue: roundMoney(sums.value * probability),
+    };
+  });
+  const sum = (rows: readonly StageRow[], pick: (r: StageRow) => number): number =>
+    roundMoney(rows.reduce((acc, r) => acc + pick(r), 0));
+  const openStages = stages.filter((r) => isOpen(r.status));
+  const wonStages = stages.filter((r) => r.status === 'Closed-won' || r.status === 'Active');
+
+  const changesById = statusChangesByCustomer(input.history);
+  const { conversion, wonCount, lostCount, winRate } = computeConversion(customers, changesById);
+
+  return {
+    rebuiltAt: input.nowIso,
+    rebuiltBy: input.rebuiltBy,
+    stages,
+    totals: {
+      count: stages.reduce((acc, r) => acc + r.count, 0),
+      totalValue: sum(stages, (r) => r.totalValue),
+      weightedValue: sum(stages, (r) => r.weightedValue),
+    },
+    openPipelineValue: sum(openStages, (r) => r.totalValue),
+    weightedForecast: sum(openStages, (r) => r.weightedValue),
+    wonValue: sum(wonStages, (r) => r.totalValue),
+    conversion,
+    wonCount,
+    lostCount,
+    winRate,
+    stageTimes: computeStageTimes(customers, changesById, now),
+    stale: staleCustomers(customers, staleDays, now),
+    owners: ownerRows(customers, probabilities),
+    staleDays,
+  };
+}

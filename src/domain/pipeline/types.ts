@@ -1,0 +1,104 @@
+/**
+ * Shapes of the Pipeline summary: the input the sheet layer gathers and the plain-JSON result.
+ * The result crosses google.script.run (rebuildPipelineSummary), so it holds only strings, numbers,
+ * null and arrays/objects of them: no Date, no Map, no undefined.
+ */
+
+import type { Customer, HistoryEvent } from '../customer';
+import type { Status } from '../statuses';
+
+export interface PipelineInput {
+  customers: readonly Customer[];
+  history: readonly HistoryEvent[];
+  /** Win probability per stage from `Settings` (0..1); a non-finite entry falls back to the default. */
+  probabilities: Readonly<Record<Status, number>>;
+  /** Stale threshold from `Settings`, in days; a non-finite or negative value falls back to 14. */
+  staleDays: number;
+  /** "Now" as an ISO string: passed in so the maths stays pure and testable. */
+  nowIso: string;
+  rebuiltBy: string;
+}
+
+/** One row of the By-stage table. Money is rounded to the cent (see summary.ts). */
+export interface StageRow {
+  status: Status;
+  /** Customers whose current status is this stage. */
+  count: number;
+  /** Sum of their deal values (a missing deal value counts as 0). */
+  totalValue: number;
+  probability: number;
+  /** totalValue × probability. */
+  weightedValue: number;
+}
+
+/** One step of the funnel Lead → Contacted → Qualified → In negotiation → Closed-won. */
+export interface ConversionRow {
+  from: Status;
+  to: Status;
+  /** Customers that reached `to`. */
+  reached: number;
+  /** Customers that reached `from` (the denominator). */
+  fromReached: number;
+  /** reached / fromReached, or null when fromReached is 0. */
+  rate: number | null;
+}
+
+/** Bottleneck figures for one stage; days are fractional (rounded only when displayed). */
+export interface StageTimeRow {
+  status: Status;
+  /** Number of stays, the ongoing one included. */
+  stays: number;
+  averageDays: number | null;
+  medianDays: number | null;
+}
+
+export interface StaleRow {
+  id: string;
+  name: string;
+  company: string;
+  /** Raw owner ('' when none; the tab shows NO_OWNER_LABEL). */
+  owner: string;
+  status: Status;
+  /** Whole days since the last recorded change, rounded down. */
+  daysIdle: number;
+  updatedAt: string;
+}
+
+export interface OwnerRow {
+  /** Owner as first spelled in `Customers`, trimmed; '' when none (the tab shows NO_OWNER_LABEL). */
+  owner: string;
+  count: number;
+  /** How many of them are in an open stage. */
+  openCount: number;
+  /** Weighted value of all their customers (the owner rows add up to totals.weightedValue). */
+  weightedValue: number;
+}
+
+export interface PipelineSummary {
+  rebuiltAt: string;
+  rebuiltBy: string;
+  /** Every status, in spec order. */
+  stages: StageRow[];
+  totals: { count: number; totalValue: number; weightedValue: number };
+  /** Deal value of customers in OPEN_STATUSES. */
+  openPipelineValue: number;
+  /** Weighted value of customers in OPEN_STATUSES. */
+  weightedForecast: number;
+  /** Deal value of customers currently Closed-won or Active. */
+  wonValue: number;
+  conversion: ConversionRow[];
+  /** Customers that ever reached Closed-won (or Active). */
+  wonCount: number;
+  /** Customers that ever reached Closed-lost. */
+  lostCount: number;
+  /** wonCount / (wonCount + lostCount), or null when both are 0. */
+  winRate: number | null;
+  /** Every status, in spec order. */
+  stageTimes: StageTimeRow[];
+  /** Oldest first, ties by id. */
+  stale: StaleRow[];
+  /** Weighted value descending, then owner name. */
+  owners: OwnerRow[];
+  /** The threshold actually used (after falling back to the default). */
+  staleDays: number;
+}

@@ -1,0 +1,499 @@
+/**
+ * Validation and normalisation of everything a user sends to the write API: register input, update patches,
+ * status changes, IDs, versions and list/search options. Zod schemas do the checking; every failure becomes a
+ * field-keyed sentence a sales rep can act on, field named first ("Email "bob@" is not a valid e-mail address.").
+ * Nothing here is silently truncated or rewritten beyond trimming, e-mail lowercasing and deal-value parsing.
+ */
+
+import { z } from 'zod';
+import {
+  CUSTOMER_HEADERS,
+  CUSTOMER_KEYS,
+  EDITABLE_KEYS,
+  type CustomerFields,
+  type CustomerKey,
+  type EditableKey,
+  type FieldErrors,
+} from './customer';
+import { DEFAULT_STATUS, parseStatus, STATUS_LIST_TEXT, type Status } from './statuses';
+import { phoneDigits } from './text';
+
+// ---------------------------------------------------------------------------------------------- limits
+
+export const NAME_MAX = 200;
+export const COMPANY_MAX = 200;
+export const EMAIL_MAX = 254;
+export const PHONE_MAX = 40;
+export const PHONE_MIN_DIGITS = 6;
+export const OWNER_MAX = 254;
+export const SOURCE_MAX = 100;
+export const NOTES_MAX = 10_000;
+/** Above this a spreadsheet cell no longer holds the amount exactly (15 significant digits). */
+export const DEAL_VALUE_MAX = 999_999_999_999_999;
+/** How much of the user's own text is echoed back inside a message. */
+const ECHO_MAX = 40;
+
+// ---------------------------------------------------------------------------------------------- results
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export type NewCustomerResult =
+  | { ok: true; value: CustomerFields; allowDuplicate: boolean }
+  | { ok: false; errors: FieldErrors };
+
+export type StatusChangeResult = { ok: true; status: Status; note: string } | { ok: false; errors: FieldErrors };
+
+/**
+ * Sets an error as an own property even for keys such as "__proto__", which a plain assignment would turn
+ * into a prototype change (a hostile patch key must still get its message, not vanish).
+ */
+export function setFieldError(errors: FieldErrors, key: string, message: string): void {
+  if (Object.prototype.hasOwnProperty.call(errors, key)) return; // first message per field wins
+  Object.defineProperty(errors, key, { value: message, enumerable: true, writable: true, configurable: true });
+}
+
+// ---------------------------------------------------------------------------------------------- message helpers
+
+/** The column header of a customer key ("dealValue" → "Deal value"): the name reps see in the sheet. */
+export function fieldLabel(key: CustomerKey): string {
+  return CUSTOMER_HEADERS[CUSTOMER_KEYS.indexOf(key)] ?? key;
+}
+
+/** Thousands separators without Intl, so messages are identical in Node and Apps Script. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * User text quoted for a message: control characters shown as spaces, cut to ~40 characters with "…" so a
+ * 50,000-character paste does not become a 50,000-character message. Never splits an emoji's surrogate pair.
+ */
+export function quote(text: string): string {
+  let shown = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  if (shown.length > ECHO_MAX) {
+    let cut = ECHO_MAX;
+    const last = shown.charCodeAt(cut - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+    shown = shown.slice(0, cut) + '…';
+  }
+  return `"${shown}"`;
+}
+
+/** "a list", "an object", ... for "must be text, not X" messages. */
+function describeKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'boolean') return 'a yes/no value';
+  if (typeof value === 'number') return 'a number that is not finite';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  return 'an object';
+}
+
+function issue(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+}
+
+// ---------------------------------------------------------------------------------------------- text fields
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** Notes may keep line breaks and tabs; every other control character is still refused. */
+const CONTROL_CHARS_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+interface TextRule {
+  label: string;
+  max: number;
+  required?: boolean;
+  multiline?: boolean;
+}
+
+type TextCheck = { ok: true; value: string } | { ok: false; message: string };
+
+/**
+ * The one rule for every free-text field: absent → '', numbers → their text (a phone typed as 5550102000),
+ * anything else that is not a string refused; CRLF → LF in multi-line fields; trimmed; control characters
+ * refused (the sheet would keep them invisibly); over-long text refused with the limit, never cut.
+ * Emoji, accents, right-to-left text and a leading = + - @ are kept exactly (the sheet layer stores them as text).
+ */
+export function checkText(raw: unknown, rule: TextRule): TextCheck {
+  let text: string;
+  if (raw === undefined || raw === null) text = '';
+  else if (typeof raw === 'string') text = raw;
+  else if ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'bigint') text = String(raw);
+  else return { ok: false, message: `${rule.label} must be text, not ${describeKind(raw)}.` };
+
+  if (rule.multiline) text = text.replace(/\r\n?/g, '\n');
+  text = text.trim();
+
+  if (text === '') {
+    return rule.required ? { ok: false, message: `${rule.label} is required.` } : { ok: true, value: '' };
+  }
+  if (text.length > rule.max) {
+    return {
+      ok: false,
+      message: `${rule.label} is too long: ${formatCount(text.length)} characters, the limit is ${formatCount(rule.max)}.`,
+    };
+  }
+  const control = (rule.multiline ? CONTROL_CHARS_MULTILINE : CONTROL_CHARS).exec(text);
+  if (control) {
+    const ch = control[0];
+    if (!rule.multiline && (ch === '\n' || ch === '\r' || ch === '\t')) {
+      return { ok: false, message: `${rule.label} must fit on one line: remove the line breaks and tabs.` };
+    }
+    const code = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      ok: false,
+      message: `${rule.label} contains an invisible control character (U+${code}) that cannot be stored: remove it.`,
+    };
+  }
+  return { ok: true, value: text };
+}
+
+function textSchema(rule: TextRule, after?: (text: string, ctx: z.RefinementCtx) => string) {
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx) => {
+      const checked = checkText(raw, rule);
+      if (!checked.ok) return issue(ctx, checked.message);
+      return after && checked.value !== '' ? after(checked.value, ctx) : checked.value;
+    });
+}
+
+/**
+ * Practical e-mail shape: a local part without spaces, quotes or brackets (no leading/trailing/double dot), an @,
+ * and a domain of at least two dot-separated labels whose last is 2+ letters (or an xn-- IDN label).
+ * Letters beyond ASCII are allowed because real addresses use them.
+ */
+export const EMAIL_PATTERN =
+  /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[a-z0-9-]+)$/u;
+
+export function isValidEmail(text: string): boolean {
+  return text.length <= EMAIL_MAX && EMAIL_PATTERN.test(text);
+}
+
+/** Digits, spaces and + ( ) - . / with an optional extension at the end ("x12", "ext. 12"). */
+const PHONE_PATTERN = /^[0-9\s+().\/-]+(?:(?:x|ext\.?|extension)\s*[0-9]+)?$/i;
+
+export const nameSchema = textSchema({ label: 'Name', max: NAME_MAX, required: true });
+export const companySchema = textSchema({ label: 'Company', max: COMPANY_MAX });
+export const emailSchema = textSchema({ label: 'Email', max: EMAIL_MAX }, (text, ctx) => {
+  const email = text.toLowerCase();
+  return isValidEmail(email) ? email : issue(ctx, `Email ${quote(text)} is not a valid e-mail address.`);
+});
+export const phoneSchema = textSchema({ label: 'Phone', max: PHONE_MAX }, (text, ctx) => {
+  if (!PHONE_PATTERN.test(text)) {
+    return issue(
+      ctx,
+      `Phone ${quote(text)} can only contain digits, spaces and + ( ) - . / (and an extension such as "x12").`,
+    );
+  }
+  if (phoneDigits(text).length < PHONE_MIN_DIGITS) {
+    return issue(ctx, `Phone ${quote(text)} is too short: a phone number needs at least ${PHONE_MIN_DIGITS} digits.`);
+  }
+  return text;
+});
+export const ownerSchema = textSchema({ label: 'Owner', max: OWNER_MAX });
+export const sourceSchema = textSchema({ label: 'Source', max: SOURCE_MAX });
+export const notesSchema = textSchema({ label: 'Notes', max: NOTES_MAX, multiline: true });
+/** A note added with a status change: same rules as Notes. */
+export const noteSchema = textSchema({ label: 'Note', max: NOTES_MAX, multiline: true });
+
+// ---------------------------------------------------------------------------------------------- status
+
+function statusMessage(raw: unknown, label = 'Status'): string {
+  if (typeof raw === 'string') {
+    return `${label} ${quote(raw.trim())} is not a pipeline stage. Use one of: ${STATUS_LIST_TEXT}.`;
+  }
+  return `${label} must be one of: ${STATUS_LIST_TEXT}.`;
+}
+
+function isBlank(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/** Status on a new customer: blank means the default stage (Lead). */
+export const newStatusSchema = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): Status => {
+    if (isBlank(raw)) return DEFAULT_STATUS;
+    return parseStatus(raw) ?? issue(ctx, statusMessage(raw));
+  });
+
+/** Status in a patch or status change: must be given and valid. */
+export const requiredStatusSchema = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): Status => {
+    if (isBlank(raw)) return issue(ctx, `Status cannot be blank. Use one of: ${STATUS_LIST_TEXT}.`);
+    return parseStatus(raw) ?? issue(ctx, statusMessage(raw));
+  });
+
+// ---------------------------------------------------------------------------------------------- deal value
+
+/** "1200", "1200.5", ".5", "1,200" and "1,200.50": plain digits or correctly grouped thousands. */
+const AMOUNT_PATTERN = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/;
+const AMOUNT_HINT = 'such as 1200 or 1,200.50';
+
+function checkAmount(n: number, shown: string, ctx: z.RefinementCtx): number | typeof z.NEVER {
+  if (!Number.isFinite(n)) return issue(ctx, `Deal value must be a finite amount, ${AMOUNT_HINT}.`);
+  if (n < 0) return issue(ctx, `Deal value cannot be negative (${shown}).`);
+  if (n > DEAL_VALUE_MAX) {
+    return issue(ctx, `Deal value ${shown} is too large: the maximum is ${formatCount(DEAL_VALUE_MAX)}.`);
+  }
+  return n === 0 ? 0 : n; // turns -0 into 0
+}
+
+export const dealValueSchema = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): number | null => {
+    if (raw === undefined || raw === null) return null;
+    if (typeof raw === 'number') return checkAmount(raw, String(raw), ctx);
+    if (typeof raw === 'string') {
+      const text = raw.trim();
+      if (text === '') return null;
+      const negative = text.startsWith('-');
+      const digits = negative ? text.slice(1).trim() : text;
+      if (!AMOUNT_PATTERN.test(digits)) {
+        return issue(ctx, `Deal value ${quote(text)} is not a number: enter an amount ${AMOUNT_HINT}, without currency signs.`);
+      }
+      const n = Number(digits.replace(/,/g, ''));
+      return checkAmount(negative && n !== 0 ? -n : n, quote(text), ctx);
+    }
+    return issue(ctx, `Deal value must be a number ${AMOUNT_HINT}, not ${describeKind(raw)}.`);
+  });
+
+// ---------------------------------------------------------------------------------------------- objects
+
+export const allowDuplicateSchema = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): boolean => {
+    // null is treated as "not given": google.script.run may turn an unset form value into null.
+    if (raw === undefined || raw === null) return false;
+    if (typeof raw === 'boolean') return raw;
+    return issue(ctx, 'Allow duplicate must be true or false.');
+  });
+
+/** The schema of each editable field as a new customer sees it (blank → default). */
+export const customerFieldSchemas = {
+  name: nameSchema,
+  company: companySchema,
+  email: emailSchema,
+  phone: phoneSchema,
+  status: newStatusSchema,
+  dealValue: dealValueSchema,
+  owner: ownerSchema,
+  source: sourceSchema,
+  notes: notesSchema,
+} as const;
+
+/** registerCustomer input. Keys outside CustomerInput are refused rather than silently dropped. */
+export const newCustomerSchema = z.strictObject({ ...customerFieldSchemas, allowDuplicate: allowDuplicateSchema });
+
+/**
+ * updateCustomer patch: only the keys present are checked; a present status must be valid (blank is not
+ * "back to Lead"). `allowDuplicate` is accepted (the sidebar sends the same input shape) and then ignored.
+ */
+export const patchSchema = z.strictObject({
+  name: nameSchema.optional(),
+  company: companySchema.optional(),
+  email: emailSchema.optional(),
+  phone: phoneSchema.optional(),
+  status: requiredStatusSchema.optional(),
+  dealValue: dealValueSchema.optional(),
+  owner: ownerSchema.optional(),
+  source: sourceSchema.optional(),
+  notes: notesSchema.optional(),
+  allowDuplicate: allowDuplicateSchema.optional(),
+});
+
+const EDITABLE_LIST_TEXT = EDITABLE_KEYS.join(', ');
+
+function unknownKeyMessage(key: string, what: 'customer' | 'option', allowed: string): string {
+  if (what === 'customer' && (CUSTOMER_KEYS as readonly string[]).includes(key)) {
+    return `${fieldLabel(key as CustomerKey)} cannot be changed: the CRM sets it.`;
+  }
+  const noun = what === 'customer' ? 'a customer field' : 'a supported option';
+  return `${quote(key)} is not ${noun}. Use: ${allowed}.`;
+}
+
+interface IssueMapping {
+  /** Error key when the whole input is not an object. */
+  rootKey: string;
+  rootMessage: string;
+  what: 'customer' | 'option';
+  allowed: string;
+}
+
+/** Zod issues → FieldErrors keyed by the input field (first issue per field). */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], mapping: IssueMapping): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const found of issues) {
+    if (found.code === 'unrecognized_keys') {
+      for (const key of found.keys) setFieldError(errors, key, unknownKeyMessage(key, mapping.what, mapping.allowed));
+      continue;
+    }
+    const key = found.path[0];
+    if (key === undefined) setFieldError(errors, mapping.rootKey, mapping.rootMessage);
+    else setFieldError(errors, String(key), found.message);
+  }
+  return errors;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function validateNewCustomer(input: unknown): NewCustomerResult {
+  const parsed = newCustomerSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: issuesToErrors(parsed.error.issues, {
+        rootKey: 'input',
+        rootMessage: 'The customer details are missing or not in the expected form.',
+        what: 'customer',
+        allowed: EDITABLE_LIST_TEXT,
+      }),
+    };
+  }
+  const { allowDuplicate, ...value } = parsed.data;
+  return { ok: true, value, allowDuplicate };
+}
+
+export function validatePatch(patch: unknown): Validated<Partial<CustomerFields>> {
+  const mapping: IssueMapping = {
+    rootKey: 'patch',
+    rootMessage: 'The changes are missing or not in the expected form.',
+    what: 'customer',
+    allowed: EDITABLE_LIST_TEXT,
+  };
+  if (isPlainRecord(patch) && !EDITABLE_KEYS.some((key) => patch[key] !== undefined)) {
+    // Unknown keys still get their own message; with none, say there is nothing to change.
+    const parsed = patchSchema.safeParse(patch);
+    const errors = parsed.success ? {} : issuesToErrors(parsed.error.issues, mapping);
+    setFieldError(errors, 'patch', `Nothing to change: give at least one of ${EDITABLE_LIST_TEXT}.`);
+    return { ok: false, errors };
+  }
+  const parsed = patchSchema.safeParse(patch);
+  if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues, mapping) };
+  const value: Partial<CustomerFields> = {};
+  for (const key of EDITABLE_KEYS) {
+    const v = parsed.data[key];
+    if (v !== undefined) (value as Record<EditableKey, unknown>)[key] = v;
+  }
+  return { ok: true, value };
+}
+
+export const statusChangeSchema = z.object({ status: requiredStatusSchema, note: noteSchema });
+
+export function validateStatusChange(status: unknown, note: unknown): StatusChangeResult {
+  const parsed = statusChangeSchema.safeParse({ status, note });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: issuesToErrors(parsed.error.issues, {
+        rootKey: 'status',
+        rootMessage: statusMessage(status),
+        what: 'customer',
+        allowed: 'status, note',
+      }),
+    };
+  }
+  return { ok: true, status: parsed.data.status, note: parsed.data.note };
+}
+
+// ---------------------------------------------------------------------------------------------- id, version
+
+const ID_SHAPE = /^C-\d{1,15}$/i;
+
+export const idSchema = z.unknown().transform((raw, ctx): string => {
+  if (isBlank(raw)) return issue(ctx, 'Customer ID is missing: open the customer again from the search.');
+  if (typeof raw !== 'string' || !ID_SHAPE.test(raw.trim())) {
+    const shown = typeof raw === 'string' ? ` ${quote(raw.trim())}` : '';
+    return issue(ctx, `Customer ID${shown} is not valid: IDs look like C-00042.`);
+  }
+  return raw.trim().toUpperCase();
+});
+
+export function validateId(id: unknown): Validated<string> {
+  const parsed = idSchema.safeParse(id);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: { id: parsed.error.issues[0]?.message ?? 'Customer ID is not valid.' } };
+}
+
+export const expectedVersionSchema = z.unknown().transform((raw, ctx): number => {
+  const reload = 'reload the customer and try again.';
+  if (isBlank(raw)) return issue(ctx, `Expected version is missing: ${reload}`);
+  let n = Number.NaN;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)) n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    return issue(ctx, `Expected version must be a whole number such as 3: ${reload}`);
+  }
+  return n;
+});
+
+export function validateExpectedVersion(v: unknown): Validated<number> {
+  const parsed = expectedVersionSchema.safeParse(v);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: { expectedVersion: parsed.error.issues[0]?.message ?? 'Expected version is not valid.' } };
+}
+
+// ---------------------------------------------------------------------------------------------- list/search options
+
+/** Status filter: blank means "any stage". */
+export const statusFilterSchema = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): Status | null => {
+    if (isBlank(raw)) return null;
+    return parseStatus(raw) ?? issue(ctx, statusMessage(raw, 'Status filter'));
+  });
+
+/** Owner filter: blank means "anyone"; compared case-insensitively, so normalised here. */
+export const ownerFilterSchema = z
+  .unknown()
+  .optional()
+  .transform((raw, ctx): string | null => {
+    const checked = checkText(raw, { label: 'Owner filter', max: OWNER_MAX });
+    if (!checked.ok) return issue(ctx, checked.message);
+    return checked.value === '' ? null : checked.value.toLowerCase();
+  });
+
+/** A whole-number option (limit, offset) within [min, max]; numeric strings from form fields are accepted. */
+export function integerOptionSchema(label: string, min: number, max: number, fallback: number) {
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx): number => {
+      if (isBlank(raw)) return fallback;
+      let n = Number.NaN;
+      if (typeof raw === 'number') n = raw;
+      else if (typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)) n = Number(raw);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        const upper = max === Number.MAX_SAFE_INTEGER ? `${formatCount(min)} or more` : `from ${min} to ${formatCount(max)}`;
+        return issue(ctx, `${label} must be a whole number ${upper}.`);
+      }
+      return n;
+    });
+}
+
+/** Runs an options schema: absent options mean defaults; unknown keys and bad values become field errors. */
+export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): Validated<z.output<S>> {
+  const parsed = schema.safeParse(options ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape).join(', ') : '';
+  return {
+    ok: false,
+    errors: issuesToErrors(parsed.error.issues, {
+      rootKey: 'options',
+      rootMessage: 'Options must be an object such as { "status": "Lead", "limit": 20 }.',
+      what: 'option',
+      allowed,
+    }),
+  };
+}

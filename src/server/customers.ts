@@ -1,0 +1,140 @@
+/** Customer operations of the server API: validate, lock, re-read, change, log. */
+
+import type { Customer, CustomerFields } from '../domain/customer';
+import { findProbableDuplicates } from '../domain/duplicates';
+import { appendNote, changeEvents, creationEvents, noteEvent } from '../domain/history';
+import { listCustomers as listInCore } from '../domain/listing';
+import type { CustomerInput, Failure, GetCustomerResult, ListResult, SaveResult, SearchResult } from '../domain/results';
+import { searchCustomers as searchInCore } from '../domain/search';
+import {
+  validateExpectedVersion,
+  validateId,
+  validateNewCustomer,
+  validatePatch,
+  validateStatusChange,
+} from '../domain/validation';
+import { CustomersTable } from '../sheets/customersTable';
+import { HistoryTable } from '../sheets/historyTable';
+import { reserveCustomerIds } from '../sheets/idCounter';
+import type { CrmContext } from './context';
+import { appendCustomers, replaceCustomer } from './customerWrites';
+import { CrmFailure, failure } from './failure';
+import { handleRead, handleWrite } from './guard';
+
+function describeDuplicate(c: Customer): string {
+  const company = c.company ? ` (${c.company})` : '';
+  return `${c.id} ${c.name}${company}`;
+}
+
+export function registerCustomer(input: CustomerInput): SaveResult {
+  return handleWrite((ctx): SaveResult => {
+    const valid = validateNewCustomer(input);
+    if (!valid.ok) return failure(valid.errors);
+    const table = CustomersTable.open(ctx.ss);
+    const snapshot = table.read();
+    if (!valid.allowDuplicate) {
+      const duplicates = findProbableDuplicates(valid.value, snapshot.customers);
+      if (duplicates.length > 0) {
+        return {
+          ok: false,
+          errors: {
+            duplicate: `Probably already in the CRM: ${duplicates.slice(0, 3).map(describeDuplicate).join('; ')}. Open it, or save anyway.`,
+          },
+          duplicates,
+        };
+      }
+    }
+    const [id] = reserveCustomerIds(
+      snapshot.customers.map((c) => c.id),
+      1,
+    );
+    const customer: Customer = {
+      ...valid.value,
+      id: id as string,
+      createdAt: ctx.nowIso,
+      createdBy: ctx.user,
+      updatedAt: ctx.nowIso,
+      updatedBy: ctx.user,
+      statusChangedAt: ctx.nowIso,
+      version: 1,
+    };
+    appendCustomers(ctx.ss, table, snapshot, [customer], creationEvents(customer, ctx.user));
+    return { ok: true, customer };
+  });
+}
+
+/** Validates the id and version that every update carries; throws CrmFailure with all their errors. */
+function checkTarget(id: unknown, expectedVersion: unknown): { id: string; version: number } {
+  const idCheck = validateId(id);
+  const versionCheck = validateExpectedVersion(expectedVersion);
+  if (idCheck.ok && versionCheck.ok) return { id: idCheck.value, version: versionCheck.value };
+  throw new CrmFailure({ ...(idCheck.ok ? {} : idCheck.errors), ...(versionCheck.ok ? {} : versionCheck.errors) });
+}
+
+/** Applies `change` to the stored customer if `expectedVersion` is still current (under the lock). */
+function changeCustomer(
+  ctx: CrmContext,
+  target: { id: string; version: number },
+  change: (current: Customer) => { fields: Partial<CustomerFields>; note?: string },
+): SaveResult {
+  const table = CustomersTable.open(ctx.ss);
+  const snapshot = table.read();
+  const index = CustomersTable.indexOf(snapshot, target.id);
+  if (index < 0) return failure({ id: `No customer has the ID "${target.id.slice(0, 40)}". It may have been deleted.` });
+  const current = snapshot.customers[index] as Customer;
+  if (current.version !== target.version) return { ok: false, conflict: current };
+
+  const { fields, note } = change(current);
+  const next: Customer = { ...current, ...fields };
+  if (note) next.notes = appendNote(current.notes, note, ctx.nowIso, ctx.user);
+  const events = changeEvents(current, next, ctx.nowIso, ctx.user);
+  if (note) events.push(noteEvent(current.id, note, ctx.nowIso, ctx.user));
+  if (events.length === 0) return { ok: true, customer: current }; // Nothing changed: no new version.
+
+  next.version = current.version + 1;
+  next.updatedAt = ctx.nowIso;
+  next.updatedBy = ctx.user;
+  if (next.status !== current.status) next.statusChangedAt = ctx.nowIso;
+  replaceCustomer(ctx.ss, table, snapshot.rowNumbers[index] as number, current, next, events);
+  return { ok: true, customer: next };
+}
+
+export function updateCustomer(id: string, patch: CustomerInput, expectedVersion: number): SaveResult {
+  return handleWrite((ctx): SaveResult => {
+    const target = checkTarget(id, expectedVersion);
+    const valid = validatePatch(patch);
+    if (!valid.ok) return failure(valid.errors);
+    return changeCustomer(ctx, target, () => ({ fields: valid.value }));
+  });
+}
+
+export function updateCustomerStatus(id: string, status: string, expectedVersion: number, note?: string): SaveResult {
+  return handleWrite((ctx): SaveResult => {
+    const target = checkTarget(id, expectedVersion);
+    const valid = validateStatusChange(status, note);
+    if (!valid.ok) return failure(valid.errors);
+    return changeCustomer(ctx, target, () => ({ fields: { status: valid.status }, note: valid.note }));
+  });
+}
+
+export function getCustomer(id: string): GetCustomerResult {
+  return handleRead((ctx): GetCustomerResult => {
+    const idCheck = validateId(id);
+    if (!idCheck.ok) return failure(idCheck.errors);
+    const snapshot = CustomersTable.open(ctx.ss).read();
+    const index = CustomersTable.indexOf(snapshot, idCheck.value);
+    if (index < 0) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+    const history = HistoryTable.open(ctx.ss)
+      .readAll()
+      .filter((event) => event.customerId === idCheck.value);
+    return { ok: true, customer: snapshot.customers[index] as Customer, history };
+  });
+}
+
+export function searchCustomers(query: string, options?: unknown): SearchResult | Failure {
+  return handleRead((ctx) => searchInCore(CustomersTable.open(ctx.ss).read().customers, query, options));
+}
+
+export function listCustomers(options?: unknown): ListResult | Failure {
+  return handleRead((ctx) => listInCore(CustomersTable.open(ctx.ss).read().customers, options));
+}

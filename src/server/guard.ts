@@ -1,0 +1,53 @@
+/**
+ * The frame of every server call: context, access check, document lock for writes, error mapping.
+ * Writes take the lock before reading what they change, so they always work on the current sheet.
+ */
+
+import { accessRefusal, canWrite } from '../domain/access';
+import type { Failure } from '../domain/results';
+import { type CrmContext, openContext } from './context';
+import { failure, toFailure } from './failure';
+
+/** How long a write waits for another user's write to finish before giving up. */
+export const LOCK_WAIT_MS = 10_000;
+
+export const BUSY_MESSAGE =
+  'The CRM is busy saving another change. Nothing was saved: please try again in a few seconds.';
+
+export function isAllowedWriter(ctx: CrmContext): boolean {
+  // A file whose owner Google does not report (shared drive) with no staff listed yet is open to its editors.
+  if (ctx.owner === null && ctx.settings.staff.length === 0) return ctx.user !== '';
+  return canWrite(ctx.user, ctx.owner, ctx.settings.staff);
+}
+
+function mapped<T>(body: () => T): T | Failure {
+  try {
+    return body();
+  } catch (error) {
+    const known = toFailure(error);
+    if (known) return known;
+    throw error;
+  }
+}
+
+/** Runs a read: no lock (a read sees one consistent getValues), errors mapped. */
+export function handleRead<T>(body: (ctx: CrmContext) => T): T | Failure {
+  return mapped(() => body(openContext()));
+}
+
+/** Runs a write: only for the owner and listed staff, under the document lock, flushed before release. */
+export function handleWrite<T>(body: (ctx: CrmContext) => T): T | Failure {
+  return mapped(() => {
+    const ctx = openContext();
+    if (!isAllowedWriter(ctx)) return failure({ access: accessRefusal(ctx.user) });
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(LOCK_WAIT_MS)) return failure({ form: BUSY_MESSAGE });
+    try {
+      const result = body(ctx);
+      SpreadsheetApp.flush();
+      return result;
+    } finally {
+      lock.releaseLock();
+    }
+  });
+}

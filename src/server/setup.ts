@@ -1,0 +1,19 @@
+/** setUpCrm: create or repair every tab. Only the owner (who can change protections) may run it. */
+
+import type { SetUpReport } from '../domain/api';
+import type { Failure } from '../domain/results';
+import { readSettings } from '../sheets/settingsTable';
+import { setUpTabs } from '../sheets/setupTabs';
+import { failure } from './failure';
+import { handleWrite } from './guard';
+
+export function setUpCrm(): SetUpReport | Failure {
+  return handleWrite((ctx): SetUpReport | Failure => {
+    if (ctx.owner !== null && ctx.user.toLowerCase() !== ctx.owner.toLowerCase()) {
+      return failure({ access: `Only the spreadsheet's owner (${ctx.owner}) can run Set up / repair.` });
+    }
+    const { problems } = readSettings(ctx.ss);
+    const outcome = setUpTabs(ctx.ss, ctx.owner, ctx.settings);
+    return { ok: true, ...outcome, messages: [...outcome.messages, ...problems] };
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Encoding of values into and out of sheet cells.
+ * setValues/appendRow parse strings as if typed: "=x" runs as a formula, "+44 20…" or "-x" may become a
+ * formula or a number, "0123" loses its zero, "TRUE" becomes a boolean, "1/2" a date. A leading apostrophe
+ * forces text and is not part of the stored value, so every non-empty free-text value is written with one.
+ */
+
+export type CellValue = string | number | boolean | Date;
+
+export function isDateValue(value: unknown): value is Date {
+  // Realm-agnostic: values may come from another JavaScript realm (the local stand-in runs the bundle in a vm).
+  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
+}
+
+/** A free-text value as it must be written so the sheet stores exactly this text. */
+export function textCell(text: string): string {
+  return text === '' ? '' : `'${text}`;
+}
+
+/** A cell read back as text: numbers and booleans a user typed by hand become their usual text. */
+export function readText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isDateValue(value)) return value.toISOString();
+  return String(value);
+}
+
+/** A number cell: '' when empty. */
+export function numberCell(value: number | null): number | '' {
+  return value === null ? '' : value;
+}
+
+export function readNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value.replace(/,/g, '').trim());
+    return Number.isFinite(parsed) ? parsed : null;
+  }
+  return null;
+}
+
+/** A date-time cell from an ISO string ('' stays empty). */
+export function dateCell(iso: string): Date | '' {
+  if (iso === '') return '';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '' : new Date(ms);
+}
+
+/** A date-time cell read back as an ISO string ('' when empty or not a date). */
+export function readDate(value: unknown): string {
+  if (isDateValue(value)) return value.toISOString();
+  if (typeof value === 'string' && value !== '') {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+  }
+  return '';
+}

@@ -1,0 +1,79 @@
+/** One `Customers` row ⇄ one Customer object (column order from CUSTOMER_HEADERS). */
+
+import { CUSTOMER_HEADERS, type Customer, type HistoryEvent, HISTORY_HEADERS } from '../domain/customer';
+import type { Status } from '../domain/statuses';
+import { parseStatus } from '../domain/statuses';
+import { type CellValue, dateCell, numberCell, readDate, readNumber, readText, textCell } from './cells';
+
+export const CUSTOMER_WIDTH = CUSTOMER_HEADERS.length;
+export const HISTORY_WIDTH = HISTORY_HEADERS.length;
+
+export function customerToRow(c: Customer): CellValue[] {
+  return [
+    textCell(c.id),
+    textCell(c.name),
+    textCell(c.company),
+    textCell(c.email),
+    textCell(c.phone),
+    c.status,
+    numberCell(c.dealValue),
+    textCell(c.owner),
+    textCell(c.source),
+    textCell(c.notes),
+    dateCell(c.createdAt),
+    textCell(c.createdBy),
+    dateCell(c.updatedAt),
+    textCell(c.updatedBy),
+    dateCell(c.statusChangedAt),
+    c.version,
+  ];
+}
+
+/** True for a row with nothing in any customer column (a blank line left by a user). */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  for (let i = 0; i < CUSTOMER_WIDTH; i++) {
+    const cell = row[i];
+    if (cell !== '' && cell !== null && cell !== undefined) return false;
+  }
+  return true;
+}
+
+export function rowToCustomer(row: readonly unknown[]): Customer {
+  const rawStatus = readText(row[5]);
+  return {
+    id: readText(row[0]).trim(),
+    name: readText(row[1]),
+    company: readText(row[2]),
+    email: readText(row[3]),
+    phone: readText(row[4]),
+    // A label typed by hand that is not a status is passed through as text (CRM ▸ Check data reports it),
+    // rather than silently rewritten.
+    status: parseStatus(rawStatus) ?? (rawStatus as Status),
+    dealValue: readNumber(row[6]),
+    owner: readText(row[7]),
+    source: readText(row[8]),
+    notes: readText(row[9]),
+    createdAt: readDate(row[10]),
+    createdBy: readText(row[11]),
+    updatedAt: readDate(row[12]),
+    updatedBy: readText(row[13]),
+    statusChangedAt: readDate(row[14]),
+    version: readNumber(row[15]) ?? 0,
+  };
+}
+
+export function historyToRow(e: HistoryEvent): CellValue[] {
+  return [dateCell(e.at), textCell(e.customerId), e.action, textCell(e.field), textCell(e.from), textCell(e.to), textCell(e.by)];
+}
+
+export function rowToHistory(row: readonly unknown[]): HistoryEvent {
+  return {
+    at: readDate(row[0]),
+    customerId: readText(row[1]).trim(),
+    action: readText(row[2]) as HistoryEvent['action'],
+    field: readText(row[3]),
+    from: readText(row[4]),
+    to: readText(row[5]),
+    by: readText(row[6]),
+  };
+}

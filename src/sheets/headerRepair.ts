@@ -1,0 +1,51 @@
+/**
+ * Makes a fixed-layout tab's header right without losing data: writes it on an empty tab, puts
+ * hand-moved columns back in order (whole columns move, rows stay intact), and refuses to guess when a
+ * header was renamed or removed.
+ */
+
+import { type CellValue, readText, textCell } from './cells';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type HeaderOutcome = 'ok' | 'written' | 'reordered' | { problem: string };
+
+/** Re-encodes a value read from the sheet so writing it back stores the same thing. */
+function rewritable(value: unknown): CellValue {
+  if (typeof value === 'string') return textCell(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === null || value === undefined) return '';
+  return value as Date;
+}
+
+export function repairHeader(sheet: Sheet, headers: readonly string[], tab: string): HeaderOutcome {
+  const values = sheet.getDataRange().getValues();
+  const found = (values[0] ?? []).map((cell) => readText(cell).trim());
+  if (headers.every((h, i) => found[i] === h)) return 'ok';
+
+  if (found.every((h) => h === '')) {
+    sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
+    return 'written';
+  }
+
+  const positions = headers.map((h) => found.indexOf(h));
+  const missing = headers.filter((_, i) => positions[i] === -1);
+  if (missing.length > 0) {
+    return {
+      problem:
+        `The ${tab} tab has no column "${missing[0]}" (row 1 reads: ${found.filter((h) => h !== '').slice(0, 20).join(', ')}). ` +
+        `Nothing was changed: rename the header back to "${missing[0]}" (or restore the column) and run Set up / repair again.`,
+    };
+  }
+
+  // Every expected column is present but out of order: rebuild each row in the expected order,
+  // keeping any extra columns after ours, and write the grid back in one setValues. (A formula typed
+  // into a data cell comes back as its value: formulas have no place in these tabs.)
+  const extra = found.map((_, i) => i).filter((i) => !positions.includes(i));
+  const order = [...positions, ...extra];
+  const grid = values.map((row, r) =>
+    order.map((i) => (r === 0 ? textCell(found[i] ?? '') : rewritable((row as unknown[])[i]))),
+  );
+  sheet.getRange(1, 1, grid.length, order.length).setValues(grid);
+  return 'reordered';
+}

@@ -1,0 +1,93 @@
+/** Probable duplicates: same e-mail, same phone digits (last 10), or same folded name and company. */
+import type { Customer } from '../../src/domain/customer';
+import { findProbableDuplicates } from '../../src/domain/duplicates';
+
+function customer(id: string, fields: Partial<Customer>): Customer {
+  return {
+    id,
+    name: '',
+    company: '',
+    email: '',
+    phone: '',
+    status: 'Lead',
+    dealValue: null,
+    owner: '',
+    source: '',
+    notes: '',
+    createdAt: '',
+    createdBy: '',
+    updatedAt: '',
+    updatedBy: '',
+    statusChangedAt: '',
+    version: 1,
+    ...fields,
+  };
+}
+
+const blank = { name: '', company: '', email: '', phone: '' };
+
+describe('findProbableDuplicates', () => {
+  const existing = [
+    customer('C-00001', { name: 'Ana Pérez', company: 'Acme', email: 'ana@acme.example', phone: '555-010-2000' }),
+    customer('C-00002', { name: 'Bob Stone', company: '', email: 'BOB@Stone.Example', phone: '+44 20 7946 0958' }),
+    customer('C-00003', { name: 'ana perez', company: 'ACME ', email: '', phone: '' }),
+    customer('C-00004', { name: 'Cleo', company: 'Delta', email: '', phone: '12345' }),
+  ];
+
+  it('finds the same e-mail regardless of case and spaces', () => {
+    const found = findProbableDuplicates({ ...blank, name: 'Robert', email: ' bob@stone.example ' }, existing);
+    expect(found.map((c) => c.id)).toEqual(['C-00002']);
+  });
+
+  it('finds the same phone written differently, with or without a country code', () => {
+    expect(findProbableDuplicates({ ...blank, name: 'X', phone: '+1 555 010 2000' }, existing).map((c) => c.id)).toEqual([
+      'C-00001',
+    ]);
+    expect(findProbableDuplicates({ ...blank, name: 'X', phone: '(555) 0102000' }, existing).map((c) => c.id)).toEqual([
+      'C-00001',
+    ]);
+    expect(findProbableDuplicates({ ...blank, name: 'X', phone: '020 7946 0958' }, existing).map((c) => c.id)).toEqual([
+      'C-00002',
+    ]);
+  });
+
+  it('ignores phone numbers with fewer than 6 digits on either side', () => {
+    expect(findProbableDuplicates({ ...blank, name: 'X', phone: '12345' }, existing)).toEqual([]);
+    expect(findProbableDuplicates({ ...blank, name: 'X', phone: '012345' }, existing)).toEqual([]);
+  });
+
+  it('finds the same name and company ignoring case, accents and spacing, each customer once, in sheet order', () => {
+    const found = findProbableDuplicates(
+      { name: 'ANA  PEREZ', company: 'acme', email: 'ana@acme.example', phone: '555 010 2000' },
+      existing,
+    );
+    expect(found.map((c) => c.id)).toEqual(['C-00001', 'C-00003']);
+  });
+
+  it('counts two blank companies as the same company, but not a blank and a filled one', () => {
+    expect(findProbableDuplicates({ ...blank, name: 'bob stone' }, existing).map((c) => c.id)).toEqual(['C-00002']);
+    expect(findProbableDuplicates({ ...blank, name: 'Cleo' }, existing)).toEqual([]);
+  });
+
+  it('never matches on blank e-mail, blank phone or blank name', () => {
+    const blanks = [customer('C-00009', { name: '', company: '' })];
+    expect(findProbableDuplicates(blank, blanks)).toEqual([]);
+  });
+
+  it('skips the customer being edited', () => {
+    const found = findProbableDuplicates({ ...blank, name: 'Ana Perez', company: 'Acme' }, existing, 'C-00001');
+    expect(found.map((c) => c.id)).toEqual(['C-00003']);
+  });
+
+  it('tolerates numbers and blanks in hand-edited rows', () => {
+    const odd = [customer('C-00010', { phone: 5550102000 as unknown as string, name: null as unknown as string })];
+    expect(findProbableDuplicates({ ...blank, name: 'Z', phone: '555-010-2000' }, odd).map((c) => c.id)).toEqual([
+      'C-00010',
+    ]);
+  });
+
+  it('does not treat formulas or markup specially', () => {
+    const rows = [customer('C-00011', { name: '=HYPERLINK("x")', company: '<b>' })];
+    expect(findProbableDuplicates({ ...blank, name: '=hyperlink("x")', company: '<B>' }, rows)).toHaveLength(1);
+  });
+});

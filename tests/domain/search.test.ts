@@ -1,0 +1,481 @@
+/** Customer search: matching, ranking, filters, hostile queries, and correctness on 50,000 customers. */
+import fc from 'fast-check';
+import type { Customer } from '../../src/domain/customer';
+import { compareCustomerIds } from '../../src/domain/ids';
+import { searchCustomers } from '../../src/domain/search';
+import type { SearchResult } from '../../src/domain/results';
+import { STATUSES } from '../../src/domain/statuses';
+import { foldText, phoneDigits } from '../../src/domain/text';
+
+const STAGES = 'Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant';
+
+function customer(n: number, fields: Partial<Customer>): Customer {
+  return {
+    id: `C-${String(n).padStart(5, '0')}`,
+    name: '',
+    company: '',
+    email: '',
+    phone: '',
+    status: 'Lead',
+    dealValue: null,
+    owner: '',
+    source: '',
+    notes: '',
+    createdAt: '',
+    createdBy: '',
+    updatedAt: '',
+    updatedBy: '',
+    statusChangedAt: '',
+    version: 1,
+    ...fields,
+  };
+}
+
+function found(customers: readonly Customer[], query: unknown, options?: unknown): SearchResult {
+  const result = searchCustomers(customers, query, options);
+  if ('ok' in result) throw new Error(`search failed: ${JSON.stringify(result.errors)}`);
+  return result;
+}
+
+function ids(customers: readonly Customer[], query: unknown, options?: unknown): string[] {
+  return found(customers, query, options).results.map((c) => c.id);
+}
+
+describe('matching', () => {
+  const people = [
+    customer(1, { name: 'José García', company: 'Núñez & Hijos', email: 'jose@nunez.example', phone: '+34 912 345 678' }),
+    customer(2, { name: 'Jose Garcia', company: 'Acme', email: 'jg@acme.example', phone: '5550102000' }),
+    customer(3, { name: 'Ana Lee', company: 'Zed Ltd', email: 'ana@zed.example', phone: '+1 (555) 010-2001' }),
+    customer(4, { name: 'Bob Stone', company: 'Stone Works', email: 'bob@stone.example', phone: '020 7946 0958' }),
+    customer(5, { name: '😀 Party Co', company: 'שלום בע״מ', email: '', phone: '' }),
+    customer(6, { name: '=SUM(A1)', company: 'A.B (Holdings) [x] *star* \\back', email: '', phone: '' }),
+  ];
+
+  it('finds by name, company, e-mail and phone text', () => {
+    expect(ids(people, 'stone works')).toEqual(['C-00004']);
+    expect(ids(people, 'zed.example')).toEqual(['C-00003']);
+    expect(ids(people, 'Bob')).toEqual(['C-00004']);
+    expect(ids(people, '+34')).toEqual(['C-00001']);
+  });
+
+  it('ignores case and accents in both directions', () => {
+    expect(ids(people, 'jose garcia')).toEqual(['C-00001', 'C-00002']);
+    expect(ids(people, 'JOSÉ')).toEqual(['C-00001', 'C-00002']);
+    expect(ids(people, 'nunez')).toEqual(['C-00001']);
+    expect(ids(people, 'NÚÑEZ')).toEqual(['C-00001']);
+  });
+
+  it('finds phone numbers by their digits however they are written', () => {
+    expect(ids(people, '+1 (555) 010-2000')).toEqual(['C-00002']);
+    expect(ids(people, '555 010 200')).toEqual(['C-00002', 'C-00003']);
+    expect(ids(people, '(020) 7946-0958')).toEqual(['C-00004']);
+    expect(ids(people, '+44 20 7946 0958')).toEqual(['C-00004']); // country code in the query only
+  });
+
+  it('does not match phones digit by digit for fewer than 3 digits', () => {
+    expect(ids(people, '5-5')).toEqual([]);
+    expect(ids(people, '55')).toEqual(['C-00002', 'C-00003']); // plain text match only
+  });
+
+  it('needs every word to match some field', () => {
+    expect(ids(people, 'ana zed')).toEqual(['C-00003']);
+    expect(ids(people, 'ana acme')).toEqual([]);
+    expect(ids(people, 'garcia 2000')).toEqual(['C-00002']); // 2000 matches the phone digits
+  });
+
+  it('finds emoji and right-to-left text', () => {
+    expect(ids(people, '😀')).toEqual(['C-00005']);
+    expect(ids(people, 'שלום')).toEqual(['C-00005']);
+  });
+
+  it.each([['a.b'], ['(holdings)'], ['[x]'], ['*star*'], ['\\back'], ['=sum(a1)']])(
+    'treats %p literally, not as a pattern',
+    (query) => {
+      expect(ids(people, query)).toEqual(['C-00006']);
+    },
+  );
+
+  it.each([['a*b'], ['.*'], ['^j'], ['b|z']])('finds nothing for the pattern-like %p', (query) => {
+    expect(ids(people, query)).toEqual([]);
+  });
+
+  it('treats control characters in the query as spaces', () => {
+    expect(ids(people, 'ana\u0000lee')).toEqual(['C-00003']);
+  });
+
+  it('accepts a number as the query', () => {
+    expect(ids(people, 7946)).toEqual(['C-00004']);
+  });
+
+  it('returns everyone sorted by name for an empty query', () => {
+    // "José García" and "Jose Garcia" fold to the same name: the lower ID comes first.
+    expect(ids(people, '   ')).toEqual(['C-00006', 'C-00003', 'C-00004', 'C-00001', 'C-00002', 'C-00005']);
+    expect(ids(people, null)).toHaveLength(6);
+    expect(ids(people, undefined)).toHaveLength(6);
+  });
+
+  it('tolerates numbers and blanks where a hand-edited sheet has them', () => {
+    const odd = [customer(9, { name: 12345 as unknown as string, phone: 5550109999 as unknown as string })];
+    expect(ids(odd, '2345')).toEqual(['C-00009']);
+    expect(ids(odd, '555 010 9999')).toEqual(['C-00009']);
+  });
+});
+
+describe('ranking', () => {
+  const rows = [
+    customer(17, { name: 'Joanne' }), // substring in name: rank 12
+    customer(16, { name: 'Bob', email: 'bob.ann@x.example' }), // word prefix in e-mail: rank 10
+    customer(15, { name: 'Mary Ann' }), // word prefix in name: rank 8
+    customer(14, { name: 'Yuri', company: 'Annex Ltd' }), // company prefix: rank 5
+    customer(12, { name: 'Annabel Smith' }), // name prefix: rank 4
+    customer(13, { name: 'Ann Lee' }), // name prefix: rank 4, sorts before "annabel smith"
+    customer(11, { name: 'Zoe', company: 'ANN' }), // company exact: rank 1
+    customer(100, { name: 'Ann' }), // name exact: rank 0
+    customer(20, { name: 'ANN' }), // name exact: rank 0, ID 20 before ID 100
+    customer(18, { name: 'Bob', company: 'Beta' }), // no match
+  ];
+
+  it('orders exact > prefix > word prefix > substring, name before company before e-mail, ties by name then ID', () => {
+    expect(ids(rows, 'ann')).toEqual([
+      'C-00020',
+      'C-00100',
+      'C-00011',
+      'C-00013',
+      'C-00012',
+      'C-00014',
+      'C-00015',
+      'C-00016',
+      'C-00017',
+    ]);
+  });
+
+  it('ranks the whole query inside one field above words spread over fields', () => {
+    const spread = [
+      customer(1, { name: 'Ann Lee', company: 'Zed' }), // spread: weakest word "ann" is a prefix → 16 + 4
+      customer(2, { name: 'Zed Ann' }), // spread: weakest word "ann" is a word prefix → 16 + 8
+      customer(3, { name: 'Ann Zed' }), // whole query, exact name → 0
+      customer(4, { name: 'Mann', company: 'Zedd' }), // spread: weakest word "ann" is a substring → 16 + 12
+      customer(5, { name: 'Hermann Zedler' }), // whole query inside the name → 12, above every spread match
+    ];
+    expect(ids(spread, 'ann zed')).toEqual(['C-00003', 'C-00005', 'C-00001', 'C-00002', 'C-00004']);
+  });
+
+  it('ranks the same phone number (with or without country code) as an exact match', () => {
+    const phones = [
+      customer(1, { name: 'Zara', phone: '+1 555 010 2000' }),
+      customer(2, { name: 'Adam', phone: '555 010 2000 x5' }),
+      customer(3, { name: 'Bea', phone: '5550102000' }),
+    ];
+    expect(ids(phones, '555-010-2000')).toEqual(['C-00003', 'C-00001', 'C-00002']);
+  });
+
+  it('counts every match in total but returns at most `limit`', () => {
+    const result = found(rows, 'ann', { limit: 3 });
+    expect(result.total).toBe(9);
+    expect(result.results.map((c) => c.id)).toEqual(['C-00020', 'C-00100', 'C-00011']);
+  });
+});
+
+describe('options', () => {
+  const rows = [
+    customer(1, { name: 'Ann', status: 'Lead', owner: 'rep@shop.example ' }),
+    customer(2, { name: 'Anna', status: 'Qualified', owner: 'boss@shop.example' }),
+    customer(3, { name: 'Annie', status: 'Lead', owner: 'REP@shop.example' }),
+    customer(4, { name: 'Bob', status: 'Lead', owner: 'rep@shop.example' }),
+  ];
+
+  it('filters by status, given in any spelling', () => {
+    expect(ids(rows, 'ann', { status: 'LEAD' })).toEqual(['C-00001', 'C-00003']);
+    expect(ids(rows, 'ann', { status: 'qualified' })).toEqual(['C-00002']);
+  });
+
+  it('filters by owner, case-insensitive and exact', () => {
+    expect(ids(rows, 'ann', { owner: 'Rep@Shop.Example' })).toEqual(['C-00001', 'C-00003']);
+    expect(ids(rows, 'ann', { owner: 'rep@shop' })).toEqual([]);
+  });
+
+  it('lists everything matching the filters, by name, for an empty query', () => {
+    const result = found(rows, '', { status: 'Lead', owner: 'rep@shop.example' });
+    expect(result).toEqual({ results: [rows[0], rows[2], rows[3]], total: 3 });
+  });
+
+  it('treats blank filters as no filter', () => {
+    expect(ids(rows, 'ann', { status: '', owner: '  ', limit: '' })).toEqual(['C-00001', 'C-00002', 'C-00003']);
+  });
+
+  it('defaults the limit to 20', () => {
+    const many = Array.from({ length: 25 }, (_, i) => customer(i + 1, { name: `Ann ${String(i).padStart(2, '0')}` }));
+    const result = found(many, 'ann');
+    expect(result.total).toBe(25);
+    expect(result.results).toHaveLength(20);
+    expect(result.results[19]?.name).toBe('Ann 19');
+  });
+
+  it('accepts a limit typed as text', () => {
+    expect(ids(rows, 'ann', { limit: '1' })).toEqual(['C-00001']);
+  });
+
+  it.each([[0], [101], [2.5], ['abc'], [-1], [true]])('refuses limit %p', (limit) => {
+    expect(searchCustomers(rows, 'ann', { limit })).toEqual({
+      ok: false,
+      errors: { limit: 'Limit must be a whole number from 1 to 100.' },
+    });
+  });
+
+  it('refuses an unknown status with the list of stages', () => {
+    expect(searchCustomers(rows, 'ann', { status: 'won' })).toEqual({
+      ok: false,
+      errors: { status: `Status filter "won" is not a pipeline stage. Use one of: ${STAGES}.` },
+    });
+  });
+
+  it('refuses unknown options and options that are not an object', () => {
+    expect(searchCustomers(rows, 'ann', { offset: 5 })).toEqual({
+      ok: false,
+      errors: { offset: '"offset" is not a supported option. Use: status, owner, limit.' },
+    });
+    expect(searchCustomers(rows, 'ann', 'Lead')).toEqual({
+      ok: false,
+      errors: { options: 'Options must be an object such as { "status": "Lead", "limit": 20 }.' },
+    });
+  });
+});
+
+describe('bad queries', () => {
+  it('refuses more than 200 characters, naming the length', () => {
+    expect(searchCustomers([], 'a'.repeat(201))).toEqual({
+      ok: false,
+      errors: { query: 'Search text is too long: 201 characters, the limit is 200.' },
+    });
+    expect(searchCustomers([], 'a'.repeat(50_000))).toEqual({
+      ok: false,
+      errors: { query: 'Search text is too long: 50,000 characters, the limit is 200.' },
+    });
+  });
+
+  it('accepts exactly 200 characters and surrounding spaces', () => {
+    expect(found([], ` ${'a'.repeat(200)} `)).toEqual({ results: [], total: 0 });
+  });
+
+  it.each([
+    [{}, 'Search text must be text, not an object.'],
+    [['ann'], 'Search text must be text, not a list.'],
+    [true, 'Search text must be text, not a yes/no value.'],
+  ])('refuses the query %p', (query, message) => {
+    expect(searchCustomers([], query)).toEqual({ ok: false, errors: { query: message } });
+  });
+
+  it('reports query and option errors together', () => {
+    expect(searchCustomers([], {}, { limit: 0 })).toEqual({
+      ok: false,
+      errors: {
+        query: 'Search text must be text, not an object.',
+        limit: 'Limit must be a whole number from 1 to 100.',
+      },
+    });
+  });
+});
+
+// ------------------------------------------------------------------------------------------------ 50,000 customers
+
+/** Deterministic pseudo-random numbers (a linear congruential generator), so the data set is the same every run. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+const FIRST = ['Alice', 'Bob', 'Carlos', 'Dana', 'Émile', 'Fatima', 'Günther', 'Hana', 'José', 'Zoë', 'Priya', 'Ødegaard'];
+const LAST = ['Smith', 'Jones', 'García', 'Müller', 'Nguyen', 'Okafor', 'Rossi', 'Dupré', 'Tanaka', 'Ivanova', 'Łukasz'];
+const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Soylent', 'Café Noir', ''];
+
+function syntheticCustomers(count: number): Customer[] {
+  const random = generator(42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const rows: Customer[] = [];
+  for (let i = 1; i <= count; i++) {
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const digits = String(5_550_000_000 + i);
+    const phoneStyle = i % 3;
+    const phone =
+      phoneStyle === 0
+        ? digits
+        : phoneStyle === 1
+          ? `+1 (${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`
+          : `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
+    rows.push(
+      customer(i, {
+        name: i % 7 === 0 ? `  ${first}   ${last} ` : `${first} ${last}`,
+        company: `${pick(COMPANIES)} ${i % 10 === 0 ? 'Ltd' : ''}`.trim(),
+        email: i % 5 === 0 ? '' : `${foldText(first).replace(/\W/g, '')}.${i}@example.com`,
+        phone,
+        status: STATUSES[i % STATUSES.length],
+        owner: `rep${i % 4}@shop.example`,
+      }),
+    );
+  }
+  return rows;
+}
+
+/**
+ * A deliberately naive reference: folds every field of every customer and sorts all matches. It follows the
+ * documented rules, not the fast implementation, so the two must agree on every query.
+ */
+function referenceSearch(rows: readonly Customer[], query: string, limit: number): { ids: string[]; total: number } {
+  const whole = foldText(query);
+  const words = whole === '' ? [] : [...new Set(whole.split(' '))];
+  const allDigits = phoneDigits(whole);
+  const phoneTerm = /^[0-9 +().\/-]+$/.test(whole) && allDigits.length >= 3 ? allDigits.slice(-10) : null;
+  const kind = (hay: string, needle: string): number => {
+    if (hay === needle) return 0;
+    if (hay.startsWith(needle)) return 1;
+    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}`, 'u').test(hay)) return 2;
+    return hay.includes(needle) ? 3 : -1;
+  };
+  const best = (fields: string[], needle: string): number => {
+    let rank = Infinity;
+    fields.forEach((field, index) => {
+      const k = kind(field, needle);
+      if (k >= 0) rank = Math.min(rank, k * 4 + index);
+    });
+    return rank;
+  };
+  const matches: { c: Customer; rank: number; name: string }[] = [];
+  for (const c of rows) {
+    const fields = [c.name, c.company, c.email, c.phone].map(foldText);
+    const digits = phoneDigits(c.phone);
+    const wordMatches = (w: string): boolean =>
+      fields.some((f) => f.includes(w)) || (phoneDigits(w).length >= 3 && digits.includes(phoneDigits(w)));
+    const hit = words.length === 0 || (phoneTerm !== null && digits.includes(phoneTerm)) || words.every(wordMatches);
+    if (!hit) continue;
+    let rank = 0;
+    if (words.length > 0) {
+      rank = best(fields, whole);
+      if (phoneTerm !== null) {
+        const k =
+          digits === phoneTerm || (phoneTerm.length >= 10 && digits.endsWith(phoneTerm))
+            ? 0
+            : digits.startsWith(phoneTerm)
+              ? 1
+              : digits.includes(phoneTerm)
+                ? 3
+                : -1;
+        if (k >= 0) rank = Math.min(rank, k * 4 + 3);
+      }
+      if (rank === Infinity) {
+        let worstKind = 0;
+        let bestField = 3;
+        for (const w of words) {
+          const r = Math.min(best(fields, w), 15);
+          worstKind = Math.max(worstKind, Math.floor(r / 4));
+          bestField = Math.min(bestField, r % 4);
+        }
+        rank = 16 + worstKind * 4 + bestField;
+      }
+    }
+    matches.push({ c, rank, name: fields[0] ?? '' });
+  }
+  matches.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareCustomerIds(a.c.id, b.c.id));
+  return { ids: matches.slice(0, limit).map((m) => m.c.id), total: matches.length };
+}
+
+describe('50,000 customers', () => {
+  const rows = syntheticCustomers(50_000);
+  // One customer with a unique name and number, planted in the middle.
+  rows[31_337] = customer(31_338, {
+    name: 'Zebulon Quux-Ångström',
+    company: 'Unique Widgets',
+    email: 'zq@unique.example',
+    phone: '+44 (0)20 7000 1234',
+  });
+
+  it('finds the single planted customer by name, accent-free, and by phone digits', () => {
+    expect(found(rows, 'quux angstrom')).toEqual({ results: [rows[31_337]], total: 1 });
+    expect(found(rows, 'ÅNGSTRÖM')).toEqual({ results: [rows[31_337]], total: 1 });
+    expect(found(rows, '020 7000 1234')).toEqual({ results: [rows[31_337]], total: 1 });
+  });
+
+  it('finds a customer by its exact generated phone number in another format', () => {
+    // Customer 12,346 has digits 5550012346, written "+1 (555) 001-2346" (12,346 % 3 === 1).
+    const result = found(rows, '555-001-2346');
+    expect(result.results[0]?.id).toBe('C-12346');
+    expect(result.results[0]?.phone).toBe('+1 (555) 001-2346');
+  });
+
+  it('counts every match, not just the page returned', () => {
+    // Every generated phone contains "555"; the planted customer's phone does not.
+    const result = found(rows, '555', { limit: 100 });
+    expect(result.total).toBe(49_999);
+    expect(result.results).toHaveLength(100);
+  });
+
+  it('filters 50,000 by status and owner with an empty query', () => {
+    const result = found(rows, '', { status: 'Qualified', owner: 'REP2@shop.example', limit: 100 });
+    // status index 2 needs i % 8 === 2, owner rep2 needs i % 4 === 2: every i ≡ 2 (mod 8) → 6,250 customers,
+    // minus the planted customer (31,338 ≡ 2 mod 8), whose owner is blank.
+    expect(result.total).toBe(6_249);
+    const names = result.results.map((c) => foldText(c.name));
+    expect([...names].sort()).toEqual(names);
+  });
+
+  it.each([
+    ['jose'],
+    ['JOSÉ GARCÍA'],
+    ['garcia jose'],
+    ['smith'],
+    ['a'],
+    ['e'],
+    ['com'],
+    ['example.com'],
+    ['acme ltd'],
+    ['café'],
+    ['cafe noir'],
+    ['ødegaard'],
+    ['odegaard'],
+    ['lukasz'],
+    ['zoe'],
+    ['emile dupre'],
+    ['555'],
+    ['(555) 000-12'],
+    ['+1 555 004 9999'],
+    ['5550049999'],
+    ['alice 4999'],
+    ['alice.1'],
+    ['.1'],
+    ['1@'],
+    ['zzz'],
+    ['北京'],
+    ['ltd'],
+    ['un'],
+  ])('agrees with the naive reference for %p', (query) => {
+    const fast = found(rows, query, { limit: 100 });
+    const reference = referenceSearch(rows, query, 100);
+    expect(fast.total).toBe(reference.total);
+    expect(fast.results.map((c) => c.id)).toEqual(reference.ids);
+  });
+});
+
+describe('random small data sets', () => {
+  // Few distinct characters (with case, accents, combining marks, spaces, punctuation and digits) so that
+  // random queries often hit, tie and collide at the ends of fields, where the shortcuts live.
+  const piece = fc.constantFrom('a', 'A', 'á', 'a\u0301', 'b', 'B', ' ', '  ', '.', '-', '@', '5', '55', '(', 'é', 'E', 'ø');
+  const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+  const row = fc.record({ name: text, company: text, email: text, phone: text });
+
+  it('agrees with the naive reference on random customers and queries', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), text, fc.integer({ min: 1, max: 5 }), (fields, query, limit) => {
+        const rows = fields.map((f, i) => customer(i + 1, f));
+        const fast = found(rows, query, { limit });
+        const reference = referenceSearch(rows, query.trim(), limit);
+        expect(fast.total).toBe(reference.total);
+        expect(fast.results.map((c) => c.id)).toEqual(reference.ids);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

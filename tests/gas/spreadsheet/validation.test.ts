@@ -1,0 +1,76 @@
+/** Data validation: builder, storage, script writes not blocked, violations, manual entry. */
+import { UserEditRefused } from '../../../local/gas/spreadsheet';
+import { STAFF, setup } from './helpers';
+
+const STATUSES = ['Lead', 'Contacted', 'Qualified'];
+
+describe('data validation', () => {
+  it('builds and reads back rules like Apps Script', () => {
+    const { app, sheet } = setup();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(STATUSES, true)
+      .setAllowInvalid(false)
+      .setHelpText('Pick a status')
+      .build();
+    sheet.getRange('F2:F100').setDataValidation(rule);
+    const back = sheet.getRange('F50').getDataValidation()!;
+    expect(back.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
+    expect(back.getCriteriaValues()).toEqual([STATUSES, true]);
+    expect([back.getAllowInvalid(), back.getHelpText()]).toEqual([false, 'Pick a status']);
+    expect(sheet.getRange('F101').getDataValidation()).toBeNull();
+    const copy = back.copy().setAllowInvalid(true).build();
+    expect([copy.getAllowInvalid(), back.getAllowInvalid()]).toEqual([true, false]);
+    const defaults = app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build();
+    expect([defaults.getAllowInvalid(), defaults.getHelpText(), defaults.getCriteriaValues()]).toEqual([true, null, [0]]);
+  });
+
+  it('keeps a range rule pointing at its range', () => {
+    const { app, ss, sheet, host } = setup();
+    const settings = ss.insertSheet('Settings');
+    settings.getRange('A1:A2').setValues([['Ann'], ['Bob']]);
+    sheet.getRange('H2').setDataValidation(app.newDataValidation().requireValueInRange(settings.getRange('A1:A2'), false).build());
+    const [range, dropdown] = sheet.getRange('H2').getDataValidation()!.getCriteriaValues() as [{ getA1Notation(): string; getSheet(): { getName(): string } }, boolean];
+    expect([range.getSheet().getName(), range.getA1Notation(), dropdown]).toEqual(['Settings', 'A1:A2', false]);
+    sheet.getRange('H2').setValue('Zed');
+    expect(host.validationViolations('Sheet1').map((v) => [v.a1, v.criteria])).toEqual([['H2', 'VALUE_IN_RANGE']]);
+    sheet.getRange('H2').setValue('Bob');
+    expect(host.validationViolations('Sheet1')).toEqual([]);
+  });
+
+  it('does not block script writes, and lists the cells that break their rule', () => {
+    const { app, sheet, host } = setup();
+    sheet.getRange('A2:A4').setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(false).build());
+    sheet.getRange('B2').setDataValidation(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build());
+    sheet.getRange('A2:B4').setValues([['Lead', -5], ['Won', ''], ['', 3]]);
+    expect(sheet.getRange('A3').getValue()).toBe('Won');
+    expect(host.validationViolations().map((v) => [v.a1, v.value, v.criteria, v.allowInvalid])).toEqual([
+      ['B2', -5, 'NUMBER_GREATER_THAN_OR_EQUAL_TO', true],
+      ['A3', 'Won', 'VALUE_IN_LIST', false],
+    ]);
+    sheet.getRange('A2:A4').setDataValidation(null);
+    expect(host.validationViolations().map((v) => v.a1)).toEqual(['B2']);
+  });
+
+  it('rejects an invalid manual entry when the rule rejects input, and changes nothing', () => {
+    const { app, sheet, host } = setup();
+    sheet.getRange('A2').setValue('Lead');
+    sheet.getRange('A2').setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(false).setHelpText('Pick a status').build());
+    expect(() => host.userEdit({ user: STAFF, sheet: 'Sheet1', a1: 'A2', value: 'Won' })).toThrow(UserEditRefused);
+    expect(() => host.userEdit({ user: STAFF, sheet: 'Sheet1', a1: 'A2', value: 'Won' })).toThrow('Pick a status');
+    expect(sheet.getRange('A2').getValue()).toBe('Lead');
+    expect(host.userEdit({ user: STAFF, sheet: 'Sheet1', a1: 'A2', value: 'Qualified' }).oldValue).toBe('Lead');
+  });
+
+  it('refuses list rules over 500 items and wrong argument types', () => {
+    const { app, sheet } = setup();
+    const big = app.newDataValidation().requireValueInList(Array.from({ length: 501 }, (_, i) => `v${i}`)).build();
+    expect(() => sheet.getRange('A1').setDataValidation(big)).toThrow('more than 500 items');
+    expect(() => app.newDataValidation().requireValueInList('Lead')).toThrow(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+    );
+    expect(() => sheet.getRange('A1').setDataValidation('x')).toThrow(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+    );
+  });
+});
