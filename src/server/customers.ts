@@ -86,9 +86,12 @@ function changeCustomer(
 
   const { fields, note } = change(current);
   const next: Customer = { ...current, ...fields };
-  if (note) next.notes = appendNote(current.notes, note, ctx.nowIso, ctx.user);
+  // A note is logged as one 'note' event, not as an edit of the whole Notes text.
   const events = changeEvents(current, next, ctx.nowIso, ctx.user);
-  if (note) events.push(noteEvent(current.id, note, ctx.nowIso, ctx.user));
+  if (note) {
+    next.notes = appendNote(current.notes, note, ctx.nowIso, ctx.user);
+    events.push(noteEvent(current.id, note, ctx.nowIso, ctx.user));
+  }
   if (events.length === 0) return { ok: true, customer: current }; // Nothing changed: no new version.
 
   next.version = current.version + 1;

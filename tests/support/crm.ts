@@ -13,14 +13,21 @@ export const START_MS = Date.UTC(2026, 2, 2, 9, 0, 0);
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Crm extends Harness {
-  /** Values of a tab as getValues returns them (uncounted). */
+  /** Values of a tab as getValues returns them (uncounted), with dates as ISO strings for comparison. */
   tab(name: string): unknown[][];
+}
+
+/** Cell values with Dates (of any realm or subclass) as ISO strings, so tests compare plain values. */
+export function plainCells(rows: readonly (readonly unknown[])[]): unknown[][] {
+  return rows.map((row) =>
+    row.map((cell) => (Object.prototype.toString.call(cell) === '[object Date]' ? (cell as Date).toISOString() : cell)),
+  );
 }
 
 /** A workbook shared with REP, MANAGER and STRANGER; Set up run by the owner with REP and MANAGER as staff. */
 export function newCrm(options: { setUp?: boolean; staff?: string[] } = {}): Crm {
   const harness = createHarness({ owner: OWNER, editors: [REP, MANAGER, STRANGER], startMs: START_MS });
-  const crm: Crm = { ...harness, tab: (name) => harness.gas.sheets.sheetValues(name) };
+  const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
   if (options.setUp !== false) {
     const setUp = crm.call<{ ok: boolean }>(OWNER, 'setUpCrm');
     if (!setUp.ok) throw new Error(`setUpCrm failed: ${JSON.stringify(setUp)}`);
