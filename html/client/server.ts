@@ -5,6 +5,7 @@
  */
 
 import type { ServerApi } from '../../src/domain/api';
+import { refreshesPipeline, schedulePipelineRefresh } from './pipelineRefresh';
 
 export function call<K extends keyof ServerApi>(
   name: K,
@@ -16,7 +17,10 @@ export function call<K extends keyof ServerApi>(
       return;
     }
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
+      .withSuccessHandler((value) => {
+        if (refreshesPipeline(name, value)) schedulePipelineRefresh();
+        resolve(value as ReturnType<ServerApi[K]>);
+      })
       .withFailureHandler((error) => reject(error));
     // Apps Script cannot pass `undefined`: drop trailing optional arguments that were not given.
     const sent: unknown[] = [...args];

@@ -3,7 +3,7 @@
  * (Register · Search), the banner and one view at a time (register form, customer card, search).
  */
 
-import type { Customer } from '../../src/domain/customer';
+import type { Customer, HistoryEvent } from '../../src/domain/customer';
 import { createBanner } from './banner';
 import { h, replaceChildren } from './dom';
 import { readState } from './state';
@@ -41,7 +41,7 @@ function main(): void {
 
   const ctx: ViewContext = {
     banner,
-    openCustomer: (id: string, known?: Customer) => show(customerView(ctx, id, known), null, true),
+    openCustomer: (id: string, known?: Customer, history?: HistoryEvent[]) => show(customerView(ctx, id, known, history), null, true),
   };
   const showRegister = (focus: boolean) => show(registerView(ctx), 'register', focus);
   const showSearch = (focus: boolean) => {

@@ -9,7 +9,8 @@ export interface Failure {
 }
 
 export type SaveResult =
-  | { ok: true; customer: Customer }
+  /** `events` are the History rows this save logged, so the card can show them without another call. */
+  | { ok: true; customer: Customer; events?: HistoryEvent[] }
   | { ok: false; errors: FieldErrors; duplicates?: Customer[] }
   | { ok: false; conflict: Customer; errors?: FieldErrors };
 

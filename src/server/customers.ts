@@ -58,8 +58,9 @@ export function registerCustomer(input: CustomerInput): SaveResult {
       statusChangedAt: ctx.nowIso,
       version: 1,
     };
-    appendCustomers(ctx.ss, table, snapshot, [customer], creationEvents(customer, ctx.user));
-    return { ok: true, customer };
+    const events = creationEvents(customer, ctx.user);
+    appendCustomers(ctx.ss, table, snapshot, [customer], events);
+    return { ok: true, customer, events };
   });
 }
 
@@ -92,14 +93,14 @@ function changeCustomer(
     next.notes = appendNote(current.notes, note, ctx.nowIso, ctx.user);
     events.push(noteEvent(current.id, note, ctx.nowIso, ctx.user));
   }
-  if (events.length === 0) return { ok: true, customer: current }; // Nothing changed: no new version.
+  if (events.length === 0) return { ok: true, customer: current, events }; // Nothing changed: no new version.
 
   next.version = current.version + 1;
   next.updatedAt = ctx.nowIso;
   next.updatedBy = ctx.user;
   if (next.status !== current.status) next.statusChangedAt = ctx.nowIso;
   replaceCustomer(ctx.ss, table, snapshot.rowNumbers[index] as number, current, next, events);
-  return { ok: true, customer: next };
+  return { ok: true, customer: next, events };
 }
 
 export function updateCustomer(id: string, patch: CustomerInput, expectedVersion: number): SaveResult {

@@ -75,7 +75,7 @@ export function registerView(ctx: ViewContext): RegisterView {
     const result = await runBusy(button, 'Saving…', ctx.banner, 'save the customer', () => call('registerCustomer', data));
     if (!result) return;
     if (result.ok) {
-      ctx.openCustomer(result.customer.id, result.customer);
+      ctx.openCustomer(result.customer.id, result.customer, result.events);
       return;
     }
     hideDuplicates();

@@ -4,7 +4,7 @@
  * the card with their version and keeps what the user typed so they can apply it again.
  */
 
-import type { Customer, FieldErrors } from '../../../../src/domain/customer';
+import type { Customer, FieldErrors, HistoryEvent } from '../../../../src/domain/customer';
 import type { SaveResult } from '../../../../src/domain/results';
 import { runBusy } from '../../busy';
 import { h, replaceChildren } from '../../dom';
@@ -23,7 +23,7 @@ export interface CustomerView {
   focus(): void;
 }
 
-export function customerView(ctx: ViewContext, id: string, known?: Customer): CustomerView {
+export function customerView(ctx: ViewContext, id: string, known?: Customer, knownHistory?: HistoryEvent[]): CustomerView {
   const { banner } = ctx;
   const element = h('div', { class: 'card', tabindex: -1, 'aria-label': 'Customer card' });
   const details = createDetails();
@@ -34,6 +34,13 @@ export function customerView(ctx: ViewContext, id: string, known?: Customer): Cu
   let current: Customer | null = null;
   /** Only the newest history request may update the list. */
   let historyRequest = 0;
+  /** The history shown, oldest first; a save appends the events it logged instead of reloading it. */
+  let shownHistory: HistoryEvent[] = [];
+
+  function showHistory(events: readonly HistoryEvent[]): void {
+    shownHistory = [...events];
+    history.update(shownHistory);
+  }
 
   function setCustomer(next: Customer, keepTyped: boolean): void {
     const previous = current;
@@ -60,7 +67,7 @@ export function customerView(ctx: ViewContext, id: string, known?: Customer): Cu
           return;
         }
         if (current && result.customer.version > current.version) setCustomer(result.customer, true);
-        history.update(result.history);
+        showHistory(result.history);
       },
       (error: unknown) => {
         if (request === historyRequest) history.failed(failureMessage('load the history', error));
@@ -89,7 +96,7 @@ export function customerView(ctx: ViewContext, id: string, known?: Customer): Cu
       return;
     }
     build(result.customer);
-    history.update(result.history);
+    showHistory(result.history);
   }
 
   function showConflict(mine: Customer, theirs: Customer): void {
@@ -110,7 +117,13 @@ export function customerView(ctx: ViewContext, id: string, known?: Customer): Cu
       replaceChildren(conflictBox);
       setCustomer(result.customer, false);
       banner.show('success', success(result.customer));
-      refresh();
+      // One call per user action: the save returned the History rows it wrote.
+      if (result.events) {
+        historyRequest++;
+        showHistory([...shownHistory, ...result.events]);
+      } else {
+        refresh();
+      }
     } else if ('conflict' in result && result.conflict) {
       setCustomer(result.conflict, true);
       showConflict(sent, result.conflict);
@@ -165,7 +178,8 @@ export function customerView(ctx: ViewContext, id: string, known?: Customer): Cu
 
   if (known && known.id === id) {
     build(known);
-    refresh();
+    if (knownHistory) showHistory(knownHistory);
+    else refresh();
   } else {
     replaceChildren(element, h('p', { class: 'muted' }, 'Loading customer…'));
     void firstLoad();
