@@ -10,8 +10,19 @@ import { fieldLabel, validateNewCustomer } from '../validation';
 import { DuplicateIndex, matchReason } from './duplicateIndex';
 import { isBlankRow, isRepeatedHeader, type ImportSheet } from './sheet';
 import { readImportStatus } from './statusSynonyms';
-import type { DuplicateMode, DuplicateRow, ImportMapping, ImportPlan, PlannedMerge, SkippedRow } from './types';
-import { cellText, type DateFormatter, isoDateText, oneLine, readAmount, tidyEmail } from './values';
+import { columnName } from './mapping';
+import {
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  type DuplicateMode,
+  type DuplicateRow,
+  type ImportField,
+  type ImportMapping,
+  type ImportPlan,
+  type PlannedMerge,
+  type SkippedRow,
+} from './types';
+import { cellText, type DateFormatter, isoDateText, oneLine, readAmount, spreadsheetError, tidyEmail } from './values';
 
 /** Source of an imported customer whose row names none: says where the record came from. */
 export const DEFAULT_IMPORT_SOURCE = 'Import';
@@ -63,10 +74,36 @@ function isEmptyValue(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** The customer field an import field feeds (First/Last name feed Name). */
+function customerKey(field: ImportField): EditableKey {
+  return field === 'firstName' || field === 'lastName' ? 'name' : field;
+}
+
+/**
+ * Mapped cells showing a spreadsheet error (#REF!, #ERROR!…), by the customer field they feed. Without this a
+ * failed formula in the name column would become a customer called "#REF!", and a phone "+1 …" that Sheets
+ * read as a formula would be reported as bad characters instead of as what it is.
+ */
+function errorCells(row: readonly unknown[], mapping: ImportMapping): Map<EditableKey, string[]> {
+  const found = new Map<EditableKey, string[]>();
+  for (const field of IMPORT_FIELDS) {
+    const column = mapping[field];
+    const error = spreadsheetError(cellOf(row, column));
+    if (column === null || error === null) continue;
+    const key = customerKey(field);
+    const message =
+      `${IMPORT_FIELD_LABELS[field]} (column ${columnName(column)}) shows the spreadsheet error ${error}, not a value ` +
+      '(a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.';
+    found.set(key, [...(found.get(key) ?? []), message]);
+  }
+  return found;
+}
+
 /**
  * One data row → validated fields, or every problem of the row. Single-line fields lose line breaks; e-mail
  * cells lose "mailto:" and "Name <…>"; statuses and amounts are read tolerantly (statusSynonyms, readAmount);
- * then validateNewCustomer applies the same rules as the sidebar.
+ * then validateNewCustomer applies the same rules as the sidebar. A cell showing a spreadsheet error is
+ * reported as such (and that field's other checks are not).
  */
 export function readImportRow(row: readonly unknown[], mapping: ImportMapping, formatDate: DateFormatter = isoDateText): RowRead {
   const text = (column: number | null): string => cellText(cellOf(row, column), formatDate);
@@ -90,9 +127,12 @@ export function readImportRow(row: readonly unknown[], mapping: ImportMapping, f
   };
   const valid = validateNewCustomer(input);
   const errors = valid.ok ? {} : valid.errors;
+  const errorsShown = errorCells(row, mapping);
   const messages: string[] = [];
   for (const key of EDITABLE_KEYS) {
-    if (key === 'status' && !status.ok) messages.push(status.message);
+    const shown = errorsShown.get(key);
+    if (shown !== undefined) messages.push(...shown);
+    else if (key === 'status' && !status.ok) messages.push(status.message);
     else if (key === 'dealValue' && !amount.ok) messages.push(amount.message);
     else if (errors[key] !== undefined) messages.push(errors[key] as string);
   }

@@ -45,6 +45,21 @@ export function isBlankCell(value: unknown): boolean {
 }
 
 /**
+ * What getValues returns for a cell whose formula failed: the error's text. An old sheet may hold them (a
+ * phone typed as "+1 (555) 010-2000" is a formula to Sheets, and shows #ERROR!; a lookup shows #N/A).
+ */
+const SPREADSHEET_ERRORS: ReadonlySet<string> = new Set([
+  '#ERROR!', '#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!', '#SPILL!', '#CALC!',
+]);
+
+/** The error a cell shows ("#REF!"), or null when it holds a value. Such a cell is reported, never imported as text. */
+export function spreadsheetError(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  return SPREADSHEET_ERRORS.has(text) ? text : null;
+}
+
+/**
  * Single-line fields: cells of old sheets often wrap a company or a name over two lines (Alt+Enter) or carry
  * a tab from a paste. Those become one space, so the row imports instead of failing on an invisible character.
  */

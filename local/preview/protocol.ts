@@ -1,0 +1,120 @@
+/**
+ * JSON shapes exchanged between the preview server (local/preview/server.ts) and its page
+ * (local/preview/page/app.ts). Pure types: both sides import them.
+ *
+ *   GET  /api/state                         → PreviewState
+ *   POST /api/run   { fn, args }            → RunResponse   (google.script.run.fn(...args) as the current user)
+ *   POST /api/menu  { functionName }        → MenuResponse  (a CRM menu item clicked)
+ *   POST /api/user  { email }               → StateResponse (someone else at the keyboard: runs onOpen for them)
+ *   POST /api/edit  { sheet, a1, value }    → EditResponse  (a person types into a cell; onEdit runs)
+ */
+
+/** One cell's look, only when not the default (sent sparsely). */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  background?: string;
+  align?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+}
+
+export interface SheetView {
+  name: string;
+  /** Changes whenever the sheet's content changes (the page re-renders only then). */
+  revision: string;
+  frozenRows: number;
+  frozenColumns: number;
+  /** Size of the grid to draw (the used range plus some empty cells, at most the sheet's size). */
+  rows: number;
+  columns: number;
+  /** Sheet size (getMaxRows/getMaxColumns). */
+  maxRows: number;
+  maxColumns: number;
+  /** Display values (what Sheets shows) from A1 to the last row/column with content. */
+  values: string[][];
+  /** [row, column, style] with 0-based row/column, only cells with a non-default look. */
+  styles: Array<[number, number, CellStyle]>;
+  /** Pixel width per column (0-based); missing = 100. */
+  columnWidths: Array<number | null>;
+  /** Rows of `values` not sent because the sheet is long (the page says so). */
+  truncatedRows: number;
+  tabColor: string | null;
+}
+
+export type Role = 'owner' | 'staff' | 'editor' | 'stranger';
+
+export interface PreviewUser {
+  email: string;
+  role: Role;
+}
+
+export type MenuItem =
+  | { kind: 'item'; caption: string; functionName: string }
+  | { kind: 'separator' }
+  | { kind: 'submenu'; caption: string; entries: MenuItem[] };
+
+export interface PreviewMenu {
+  caption: string;
+  entries: MenuItem[];
+}
+
+export interface PreviewState {
+  /** Spreadsheet file name. */
+  file: string;
+  user: string;
+  users: PreviewUser[];
+  /** Menus the add-on added for the current user when the spreadsheet opened (onOpen). */
+  menus: PreviewMenu[];
+  /** Why there is no menu, when onOpen failed. */
+  menuError: string | null;
+  /** Tabs in order (hidden sheets are left out, as in Sheets). */
+  sheets: SheetView[];
+  /** Name of the active sheet (a script may activate one, e.g. CRM ▸ Pipeline summary). */
+  activeSheet: string;
+  /** Changes when the active sheet is set again by a script. */
+  activeSheetRevision: number;
+  timeZone: string;
+}
+
+/** A sidebar, dialog, toast or alert the add-on showed during a request; html already carries google.script. */
+export type UiShown =
+  | { kind: 'sidebar'; title: string; html: string; width: number }
+  | { kind: 'dialog'; modal: boolean; title: string; html: string; width: number; height: number }
+  | { kind: 'toast'; title: string; message: string; timeoutSeconds: number }
+  | { kind: 'alert'; title: string; message: string; buttons: string; answer: string }
+  | { kind: 'prompt'; title: string; message: string; buttons: string; answer: string; text: string };
+
+export interface StateResponse {
+  state: PreviewState;
+}
+
+export type RunResponse = StateResponse & { ui: UiShown[] } & (
+    | { ok: true; result: unknown }
+    /** What the failure handler's Error says, e.g. "Exception: …" or "ScriptError: …". */
+    | { ok: false; error: string }
+  );
+
+export type MenuResponse = StateResponse & { ui: UiShown[] } & ({ ok: true } | { ok: false; error: string });
+
+export type EditResponse = StateResponse & { ui: UiShown[] } & ({ ok: true } | { ok: false; error: string });
+
+/** Messages between a sidebar/dialog frame (google.script.*) and the page. */
+export type FrameToPage =
+  | { source: 'gas-preview'; type: 'run'; id: number; fn: string; args: unknown[] }
+  | { source: 'gas-preview'; type: 'close' }
+  | { source: 'gas-preview'; type: 'setHeight'; value: number }
+  | { source: 'gas-preview'; type: 'setWidth'; value: number }
+  | { source: 'gas-preview'; type: 'focusEditor' };
+
+export type PageToFrame =
+  | { source: 'gas-preview'; type: 'result'; id: number; ok: true; result: unknown }
+  | { source: 'gas-preview'; type: 'result'; id: number; ok: false; error: string };
+
+/** Configuration the page puts in front of each frame's own HTML. */
+export interface RunnerConfig {
+  /** Callable server functions (top-level functions of the bundle not ending in "_"). */
+  functions: string[];
+  /** Where the frame's page comes from (google.script.host.origin). */
+  origin: string;
+}
