@@ -20,7 +20,9 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function refreshesPipeline(name: keyof ServerApi, result: unknown): boolean {
   if (!WRITES.has(name) || typeof result !== 'object' || result === null) return false;
-  const { ok, dryRun } = result as { ok?: unknown; dryRun?: unknown };
+  const { ok, dryRun, done } = result as { ok?: unknown; dryRun?: unknown; done?: unknown };
+  // An import runs in batches: rebuild once after the last one, not between batches (it takes the lock).
+  if (name === 'importCustomers') return ok === true && dryRun !== true && done === true;
   return ok === true && dryRun !== true;
 }
 

@@ -3,10 +3,23 @@
  * addInitScript, it installs `google.script.run` / `google.script.host` like HtmlService does (async,
  * JSON-only values) and exposes `__fake` so a test can seed data, read the recorded calls, make the next
  * call fail or return a canned result, slow calls down, and play "someone else" changing a customer.
+ * The import functions run the real pure import core (src/domain/import) over `importSheet`, the Import tab
+ * as getValues would return it, so the sidebar sees the server's own mapping proposal and per-row reports.
  */
 
 import type { ServerApi } from '../../src/domain/api';
 import type { Customer, EditableKey, HistoryEvent } from '../../src/domain/customer';
+import {
+  buildImportWrites,
+  EMPTY_IMPORT_MESSAGE,
+  importResult,
+  locateImportSheet,
+  parseImportOptions,
+  planImport,
+  prepareImport,
+  proposeMapping,
+  sampleRows,
+} from '../../src/domain/import';
 import type { Failure, SaveResult } from '../../src/domain/results';
 import { DEFAULT_STATUS, parseStatus, STATUS_LIST_TEXT } from '../../src/domain/statuses';
 
@@ -22,6 +35,8 @@ export interface FakeSeed {
   delays?: Record<string, number>;
   /** Canned outcomes of the first calls, in order per function (as failNext / respondNext). */
   plan?: PlannedCall[];
+  /** The Import tab's cells, as getValues returns them (header row first, title lines allowed). */
+  importSheet?: unknown[][];
 }
 
 export interface PlannedCall {
@@ -38,6 +53,8 @@ export interface FakeControl {
   /** Highest number of calls of one function that were running at the same time. */
   maxInFlight: Record<string, number>;
   hostClosed: number;
+  /** The Import tab (a test may "paste" a new sheet by assigning it). */
+  importSheet: unknown[][];
   failNext(name: keyof ServerApi, message: string): void;
   respondNext(name: keyof ServerApi, result: unknown): void;
   /** Someone else saves `patch` on customer `id` (its version goes up). */
@@ -72,6 +89,7 @@ const control: FakeControl = {
   delays: { '*': 30, ...(seed.delays ?? {}) },
   maxInFlight: {},
   hostClosed: 0,
+  importSheet: json(seed.importSheet ?? []),
   failNext(name, message) {
     planned.push({ name, fail: message });
   },
@@ -227,8 +245,41 @@ const implementation: Implementation = {
   openCustomerSidebar: () => undefined,
   // Not used by the sidebar or the search dialog.
   rebuildPipelineSummary: () => notInFake('rebuildPipelineSummary'),
-  proposeImportMapping: () => notInFake('proposeImportMapping'),
-  importCustomers: () => notInFake('importCustomers'),
+  proposeImportMapping() {
+    const sheet = locateImportSheet(control.importSheet);
+    if (sheet === null) return { ok: false, errors: { import: EMPTY_IMPORT_MESSAGE } };
+    return {
+      ok: true,
+      headers: sheet.headers,
+      headerRow: sheet.headerRow,
+      mapping: proposeMapping(sheet.headers),
+      rowCount: sheet.rows.length,
+      sample: sampleRows(sheet, 5),
+    };
+  },
+  importCustomers(options) {
+    // As src/server/import.ts, with control.customers/history in place of the tabs.
+    const parsed = parseImportOptions(options);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const opts = parsed.value;
+    const prepared = prepareImport(control.importSheet, opts.mapping);
+    if (!prepared.ok) return { ok: false, errors: prepared.errors };
+    const plan = planImport(prepared.value.sheet, control.customers, {
+      mapping: prepared.value.mapping,
+      duplicates: opts.duplicates,
+      offset: opts.offset,
+      limit: opts.limit,
+      replayEarlierRows: opts.dryRun,
+    });
+    const resultOptions = { dryRun: opts.dryRun, duplicates: opts.duplicates };
+    if (opts.dryRun) return importResult(plan, resultOptions, []);
+    const ids = plan.toImport.map((_, i) => `C-${1000 + control.customers.length + i + 1}`);
+    const writes = buildImportWrites(plan, ids, now(), USER);
+    for (const update of writes.updates) control.customers[update.existingIndex] = update.after;
+    control.customers.push(...writes.customers);
+    control.history.push(...writes.events);
+    return importResult(plan, resultOptions, ids);
+  },
 };
 
 function runner(success?: (value: unknown) => void, failure?: (error: unknown) => void): Runner {

@@ -16,7 +16,7 @@ import type { ServerApi, SidebarState } from '../../src/domain/api';
 import type { Customer } from '../../src/domain/customer';
 import type { FakeCall, FakeControl, FakeSeed } from './fakeServer';
 
-export type PageName = 'sidebar' | 'search';
+export type PageName = 'sidebar' | 'search' | 'import';
 
 const ROOT = path.join(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,6 +42,7 @@ export async function buildPages(): Promise<Record<PageName, string>> {
   const pages = {
     sidebar: fs.readFileSync(path.join(out, 'sidebar.html'), 'utf8'),
     search: fs.readFileSync(path.join(out, 'search.html'), 'utf8'),
+    import: fs.readFileSync(path.join(out, 'import.html'), 'utf8'),
   };
   fs.rmSync(out, { recursive: true, force: true });
   return pages;
@@ -116,7 +117,7 @@ export function useSuite(): () => Suite {
 
 export async function openPage(suite: Suite, name: PageName, state: SidebarState, seed: FakeSeed = {}): Promise<Opened> {
   // A fresh context per page; its init script (unlike a page's) also reaches the first document.
-  const context = await suite.browser.newContext({ viewport: name === 'sidebar' ? { width: 300, height: 900 } : { width: 520, height: 560 } });
+  const context = await suite.browser.newContext({ viewport: name === 'search' ? { width: 520, height: 560 } : { width: 300, height: 900 } });
   await context.addInitScript({ content: `window.__FAKE_SEED__ = ${JSON.stringify(seed)};\n${suite.fake}` });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);

@@ -279,6 +279,22 @@ describe('rows and mapping details', () => {
     expect(planned.toImport.map((p) => p.row)).toEqual([5]);
   });
 
+  it('reports a cell showing a spreadsheet error (#REF!, #ERROR!) instead of importing it as text', () => {
+    const mapping = { ...emptyMapping(), name: 0, email: 1, phone: 2, notes: 3 };
+    const read = readImportRow(['#REF!', 'x@', '#ERROR!', ' #N/A '], mapping);
+    expect(read).toEqual({
+      ok: false,
+      messages: [
+        'Name (column A) shows the spreadsheet error #REF!, not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.',
+        'Email "x@" is not a valid e-mail address.',
+        'Phone (column C) shows the spreadsheet error #ERROR!, not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.',
+        'Notes (column D) shows the spreadsheet error #N/A, not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.',
+      ],
+    });
+    // Text that merely contains such a code is a value.
+    expect(readImportRow(['Ann', 'ann@a.example', '', 'see #REF! in old file'], mapping)).toMatchObject({ ok: true, fields: { notes: 'see #REF! in old file' } });
+  });
+
   it('reports every problem of a row at once, in column order', () => {
     const read = readImportRow(['', 'x@', 'soon', '1.200'], { ...emptyMapping(), name: 0, email: 1, status: 2, dealValue: 3 });
     expect(read.ok).toBe(false);

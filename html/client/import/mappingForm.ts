@@ -1,0 +1,195 @@
+/**
+ * The column mapping step: one row per CRM field with a dropdown of the Import tab's columns ("C · Tel") or
+ * "— not imported —", pre-set from the server's proposal, with a few sample values of the chosen column under
+ * it, and the first rows of the tab in a scrollable table. Problems the sidebar can see by itself (one column
+ * chosen for two fields, no name column) are shown inline at once; the server checks the mapping again.
+ */
+
+import {
+  IMPORT_FIELDS,
+  IMPORT_FIELD_LABELS,
+  type ImportField,
+  type ImportMapping,
+  type ImportMappingProposal,
+} from '../../../src/domain/import/types';
+import { h, replaceChildren } from '../dom';
+import { columnLetter, plural } from './text';
+
+/** Sample values shown under a dropdown, each cut to this many characters. */
+const SAMPLE_VALUES = 3;
+const SAMPLE_CHARS = 28;
+
+const HINTS: Partial<Record<ImportField, string>> = {
+  firstName: 'Used when there is no Name column (or its cell is empty).',
+  lastName: 'Joined after the first name.',
+};
+
+export interface MappingForm {
+  readonly element: HTMLElement;
+  /** The mapping as chosen now (every field; null = not imported). */
+  mapping(): ImportMapping;
+  /** Shows the problems inline; true when there are none. */
+  validate(): boolean;
+  /** Focuses the first dropdown showing a problem; false when none does. */
+  focusFirstInvalid(): boolean;
+  setDisabled(disabled: boolean): void;
+  /** Called after the admin changes any dropdown. */
+  onChange(listener: () => void): void;
+}
+
+function columnLabel(index: number, header: string): string {
+  const text = header.trim();
+  return `${columnLetter(index)} · ${text === '' ? '(no header)' : text}`;
+}
+
+function cut(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length > SAMPLE_CHARS ? `${clean.slice(0, SAMPLE_CHARS - 1)}…` : clean;
+}
+
+export function createMappingForm(proposal: ImportMappingProposal): MappingForm {
+  const selects = new Map<ImportField, HTMLSelectElement>();
+  const errors = new Map<ImportField, HTMLElement>();
+  const samples = new Map<ImportField, HTMLElement>();
+  const listeners: Array<() => void> = [];
+  const fieldset = h('fieldset', { class: 'import-mapping' }, h('legend', {}, 'Which column feeds each field?'));
+
+  for (const field of IMPORT_FIELDS) {
+    const id = `map-${field}`;
+    const errorId = `${id}-error`;
+    const sampleId = `${id}-sample`;
+    const select = h('select', { id, name: field, 'aria-describedby': `${sampleId} ${errorId}` });
+    select.appendChild(h('option', { value: '' }, '— not imported —'));
+    proposal.headers.forEach((header, index) => select.appendChild(h('option', { value: String(index) }, columnLabel(index, header))));
+    const proposed = proposal.mapping[field];
+    select.value = proposed === null || proposed === undefined ? '' : String(proposed);
+    const sample = h('p', { class: 'map-sample hint', id: sampleId });
+    const error = h('p', { class: 'field-error', id: errorId, hidden: true });
+    const required = field === 'name' ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null;
+    const hint = HINTS[field];
+    fieldset.appendChild(
+      h(
+        'div',
+        { class: 'field map-field', 'data-field': field },
+        h('label', { for: id }, IMPORT_FIELD_LABELS[field], required),
+        select,
+        hint ? h('p', { class: 'hint' }, hint) : null,
+        sample,
+        error,
+      ),
+    );
+    selects.set(field, select);
+    errors.set(field, error);
+    samples.set(field, sample);
+    select.addEventListener('change', () => {
+      showSample(field);
+      validate();
+      for (const listener of listeners) listener();
+    });
+  }
+
+  function columnOf(field: ImportField): number | null {
+    const value = selects.get(field)?.value ?? '';
+    return value === '' ? null : Number(value);
+  }
+
+  function showSample(field: ImportField): void {
+    const slot = samples.get(field);
+    if (!slot) return;
+    const column = columnOf(field);
+    const values =
+      column === null
+        ? []
+        : proposal.sample
+            .map((row) => row[column] ?? '')
+            .filter((text) => text.trim() !== '')
+            .slice(0, SAMPLE_VALUES)
+            .map(cut);
+    slot.textContent = values.length > 0 ? `e.g. ${values.join(' · ')}` : column === null ? '' : 'No values in the first rows.';
+    slot.hidden = slot.textContent === '';
+  }
+
+  function setError(field: ImportField, message: string): void {
+    const slot = errors.get(field);
+    const select = selects.get(field);
+    if (!slot || !select) return;
+    slot.textContent = message;
+    slot.hidden = message === '';
+    if (message === '') select.removeAttribute('aria-invalid');
+    else select.setAttribute('aria-invalid', 'true');
+  }
+
+  function mapping(): ImportMapping {
+    const result = {} as ImportMapping;
+    for (const field of IMPORT_FIELDS) result[field] = columnOf(field);
+    return result;
+  }
+
+  function validate(): boolean {
+    const chosen = mapping();
+    const byColumn = new Map<number, ImportField[]>();
+    for (const field of IMPORT_FIELDS) {
+      const column = chosen[field];
+      if (column !== null) byColumn.set(column, [...(byColumn.get(column) ?? []), field]);
+    }
+    let ok = true;
+    for (const field of IMPORT_FIELDS) {
+      const column = chosen[field];
+      const others = column === null ? [] : (byColumn.get(column) ?? []).filter((f) => f !== field);
+      let message = '';
+      if (others.length > 0) {
+        message = `Column ${columnLetter(column as number)} is also chosen for ${others.map((f) => IMPORT_FIELD_LABELS[f]).join(' and ')}: choose one column per field.`;
+      } else if (field === 'name' && chosen.name === null && chosen.firstName === null && chosen.lastName === null) {
+        message = 'Choose the column with the customer name (or the First name and Last name columns).';
+      }
+      if (message !== '') ok = false;
+      setError(field, message);
+    }
+    return ok;
+  }
+
+  const table = h('table', { class: 'import-sample' });
+  replaceChildren(
+    table,
+    h('thead', {}, h('tr', {}, ...proposal.headers.map((header, index) => h('th', { scope: 'col' }, columnLabel(index, header))))),
+    h('tbody', {}, ...proposal.sample.map((row) => h('tr', {}, ...proposal.headers.map((_, index) => h('td', {}, row[index] ?? ''))))),
+  );
+  const preview = h(
+    'details',
+    { class: 'import-sample-box' },
+    h('summary', {}, `First ${plural(proposal.sample.length, 'row')} of the Import tab`),
+    h('div', { class: 'import-sample-scroll', tabindex: 0, role: 'region', 'aria-label': 'First rows of the Import tab' }, table),
+  );
+
+  const element = h(
+    'div',
+    { class: 'import-mapping-step' },
+    h(
+      'p',
+      { class: 'hint import-found' },
+      `Header: row ${proposal.headerRow} of the Import tab, ${plural(proposal.rowCount, 'row')} below it. Fields marked * are required.`,
+    ),
+    fieldset,
+    proposal.sample.length > 0 ? preview : null,
+  );
+  for (const field of IMPORT_FIELDS) showSample(field);
+  validate();
+
+  return {
+    element,
+    mapping,
+    validate,
+    focusFirstInvalid() {
+      const first = IMPORT_FIELDS.find((field) => selects.get(field)?.getAttribute('aria-invalid') === 'true');
+      if (!first) return false;
+      selects.get(first)?.focus();
+      return true;
+    },
+    setDisabled(disabled) {
+      fieldset.disabled = disabled;
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+  };
+}
