@@ -7,6 +7,7 @@ import type { ServerApi } from './domain/api';
 import { getCustomer, listCustomers, registerCustomer, searchCustomers, updateCustomer, updateCustomerStatus } from './server/customers';
 import { showPipelineSummary, showSetUp } from './server/menuActions';
 import { importCustomers, proposeImportMapping } from './server/import';
+import { checkData, showDataCheck } from './server/integrity';
 import { onEdit } from './server/onEdit';
 import { rebuildPipelineSummary } from './server/pipeline';
 import { setUpCrm } from './server/setup';
@@ -51,11 +52,15 @@ global.showSearchDialog = showSearchDialog;
 global.showPipelineSummary = showPipelineSummary;
 /** Menu: CRM ▸ Import customers. */
 global.showImportSidebar = showImportSidebar;
+/** Duplicate IDs, invalid statuses and broken rows of the Customers tab (read-only report). */
+global.checkData = checkData;
+/** Menu: CRM ▸ Check data. */
+global.showDataCheck = showDataCheck;
 /** Menu: CRM ▸ Set up / repair. */
 global.showSetUp = showSetUp;
 
 // Compile-time check that the functions the HTML client calls match the typed API it was written against.
-const serverApi: Omit<ServerApi, 'checkData'> = {
+const serverApi: ServerApi = {
   setUpCrm,
   registerCustomer,
   updateCustomer,
@@ -63,6 +68,7 @@ const serverApi: Omit<ServerApi, 'checkData'> = {
   getCustomer,
   searchCustomers,
   listCustomers,
+  checkData,
   openCustomerSidebar,
   rebuildPipelineSummary,
   proposeImportMapping,

@@ -42,7 +42,8 @@ export interface SheetView {
   tabColor: string | null;
 }
 
-export type Role = 'owner' | 'staff' | 'editor' | 'stranger';
+/** stranger = anyone not on the staff list (the CRM refuses their writes). */
+export type Role = 'owner' | 'staff' | 'stranger';
 
 export interface PreviewUser {
   email: string;
@@ -60,6 +61,8 @@ export interface PreviewMenu {
 }
 
 export interface PreviewState {
+  /** Increases with every state the server sends: the page ignores one older than what it shows. */
+  seq: number;
   /** Spreadsheet file name. */
   file: string;
   user: string;
@@ -72,8 +75,6 @@ export interface PreviewState {
   sheets: SheetView[];
   /** Name of the active sheet (a script may activate one, e.g. CRM ▸ Pipeline summary). */
   activeSheet: string;
-  /** Changes when the active sheet is set again by a script. */
-  activeSheetRevision: number;
   timeZone: string;
 }
 

@@ -15,7 +15,6 @@
 
 import type { Customer, FieldErrors } from './customer';
 import { compareCustomerIds } from './ids';
-import type { SearchResult } from './results';
 import type { Status } from './statuses';
 import { foldText, isAscii, phoneDigits, plainFoldedCode } from './text';
 import { z } from 'zod';
@@ -68,6 +67,12 @@ function asText(value: unknown): string {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
+ * The fields search reads. Any object with them can be searched (and is returned as given), so the server can
+ * search light records built from the raw rows and turn only the results into full customers.
+ */
+export type SearchableCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'email' | 'phone' | 'status' | 'owner'>;
+
+/**
  * The customer being examined: its four searched fields read once, folded forms computed on first use.
  * One instance is reused for every customer (reloaded, not reallocated), because most customers never need
  * any field folded. Plain properties rather than arrays and helper calls: each Apps Script call runs this loop
@@ -83,7 +88,7 @@ class Row {
   private folded2: string | undefined;
   private folded3: string | undefined;
 
-  load(customer: Customer): void {
+  load(customer: SearchableCustomer): void {
     const { name, company, email, phone } = customer;
     this.name = typeof name === 'string' ? name : asText(name);
     this.company = typeof company === 'string' ? company : asText(company);
@@ -310,15 +315,15 @@ function nameSortsAfter(rawName: string, foldedName: string): boolean {
 
 // ---------------------------------------------------------------------------------------------- best-N selection
 
-export interface RankedEntry {
-  customer: Customer;
+export interface RankedEntry<T extends SearchableCustomer = Customer> {
+  customer: T;
   /** Lower is better. */
   rank: number;
   /** Tie-breaker: folded name, then ID (by number). */
   name: string;
 }
 
-function compareEntries(a: RankedEntry, b: RankedEntry): number {
+function compareEntries<T extends SearchableCustomer>(a: RankedEntry<T>, b: RankedEntry<T>): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return compareCustomerIds(asText(a.customer.id), asText(b.customer.id));
@@ -328,13 +333,13 @@ function compareEntries(a: RankedEntry, b: RankedEntry): number {
  * Keeps the best `capacity` entries in order. Offering n entries costs O(n) comparisons while most are
  * rejected against the current worst, instead of sorting every match.
  */
-export class BestEntries {
-  private readonly entries: RankedEntry[] = [];
+export class BestEntries<T extends SearchableCustomer = Customer> {
+  private readonly entries: RankedEntry<T>[] = [];
 
   constructor(private readonly capacity: number) {}
 
   /** The last entry kept, once the list is full (until then anything gets in). */
-  worstWhenFull(): RankedEntry | undefined {
+  worstWhenFull(): RankedEntry<T> | undefined {
     return this.entries.length >= this.capacity ? this.entries[this.entries.length - 1] : undefined;
   }
 
@@ -344,7 +349,7 @@ export class BestEntries {
     return worst === undefined || rank < worst.rank || (rank === worst.rank && name <= worst.name);
   }
 
-  offer(entry: RankedEntry): void {
+  offer(entry: RankedEntry<T>): void {
     if (this.capacity <= 0) return;
     const list = this.entries;
     const worst = list[list.length - 1];
@@ -361,7 +366,7 @@ export class BestEntries {
     if (list.length > this.capacity) list.pop();
   }
 
-  customers(): Customer[] {
+  customers(): T[] {
     return this.entries.map((entry) => entry.customer);
   }
 }
@@ -384,11 +389,11 @@ function parseQuery(query: unknown): { ok: true; value: string } | { ok: false; 
   return { ok: true, value: text };
 }
 
-export function searchCustomers(
-  customers: readonly Customer[],
+export function searchCustomers<T extends SearchableCustomer = Customer>(
+  customers: readonly T[],
   query: unknown,
   options?: unknown,
-): SearchResult | { ok: false; errors: FieldErrors } {
+): { results: T[]; total: number } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const checkedQuery = parseQuery(query);
   if (!checkedQuery.ok) setFieldError(errors, 'query', checkedQuery.message);
@@ -399,7 +404,7 @@ export function searchCustomers(
   const { status, owner, limit } = parsedOptions.value;
   const plan = planQuery(checkedQuery.value);
   const hasWords = plan.words.length > 0;
-  const best = new BestEntries(limit);
+  const best = new BestEntries<T>(limit);
   const row = new Row();
   let total = 0;
   for (let i = 0; i < customers.length; i++) {
@@ -425,7 +430,7 @@ export function searchCustomers(
 }
 
 /** Status and owner filters shared with listing. `owner` is already lowercase. */
-export function passesFilters(customer: Customer, status: Status | null, owner: string | null): boolean {
+export function passesFilters(customer: Pick<Customer, 'status' | 'owner'>, status: Status | null, owner: string | null): boolean {
   if (status !== null && customer.status !== status) return false;
   return owner === null || asText(customer.owner).trim().toLowerCase() === owner;
 }

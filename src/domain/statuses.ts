@@ -35,10 +35,14 @@ export function statusKey(text: string): string {
 }
 
 const STATUS_BY_KEY: ReadonlyMap<string, Status> = new Map(STATUSES.map((s) => [statusKey(s), s]));
+const EXACT_LABELS: ReadonlySet<string> = new Set(STATUSES);
 
 /** The canonical label for `input`, or null when it is not one of the statuses. */
 export function parseStatus(input: unknown): Status | null {
   if (typeof input !== 'string') return null;
+  // Cells nearly always hold the exact label (the dropdown's value): no need to normalise those.
+  if (EXACT_LABELS.has(input)) return input as Status;
+  if (input === '') return null;
   return STATUS_BY_KEY.get(statusKey(input)) ?? null;
 }
 

@@ -1,26 +1,55 @@
-/** Who is calling, on which spreadsheet, and when: gathered once per call. */
+/**
+ * Who is calling, on which spreadsheet, and when: gathered once per call, each part on first use.
+ * Every part is a service call on Apps Script (the owner comes from Drive, the user from Session, the settings
+ * from a read of the Settings tab), so a call that does not need a part does not pay for it: the reads
+ * (search, list, get) need none of them; writes need all three for the access check.
+ */
 
 import type { CrmSettings } from '../domain/settings';
 import { readSettings } from '../sheets/settingsTable';
 
 export interface CrmContext {
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** E-mail of the user at the keyboard ('' when Google does not tell). */
-  user: string;
+  readonly user: string;
   /** E-mail of the spreadsheet's owner, or null (e.g. a file in a shared drive). */
-  owner: string | null;
-  nowIso: string;
-  settings: CrmSettings;
+  readonly owner: string | null;
+  readonly nowIso: string;
+  readonly settings: CrmSettings;
+}
+
+/** `compute` run once, on first use. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 export function openContext(): CrmContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const owner = ss.getOwner();
+  const user = once(() => Session.getActiveUser().getEmail());
+  const owner = once(() => {
+    const found = ss.getOwner();
+    return found ? found.getEmail() : null;
+  });
+  const settings = once(() => readSettings(ss).settings);
   return {
     ss,
-    user: Session.getActiveUser().getEmail(),
-    owner: owner ? owner.getEmail() : null,
     nowIso: new Date().toISOString(),
-    settings: readSettings(ss).settings,
+    get user() {
+      return user();
+    },
+    get owner() {
+      return owner();
+    },
+    get settings() {
+      return settings();
+    },
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The two-tab write of a customer change: the Customers row, then its History rows. If History refuses
- * (protection, quota), the Customers row is put back so no change is left without its log entry.
+ * The two-tab write of a customer change: the Customers row, then its History rows. The History header is
+ * checked before anything is written; if History still refuses (protection, quota), the Customers rows are put
+ * back as they were read, so no change is left without its log entry.
  */
 
 import type { Customer, HistoryEvent } from '../domain/customer';
@@ -17,9 +18,10 @@ export function appendCustomers(
   events: readonly HistoryEvent[],
 ): void {
   const history = HistoryTable.open(ss);
+  history.checkHeader();
   table.append(snapshot, customers);
   try {
-    history.append(events);
+    history.append(events, { headerChecked: true });
   } catch (error) {
     const first = snapshot.lastRow + 1;
     table.sheet.getRange(first, 1, customers.length, table.sheet.getMaxColumns()).clearContent();
@@ -27,20 +29,22 @@ export function appendCustomers(
   }
 }
 
+/** Rewrites the customer at `index` of `snapshot` as `after` (unchanged cells as read) and logs `events`. */
 export function replaceCustomer(
   ss: Spreadsheet,
   table: CustomersTable,
-  rowNumber: number,
-  before: Customer,
+  snapshot: CustomersSnapshot,
+  index: number,
   after: Customer,
   events: readonly HistoryEvent[],
 ): void {
   const history = HistoryTable.open(ss);
-  table.writeRow(rowNumber, after);
+  history.checkHeader();
+  table.writeChange(snapshot, index, after);
   try {
-    history.append(events);
+    history.append(events, { headerChecked: true });
   } catch (error) {
-    table.writeRow(rowNumber, before);
+    table.restore(snapshot, index);
     throw error;
   }
 }

@@ -13,8 +13,9 @@ import {
   validatePatch,
   validateStatusChange,
 } from '../domain/validation';
+import { CustomerRecords } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
-import { HistoryTable } from '../sheets/historyTable';
+import { historyOf } from '../sheets/historyReads';
 import { reserveCustomerIds } from '../sheets/idCounter';
 import type { CrmContext } from './context';
 import { appendCustomers, replaceCustomer } from './customerWrites';
@@ -99,7 +100,7 @@ function changeCustomer(
   next.updatedAt = ctx.nowIso;
   next.updatedBy = ctx.user;
   if (next.status !== current.status) next.statusChangedAt = ctx.nowIso;
-  replaceCustomer(ctx.ss, table, snapshot.rowNumbers[index] as number, current, next, events);
+  replaceCustomer(ctx.ss, table, snapshot, index, next, events);
   return { ok: true, customer: next, events };
 }
 
@@ -125,18 +126,21 @@ export function getCustomer(id: string): GetCustomerResult {
   return handleRead((ctx): GetCustomerResult => {
     const idCheck = validateId(id);
     if (!idCheck.ok) return failure(idCheck.errors);
-    const snapshot = CustomersTable.open(ctx.ss).read();
-    const index = CustomersTable.indexOf(snapshot, idCheck.value);
-    if (index < 0) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
-    const history = HistoryTable.open(ctx.ss)
-      .readAll()
-      .filter((event) => event.customerId === idCheck.value);
-    return { ok: true, customer: snapshot.customers[index] as Customer, history };
+    const rows = CustomerRecords.read(ctx.ss);
+    const record = rows.find(idCheck.value);
+    if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+    return { ok: true, customer: rows.customer(record), history: historyOf(ctx.ss, idCheck.value) };
   });
 }
 
 export function searchCustomers(query: string, options?: unknown): SearchResult | Failure {
-  return handleRead((ctx) => searchInCore(CustomersTable.open(ctx.ss).read().customers, query, options));
+  return handleRead((ctx): SearchResult | Failure => {
+    // Search the light records; only the customers returned are built in full.
+    const rows = CustomerRecords.read(ctx.ss);
+    const found = searchInCore(rows.records, query, options);
+    if ('ok' in found) return found;
+    return { results: found.results.map((record) => rows.customer(record)), total: found.total };
+  });
 }
 
 export function listCustomers(options?: unknown): ListResult | Failure {

@@ -43,10 +43,10 @@ export function handleWrite<T>(body: (ctx: CrmContext) => T): T | Failure {
     const lock = LockService.getDocumentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) return failure({ form: BUSY_MESSAGE });
     try {
-      const result = body(ctx);
-      SpreadsheetApp.flush();
-      return result;
+      return body(ctx);
     } finally {
+      // Also after a failure: a rollback must reach the sheet before the next write can take the lock.
+      SpreadsheetApp.flush();
       lock.releaseLock();
     }
   });

@@ -2,16 +2,16 @@
 
 import { buildPipelineSummary, type PipelineSummary, pipelineLayout } from '../domain/pipeline';
 import type { Failure } from '../domain/results';
-import { CustomersTable } from '../sheets/customersTable';
-import { HistoryTable } from '../sheets/historyTable';
+import { pipelineCustomers } from '../sheets/customerRecords';
+import { pipelineEvents } from '../sheets/historyReads';
 import { writePipelineTab } from '../sheets/pipelineTab';
 import { handleWrite } from './guard';
 
 export function rebuildPipelineSummary(): PipelineSummary | Failure {
   return handleWrite((ctx): PipelineSummary => {
     const summary = buildPipelineSummary({
-      customers: CustomersTable.open(ctx.ss).read().customers,
-      history: HistoryTable.open(ctx.ss).readAll(),
+      customers: pipelineCustomers(ctx.ss),
+      history: pipelineEvents(ctx.ss),
       probabilities: ctx.settings.probabilities,
       staleDays: ctx.settings.staleDays,
       nowIso: ctx.nowIso,

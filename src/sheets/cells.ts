@@ -8,13 +8,27 @@
 export type CellValue = string | number | boolean | Date;
 
 export function isDateValue(value: unknown): value is Date {
+  if (typeof value !== 'object' || value === null) return false;
   // Realm-agnostic: values may come from another JavaScript realm (the local stand-in runs the bundle in a vm).
-  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
+  // instanceof is the common case and the cheap test; the tag check catches a Date of another realm.
+  if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') return false;
+  return !Number.isNaN((value as Date).getTime());
 }
 
 /** A free-text value as it must be written so the sheet stores exactly this text. */
 export function textCell(text: string): string {
   return text === '' ? '' : `'${text}`;
+}
+
+/**
+ * A value read with getValues re-encoded so that writing it back stores the same thing: text keeps its
+ * apostrophe guard (a text cell holding "=x" or "+44…" stays text), numbers, booleans and dates stay as they are.
+ */
+export function rewritable(value: unknown): CellValue {
+  if (typeof value === 'string') return textCell(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (isDateValue(value)) return value;
+  return '';
 }
 
 /** A cell read back as text: numbers and booleans a user typed by hand become their usual text. */
@@ -56,4 +70,21 @@ export function readDate(value: unknown): string {
     return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
   }
   return '';
+}
+
+/**
+ * A date-time cell as milliseconds since the epoch, null when empty or not a date: the same instant as
+ * readDate, without making an ISO string (and parsing it back) for code that only does time arithmetic.
+ */
+export function readTime(value: unknown): number | null {
+  if (typeof value === 'object' && value !== null) {
+    if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') return null;
+    const ms = (value as Date).getTime();
+    return Number.isNaN(ms) ? null : ms;
+  }
+  if (typeof value === 'string' && value !== '') {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : ms;
+  }
+  return null;
 }

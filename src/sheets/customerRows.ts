@@ -1,9 +1,9 @@
 /** One `Customers` row ⇄ one Customer object (column order from CUSTOMER_HEADERS). */
 
-import { CUSTOMER_HEADERS, type Customer, type HistoryEvent, HISTORY_HEADERS } from '../domain/customer';
+import { CUSTOMER_HEADERS, CUSTOMER_KEYS, type Customer, type HistoryEvent, HISTORY_HEADERS } from '../domain/customer';
 import type { Status } from '../domain/statuses';
-import { parseStatus } from '../domain/statuses';
-import { type CellValue, dateCell, numberCell, readDate, readNumber, readText, textCell } from './cells';
+import { isStatus, parseStatus } from '../domain/statuses';
+import { type CellValue, dateCell, numberCell, readDate, readNumber, readText, rewritable, textCell } from './cells';
 
 export const CUSTOMER_WIDTH = CUSTOMER_HEADERS.length;
 export const HISTORY_WIDTH = HISTORY_HEADERS.length;
@@ -15,7 +15,8 @@ export function customerToRow(c: Customer): CellValue[] {
     textCell(c.company),
     textCell(c.email),
     textCell(c.phone),
-    c.status,
+    // A stage label is written as is (the dropdown's value); anything else read from the sheet stays text.
+    isStatus(c.status) ? c.status : textCell(c.status),
     numberCell(c.dealValue),
     textCell(c.owner),
     textCell(c.source),
@@ -27,6 +28,27 @@ export function customerToRow(c: Customer): CellValue[] {
     dateCell(c.statusChangedAt),
     c.version,
   ];
+}
+
+/**
+ * The cells that turn a row read as `raw` (which held `before`) into `after`: the fields that changed are
+ * encoded afresh, every other cell is written back exactly as it was read. Re-encoding an unchanged cell could
+ * lose what a person typed by hand (text in Deal value reads as "no amount", a phone typed as a number would
+ * become text, a date typed as text would be dropped).
+ */
+export function rowOver(raw: readonly unknown[], before: Customer, after: Customer): CellValue[] {
+  const fresh = customerToRow(after);
+  return fresh.map((cell, i) => {
+    const key = CUSTOMER_KEYS[i] as (typeof CUSTOMER_KEYS)[number];
+    return before[key] === after[key] ? rewritable(raw[i]) : cell;
+  });
+}
+
+/** The cells that put back a row exactly as it was read. */
+export function rowAsRead(raw: readonly unknown[]): CellValue[] {
+  const out: CellValue[] = [];
+  for (let i = 0; i < CUSTOMER_WIDTH; i++) out.push(rewritable(raw[i]));
+  return out;
 }
 
 /** True for a row with nothing in any customer column (a blank line left by a user). */

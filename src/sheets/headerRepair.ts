@@ -4,19 +4,11 @@
  * header was renamed or removed.
  */
 
-import { type CellValue, readText, textCell } from './cells';
+import { readText, rewritable, textCell } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type HeaderOutcome = 'ok' | 'written' | 'reordered' | { problem: string };
-
-/** Re-encodes a value read from the sheet so writing it back stores the same thing. */
-function rewritable(value: unknown): CellValue {
-  if (typeof value === 'string') return textCell(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value === null || value === undefined) return '';
-  return value as Date;
-}
 
 export function repairHeader(sheet: Sheet, headers: readonly string[], tab: string): HeaderOutcome {
   const values = sheet.getDataRange().getValues();

@@ -27,10 +27,19 @@ export class HistoryTable {
     return events;
   }
 
-  /** Appends after checking the header, so a hand-reordered History tab is never written into. */
-  append(events: readonly HistoryEvent[]): void {
-    if (events.length === 0) return;
+  /** Throws a SchemaError when the header was changed by hand (so nothing is written into the wrong column). */
+  checkHeader(): void {
     checkHeader(this.sheet.getRange(1, 1, 1, HISTORY_WIDTH).getValues()[0], HISTORY_HEADERS, TAB.history);
+  }
+
+  /**
+   * Appends after checking the header, so a hand-reordered History tab is never written into. A caller that
+   * writes another tab first checks the header itself before that write (`headerChecked`), so a changed
+   * History tab stops the call before anything is written.
+   */
+  append(events: readonly HistoryEvent[], options: { headerChecked?: boolean } = {}): void {
+    if (events.length === 0) return;
+    if (options.headerChecked !== true) this.checkHeader();
     // A single event needs no last-row look-up: appendRow finds it.
     const lastRow = events.length === 1 ? 0 : this.sheet.getLastRow();
     appendRows(this.sheet, lastRow, events.map(historyToRow), HISTORY_WIDTH);

@@ -4,10 +4,9 @@
  * as having reached negotiation, which is what a manager asks of a funnel.
  */
 
-import type { Customer } from '../customer';
 import type { Status } from '../statuses';
 import type { StatusChange } from './statusEvents';
-import type { ConversionRow } from './types';
+import type { ConversionRow, PipelineCustomer } from './types';
 
 export const FUNNEL: readonly Status[] = ['Lead', 'Contacted', 'Qualified', 'In negotiation', 'Closed-won'];
 
@@ -25,7 +24,7 @@ export function funnelDepth(status: Status): number {
  * rows (a known `From` proves the earlier status even when the row that set it is missing). Undated rows
  * count here: only time maths needs the date.
  */
-export function reachedStatuses(customer: Customer, changes: readonly StatusChange[]): Set<Status> {
+export function reachedStatuses(customer: Pick<PipelineCustomer, 'status'>, changes: readonly StatusChange[]): Set<Status> {
   const reached = new Set<Status>([customer.status]);
   for (const change of changes) {
     reached.add(change.to);
@@ -47,19 +46,33 @@ export interface ConversionFigures {
  * lost and later won counts in both won and lost: the counts say what happened, not the final state.
  */
 export function computeConversion(
-  customers: readonly Customer[],
+  customers: readonly PipelineCustomer[],
   changesById: ReadonlyMap<string, readonly StatusChange[]>,
 ): ConversionFigures {
   const reachedAtDepth = FUNNEL.map(() => 0);
   let wonCount = 0;
   let lostCount = 0;
+  // reachedStatuses, folded into counters: no Set per customer (this loop runs once per customer at 50,000).
+  let depth = -1;
+  let won = false;
+  let lost = false;
+  const reach = (status: Status): void => {
+    depth = Math.max(depth, funnelDepth(status));
+    if (status === 'Closed-won' || status === 'Active') won = true;
+    else if (status === 'Closed-lost') lost = true;
+  };
   for (const customer of customers) {
-    const reached = reachedStatuses(customer, changesById.get(String(customer.id).trim()) ?? []);
-    let depth = -1;
-    for (const status of reached) depth = Math.max(depth, funnelDepth(status));
+    depth = -1;
+    won = false;
+    lost = false;
+    reach(customer.status);
+    for (const change of changesById.get(String(customer.id).trim()) ?? []) {
+      reach(change.to);
+      if (change.from !== null) reach(change.from);
+    }
     for (let d = 0; d <= depth; d++) reachedAtDepth[d] = (reachedAtDepth[d] ?? 0) + 1;
-    if (reached.has('Closed-won') || reached.has('Active')) wonCount++;
-    if (reached.has('Closed-lost')) lostCount++;
+    if (won) wonCount++;
+    if (lost) lostCount++;
   }
 
   const conversion: ConversionRow[] = [];

@@ -15,6 +15,8 @@ export { median, average } from './stageTimes';
 export { DEFAULT_STALE_DAYS, DAY_MS } from './time';
 export type {
   PipelineInput,
+  PipelineEvent,
+  PipelineCustomer,
   PipelineSummary,
   StageRow,
   ConversionRow,

@@ -4,10 +4,9 @@
  * tab's label says, so a deal stuck in negotiation shows up as a bottleneck before it moves.
  */
 
-import type { Customer } from '../customer';
 import { STATUSES, type Status } from '../statuses';
 import { chronological, type StatusChange } from './statusEvents';
-import type { StageTimeRow } from './types';
+import type { PipelineCustomer, StageTimeRow } from './types';
 import { DAY_MS, parseTime } from './time';
 
 export interface Stay {
@@ -34,7 +33,7 @@ interface Point {
  *   starts at `Status changed at` when that parses and is not earlier; otherwise we cannot tell when the
  *   current status began, and the open-ended stay is left out rather than guessed.
  */
-export function customerStays(customer: Customer, changes: readonly StatusChange[], now: number): Stay[] {
+export function customerStays(customer: PipelineCustomer, changes: readonly StatusChange[], now: number): Stay[] {
   const dated = chronological(changes);
   const points: Point[] = [];
   const first = dated[0];
@@ -98,7 +97,7 @@ export function average(values: readonly number[]): number | null {
  * `Customers` are counted: the tab describes that list, and an orphan History row has no current status.
  */
 export function computeStageTimes(
-  customers: readonly Customer[],
+  customers: readonly PipelineCustomer[],
   changesById: ReadonlyMap<string, readonly StatusChange[]>,
   now: number,
 ): StageTimeRow[] {

@@ -4,7 +4,7 @@
  * so this reader is tolerant: it keeps input order only as a tie-break and skips what it cannot understand.
  */
 
-import type { HistoryEvent } from '../customer';
+import type { PipelineEvent } from './types';
 import { parseStatus, statusKey, type Status } from '../statuses';
 import { parseTime } from './time';
 
@@ -25,8 +25,9 @@ export interface StatusChange {
  * (an update through the sidebar or a manual edit of the Status cell); a create/import row with no field
  * carries the first status in `To`.
  */
-function carriesStatus(event: HistoryEvent): boolean {
-  const field = statusKey(typeof event.field === 'string' ? event.field : '');
+function carriesStatus(event: PipelineEvent): boolean {
+  const raw = typeof event.field === 'string' ? event.field : '';
+  const field = raw === 'Status' ? 'status' : statusKey(raw); // the label the CRM itself logs, without a RegExp
   if (event.action === 'status' || field === 'status') return true;
   return (event.action === 'create' || event.action === 'import') && field === '';
 }
@@ -35,7 +36,7 @@ function carriesStatus(event: HistoryEvent): boolean {
  * Status changes per customer ID (trimmed), in input order. A `To` that is not a known label (a typo, a label
  * renamed since) is skipped entirely: it neither starts nor ends a stay, and reaches nothing.
  */
-export function statusChangesByCustomer(history: readonly HistoryEvent[]): Map<string, StatusChange[]> {
+export function statusChangesByCustomer(history: readonly PipelineEvent[]): Map<string, StatusChange[]> {
   const byId = new Map<string, StatusChange[]>();
   history.forEach((event, index) => {
     if (!carriesStatus(event)) return;

@@ -13,16 +13,15 @@
  * - stale: see staleCustomers below; owners: see ownerRows below.
  */
 
-import type { Customer } from '../customer';
 import { DEFAULT_STAGE_PROBABILITIES, OPEN_STATUSES, STATUSES, type Status } from '../statuses';
 import { computeConversion } from './conversion';
 import { computeStageTimes } from './stageTimes';
 import { statusChangesByCustomer } from './statusEvents';
 import { compareText, DAY_MS, DEFAULT_STALE_DAYS, parseTime, roundMoney } from './time';
-import type { OwnerRow, PipelineInput, PipelineSummary, StageRow, StaleRow } from './types';
+import type { OwnerRow, PipelineCustomer, PipelineInput, PipelineSummary, StageRow, StaleRow } from './types';
 
 /** A deal value usable in sums: a missing or non-numeric one counts as 0 rather than poisoning the total. */
-function dealValue(customer: Customer): number {
+function dealValue(customer: PipelineCustomer): number {
   const v = customer.dealValue;
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
@@ -52,15 +51,16 @@ function effectiveStaleDays(given: number): number {
  * row with a blank Updated at is still judged; a customer with no parsable date is never listed (we cannot
  * tell). daysIdle is whole days, rounded down; oldest first (by exact time, not the rounded days), ties by ID.
  */
-function staleCustomers(customers: readonly Customer[], staleDays: number, now: number): StaleRow[] {
+function staleCustomers(customers: readonly PipelineCustomer[], staleDays: number, now: number): StaleRow[] {
   const rows: Array<{ row: StaleRow; idleMs: number }> = [];
   for (const c of customers) {
     if (!isOpen(c.status)) continue;
-    const times = [c.updatedAt, c.statusChangedAt, c.createdAt]
-      .map(parseTime)
-      .filter((t): t is number => t !== null);
-    if (times.length === 0) continue;
-    const idleMs = now - Math.max(...times);
+    let latest: number | null = null;
+    for (const time of [parseTime(c.updatedAt), parseTime(c.statusChangedAt), parseTime(c.createdAt)]) {
+      if (time !== null && (latest === null || time > latest)) latest = time;
+    }
+    if (latest === null) continue;
+    const idleMs = now - latest;
     if (!(idleMs > staleDays * DAY_MS)) continue;
     rows.push({
       idleMs,
@@ -71,7 +71,7 @@ function staleCustomers(customers: readonly Customer[], staleDays: number, now: 
         owner: c.owner.trim(),
         status: c.status,
         daysIdle: Math.floor(idleMs / DAY_MS),
-        updatedAt: c.updatedAt,
+        updatedAt: typeof c.updatedAt === 'number' ? new Date(c.updatedAt).toISOString() : c.updatedAt,
       },
     });
   }
@@ -85,7 +85,7 @@ function staleCustomers(customers: readonly Customer[], staleDays: number, now: 
  * By-stage weighted column, so the owner rows add up to the total (give or take cent rounding). Sorted by weighted value descending,
  * then name (case-insensitive), so '' (shown "(no owner)") comes first among equals.
  */
-function ownerRows(customers: readonly Customer[], probabilities: Record<Status, number>): OwnerRow[] {
+function ownerRows(customers: readonly PipelineCustomer[], probabilities: Record<Status, number>): OwnerRow[] {
   const byKey = new Map<string, { owner: string; count: number; openCount: number; weighted: number }>();
   for (const c of customers) {
     const owner = c.owner.trim();

@@ -7,9 +7,11 @@ export const DEFAULT_STALE_DAYS = 14;
 
 /**
  * Milliseconds since the epoch, or null. Unparsable or empty dates are left out of time maths rather than
- * guessed: one bad cell in `History` must not make a whole stage look a decade long.
+ * guessed: one bad cell in `History` must not make a whole stage look a decade long. A finite number is taken
+ * as milliseconds already.
  */
 export function parseTime(iso: unknown): number | null {
+  if (typeof iso === 'number') return Number.isFinite(iso) ? iso : null;
   if (typeof iso !== 'string' || iso.trim() === '') return null;
   const t = Date.parse(iso);
   return Number.isFinite(t) ? t : null;

@@ -7,9 +7,22 @@
 import type { Customer, HistoryEvent } from '../customer';
 import type { Status } from '../statuses';
 
+/**
+ * The part of a History row the pipeline reads. `at` may be given as milliseconds since the epoch: the sheet
+ * layer reads History's dates that way, so 250,000 rows are not turned into ISO strings only to be parsed back.
+ */
+export type PipelineEvent = Pick<HistoryEvent, 'customerId' | 'action' | 'field' | 'from' | 'to'> & { at: string | number };
+
+/** The part of a customer the pipeline reads; its dates may be given as milliseconds, as History's `at`. */
+export type PipelineCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'owner' | 'status' | 'dealValue'> & {
+  createdAt: string | number;
+  updatedAt: string | number;
+  statusChangedAt: string | number;
+};
+
 export interface PipelineInput {
-  customers: readonly Customer[];
-  history: readonly HistoryEvent[];
+  customers: readonly PipelineCustomer[];
+  history: readonly PipelineEvent[];
   /** Win probability per stage from `Settings` (0..1); a non-finite entry falls back to the default. */
   probabilities: Readonly<Record<Status, number>>;
   /** Stale threshold from `Settings`, in days; a non-finite or negative value falls back to 14. */

@@ -1,0 +1,721 @@
+/**
+ * The preview page: a sheet-like grid with tabs, the add-on's menu, and its sidebar and dialogs in sandboxed
+ * frames whose google.script.run calls come here (postMessage) and go on to the server (/api/run).
+ * Cell values, names and messages are always written with textContent.
+ */
+
+import type {
+  CellStyle,
+  EditResponse,
+  FrameToPage,
+  MenuItem,
+  MenuResponse,
+  PageToFrame,
+  PreviewMenu,
+  PreviewState,
+  RunResponse,
+  SheetView,
+  StateResponse,
+  UiShown,
+} from '../protocol';
+import { type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
+
+const ROW_HEIGHT = 21;
+const HEADER_HEIGHT = 24;
+const ROW_HEADER_WIDTH = 46;
+const DEFAULT_COLUMN_WIDTH = 100;
+/** Apps Script frames: scripts, forms, alert() and pop-ups, in an origin of their own. */
+const FRAME_SANDBOX = 'allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-downloads';
+
+function byId<T extends El = El>(id: string): T {
+  const found = doc.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing from index.html`);
+  return found as T;
+}
+
+const ui = {
+  fileName: byId('file-name'),
+  menubar: byId('menubar'),
+  userSelect: byId<SelectEl>('user-select'),
+  cellRef: byId('cell-ref'),
+  cellContent: byId('cell-content'),
+  gridScroll: byId('grid-scroll'),
+  gridNote: byId('grid-note'),
+  sidebar: byId('sidebar'),
+  sidebarTitle: byId('sidebar-title'),
+  sidebarClose: byId('sidebar-close'),
+  sidebarBody: byId('sidebar-body'),
+  tabs: byId('tabs'),
+  running: byId('running'),
+  errorBar: byId('error-bar'),
+  dialogLayer: byId('dialog-layer'),
+  alertLayer: byId('alert-layer'),
+  toasts: byId('toasts'),
+};
+
+// ---- server ---------------------------------------------------------------------------------------
+
+class ServerError extends Error {}
+
+async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await win.fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const data = (await response.json().catch(() => null)) as { error?: unknown } | null;
+  if (!response.ok) {
+    throw new ServerError(data && typeof data.error === 'string' ? data.error : `HTTP ${response.status}`);
+  }
+  return data as T;
+}
+
+// ---- state ----------------------------------------------------------------------------------------
+
+let state: PreviewState | null = null;
+/** The tab on screen; follows state.activeSheet except while a click on a tab is being sent. */
+let shownSheet = '';
+let selectInFlight = 0;
+const rendered = { sheet: '', revision: '' };
+const scrollBySheet = new Map<string, { top: number; left: number }>();
+const selection = new Map<string, { row: number; col: number }>();
+
+function sheetOf(name: string): SheetView | undefined {
+  return state?.sheets.find((s) => s.name === name);
+}
+
+function applyState(next: PreviewState): void {
+  if (state && next.seq < state.seq) return; // an older answer arriving late
+  const previous = state;
+  state = next;
+  ui.fileName.textContent = next.file;
+  doc.body.setAttribute('data-user', next.user);
+  doc.title = `${next.file} — local preview`;
+  renderUsers(previous);
+  renderMenus(previous);
+  if (selectInFlight === 0 || !sheetOf(shownSheet)) shownSheet = next.activeSheet;
+  if (!sheetOf(shownSheet)) shownSheet = next.sheets[0]?.name ?? '';
+  renderTabs();
+  renderGrid();
+}
+
+// ---- people ----------------------------------------------------------------------------------------
+
+function renderUsers(previous: PreviewState | null): void {
+  if (!state) return;
+  const key = JSON.stringify([state.users, state.user]);
+  if (previous && JSON.stringify([previous.users, previous.user]) === key) return;
+  const options = state.users.map((u) => el('option', { value: u.email }, `${u.email} — ${u.role}`));
+  ui.userSelect.replaceChildren(...options);
+  ui.userSelect.value = state.user;
+}
+
+ui.userSelect.addEventListener('change', () => {
+  const email = ui.userSelect.value;
+  // Someone else sits down: the spreadsheet opens afresh for them.
+  closeSidebar();
+  closeDialog();
+  api<StateResponse>('POST', '/api/user', { email }).then(
+    (r) => applyState(r.state),
+    (error: unknown) => showError(`Could not switch user: ${(error as Error).message}`),
+  );
+});
+
+// ---- menus ------------------------------------------------------------------------------------------
+
+const DECORATIVE_MENUS = ['File', 'Edit', 'View', 'Insert', 'Format', 'Data', 'Tools', 'Extensions', 'Help'];
+let openMenu: El | null = null;
+
+function closeMenus(): void {
+  if (!openMenu) return;
+  openMenu.hidden = true;
+  openMenu.parentElement?.querySelector('.menu-button')?.setAttribute('aria-expanded', 'false');
+  openMenu = null;
+}
+
+function menuList(entries: MenuItem[], label: string): El {
+  const list = el('div', { class: 'menu-list', role: 'menu', 'aria-label': label });
+  for (const entry of entries) {
+    if (entry.kind === 'separator') {
+      list.append(el('div', { class: 'menu-separator', role: 'separator' }));
+    } else if (entry.kind === 'item') {
+      const item = el('button', { type: 'button', class: 'menu-item', role: 'menuitem' }, entry.caption);
+      item.addEventListener('click', (event) => {
+        event.stopPropagation();
+        closeMenus();
+        void runMenu(entry.functionName);
+      });
+      list.append(item);
+    } else {
+      const sub = menuList(entry.entries, entry.caption);
+      sub.classList.add('submenu');
+      const item = el('div', { class: 'menu-item has-submenu', role: 'menuitem', 'aria-haspopup': 'true', tabindex: -1 }, entry.caption, sub);
+      list.append(item);
+    }
+  }
+  return list;
+}
+
+function renderMenus(previous: PreviewState | null): void {
+  if (!state) return;
+  const key = JSON.stringify([state.menus, state.menuError]);
+  if (previous && JSON.stringify([previous.menus, previous.menuError]) === key) return;
+  closeMenus();
+  const items: El[] = DECORATIVE_MENUS.map((name) => el('span', { class: 'menu-fake', title: 'Not part of the local preview' }, name));
+  state.menus.forEach((menu: PreviewMenu) => {
+    const button = el('button', { type: 'button', class: 'menu-button', role: 'menuitem', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, menu.caption);
+    const list = menuList(menu.entries, menu.caption);
+    list.hidden = true;
+    const wrap = el('div', { class: 'menu' }, button, list);
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      const wasOpen = openMenu === list;
+      closeMenus();
+      if (wasOpen) return;
+      list.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      openMenu = list;
+    });
+    items.push(wrap);
+  });
+  if (state.menuError) items.push(el('span', { class: 'menu-error', title: state.menuError }, '⚠ no menu (onOpen failed)'));
+  ui.menubar.replaceChildren(...items);
+}
+
+doc.addEventListener('click', () => closeMenus());
+
+async function runMenu(functionName: string): Promise<void> {
+  ui.running.hidden = false;
+  hideError();
+  try {
+    const response = await api<MenuResponse>('POST', '/api/menu', { functionName });
+    applyUi(response.ui);
+    applyState(response.state);
+    if (!response.ok) showError(response.error);
+  } catch (error) {
+    showError(`The preview server could not be reached: ${(error as Error).message}`);
+  } finally {
+    ui.running.hidden = true;
+  }
+}
+
+// ---- grid -------------------------------------------------------------------------------------------
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function a1Of(row: number, col: number): string {
+  return `${columnLetters(col + 1)}${row + 1}`;
+}
+
+function widthOf(sheet: SheetView, col: number): number {
+  return sheet.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
+}
+
+function applyStyle(cell: El, style: CellStyle | undefined): void {
+  if (!style) return;
+  if (style.bold) cell.style.fontWeight = 'bold';
+  if (style.italic) cell.style.fontStyle = 'italic';
+  if (style.color) cell.style.color = style.color;
+  if (style.background) cell.style.backgroundColor = style.background;
+  if (style.align) cell.style.textAlign = style.align;
+  if (style.wrap) cell.classList.add('wrap');
+}
+
+function renderGrid(): void {
+  const sheet = sheetOf(shownSheet);
+  if (!sheet) {
+    ui.gridScroll.replaceChildren();
+    rendered.sheet = '';
+    return;
+  }
+  if (rendered.sheet === sheet.name && rendered.revision === sheet.revision) return;
+  if (rendered.sheet && rendered.sheet !== sheet.name) {
+    scrollBySheet.set(rendered.sheet, { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft });
+  }
+  const keepScroll = rendered.sheet === sheet.name ? { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft } : scrollBySheet.get(sheet.name);
+
+  const styles = new Map<string, CellStyle>();
+  for (const [r, c, style] of sheet.styles) styles.set(`${r}:${c}`, style);
+
+  const frozenLeft: number[] = [];
+  let left = ROW_HEADER_WIDTH;
+  for (let c = 0; c < sheet.frozenColumns; c++) {
+    frozenLeft.push(left);
+    left += widthOf(sheet, c);
+  }
+
+  const colgroup = el('colgroup', {}, el('col', { style: `width:${ROW_HEADER_WIDTH}px` }));
+  let tableWidth = ROW_HEADER_WIDTH;
+  for (let c = 0; c < sheet.columns; c++) {
+    colgroup.append(el('col', { style: `width:${widthOf(sheet, c)}px` }));
+    tableWidth += widthOf(sheet, c);
+  }
+
+  const headRow = el('tr', {}, el('th', { class: 'corner', scope: 'col', 'aria-label': 'Row and column headers' }));
+  for (let c = 0; c < sheet.columns; c++) {
+    const th = el('th', { class: 'col-head', scope: 'col' }, columnLetters(c + 1));
+    if (c < sheet.frozenColumns) {
+      th.classList.add('frozen-col');
+      th.style.left = `${frozenLeft[c]}px`;
+    }
+    headRow.append(th);
+  }
+
+  const body = el('tbody');
+  for (let r = 0; r < sheet.rows; r++) {
+    const values = sheet.values[r];
+    const frozen = r < sheet.frozenRows;
+    const tr = el('tr', { class: frozen ? 'frozen-row' : '' });
+    const rowHead = el('th', { class: 'row-head', scope: 'row' }, String(r + 1));
+    if (frozen) rowHead.style.top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
+    tr.append(rowHead);
+    for (let c = 0; c < sheet.columns; c++) {
+      const text = values?.[c] ?? '';
+      const td = el('td', { 'data-cell': a1Of(r, c) });
+      const content = el('div', { class: 'cell-text' });
+      content.textContent = text;
+      const style = styles.get(`${r}:${c}`);
+      applyStyle(td, style);
+      // Sheets lets left-aligned text run over the empty cells to its right.
+      if (text !== '' && !style?.wrap && (!style?.align || style.align === 'left')) {
+        let span = widthOf(sheet, c);
+        for (let n = c + 1; n < sheet.columns && (values?.[n] ?? '') === '' && n - c <= 12; n++) span += widthOf(sheet, n);
+        if (span > widthOf(sheet, c)) {
+          content.classList.add('overflow');
+          content.style.width = `${span - 8}px`;
+        }
+      }
+      td.append(content);
+      if (frozen) {
+        td.classList.add('frozen-row');
+        td.style.top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
+      }
+      if (c < sheet.frozenColumns) {
+        td.classList.add('frozen-col');
+        td.style.left = `${frozenLeft[c]}px`;
+      }
+      if (frozen && r === sheet.frozenRows - 1) td.classList.add('frozen-edge-bottom');
+      if (c === sheet.frozenColumns - 1) td.classList.add('frozen-edge-right');
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+
+  const table = el('table', { class: 'sheet', 'aria-label': sheet.name }, colgroup, el('thead', {}, headRow), body);
+  table.style.width = `${tableWidth}px`;
+  ui.gridScroll.replaceChildren(table);
+  ui.gridScroll.setAttribute('aria-label', `Sheet ${sheet.name}`);
+  if (keepScroll) {
+    ui.gridScroll.scrollTop = keepScroll.top;
+    ui.gridScroll.scrollLeft = keepScroll.left;
+  }
+  rendered.sheet = sheet.name;
+  rendered.revision = sheet.revision;
+
+  ui.gridNote.hidden = sheet.truncatedRows === 0;
+  ui.gridNote.textContent = sheet.truncatedRows > 0 ? `${sheet.truncatedRows} more rows are not shown in the preview.` : '';
+  markSelection(false);
+}
+
+// ---- selection and editing --------------------------------------------------------------------------
+
+let editing: { sheet: string; row: number; col: number; input: InputEl; committed: boolean } | null = null;
+
+function currentSelection(): { row: number; col: number } {
+  return selection.get(shownSheet) ?? { row: 0, col: 0 };
+}
+
+function cellElement(row: number, col: number): El | null {
+  return ui.gridScroll.querySelector(`td[data-cell="${a1Of(row, col)}"]`);
+}
+
+function markSelection(scroll: boolean): void {
+  const sheet = sheetOf(shownSheet);
+  if (!sheet) return;
+  ui.gridScroll.querySelector('td.selected')?.classList.remove('selected');
+  const { row, col } = currentSelection();
+  const cell = cellElement(row, col);
+  cell?.classList.add('selected');
+  if (scroll) cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  ui.cellRef.textContent = a1Of(row, col);
+  ui.cellContent.textContent = sheet.values[row]?.[col] ?? '';
+}
+
+let cellRequest = 0;
+function select(row: number, col: number, scroll = true): void {
+  const sheet = sheetOf(shownSheet);
+  if (!sheet) return;
+  const r = Math.max(0, Math.min(row, sheet.rows - 1));
+  const c = Math.max(0, Math.min(col, sheet.columns - 1));
+  selection.set(shownSheet, { row: r, col: c });
+  markSelection(scroll);
+  // The formula bar shows what was typed (a formula, a plain number), not the formatted value.
+  const request = ++cellRequest;
+  const name = shownSheet;
+  api<{ input: string }>('GET', `/api/cell?sheet=${encodeURIComponent(name)}&a1=${a1Of(r, c)}`).then(
+    (cell) => {
+      if (request === cellRequest && name === shownSheet) ui.cellContent.textContent = cell.input;
+    },
+    () => undefined,
+  );
+}
+
+function startEdit(initial?: string): void {
+  const sheet = sheetOf(shownSheet);
+  if (!sheet || editing) return;
+  const { row, col } = currentSelection();
+  const cell = cellElement(row, col);
+  if (!cell) return;
+  const input = doc.createElement('input');
+  input.className = 'cell-editor';
+  input.setAttribute('aria-label', `Edit ${a1Of(row, col)}`);
+  input.value = initial ?? ui.cellContent.textContent ?? '';
+  cell.append(input);
+  cell.classList.add('editing');
+  editing = { sheet: sheet.name, row, col, input, committed: false };
+  input.focus();
+  if (initial === undefined) input.select();
+  input.addEventListener('keydown', (event) => {
+    const key = (event as KeyEvent).key;
+    if (key === 'Enter' || key === 'Tab') {
+      event.preventDefault();
+      event.stopPropagation();
+      void commitEdit(key === 'Enter' ? 1 : 0, key === 'Tab' ? 1 : 0);
+    } else if (key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancelEdit();
+    }
+  });
+  input.addEventListener('blur', () => void commitEdit(0, 0));
+}
+
+function cancelEdit(): void {
+  if (!editing) return;
+  const { input } = editing;
+  editing.committed = true;
+  editing = null;
+  input.parentElement?.classList.remove('editing');
+  input.remove();
+  ui.gridScroll.focus({ preventScroll: true });
+}
+
+async function commitEdit(down: number, right: number): Promise<void> {
+  if (!editing || editing.committed) return;
+  const { sheet, row, col, input } = editing;
+  editing.committed = true;
+  const value = input.value;
+  editing = null;
+  input.parentElement?.classList.remove('editing');
+  input.remove();
+  ui.gridScroll.focus({ preventScroll: true });
+  if (down || right) select(row + down, col + right);
+  try {
+    const response = await api<EditResponse>('POST', '/api/edit', { sheet, a1: a1Of(row, col), value });
+    applyUi(response.ui);
+    applyState(response.state);
+    if (!response.ok) showAlert({ kind: 'alert', title: 'Your edit was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
+  } catch (error) {
+    showError(`The preview server could not be reached: ${(error as Error).message}`);
+  }
+}
+
+ui.gridScroll.addEventListener('mousedown', (event) => {
+  const target = event.target as El | null;
+  const td = target && typeof target.closest === 'function' ? target.closest('td[data-cell]') : null;
+  if (!td || editing?.input === target) return;
+  const a1 = td.getAttribute('data-cell') ?? 'A1';
+  const match = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!match) return;
+  let col = 0;
+  for (const ch of match[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+  select(Number(match[2]) - 1, col - 1, false);
+});
+
+ui.gridScroll.addEventListener('dblclick', (event) => {
+  const target = event.target as El | null;
+  if (target && typeof target.closest === 'function' && target.closest('td[data-cell]')) startEdit();
+});
+
+ui.gridScroll.addEventListener('keydown', (event) => {
+  if (editing) return;
+  const key = event as KeyEvent;
+  const { row, col } = currentSelection();
+  const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+  const move = moves[key.key];
+  if (move) {
+    event.preventDefault();
+    select(row + move[0], col + move[1]);
+  } else if (key.key === 'Enter' || key.key === 'F2') {
+    event.preventDefault();
+    startEdit();
+  } else if (key.key === 'Delete' || key.key === 'Backspace') {
+    event.preventDefault();
+    startEdit('');
+    void commitEdit(0, 0);
+  } else if (key.key.length === 1 && !key.ctrlKey && !key.metaKey && !key.altKey) {
+    event.preventDefault();
+    startEdit(key.key);
+  }
+});
+
+// ---- tabs ---------------------------------------------------------------------------------------------
+
+function renderTabs(): void {
+  if (!state) return;
+  const names = state.sheets.map((s) => s.name);
+  const existing = Array.from(ui.tabs.children as ArrayLike<El>).map((t) => t.dataset.sheet ?? '');
+  if (JSON.stringify(existing) !== JSON.stringify(names)) {
+    ui.tabs.replaceChildren(
+      ...state.sheets.map((s) => {
+        const tab = el('button', { type: 'button', class: 'tab', role: 'tab', 'data-sheet': s.name }, s.name);
+        if (s.tabColor) tab.style.setProperty('--tab-color', s.tabColor);
+        tab.addEventListener('click', () => showSheet(s.name));
+        return tab;
+      }),
+    );
+  }
+  for (const tab of Array.from(ui.tabs.children as ArrayLike<El>)) {
+    const selected = tab.dataset.sheet === shownSheet;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  }
+}
+
+function showSheet(name: string): void {
+  if (!sheetOf(name)) return;
+  if (editing) void commitEdit(0, 0);
+  shownSheet = name;
+  renderTabs();
+  renderGrid();
+  // The tab looked at is the active sheet for the next script (getActiveSheet()).
+  selectInFlight++;
+  const { row, col } = currentSelection();
+  api<StateResponse>('POST', '/api/select', { sheet: name, a1: a1Of(row, col) })
+    .then(
+      (r) => {
+        selectInFlight--;
+        applyState(r.state);
+      },
+      (error: unknown) => {
+        selectInFlight--;
+        showError(`Could not switch tabs: ${(error as Error).message}`);
+      },
+    );
+}
+
+// ---- sidebar and dialogs ------------------------------------------------------------------------------
+
+interface Panel {
+  kind: 'sidebar' | 'dialog';
+  frame: IFrameEl;
+  box: El;
+}
+
+let sidebar: Panel | null = null;
+let dialog: Panel | null = null;
+
+function makeFrame(title: string, html: string): IFrameEl {
+  const frame = doc.createElement('iframe');
+  frame.setAttribute('sandbox', FRAME_SANDBOX);
+  frame.setAttribute('title', title || 'Add-on');
+  frame.className = 'panel-frame';
+  frame.srcdoc = html;
+  return frame;
+}
+
+function openSidebar(title: string, html: string): void {
+  const frame = makeFrame(title, html);
+  ui.sidebarTitle.textContent = title;
+  ui.sidebar.setAttribute('aria-label', title || 'Sidebar');
+  ui.sidebarBody.replaceChildren(frame);
+  ui.sidebar.hidden = false;
+  sidebar = { kind: 'sidebar', frame, box: ui.sidebar };
+}
+
+function closeSidebar(): void {
+  if (!sidebar) return;
+  ui.sidebarBody.replaceChildren();
+  ui.sidebar.hidden = true;
+  sidebar = null;
+}
+
+ui.sidebarClose.addEventListener('click', () => closeSidebar());
+
+function clampSize(width: number, height: number): { width: number; height: number } {
+  const body = doc.body.getBoundingClientRect();
+  return {
+    width: Math.max(120, Math.min(width || 600, body.width - 48)),
+    height: Math.max(60, Math.min(height || 400, body.height - 120)),
+  };
+}
+
+function openDialog(shown: Extract<UiShown, { kind: 'dialog' }>): void {
+  closeDialog();
+  const frame = makeFrame(shown.title, shown.html);
+  const size = clampSize(shown.width, shown.height);
+  frame.style.width = `${size.width}px`;
+  frame.style.height = `${size.height}px`;
+  const close = el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close dialog' }, '✕');
+  const box = el(
+    'div',
+    { class: 'dialog', role: 'dialog', 'aria-modal': shown.modal ? 'true' : null, 'aria-label': shown.title || 'Dialog' },
+    el('div', { class: 'panel-header' }, el('h2', { class: 'panel-title' }, shown.title), close),
+    frame,
+  );
+  const layer = el('div', { class: shown.modal ? 'dialog-backdrop modal' : 'dialog-backdrop modeless' }, box);
+  close.addEventListener('click', () => closeDialog());
+  ui.dialogLayer.replaceChildren(layer);
+  dialog = { kind: 'dialog', frame, box };
+}
+
+function closeDialog(): void {
+  if (!dialog) return;
+  ui.dialogLayer.replaceChildren();
+  dialog = null;
+}
+
+function panelOf(source: unknown): Panel | null {
+  if (sidebar && source === sidebar.frame.contentWindow) return sidebar;
+  if (dialog && source === dialog.frame.contentWindow) return dialog;
+  return null;
+}
+
+function reply(panel: Panel, message: PageToFrame): void {
+  // The frame may have been replaced or closed meanwhile: then nobody waits for the answer.
+  if (panel !== sidebar && panel !== dialog) return;
+  panel.frame.contentWindow?.postMessage(message, '*');
+}
+
+async function runFromFrame(panel: Panel, id: number, fn: string, args: unknown[]): Promise<void> {
+  let response: RunResponse;
+  try {
+    response = await api<RunResponse>('POST', '/api/run', { fn, args });
+  } catch (error) {
+    const text = error instanceof ServerError ? `ScriptError: ${error.message}` : 'NetworkError: Connection failure due to HTTP 0';
+    reply(panel, { source: 'gas-preview', type: 'result', id, ok: false, error: text });
+    return;
+  }
+  // What the execution showed appears before its handler runs, as in Sheets.
+  applyUi(response.ui);
+  applyState(response.state);
+  if (response.ok) reply(panel, { source: 'gas-preview', type: 'result', id, ok: true, result: response.result });
+  else reply(panel, { source: 'gas-preview', type: 'result', id, ok: false, error: response.error });
+}
+
+win.addEventListener('message', (event) => {
+  const panel = panelOf(event.source);
+  if (!panel) return;
+  const message = event.data as FrameToPage | null;
+  if (!message || typeof message !== 'object' || message.source !== 'gas-preview') return;
+  switch (message.type) {
+    case 'run':
+      if (typeof message.fn === 'string' && Array.isArray(message.args)) void runFromFrame(panel, message.id, message.fn, message.args);
+      break;
+    case 'close':
+      if (panel === sidebar) closeSidebar();
+      else if (panel === dialog) closeDialog();
+      break;
+    case 'setHeight':
+    case 'setWidth':
+      if (panel === dialog && Number.isFinite(message.value)) {
+        const rect = panel.frame.getBoundingClientRect();
+        const size = clampSize(message.type === 'setWidth' ? message.value : rect.width, message.type === 'setHeight' ? message.value : rect.height);
+        panel.frame.style.width = `${size.width}px`;
+        panel.frame.style.height = `${size.height}px`;
+      }
+      break;
+    case 'focusEditor':
+      ui.gridScroll.focus();
+      break;
+  }
+});
+
+// ---- toasts, alerts, errors ---------------------------------------------------------------------------
+
+function showToast(title: string, message: string, timeoutSeconds: number): void {
+  const close = el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss' }, '✕');
+  const toast = el('div', { class: 'toast', role: 'status' }, el('div', { class: 'toast-text' }, title ? el('strong', {}, title) : null, el('span', {}, message)), close);
+  close.addEventListener('click', () => toast.remove());
+  ui.toasts.append(toast);
+  if (timeoutSeconds >= 0) win.setTimeout(() => toast.remove(), Math.max(1, timeoutSeconds) * 1000);
+}
+
+const BUTTON_LABELS: Record<string, string> = { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No', CLOSE: 'Close' };
+
+function showAlert(shown: Extract<UiShown, { kind: 'alert' | 'prompt' }>): void {
+  const ok = el('button', { type: 'button', class: 'primary' }, 'OK');
+  const message = el('p', { class: 'alert-message' }, shown.message);
+  const buttonsNote =
+    shown.buttons !== 'OK' || shown.kind === 'prompt'
+      ? el('p', { class: 'alert-note' }, `The script received “${BUTTON_LABELS[shown.answer] ?? shown.answer}”${shown.kind === 'prompt' ? ` and the text “${shown.text}”` : ''} (the local preview answers with the first button).`)
+      : null;
+  const box = el(
+    'div',
+    { class: 'alert', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': shown.title || 'Message' },
+    shown.title ? el('h2', { class: 'alert-title' }, shown.title) : null,
+    message,
+    buttonsNote,
+    el('div', { class: 'alert-actions' }, ok),
+  );
+  const layer = el('div', { class: 'dialog-backdrop modal' }, box);
+  ok.addEventListener('click', () => layer.remove());
+  ui.alertLayer.append(layer);
+  ok.focus();
+}
+
+function showError(text: string): void {
+  const close = el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss error' }, '✕');
+  close.addEventListener('click', () => hideError());
+  ui.errorBar.replaceChildren(el('span', {}, text), close);
+  ui.errorBar.hidden = false;
+}
+
+function hideError(): void {
+  ui.errorBar.hidden = true;
+  ui.errorBar.replaceChildren();
+}
+
+function applyUi(list: UiShown[]): void {
+  for (const shown of list) {
+    switch (shown.kind) {
+      case 'sidebar':
+        openSidebar(shown.title, shown.html);
+        break;
+      case 'dialog':
+        openDialog(shown);
+        break;
+      case 'toast':
+        showToast(shown.title, shown.message, shown.timeoutSeconds);
+        break;
+      case 'alert':
+      case 'prompt':
+        showAlert(shown);
+        break;
+    }
+  }
+}
+
+doc.addEventListener('keydown', (event) => {
+  if ((event as KeyEvent).key !== 'Escape') return;
+  const alertLayer = ui.alertLayer.children[ui.alertLayer.children.length - 1];
+  if (alertLayer) alertLayer.remove();
+  else if (openMenu) closeMenus();
+  else if (dialog) closeDialog();
+});
+
+// ---- start --------------------------------------------------------------------------------------------
+
+api<StateResponse>('GET', '/api/state').then(
+  (r) => {
+    applyState(r.state);
+    const sheet = sheetOf(shownSheet);
+    if (sheet) select(0, 0, false);
+    doc.body.setAttribute('data-ready', 'true');
+  },
+  (error: unknown) => showError(`The preview server could not be reached: ${(error as Error).message}`),
+);

@@ -1,0 +1,174 @@
+/**
+ * CRM ▸ Check data: what is wrong with the `Customers` tab, from one getValues of the whole tab (header
+ * included). Pure: reports problems a person can find and fix (row number, ID, what is wrong), changes nothing.
+ * Checked: the header, duplicate IDs (every row named), rows with data but no ID, IDs the CRM cannot address,
+ * blank names, statuses that are not pipeline stages, bad e-mails, deal values that are not amounts, missing or
+ * invalid dates, Versions that are not whole numbers, and data in columns that have no header.
+ */
+
+import type { IntegrityProblem, IntegrityReport } from './api';
+import { CUSTOMER_HEADERS } from './customer';
+import { parseStatus, STATUS_LIST_TEXT } from './statuses';
+import { isValidEmail, quote } from './validation';
+
+const WIDTH = CUSTOMER_HEADERS.length;
+const ID_SHAPE = /^C-\d{1,15}$/i;
+
+const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header);
+const ID = col('ID');
+const NAME = col('Name');
+const EMAIL = col('Email');
+const STATUS = col('Status');
+const DEAL_VALUE = col('Deal value');
+const VERSION = col('Version');
+const DATE_COLUMNS = [col('Created at'), col('Updated at'), col('Status changed at')];
+
+function isDate(value: unknown): value is Date {
+  // Realm-agnostic: cells may come from another JavaScript realm.
+  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+/** A cell as text for messages and comparisons. */
+function text(value: unknown): string {
+  if (isEmpty(value)) return '';
+  if (isDate(value)) return value.toISOString();
+  return String(value);
+}
+
+/** Spreadsheet column letters for a 0-based column index. */
+function letter(index: number): string {
+  let out = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function listRows(rows: readonly number[]): string {
+  return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+}
+
+/** Problems of the header row; none means the columns can be trusted. */
+function headerProblems(header: readonly unknown[]): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  CUSTOMER_HEADERS.forEach((expected, i) => {
+    const found = text(header[i]).trim();
+    if (found !== expected) {
+      const shown = found === '' ? 'empty' : quote(found);
+      problems.push({
+        row: 1,
+        id: '',
+        problem: `Column ${letter(i)} of the header is ${shown}, expected "${expected}": rows cannot be checked. Run CRM ▸ Set up / repair.`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** Problems of one customer row's own cells (everything but duplicate IDs), in column order. */
+function rowProblems(row: readonly unknown[], unlabelled: readonly number[]): string[] {
+  const out: string[] = [];
+  const id = text(row[ID]).trim();
+  if (id === '') out.push('has data but no ID: the CRM cannot find or update it.');
+  else if (!ID_SHAPE.test(id)) out.push(`ID ${quote(id)} is not a CRM ID (such as C-00042): the CRM cannot update it.`);
+
+  if (text(row[NAME]).trim() === '') out.push('Name is empty.');
+
+  const email = text(row[EMAIL]).trim();
+  if (email !== '' && !isValidEmail(email.toLowerCase())) out.push(`Email ${quote(email)} is not a valid e-mail address.`);
+
+  const status = text(row[STATUS]).trim();
+  if (status === '') out.push(`Status is empty. Use one of: ${STATUS_LIST_TEXT}.`);
+  else if (parseStatus(status) === null) out.push(`Status ${quote(status)} is not a pipeline stage. Use one of: ${STATUS_LIST_TEXT}.`);
+
+  const deal = row[DEAL_VALUE];
+  if (!isEmpty(deal)) {
+    if (typeof deal !== 'number' || !Number.isFinite(deal)) out.push(`Deal value ${quote(text(deal))} is not a number.`);
+    else if (deal < 0) out.push(`Deal value ${deal} is negative.`);
+  }
+
+  for (const c of DATE_COLUMNS) {
+    const value = row[c];
+    const label = CUSTOMER_HEADERS[c] as string;
+    if (isEmpty(value)) out.push(`${label} is missing.`);
+    else if (!isDate(value)) out.push(`${label} ${quote(text(value))} is not a date.`);
+  }
+
+  const version = row[VERSION];
+  if (isEmpty(version)) out.push('Version is missing.');
+  else if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    out.push(`Version ${quote(text(version))} is not a whole number of 1 or more.`);
+  }
+
+  for (const c of unlabelled) {
+    if (!isEmpty(row[c])) out.push(`has data in column ${letter(c)}, which has no header.`);
+  }
+  return out;
+}
+
+/** True when the row has nothing in any cell (a blank line a user left; not a problem). */
+function isBlank(row: readonly unknown[]): boolean {
+  return row.every(isEmpty);
+}
+
+/**
+ * Checks `values` (getValues() of the Customers tab's data range, header first). `checkedRows` counts the
+ * non-blank rows below the header. Problems are in sheet order; duplicate IDs are reported on every row.
+ */
+export function checkCustomersGrid(values: readonly (readonly unknown[])[]): IntegrityReport {
+  const header = values[0] ?? [];
+  const fromHeader = headerProblems(header);
+  const dataRows = values.slice(1);
+  const checkedRows = dataRows.filter((row) => !isBlank(row)).length;
+  if (fromHeader.length > 0) return { ok: true, checkedRows, problems: fromHeader };
+
+  // Columns after ours that hold data without a header: most likely a paste that missed its place.
+  const width = Math.max(header.length, ...dataRows.map((row) => row.length));
+  const unlabelled: number[] = [];
+  for (let c = WIDTH; c < width; c++) if (text(header[c]).trim() === '') unlabelled.push(c);
+
+  const rowsById = new Map<string, number[]>();
+  dataRows.forEach((row, i) => {
+    const id = text(row[ID]).trim().toUpperCase();
+    if (id === '' || isBlank(row)) return;
+    const rows = rowsById.get(id) ?? [];
+    rows.push(i + 2);
+    rowsById.set(id, rows);
+  });
+
+  const problems: IntegrityProblem[] = [];
+  dataRows.forEach((row, i) => {
+    if (isBlank(row)) return;
+    const rowNumber = i + 2;
+    const id = text(row[ID]).trim();
+    const same = rowsById.get(id.toUpperCase()) ?? [];
+    if (same.length > 1) {
+      const others = same.filter((r) => r !== rowNumber);
+      problems.push({
+        row: rowNumber,
+        id,
+        problem: `ID ${id} is also on ${listRows(others)}: the CRM refuses to change a customer whose ID is not unique. Give each customer its own ID.`,
+      });
+    }
+    for (const problem of rowProblems(row, unlabelled)) problems.push({ row: rowNumber, id, problem });
+  });
+  return { ok: true, checkedRows, problems };
+}
+
+/** How many problems the Check data alert lists before "and N more". */
+export const REPORT_LIST_MAX = 20;
+
+/** The Check data alert's text: a summary line, up to REPORT_LIST_MAX problems, then "and N more". */
+export function integrityReportText(report: IntegrityReport): string {
+  const rows = `${report.checkedRows} customer row${report.checkedRows === 1 ? '' : 's'}`;
+  if (report.problems.length === 0) return `Checked ${rows}: no problems found.`;
+  const count = report.problems.length;
+  const lines = report.problems.slice(0, REPORT_LIST_MAX).map((p) => {
+    const where = p.id === '' ? `Row ${p.row}` : `Row ${p.row} (${p.id.slice(0, 40)})`;
+    return `• ${where}: ${p.problem}`;
+  });
+  if (count > REPORT_LIST_MAX) lines.push(`…and ${count - REPORT_LIST_MAX} more.`);
+  return [`Checked ${rows}: ${count} problem${count === 1 ? '' : 's'} found.`, ...lines].join('\n');
+}

@@ -1,0 +1,55 @@
+/**
+ * Reads of the History tab for the calls that need part of it: one customer's events (getCustomer) and the
+ * status rows with their times (the Pipeline rebuild). One getValues of the tab, header checked, as
+ * HistoryTable.readAll does; only what the call uses is built (History holds ~5 rows per customer).
+ */
+
+import { HISTORY_HEADERS, type HistoryEvent } from '../domain/customer';
+import type { PipelineEvent } from '../domain/pipeline';
+import { readText, readTime } from './cells';
+import { rowToHistory } from './customerRows';
+import { checkHeader, requireSheet } from './table';
+import { TAB } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function readHistoryGrid(ss: Spreadsheet): unknown[][] {
+  const values = requireSheet(ss, TAB.history).getDataRange().getValues();
+  checkHeader(values[0], HISTORY_HEADERS, TAB.history);
+  return values;
+}
+
+/** The events of one customer, in sheet order: only the rows with that Customer ID become events. */
+export function historyOf(ss: Spreadsheet, customerId: string): HistoryEvent[] {
+  const values = readHistoryGrid(ss);
+  const events: HistoryEvent[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i] as unknown[];
+    if (readText(row[1]).trim() === customerId) events.push(rowToHistory(row));
+  }
+  return events;
+}
+
+/**
+ * Every History row as the pipeline reads it (the same rows and texts as HistoryTable.readAll), with `at` in
+ * milliseconds ('' when the cell holds no date) instead of an ISO string.
+ */
+export function pipelineEvents(ss: Spreadsheet): PipelineEvent[] {
+  const values = readHistoryGrid(ss);
+  const events: PipelineEvent[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i] as unknown[];
+    const at = readTime(row[0]);
+    const customerId = readText(row[1]).trim();
+    if (customerId === '' && at === null) continue; // a blank line
+    events.push({
+      at: at ?? '',
+      customerId,
+      action: readText(row[2]) as HistoryEvent['action'],
+      field: readText(row[3]),
+      from: readText(row[4]),
+      to: readText(row[5]),
+    });
+  }
+  return events;
+}

@@ -1,0 +1,139 @@
+/**
+ * The preview server's contract without a browser: a busy port is reported plainly, `--empty` starts from a
+ * blank spreadsheet, the JSON API answers as google.script.run would, refuses what is not for it, and the
+ * workbook file is rewritten (atomically) after a change.
+ */
+
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { type PreviewProcess, runPreviewToExit, startPreview } from './support';
+
+jest.setTimeout(120_000);
+
+interface Json {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+function request(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<Json> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      url,
+      { method, headers: { ...(data ? { 'Content-Type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> });
+          } catch (error) {
+            reject(new Error(`Not JSON (${res.statusCode}): ${text.slice(0, 200)}`));
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+describe('preview server', () => {
+  let dir = '';
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-preview-server-'));
+  });
+
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says which port is busy and exits with 1', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const exit = await runPreviewToExit({ PORT: String(port), CRM_DATA: path.join(dir, 'busy.json') });
+      expect(exit.code).toBe(1);
+      expect(exit.stderr).toContain(`Port ${port} is in use: set PORT=... and try again`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  describe('started with --empty', () => {
+    let server: PreviewProcess;
+    const dataFile = () => path.join(dir, 'empty.json');
+
+    beforeAll(async () => {
+      server = await startPreview(dataFile(), ['--empty']);
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('serves the page and a blank spreadsheet with the CRM menu', async () => {
+      const page = await new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
+        http
+          .get(server.url, (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }));
+          })
+          .on('error', reject);
+      });
+      expect(page.status).toBe(200);
+      expect(page.type).toMatch(/text\/html/);
+      expect(page.text).toContain('/app.js');
+
+      const { body } = await request(`${server.url}api/state`, 'GET');
+      const state = body.state as { sheets: { name: string }[]; user: string; menus: { caption: string }[] };
+      expect(state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+      expect(state.user).toBe('owner@example.com');
+      expect(state.menus.map((m) => m.caption)).toEqual(['CRM']);
+      expect(fs.existsSync(dataFile())).toBe(true);
+    });
+
+    it('runs server functions as google.script.run would, and saves the workbook after a change', async () => {
+      const missing = await request(`${server.url}api/run`, 'POST', { fn: 'noSuchFunction', args: [] });
+      expect(missing.body).toMatchObject({ ok: false, error: 'ScriptError: Script function not found: noSuchFunction' });
+
+      const before = fs.readFileSync(dataFile(), 'utf8');
+      const setUp = await request(`${server.url}api/menu`, 'POST', { functionName: 'showSetUp' });
+      expect(setUp.body).toMatchObject({ ok: true });
+      expect((setUp.body.ui as { kind: string }[]).map((u) => u.kind)).toContain('alert');
+      const after = fs.readFileSync(dataFile(), 'utf8');
+      expect(after).not.toBe(before);
+      expect(JSON.parse(after).workbook.sheets.map((s: { name: string }) => s.name)).toEqual(
+        expect.arrayContaining(['Customers', 'History', 'Pipeline', 'Settings', 'Import']),
+      );
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+      const sidebar = await request(`${server.url}api/menu`, 'POST', { functionName: 'showRegisterSidebar' });
+      const shown = (sidebar.body.ui as { kind: string; html: string }[]).find((u) => u.kind === 'sidebar');
+      expect(shown?.html).toContain('window.__gasPreviewConfig=');
+      expect(shown?.html.indexOf('__gasPreviewConfig')).toBeLessThan(shown?.html.indexOf('<body') ?? 0);
+
+      const registered = await request(`${server.url}api/run`, 'POST', { fn: 'registerCustomer', args: [{ name: 'Ada Lovelace', company: 'Analytical Engines' }] });
+      expect(registered.body).toMatchObject({ ok: true, result: { ok: true, customer: { name: 'Ada Lovelace', createdBy: 'owner@example.com' } } });
+
+      const switched = await request(`${server.url}api/user`, 'POST', { email: 'visitor@example.com' });
+      expect((switched.body.state as { user: string }).user).toBe('visitor@example.com');
+      const refused = await request(`${server.url}api/run`, 'POST', { fn: 'registerCustomer', args: [{ name: 'Eve' }] });
+      expect(refused.body).toMatchObject({ ok: true, result: { ok: false } });
+    });
+
+    it('refuses requests that are not for it', async () => {
+      expect((await request(`${server.url}api/state`, 'GET', undefined, { Host: 'attacker.example' })).status).toBe(421);
+      expect((await request(`${server.url}api/run`, 'POST', undefined, { 'Content-Type': 'text/plain' })).status).toBe(415);
+      expect((await request(`${server.url}api/run`, 'POST', { fn: 'searchCustomers', args: 'x' })).status).toBe(400);
+      expect((await request(`${server.url}api/nothing`, 'GET')).status).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Browser-test support: the preview server as `npm start` runs it (node local/run.js preview, in a child
+ * process on a free port with its own workbook file), Debian's Chromium driven by playwright-core, and a
+ * screenshot in test-results/ when a step fails.
+ */
+
+import { type ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+export interface PreviewProcess {
+  readonly url: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function previewChild(env: Record<string, string>, args: string[]): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, 'local', 'run.js'), 'preview', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Starts the preview on a free port with `dataFile` as CRM_DATA; resolves once it printed its URL. */
+export function startPreview(dataFile: string, args: string[] = [], timeoutMs = 60_000): Promise<PreviewProcess> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'Code.js'))) {
+    return Promise.reject(new Error('dist/Code.js is missing: run `npm run build` first (npm test does).'));
+  }
+  const child = previewChild({ PORT: '0', CRM_DATA: dataFile }, args);
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The preview did not print its URL within ${timeoutMs} ms. Output:\n${out}`));
+    }, timeoutMs);
+    const onData = () => {
+      const match = /Pipeline CRM preview: (http:\/\/\S+)/.exec(out);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      resolve({
+        url: match[1] as string,
+        output: () => out,
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The preview exited (code ${code}) before serving. Output:\n${out}`));
+    });
+  });
+}
+
+/** Runs the preview until it exits by itself (e.g. a busy port). */
+export function runPreviewToExit(env: Record<string, string>, args: string[] = [], timeoutMs = 60_000): Promise<Exit> {
+  const child = previewChild(env, args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The preview did not exit within ${timeoutMs} ms. Output:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Headless Debian Chromium. Fails (never skips) when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** Runs `body`; if it throws, saves test-results/<name>.png of `page` first. */
+export async function screenshotOnFailure(page: () => Page | undefined, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const current = page();
+    if (current && !current.isClosed()) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      await current.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** Polls `probe` until it returns true (or throws the last failure after `timeoutMs`). */
+export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  for (;;) {
+    try {
+      if (await probe()) return;
+      last = null;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

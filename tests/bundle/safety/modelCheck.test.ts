@@ -1,0 +1,488 @@
+/**
+ * Zero data loss as a property: thousands of randomly interleaved operations by several staff — register, update,
+ * status change (with the right or a stale Version), duplicate attempts, sorting the Customers tab by any
+ * column, inserting blank rows, deleting non-customer rows, hand edits (onEdit) — run against the built bundle
+ * in the stand-in and, side by side, against a plain model of what the CRM should hold. Periodically and at the
+ * end: the Customers tab, as a set of rows, equals the model; History equals the model's log event for event
+ * (one create per customer, every status change in order); no cell anywhere holds a formula; no cell breaks its
+ * validation; the add-on never wrote without the document lock.
+ *
+ * Seeded (fast-check, fixed seed; MODEL_SEED=n to explore others), so a failure replays and shrinks.
+ * Speed: the harness normally reloads the whole bundle for every call, as Apps Script does; for thousands of
+ * calls this test shares one loaded bundle (`reuseBundle: true`). Every other bundle test keeps the faithful
+ * reload, so module state surviving between calls cannot hide a bug there.
+ */
+
+import fc from 'fast-check';
+import { createHarness } from '../../../local/bundle/harness';
+import type { Customer, EditableKey } from '../../../src/domain/customer';
+import { CUSTOMER_HEADERS, EDITABLE_KEYS } from '../../../src/domain/customer';
+import { STATUSES, type Status } from '../../../src/domain/statuses';
+import { MANAGER, OWNER, REP, START_MS, type Crm, plainCells } from '../../support/crm';
+import {
+  type SaveResult,
+  addOnUnlockedWrites,
+  byHand,
+  customerRows,
+  customersSheet,
+  formulasAnywhere,
+  rowAsCustomer,
+  sortCustomers,
+} from './helpers';
+
+const STAFF = [OWNER, REP, MANAGER] as const;
+const NOTES_MAX = 10_000;
+const FULL_CHECK_EVERY = 60;
+const SEED = Number(process.env['MODEL_SEED'] ?? 20261124);
+
+/** Log text of a field value, as History stores it. */
+const logText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const FIELD_LABEL: Record<EditableKey, string> = {
+  name: 'Name',
+  company: 'Company',
+  email: 'Email',
+  phone: 'Phone',
+  status: 'Status',
+  dealValue: 'Deal value',
+  owner: 'Owner',
+  source: 'Source',
+  notes: 'Notes',
+};
+
+interface Model {
+  customers: Map<string, Customer>;
+  /** IDs in registration order (commands pick customers by index into this). */
+  ids: string[];
+  /** The History tab as it must read, row by row (header excluded). */
+  history: string[][];
+  nextNumber: number;
+  /** Makes names, e-mails and phones unique, so only the deliberate duplicate attempts are duplicates. */
+  serial: number;
+}
+
+interface Real {
+  crm: Crm;
+  steps: number;
+}
+
+const now = (real: Real): string => new Date(real.crm.gas.runtime.now()).toISOString();
+
+// ------------------------------------------------------------------------------------------- checks
+
+function expectSheetEqualsModel(model: Model, real: Real): void {
+  const { crm } = real;
+  const rows = customerRows(crm).map(rowAsCustomer);
+  const byId = (a: Customer, b: Customer): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  expect(rows.sort(byId)).toEqual([...model.customers.values()].sort(byId));
+  expect(crm.tab('History').slice(1)).toEqual(model.history);
+  expect(formulasAnywhere(crm)).toEqual([]);
+  expect(crm.gas.sheets.validationViolations()).toEqual([]);
+  expect(addOnUnlockedWrites(crm)).toEqual([]);
+}
+
+/** After every command: the one customer it touched reads back as the model has it (cheap). */
+function expectCustomer(model: Model, real: Real, id: string): void {
+  const result = real.crm.call<{ ok: true; customer: Customer }>(REP, 'getCustomer', id);
+  expect(result.customer).toEqual(model.customers.get(id));
+}
+
+/** A successful save returning `expected` (other keys of the result, such as the logged events, are not compared). */
+function expectSaved(result: SaveResult, expected: Customer): void {
+  expect(result.ok).toBe(true);
+  expect((result as { customer: Customer }).customer).toEqual(expected);
+}
+
+/** How often each kind of operation ran (over all runs), so the test can show it exercised every kind. */
+const tally = new Map<string, number>();
+
+function afterStep(model: Model, real: Real, kind: string): void {
+  tally.set(kind, (tally.get(kind) ?? 0) + 1);
+  real.steps += 1;
+  if (real.steps % FULL_CHECK_EVERY === 0) expectSheetEqualsModel(model, real);
+}
+
+function pick<T>(list: readonly T[], index: number): T | undefined {
+  return list.length === 0 ? undefined : list[index % list.length];
+}
+
+// ------------------------------------------------------------------------------------------- values
+
+const NAME_PREFIXES = ['', '=', '+', '-', '@', "'", '👩🏽‍💻 ', 'שלום ', 'Zoë '];
+const COMPANIES = ['', 'Acme', '=SUM(A1:A3)', '+44 Ltd', 'شركة المثال', '<b>Bold</b> & Co'];
+const FREE_TEXT = ['', 'Trade fair', '-referral', '@linkedin', '=HYPERLINK("x")', 'Ünïcödé 😀'];
+const NOTES = ['', 'Met at fair', '=1+1', 'line 1\nline 2', '+ follow up', 'עברית'];
+
+const textArb = (pool: readonly string[]): fc.Arbitrary<string> => fc.constantFrom(...pool);
+const statusArb: fc.Arbitrary<Status> = fc.constantFrom(...STATUSES);
+const dealArb: fc.Arbitrary<number | null> = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9_999_999 }), fc.constant(1234.5));
+const userArb = fc.constantFrom(...STAFF);
+const delayArb = fc.integer({ min: 0, max: 3 * 24 * 60 * 60 * 1000 });
+
+// ------------------------------------------------------------------------------------------- commands
+
+type Cmd = fc.Command<Model, Real>;
+
+class Register implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly prefix: string,
+    readonly company: string,
+    readonly withEmail: boolean,
+    readonly withPhone: boolean,
+    readonly status: Status | null,
+    readonly dealValue: number | null,
+    readonly source: string,
+    readonly notes: string,
+    readonly delay: number,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Model, real: Real): void {
+    real.crm.gas.runtime.advance(this.delay);
+    const k = (model.serial += 1);
+    const input = {
+      name: `${this.prefix}Person ${k}`,
+      company: this.company,
+      email: this.withEmail ? `p${k}@example.com` : '',
+      phone: this.withPhone ? `+1 (555) ${String(100000 + k)}` : '',
+      ...(this.status ? { status: this.status } : {}),
+      dealValue: this.dealValue,
+      source: this.source,
+      notes: this.notes,
+    };
+    const result = real.crm.call<SaveResult>(this.user, 'registerCustomer', input);
+    const at = now(real);
+    const id = `C-${String(model.nextNumber).padStart(5, '0')}`;
+    const expected: Customer = {
+      id,
+      name: input.name,
+      company: input.company,
+      email: input.email,
+      phone: input.phone,
+      status: this.status ?? 'Lead',
+      dealValue: this.dealValue,
+      owner: '',
+      source: this.source,
+      notes: this.notes,
+      createdAt: at,
+      createdBy: this.user,
+      updatedAt: at,
+      updatedBy: this.user,
+      statusChangedAt: at,
+      version: 1,
+    };
+    expectSaved(result, expected);
+    model.nextNumber += 1;
+    model.customers.set(id, expected);
+    model.ids.push(id);
+    model.history.push([at, id, 'create', 'Status', '', expected.status, this.user]);
+    afterStep(model, real, 'Register');
+  }
+
+  toString(): string {
+    return `register(${this.user}, ${JSON.stringify(this.prefix)}, status=${this.status})`;
+  }
+}
+
+/** Registering someone already there (same e-mail) without allowDuplicate: refused, nothing written. */
+class RegisterDuplicate implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly index: number,
+  ) {}
+
+  check(model: Model): boolean {
+    return [...model.customers.values()].some((c) => c.email !== '');
+  }
+
+  run(model: Model, real: Real): void {
+    const withEmail = [...model.customers.values()].filter((c) => c.email !== '');
+    const existing = pick(withEmail, this.index) as Customer;
+    const result = real.crm.call<SaveResult>(this.user, 'registerCustomer', { name: `Someone else ${model.serial}`, email: existing.email.toUpperCase() });
+    expect(result).toMatchObject({ ok: false, errors: { duplicate: expect.stringContaining(existing.id) } });
+    expect((result as { duplicates?: Customer[] }).duplicates?.map((c) => c.id)).toContain(existing.id);
+    afterStep(model, real, 'RegisterDuplicate');
+  }
+
+  toString(): string {
+    return `registerDuplicate(${this.index})`;
+  }
+}
+
+type Patch = Partial<Pick<Customer, 'name' | 'company' | 'status' | 'dealValue' | 'source' | 'notes' | 'owner'>>;
+
+/** What a save with the right Version must do to the model; returns the customer the server must return. */
+function applyChange(model: Model, real: Real, user: string, current: Customer, fields: Patch, note: string): Customer | 'too long' {
+  const at = now(real);
+  const next: Customer = { ...current, ...fields };
+  const events: string[][] = [];
+  for (const key of EDITABLE_KEYS) {
+    const from = logText(current[key]);
+    const to = logText(next[key]);
+    if (from !== to) events.push([at, current.id, key === 'status' ? 'status' : 'update', FIELD_LABEL[key], from, to, user]);
+  }
+  if (note !== '') {
+    const line = `${at.slice(0, 10)} ${user}: ${note}`;
+    const existing = current.notes.replace(/\s+$/, '');
+    next.notes = existing === '' ? line : `${existing}\n${line}`;
+    if (next.notes.length > NOTES_MAX) return 'too long';
+    events.push([at, current.id, 'note', 'Notes', '', note, user]);
+  }
+  if (events.length === 0) return current;
+  next.version = current.version + 1;
+  next.updatedAt = at;
+  next.updatedBy = user;
+  if (next.status !== current.status) next.statusChangedAt = at;
+  model.customers.set(current.id, next);
+  model.history.push(...events);
+  return next;
+}
+
+/** The Version a client sends: the current one, or a stale/future one. */
+function versionSent(current: Customer, stale: boolean): number {
+  if (!stale) return current.version;
+  return current.version > 1 ? current.version - 1 : current.version + 1;
+}
+
+class Update implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly index: number,
+    readonly patch: Patch,
+    readonly stale: boolean,
+    readonly delay: number,
+  ) {}
+
+  check(model: Model): boolean {
+    return model.ids.length > 0 && Object.keys(this.patch).length > 0;
+  }
+
+  run(model: Model, real: Real): void {
+    real.crm.gas.runtime.advance(this.delay);
+    const id = pick(model.ids, this.index) as string;
+    const current = model.customers.get(id) as Customer;
+    const result = real.crm.call<SaveResult>(this.user, 'updateCustomer', id, this.patch, versionSent(current, this.stale));
+    if (this.stale) {
+      expect(result).toEqual({ ok: false, conflict: current });
+    } else {
+      expectSaved(result, applyChange(model, real, this.user, current, this.patch, '') as Customer);
+    }
+    expectCustomer(model, real, id);
+    afterStep(model, real, this.stale ? `Update (stale)` : 'Update');
+  }
+
+  toString(): string {
+    return `update(${this.user}, #${this.index}, ${JSON.stringify(this.patch)}, stale=${this.stale})`;
+  }
+}
+
+class ChangeStatus implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly index: number,
+    readonly status: Status,
+    readonly note: string,
+    readonly stale: boolean,
+    readonly delay: number,
+  ) {}
+
+  check(model: Model): boolean {
+    return model.ids.length > 0;
+  }
+
+  run(model: Model, real: Real): void {
+    real.crm.gas.runtime.advance(this.delay);
+    const id = pick(model.ids, this.index) as string;
+    const current = model.customers.get(id) as Customer;
+    const result = real.crm.call<SaveResult>(this.user, 'updateCustomerStatus', id, this.status, versionSent(current, this.stale), this.note);
+    if (this.stale) {
+      expect(result).toEqual({ ok: false, conflict: current });
+    } else {
+      const next = applyChange(model, real, this.user, current, { status: this.status }, this.note);
+      if (next === 'too long') expect(result).toEqual({ ok: false, errors: { note: expect.stringContaining('does not fit') } });
+      else expectSaved(result, next);
+    }
+    expectCustomer(model, real, id);
+    afterStep(model, real, this.stale ? `ChangeStatus (stale)` : 'ChangeStatus');
+  }
+
+  toString(): string {
+    return `status(${this.user}, #${this.index}, ${this.status}, note=${JSON.stringify(this.note)}, stale=${this.stale})`;
+  }
+}
+
+class Sort implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly column: number,
+    readonly ascending: boolean,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Model, real: Real): void {
+    sortCustomers(real.crm, this.user, this.column, this.ascending);
+    afterStep(model, real, 'Sort');
+  }
+
+  toString(): string {
+    return `sort(${CUSTOMER_HEADERS[this.column - 1]}, ${this.ascending ? 'asc' : 'desc'})`;
+  }
+}
+
+class InsertBlankRows implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly position: number,
+    readonly count: number,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Model, real: Real): void {
+    byHand(real.crm, this.user, (ss) => {
+      const sheet = customersSheet(ss);
+      const before = 2 + (this.position % Math.max(1, sheet.getLastRow()));
+      sheet.insertRowsBefore(Math.min(before, sheet.getMaxRows()), this.count);
+    });
+    afterStep(model, real, 'InsertBlankRows');
+  }
+
+  toString(): string {
+    return `insertBlankRows(${this.position}, ${this.count})`;
+  }
+}
+
+/** Deletes a row holding no customer (a blank line among them, or one of the empty rows below). */
+class DeleteBlankRow implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly index: number,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  run(model: Model, real: Real): void {
+    const values = real.crm.gas.sheets.sheetValues('Customers');
+    const maxRows = real.crm.gas.sheets.sheet('Customers').maxRows;
+    const blank: number[] = [];
+    for (let row = 2; row <= maxRows; row++) {
+      const cells = values[row - 1];
+      if (!cells || cells.every((v) => v === '')) blank.push(row);
+    }
+    const row = pick(blank, this.index);
+    if (row !== undefined && maxRows > 2) byHand(real.crm, this.user, (ss) => customersSheet(ss).deleteRow(row));
+    afterStep(model, real, 'DeleteBlankRow');
+  }
+
+  toString(): string {
+    return `deleteBlankRow(#${this.index})`;
+  }
+}
+
+/** A person types into a customer's cell; onEdit logs it and bumps the Version. */
+class HandEdit implements Cmd {
+  constructor(
+    readonly user: string,
+    readonly index: number,
+    readonly field: 'status' | 'name' | 'company',
+    readonly status: Status,
+    readonly delay: number,
+  ) {}
+
+  check(model: Model): boolean {
+    return model.ids.length > 0;
+  }
+
+  run(model: Model, real: Real): void {
+    real.crm.gas.runtime.advance(this.delay);
+    const id = pick(model.ids, this.index) as string;
+    const current = model.customers.get(id) as Customer;
+    const row = real.crm.tab('Customers').findIndex((cells) => cells[0] === id) + 1;
+    expect(row).toBeGreaterThan(1);
+    const typed = this.field === 'status' ? this.status : `Hand ${this.field} ${(model.serial += 1)}`;
+    const header = FIELD_LABEL[this.field];
+    real.crm.edit({ user: this.user, sheet: 'Customers', row, column: CUSTOMER_HEADERS.indexOf(header as never) + 1, value: typed });
+    const at = now(real);
+    const next: Customer = { ...current, [this.field]: typed, version: current.version + 1, updatedAt: at, updatedBy: this.user };
+    if (this.field === 'status') next.statusChangedAt = at;
+    model.customers.set(id, next);
+    const action = this.field === 'status' ? 'status' : 'manual edit';
+    model.history.push([at, id, action, header, logText(current[this.field]), typed, this.user]);
+    expectCustomer(model, real, id);
+    afterStep(model, real, 'HandEdit');
+  }
+
+  toString(): string {
+    return `handEdit(${this.user}, #${this.index}, ${this.field})`;
+  }
+}
+
+// ------------------------------------------------------------------------------------------- arbitraries
+
+const patchArb: fc.Arbitrary<Patch> = fc.record(
+  {
+    name: fc.integer({ min: 0, max: 9999 }).map((n) => `Renamed ${n}`),
+    company: textArb(COMPANIES),
+    status: statusArb,
+    dealValue: dealArb,
+    owner: fc.constantFrom('', REP, MANAGER),
+    source: textArb(FREE_TEXT),
+    notes: textArb(NOTES),
+  },
+  { requiredKeys: [] },
+);
+
+const commandArbs = [
+  fc
+    .tuple(userArb, textArb(NAME_PREFIXES), textArb(COMPANIES), fc.boolean(), fc.boolean(), fc.option(statusArb, { nil: null }), dealArb, textArb(FREE_TEXT), textArb(NOTES), delayArb)
+    .map((a) => new Register(...a)),
+  fc.tuple(userArb, fc.nat()).map(([u, i]) => new RegisterDuplicate(u, i)),
+  fc.tuple(userArb, fc.nat(), patchArb, fc.boolean(), delayArb).map((a) => new Update(...a)),
+  fc.tuple(userArb, fc.nat(), statusArb, textArb(['', '', 'Called', '=2+2', 'ok 👍']), fc.boolean(), delayArb).map((a) => new ChangeStatus(...a)),
+  fc.tuple(userArb, fc.integer({ min: 1, max: CUSTOMER_HEADERS.length }), fc.boolean()).map((a) => new Sort(...a)),
+  fc.tuple(userArb, fc.nat(), fc.integer({ min: 1, max: 2 })).map((a) => new InsertBlankRows(...a)),
+  fc.tuple(userArb, fc.nat()).map((a) => new DeleteBlankRow(...a)),
+  fc.tuple(fc.constantFrom(REP, MANAGER), fc.nat(), fc.constantFrom('status', 'name', 'company') as fc.Arbitrary<'status' | 'name' | 'company'>, statusArb, delayArb).map(
+    (a) => new HandEdit(...a),
+  ),
+];
+
+/** A fresh set-up CRM with REP and MANAGER as staff, sharing one loaded bundle (see the header). */
+function freshCrm(): Crm {
+  const harness = createHarness({ owner: OWNER, editors: [REP, MANAGER], startMs: START_MS, reuseBundle: true });
+  const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
+  expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+  [REP, MANAGER].forEach((email, i) => harness.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+  expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+  return crm;
+}
+
+describe('thousands of interleaved operations keep the sheet equal to the model', () => {
+  it('register / update / status / duplicates / sort / insert / delete / hand edits', () => {
+    let total = 0;
+    fc.assert(
+      fc.property(fc.commands(commandArbs, { size: 'max', maxCommands: 600 }), (cmds) => {
+        const model: Model = { customers: new Map(), ids: [], history: [], nextNumber: 1, serial: 0 };
+        const real: Real = { crm: freshCrm(), steps: 0 };
+        fc.modelRun(() => ({ model, real }), cmds);
+        total += real.steps;
+        expectSheetEqualsModel(model, real);
+      }),
+      { numRuns: 24, seed: SEED, endOnFailure: true },
+    );
+    expect(total).toBeGreaterThanOrEqual(5000);
+    for (const kind of ['Register', 'RegisterDuplicate', 'Update', 'Update (stale)', 'ChangeStatus', 'ChangeStatus (stale)', 'Sort', 'InsertBlankRows', 'DeleteBlankRow', 'HandEdit']) {
+      expect({ kind, enough: (tally.get(kind) ?? 0) >= 200 }).toEqual({ kind, enough: true });
+    }
+  });
+});
