@@ -19,6 +19,44 @@ export interface CellStyle {
   wrap?: boolean;
 }
 
+/** One data series of a chart: its header, its values (null = not a number) and the axis it is drawn against. */
+export interface ChartSeriesView {
+  name: string;
+  values: Array<number | null>;
+  /** 0 = the left axis, 1 = the right one (options.series[i].targetAxisIndex). */
+  axis: 0 | 1;
+  color: string;
+}
+
+/**
+ * An embedded chart as the page draws it, computed host-side from the chart's source range: the first
+ * column gives the categories, the other columns the series, the header rows (numHeaders) their names.
+ */
+export interface ChartView {
+  id: number;
+  /** Charts.ChartType key; the page draws COLUMN charts and a labelled placeholder for other types. */
+  type: string;
+  title: string;
+  /** 1-based anchor cell, then the offset in pixels from its top-left corner. */
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  /** Size in pixels (Sheets' default 600 × 371 unless options width/height say otherwise). */
+  width: number;
+  height: number;
+  categories: string[];
+  series: ChartSeriesView[];
+  legend: 'top' | 'bottom' | 'right' | 'left' | 'none';
+  hAxisTitle: string;
+  /** Titles of the left and right axes. */
+  vAxisTitles: [string, string];
+  /** Categories left out because the source range is long. */
+  truncatedCategories: number;
+  /** Why the chart cannot be drawn (e.g. its source sheet was deleted), else null. */
+  problem: string | null;
+}
+
 export interface SheetView {
   name: string;
   /** Changes whenever the sheet's content changes (the page re-renders only then). */
@@ -40,6 +78,8 @@ export interface SheetView {
   /** Rows of `values` not sent because the sheet is long (the page says so). */
   truncatedRows: number;
   tabColor: string | null;
+  /** Embedded charts drawn over the grid. */
+  charts: ChartView[];
 }
 
 /** stranger = anyone not on the staff list (the CRM refuses their writes). */

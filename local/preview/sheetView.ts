@@ -1,11 +1,12 @@
 /**
  * What the page draws of one tab: display values (as Sheets shows them), the look of styled cells,
- * frozen rows/columns and column widths, read host-side from the stand-in (never counted as calls).
+ * frozen rows/columns, column widths and embedded charts (chartView.ts), read host-side from the stand-in (never counted as calls).
  */
 
 import { createHash } from 'crypto';
 import type { StandIn } from '../gas';
 import { type SheetData, displayValue, isDateFormat } from '../gas/spreadsheet';
+import { chartView } from './chartView';
 import type { CellStyle, SheetView } from './protocol';
 
 /** Longer tabs are cut here (the page says how many rows were left out). */
@@ -84,6 +85,7 @@ export function sheetView(gas: StandIn, sheet: SheetData): SheetView {
     columnWidths: Array.from({ length: columns }, (_, c) => sheet.columnWidths[c] ?? null),
     truncatedRows: all.length - values.length,
     tabColor: cssColor(sheet.tabColor) ?? null,
+    charts: sheet.charts.map((chart) => chartView(gas, chart)),
   };
   const revision = createHash('sha1').update(JSON.stringify(view)).digest('hex').slice(0, 16);
   return { ...view, revision };

@@ -1,6 +1,7 @@
 /**
- * Writes the generated `Pipeline` tab with a constant number of calls whatever the CRM's size:
- * clear, one setValues, one setNumberFormats, one setFontWeights, and one chart insert or update.
+ * Writes the generated `Pipeline` tab with a constant number of calls whatever the CRM's size: the tab's size
+ * and its chart are read first, then clear, one setValues, one setNumberFormats, one setFontWeights and one
+ * chart insert or update follow with no read in between, so Apps Script can send the writes as one batch.
  */
 
 import type { PipelineLayout } from '../domain/pipeline';
@@ -10,17 +11,15 @@ import { TAB } from './tabs';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function ensureSize(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
+function ensureSize(sheet: Sheet, size: { maxRows: number; maxColumns: number }, rows: number, columns: number): void {
+  const { maxRows, maxColumns } = size;
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-function placeChart(sheet: Sheet, layout: PipelineLayout): void {
+function placeChart(sheet: Sheet, layout: PipelineLayout, existing: GoogleAppsScript.Spreadsheet.EmbeddedChart | undefined): void {
   const { chart } = layout;
   const source = sheet.getRange(chart.row, chart.column, chart.numRows, chart.numColumns);
-  const existing = sheet.getCharts()[0];
   // Rebuilding modifies the one chart instead of adding a new chart every time.
   const builder = existing ? existing.modify().clearRanges() : sheet.newChart();
   const built = builder
@@ -39,13 +38,16 @@ export function writePipelineTab(ss: Spreadsheet, layout: PipelineLayout): void 
   const sheet = ss.getSheetByName(TAB.pipeline) ?? ss.insertSheet(TAB.pipeline);
   const rows = layout.values.length;
   const columns = (layout.values[0] ?? []).length;
+  // Reads first (clear() keeps the grid's size and the charts), so the writes below are not interleaved with reads.
+  const size = { maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
+  const existingChart = sheet.getCharts()[0];
   // clear() also drops the old formats, so this run's text is parsed as text, not as a stale '@' cell.
   sheet.clear();
-  ensureSize(sheet, rows, columns + 8);
+  ensureSize(sheet, size, rows, columns + 8);
   const bold = new Set(layout.headerRows);
   const grid = sheet.getRange(1, 1, rows, columns);
   grid.setValues(layout.values.map((row) => row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell))));
   grid.setNumberFormats(layout.numberFormats);
   grid.setFontWeights(layout.values.map((row, r) => row.map(() => (bold.has(r + 1) ? 'bold' : 'normal'))));
-  placeChart(sheet, layout);
+  placeChart(sheet, layout, existingChart);
 }

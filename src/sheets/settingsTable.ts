@@ -12,9 +12,27 @@ export interface SettingsRead {
   found: boolean;
 }
 
+/** The Settings tables live in columns A:G (see domain/settings.ts). */
+const SETTINGS_COLUMNS_A1 = 'A:G';
+
+/**
+ * Columns A:G whole, with one getValues (getDataRange would cost a second request to find the data's extent;
+ * every write reads Settings for its access check). Blank rows below the tables are ignored by settingsFromGrid.
+ * A tab cut narrower than G by hand has no A:G range: then the data range is read, as before.
+ */
+function settingsValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = sheet.getRange(SETTINGS_COLUMNS_A1);
+  } catch {
+    range = sheet.getDataRange();
+  }
+  return range.getValues();
+}
+
 export function readSettings(ss: Spreadsheet): SettingsRead {
   const sheet = ss.getSheetByName(TAB.settings);
   if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], found: false };
-  const { settings, problems } = settingsFromGrid(sheet.getDataRange().getValues());
+  const { settings, problems } = settingsFromGrid(settingsValues(sheet));
   return { settings, problems, found: true };
 }

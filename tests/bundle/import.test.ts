@@ -232,13 +232,14 @@ describe('import of a messy old sheet through the built bundle', () => {
     expect(crm.gas.sheets.validationViolations('Customers')).toEqual([]);
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
 
-    // Every batch: the same calls, whatever it holds. Reads: Settings (who may write), Import, Customers, and the
-    // History header (checked before appending); writes: one setValues for Customers, one for History.
+    // Every batch: the same calls, whatever it holds. Reads: Settings (who may write; columns A:G, no data-range
+    // look-up), Import, Customers, and the History header (checked before appending); writes: one setValues for
+    // Customers, one for History.
     const expected = {
       'LockService.getDocumentLock': 1, 'Lock.tryLock': 1, 'Lock.releaseLock': 1, 'SpreadsheetApp.flush': 1,
       'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getOwner': 1, 'Session.getActiveUser': 1, 'User.getEmail': 1,
-      'Spreadsheet.getSheetByName': 4, 'Sheet.getDataRange': 3, 'Range.getValues': 4,
-      'Sheet.getRange': 3, 'Range.setValues': 2, 'Sheet.getMaxRows': 2, 'Sheet.getLastRow': 1,
+      'Spreadsheet.getSheetByName': 4, 'Sheet.getDataRange': 2, 'Range.getValues': 4,
+      'Sheet.getRange': 4, 'Range.setValues': 2, 'Sheet.getMaxRows': 2, 'Sheet.getLastRow': 1,
       'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 1, 'Properties.setProperty': 1,
     };
     for (const calls of perBatch) expect(ioCalls(calls)).toEqual(expected);

@@ -6,6 +6,7 @@
 
 import type {
   CellStyle,
+  ChartView,
   EditResponse,
   FrameToPage,
   MenuItem,
@@ -18,6 +19,7 @@ import type {
   StateResponse,
   UiShown,
 } from '../protocol';
+import { chartElement } from './chart';
 import { type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
 
 const ROW_HEIGHT = 21;
@@ -225,6 +227,35 @@ function applyStyle(cell: El, style: CellStyle | undefined): void {
   if (style.wrap) cell.classList.add('wrap');
 }
 
+/**
+ * Top-left pixel of a chart in the grid's scrolled content: its anchor cell's corner plus the offset. The cell
+ * as laid out when it is drawn (a wrapped row may be taller), else from the same row height and column widths
+ * the grid uses (a frozen edge is 3px thicker than a gridline).
+ */
+function chartPosition(sheet: SheetView, chart: ChartView): { left: number; top: number } {
+  const row = Math.max(0, chart.anchorRow - 1);
+  const col = Math.max(0, chart.anchorColumn - 1);
+  const cell = row >= sheet.frozenRows && col >= sheet.frozenColumns ? cellElement(row, col) : null;
+  if (cell) return { left: cell.offsetLeft + chart.offsetX, top: cell.offsetTop + chart.offsetY };
+  let left = ROW_HEADER_WIDTH + (sheet.frozenColumns > 0 && col >= sheet.frozenColumns ? 3 : 0);
+  for (let c = 0; c < col; c++) left += widthOf(sheet, c);
+  const top = HEADER_HEIGHT + row * ROW_HEIGHT + (sheet.frozenRows > 0 && row >= sheet.frozenRows ? 3 : 0);
+  return { left: left + chart.offsetX, top: top + chart.offsetY };
+}
+
+/** The sheet's embedded charts over the grid (in a layer under the frozen rows and headers, as in Sheets). */
+function renderCharts(sheet: SheetView, layer: El): void {
+  layer.replaceChildren(
+    ...sheet.charts.map((chart) => {
+      const box = chartElement(chart);
+      const { left, top } = chartPosition(sheet, chart);
+      box.style.left = `${left}px`;
+      box.style.top = `${top}px`;
+      return box;
+    }),
+  );
+}
+
 function renderGrid(): void {
   const sheet = sheetOf(shownSheet);
   if (!sheet) {
@@ -307,7 +338,10 @@ function renderGrid(): void {
 
   const table = el('table', { class: 'sheet', 'aria-label': sheet.name }, colgroup, el('thead', {}, headRow), body);
   table.style.width = `${tableWidth}px`;
-  ui.gridScroll.replaceChildren(table);
+  // The chart layer comes first: the sticky frozen cells and headers, later in the document, paint over it.
+  const chartLayer = el('div', { class: 'chart-layer' });
+  ui.gridScroll.replaceChildren(chartLayer, table);
+  renderCharts(sheet, chartLayer);
   ui.gridScroll.setAttribute('aria-label', `Sheet ${sheet.name}`);
   if (keepScroll) {
     ui.gridScroll.scrollTop = keepScroll.top;

@@ -50,6 +50,8 @@ export interface El {
   readonly parentElement: El | null;
   readonly offsetWidth: number;
   readonly offsetHeight: number;
+  readonly offsetTop: number;
+  readonly offsetLeft: number;
   id: string;
   className: string;
   textContent: string | null;
@@ -91,6 +93,10 @@ export interface ButtonEl extends El {
   type: string;
 }
 
+export interface CanvasEl extends El {
+  getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null;
+}
+
 export interface FrameWindow {
   postMessage(message: unknown, targetOrigin: string): void;
 }
@@ -108,7 +114,9 @@ export interface Doc {
   createElement(tag: 'select'): SelectEl;
   createElement(tag: 'button'): ButtonEl;
   createElement(tag: 'iframe'): IFrameEl;
+  createElement(tag: 'canvas'): CanvasEl;
   createElement(tag: string): El;
+  createElementNS(namespace: string, tag: string): El;
   getElementById(id: string): El | null;
   querySelector(selector: string): El | null;
   addEventListener(type: string, listener: Listener, options?: boolean | { capture?: boolean }): void;
