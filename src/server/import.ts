@@ -5,7 +5,6 @@
  * setValues, merged customers as runs of consecutive rows, and all History rows with one setValues.
  */
 
-import type { Customer } from '../domain/customer';
 import {
   buildImportWrites,
   type ImportMappingProposal,
@@ -21,7 +20,8 @@ import {
   sampleRows,
 } from '../domain/import';
 import type { Failure } from '../domain/results';
-import { CUSTOMER_WIDTH, customerToRow } from '../sheets/customerRows';
+import type { CellValue } from '../sheets/cells';
+import { CUSTOMER_WIDTH, rowAsRead, rowOver } from '../sheets/customerRows';
 import { CustomersTable, type CustomersSnapshot } from '../sheets/customersTable';
 import { HistoryTable } from '../sheets/historyTable';
 import { reserveCustomerIds } from '../sheets/idCounter';
@@ -103,10 +103,12 @@ function writeBatch(
   writes: ImportWrites,
 ): void {
   const rowOf = (index: number): number => snapshot.rowNumbers[index] as number;
+  const rawOf = (index: number): unknown[] => snapshot.rows[index] as unknown[];
   table.append(snapshot, writes.customers);
+  // Merges change only the cells they fill; every other cell is written back exactly as it was read.
   rewriteRows(
     table,
-    writes.updates.map((u) => ({ row: rowOf(u.existingIndex), customer: u.after })),
+    writes.updates.map((u) => ({ row: rowOf(u.existingIndex), cells: rowOver(rawOf(u.existingIndex), u.before, u.after) })),
   );
   try {
     history.append(writes.events);
@@ -116,7 +118,7 @@ function writeBatch(
     }
     rewriteRows(
       table,
-      writes.updates.map((u) => ({ row: rowOf(u.existingIndex), customer: u.before })),
+      writes.updates.map((u) => ({ row: rowOf(u.existingIndex), cells: rowAsRead(rawOf(u.existingIndex)) })),
     );
     throw error;
   }
@@ -128,13 +130,13 @@ function writeBatch(
  * hand edit made meanwhile. The writes are not interleaved with reads, so Google batches them; a batch
  * rewrites at most MAX_MERGED_CUSTOMERS_PER_BATCH customers (the planner ends the batch early otherwise).
  */
-function rewriteRows(table: CustomersTable, rows: ReadonlyArray<{ row: number; customer: Customer }>): void {
+function rewriteRows(table: CustomersTable, rows: ReadonlyArray<{ row: number; cells: CellValue[] }>): void {
   const sorted = [...rows].sort((a, b) => a.row - b.row);
-  let run: Array<{ row: number; customer: Customer }> = [];
+  let run: Array<{ row: number; cells: CellValue[] }> = [];
   const flush = (): void => {
     const first = run[0];
     if (first === undefined) return;
-    table.sheet.getRange(first.row, 1, run.length, CUSTOMER_WIDTH).setValues(run.map((r) => customerToRow(r.customer)));
+    table.sheet.getRange(first.row, 1, run.length, CUSTOMER_WIDTH).setValues(run.map((r) => r.cells));
     run = [];
   };
   for (const item of sorted) {

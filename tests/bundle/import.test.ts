@@ -288,6 +288,17 @@ describe('import of a messy old sheet through the built bundle', () => {
     expect(crm.tab('Customers')[1]?.[15]).toBe(2);
   });
 
+  it('a merge writes back the cells it does not fill exactly as they were typed', () => {
+    const { crm } = messyCrm();
+    // Someone typed 2024 into Eve's Source cell by hand: Sheets stores the number 2024, not text.
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Customers', a1: 'I2', value: '2024' });
+    expect(crm.tab('Customers')[1]?.[8]).toBe(2024);
+    runAll(crm, MANAGER, { duplicates: 'merge', limit: 5 });
+    const eve = crm.tab('Customers')[1] ?? [];
+    expect(eve[4]).toBe('555 0300'); // filled by the merge
+    expect(eve[8]).toBe(2024); // untouched cell: still the number typed, not re-encoded as text
+  });
+
   it('refuses a user who is not staff, even for a dry run, and changes nothing', () => {
     const { crm } = messyCrm();
     const before = JSON.stringify(crm.gas.toJSON());
