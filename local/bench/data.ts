@@ -7,17 +7,9 @@
  * setValues stores exactly what registerCustomer/updateCustomer would have stored.
  */
 
-export const STATUS_LIST = [
-  'Lead',
-  'Contacted',
-  'Qualified',
-  'In negotiation',
-  'Closed-won',
-  'Closed-lost',
-  'Active',
-  'Dormant',
-] as const;
-type Status = (typeof STATUS_LIST)[number];
+import { STATUSES, type Status } from '../../src/domain/statuses';
+
+export const STATUS_LIST = STATUSES;
 
 /** Share of customers per current status (sums to 1). */
 const STATUS_SPREAD: ReadonlyArray<[Status, number]> = [

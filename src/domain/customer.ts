@@ -65,6 +65,28 @@ export interface Customer {
   version: number;
 }
 
+/** A customer with every field empty (version 1): the base that fixtures and partial records fill in. */
+export function blankCustomer(id: string): Customer {
+  return {
+    id,
+    name: '',
+    company: '',
+    email: '',
+    phone: '',
+    status: 'Lead',
+    dealValue: null,
+    owner: '',
+    source: '',
+    notes: '',
+    createdAt: '',
+    createdBy: '',
+    updatedAt: '',
+    updatedBy: '',
+    statusChangedAt: '',
+    version: 1,
+  };
+}
+
 /** Fields a user may set (register input and update patch). */
 export const EDITABLE_KEYS = [
   'name',

@@ -1,27 +1,9 @@
 /** Probable duplicates: same e-mail, same phone digits (last 10), or same folded name and company. */
-import type { Customer } from '../../src/domain/customer';
+import { blankCustomer, type Customer } from '../../src/domain/customer';
 import { findProbableDuplicates } from '../../src/domain/duplicates';
 
 function customer(id: string, fields: Partial<Customer>): Customer {
-  return {
-    id,
-    name: '',
-    company: '',
-    email: '',
-    phone: '',
-    status: 'Lead',
-    dealValue: null,
-    owner: '',
-    source: '',
-    notes: '',
-    createdAt: '',
-    createdBy: '',
-    updatedAt: '',
-    updatedBy: '',
-    statusChangedAt: '',
-    version: 1,
-    ...fields,
-  };
+  return { ...blankCustomer(id), ...fields };
 }
 
 const blank = { name: '', company: '', email: '', phone: '' };

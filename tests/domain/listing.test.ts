@@ -1,30 +1,12 @@
 /** Listing: filters, paging, deterministic sorting by any key, stable ties by ID, option errors. */
 import fc from 'fast-check';
-import type { Customer } from '../../src/domain/customer';
+import { blankCustomer, type Customer } from '../../src/domain/customer';
 import { listCustomers } from '../../src/domain/listing';
 import type { ListResult } from '../../src/domain/results';
 import { foldText } from '../../src/domain/text';
 
 function customer(n: number, fields: Partial<Customer>): Customer {
-  return {
-    id: `C-${String(n).padStart(5, '0')}`,
-    name: '',
-    company: '',
-    email: '',
-    phone: '',
-    status: 'Lead',
-    dealValue: null,
-    owner: '',
-    source: '',
-    notes: '',
-    createdAt: '',
-    createdBy: '',
-    updatedAt: '',
-    updatedBy: '',
-    statusChangedAt: '',
-    version: 1,
-    ...fields,
-  };
+  return { ...blankCustomer(`C-${String(n).padStart(5, '0')}`), ...fields };
 }
 
 function listed(rows: readonly Customer[], options?: unknown): ListResult {

@@ -1,6 +1,6 @@
 /** Customer search: matching, ranking, filters, hostile queries, and correctness on 50,000 customers. */
 import fc from 'fast-check';
-import type { Customer } from '../../src/domain/customer';
+import { blankCustomer, type Customer } from '../../src/domain/customer';
 import { compareCustomerIds } from '../../src/domain/ids';
 import { searchCustomers } from '../../src/domain/search';
 import type { SearchResult } from '../../src/domain/results';
@@ -10,25 +10,7 @@ import { foldText, phoneDigits } from '../../src/domain/text';
 const STAGES = 'Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant';
 
 function customer(n: number, fields: Partial<Customer>): Customer {
-  return {
-    id: `C-${String(n).padStart(5, '0')}`,
-    name: '',
-    company: '',
-    email: '',
-    phone: '',
-    status: 'Lead',
-    dealValue: null,
-    owner: '',
-    source: '',
-    notes: '',
-    createdAt: '',
-    createdBy: '',
-    updatedAt: '',
-    updatedBy: '',
-    statusChangedAt: '',
-    version: 1,
-    ...fields,
-  };
+  return { ...blankCustomer(`C-${String(n).padStart(5, '0')}`), ...fields };
 }
 
 function found(customers: readonly Customer[], query: unknown, options?: unknown): SearchResult {

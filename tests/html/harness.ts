@@ -13,7 +13,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import type { ServerApi, SidebarState } from '../../src/domain/api';
-import type { Customer } from '../../src/domain/customer';
+import { blankCustomer, type Customer } from '../../src/domain/customer';
 import type { FakeCall, FakeControl, FakeSeed } from './fakeServer';
 
 export type PageName = 'sidebar' | 'search' | 'import';
@@ -181,21 +181,14 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** A complete customer for seeding. */
 export function customer(fields: Partial<Customer> & Pick<Customer, 'id' | 'name'>): Customer {
+  const by = 'rep@example.com';
   return {
-    company: '',
-    email: '',
-    phone: '',
-    status: 'Lead',
-    dealValue: null,
-    owner: '',
-    source: '',
-    notes: '',
+    ...blankCustomer(fields.id),
     createdAt: '2026-11-01T10:00:00.000Z',
-    createdBy: 'rep@example.com',
+    createdBy: by,
     updatedAt: '2026-11-02T10:00:00.000Z',
-    updatedBy: 'rep@example.com',
+    updatedBy: by,
     statusChangedAt: '2026-11-01T10:00:00.000Z',
-    version: 1,
     ...fields,
   };
 }

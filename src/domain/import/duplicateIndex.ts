@@ -5,7 +5,7 @@
  * findProbableDuplicates about those candidates only, so the rule itself stays in one place (duplicates.ts).
  */
 
-import type { Customer, CustomerFields } from '../customer';
+import { blankCustomer, type Customer, type CustomerFields } from '../customer';
 import { findProbableDuplicates } from '../duplicates';
 import { foldText, normaliseEmail, phoneDigits } from '../text';
 import { PHONE_MIN_DIGITS } from '../validation';
@@ -94,22 +94,5 @@ export class DuplicateIndex<T> {
 
 /** findProbableDuplicates wants Customers; only the four compared fields matter. */
 function asCustomer(fields: MatchFields): Customer {
-  return {
-    id: '',
-    name: fields.name,
-    company: fields.company,
-    email: fields.email,
-    phone: fields.phone,
-    status: 'Lead',
-    dealValue: null,
-    owner: '',
-    source: '',
-    notes: '',
-    createdAt: '',
-    createdBy: '',
-    updatedAt: '',
-    updatedBy: '',
-    statusChangedAt: '',
-    version: 0,
-  };
+  return { ...blankCustomer(''), name: fields.name, company: fields.company, email: fields.email, phone: fields.phone };
 }

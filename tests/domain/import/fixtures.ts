@@ -1,6 +1,6 @@
 /** Shared builders for the import tests: a CRM customer, a messy old sheet, and a simulated "write then re-read". */
 
-import type { Customer } from '../../../src/domain/customer';
+import { blankCustomer, type Customer } from '../../../src/domain/customer';
 import {
   buildImportWrites,
   importResult,
@@ -15,25 +15,9 @@ export const NOW = '2026-03-01T09:00:00.000Z';
 export const ADMIN = 'admin@example.com';
 
 export function customer(id: string, fields: Partial<Customer> = {}): Customer {
-  return {
-    id,
-    name: `Name ${id}`,
-    company: '',
-    email: '',
-    phone: '',
-    status: 'Lead',
-    dealValue: null,
-    owner: '',
-    source: '',
-    notes: '',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    createdBy: 'rep@example.com',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: 'rep@example.com',
-    statusChangedAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-    ...fields,
-  };
+  const at = '2026-01-01T00:00:00.000Z';
+  const by = 'rep@example.com';
+  return { ...blankCustomer(id), name: `Name ${id}`, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by, statusChangedAt: at, ...fields };
 }
 
 /** The customer already in the CRM before the import. */
