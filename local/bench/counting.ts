@@ -129,8 +129,11 @@ export const LEGEND = [
   '           into a new node:vm context (as every Apps Script call does; its median is given as "bundle load"), the',
   '           add-on\'s own JavaScript, and the stand-in\'s work inside every service call; nothing subtracted.',
   '           A full GC runs before each measured call (each Apps Script execution starts with a fresh heap).',
-  'stand-in   the part of wall spent inside stand-in service methods (mostly getValues building the rows and Dates;',
-  '           on Apps Script that work is on Google\'s side and its cost is the call count); median.',
+  'stand-in   the part of wall spent inside stand-in service methods (mostly getValues building the rows and Dates);',
+  '           median. It is the emulation of Google\'s side of the service calls: on Apps Script that time is Google\'s,',
+  '           spent once per call, which is why calls are counted (and kept constant) rather than timed here.',
+  'compute    wall minus stand-in, per run (median, p95): the add-on\'s own work in Node (bundle load, its',
+  '           JavaScript, GC, the google.script.run crossing). The search target is judged on compute p95; wall is shown.',
   'naive      the same action written as sheet templates do (local/bench/naive.ts): getValue per cell in loops,',
   '           appendRow per row, setValue per cell; ratio = naive sheet I/O ÷ sheet I/O.',
 ];

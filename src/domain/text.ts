@@ -41,6 +41,24 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+/**
+ * Fills the cache of foldChar for every non-ASCII character of `lowercased` with one NFD call for all of them
+ * (NFD decomposes each character on its own; the \u0001 between them is a starter, so nothing moves across
+ * it), then the same steps as foldChar. For callers about to fold hundreds of distinct characters.
+ */
+function prefillCharFolds(lowercased: string): void {
+  const pending: string[] = [];
+  for (const ch of lowercased) if (ch.charCodeAt(0) >= 0x80 && !charFolds.has(ch)) pending.push(ch);
+  if (pending.length === 0) return;
+  const decomposed = pending.join('\u0001').normalize('NFD').split('\u0001');
+  if (decomposed.length !== pending.length) return; // cannot happen; foldChar then does them one by one
+  for (let i = 0; i < pending.length; i++) {
+    let folded = (decomposed[i] as string).replace(COMBINING_MARKS, '');
+    folded = STROKED_LETTERS[folded] ?? folded;
+    charFolds.set(pending[i] as string, folded);
+  }
+}
+
 function foldRun(run: string): string {
   if (run.length === 1) return foldChar(run); // the usual case: one accented letter
   let out = '';
@@ -88,6 +106,110 @@ function isTidyAscii(s: string): boolean {
 export function plainFoldedCode(code: number): number {
   if (code >= 65 && code <= 90) return code + 32;
   return code > 32 && code < 127 ? code : -1;
+}
+
+/**
+ * Every character other than printable ASCII that folds (foldText) into a single printable ASCII character:
+ * Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional (Vietnamese), and a few singletons
+ * (Greek question mark → ";", varia → "`", Kelvin and Ångström signs, ≠ ≮ ≯). Every other character folds to
+ * text without ASCII, to nothing (\p{Mn}: combining marks), or to a space (whitespace);
+ * tests/domain/text.test.ts checks that over all of Unicode, so this list cannot silently drift from foldText.
+ */
+const ASCII_FOLDING_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x41, 0x5a],
+  [0xc0, 0x24f],
+  [0x37e, 0x37e],
+  [0x1e00, 0x1eff],
+  [0x1fef, 0x1fef],
+  [0x212a, 0x212b],
+  [0x2260, 0x2260],
+  [0x226e, 0x226f],
+];
+
+interface FoldTables {
+  /** For each printable ASCII character, the characters foldText turns into it (itself first), as \uXXXX escapes. */
+  classes: Map<string, string>;
+  /** The characters that are not printable ASCII but fold into it, as class ranges (é, K, ≠ …). */
+  foldingToAscii: string;
+}
+
+let foldTables: FoldTables | undefined;
+
+function hex4(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Built once per execution, on the first search that needs it: the ~800 characters of ASCII_FOLDING_RANGES are
+ * folded by one foldText call (separated by \u0001, which folding keeps in place and which splits them again).
+ */
+function foldTablesOf(): FoldTables {
+  if (foldTables !== undefined) return foldTables;
+  const codes: number[] = [];
+  for (const [from, to] of ASCII_FOLDING_RANGES) for (let code = from; code <= to; code++) codes.push(code);
+  const chars = String.fromCharCode(...codes);
+  prefillCharFolds(chars.toLowerCase());
+  const folds = foldText(chars.split('').join('\u0001')).split('\u0001');
+  const classes = new Map<string, string>();
+  for (let code = 0x21; code < 0x7f; code++) classes.set(String.fromCharCode(code), hex4(code));
+  let foldingToAscii = '';
+  let runStart = -1;
+  let runEnd = -2;
+  const flush = (): void => {
+    if (runStart >= 0) foldingToAscii += runStart === runEnd ? hex4(runStart) : `${hex4(runStart)}-${hex4(runEnd)}`;
+  };
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    const folded = folds.length === codes.length ? (folds[i] as string) : foldText(String.fromCharCode(code));
+    const known = folded.length === 1 ? classes.get(folded) : undefined;
+    if (known === undefined) continue;
+    // Non-ASCII members as themselves: inside a class only ASCII characters can be special.
+    classes.set(folded, code < 0x80 ? known + hex4(code) : known + String.fromCharCode(code));
+    if (code < 0x80) continue;
+    if (code !== runEnd + 1) {
+      flush();
+      runStart = code;
+    }
+    runEnd = code;
+  }
+  flush();
+  foldTables = { classes, foldingToAscii };
+  return foldTables;
+}
+
+/**
+ * A RegExp source that finds a folded `word` (no spaces) in raw text, without folding the text.
+ *
+ * Each printable ASCII character of the word becomes the class of the characters that fold to it
+ * ("e" → [eEèéêëēĕėęěẹẻẽếềểễệ…]), and combining marks (which fold to nothing) may come between them
+ * ("e\u0301" is "é"). Whitespace folds to a space and is in no class, just as a word holds no space. For a word
+ * that is ASCII this is `exact`: the pattern matches the raw text exactly when foldText(text) contains the word.
+ *
+ * A run of other characters (ß, 北京, Ω, emoji) becomes "one or more characters that are neither ASCII,
+ * whitespace, nor folding into ASCII": what such characters can only come from (a Hangul syllable or an emoji
+ * folds into several). That pattern is a filter, not `exact`: it matches whenever the folded text contains the
+ * word (and sometimes when it does not), so a text it matches must still be folded and compared.
+ *
+ * Metacharacters are safe: every ASCII character is written as a \uXXXX escape. The pattern never matches a
+ * line break, which lets search scan many fields joined by "\n" at once. Use with the u flag.
+ */
+export function foldedWordSource(word: string): { source: string; exact: boolean } {
+  const { classes, foldingToAscii } = foldTablesOf();
+  let source = '';
+  let exact = true;
+  let inRun = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x80) {
+      if (!inRun) source += `[^\\u0000-\\u007f\\s${foldingToAscii}]+`;
+      inRun = true;
+      exact = false;
+      continue;
+    }
+    inRun = false;
+    source += `${i === 0 ? '' : '\\p{Mn}*'}[${classes.get(word.charAt(i)) ?? hex4(code)}]`;
+  }
+  return { source, exact };
 }
 
 /** True when `s` is pure ASCII (folding it is just lowercasing and spacing). */

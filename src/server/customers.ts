@@ -5,7 +5,7 @@ import { findProbableDuplicates } from '../domain/duplicates';
 import { appendNote, changeEvents, creationEvents, noteEvent } from '../domain/history';
 import { listCustomers as listInCore } from '../domain/listing';
 import type { CustomerInput, Failure, GetCustomerResult, ListResult, SaveResult, SearchResult } from '../domain/results';
-import { searchCustomers as searchInCore } from '../domain/search';
+import { prepareSearch } from '../domain/search';
 import {
   validateExpectedVersion,
   validateId,
@@ -13,7 +13,7 @@ import {
   validatePatch,
   validateStatusChange,
 } from '../domain/validation';
-import { CustomerRecords } from '../sheets/customerRecords';
+import { CustomerRecords, customerSearchSource } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
 import { reserveCustomerIds } from '../sheets/idCounter';
@@ -135,11 +135,10 @@ export function getCustomer(id: string): GetCustomerResult {
 
 export function searchCustomers(query: string, options?: unknown): SearchResult | Failure {
   return handleRead((ctx): SearchResult | Failure => {
-    // Search the light records; only the customers returned are built in full.
-    const rows = CustomerRecords.read(ctx.ss);
-    const found = searchInCore(rows.records, query, options);
-    if ('ok' in found) return found;
-    return { results: found.results.map((record) => rows.customer(record)), total: found.total };
+    // Query checked and planned first; then one getValues, searched in place; only the customers returned are built.
+    const search = prepareSearch(query, options);
+    if (!search.ok) return search;
+    return search.run(customerSearchSource(ctx.ss));
   });
 }
 

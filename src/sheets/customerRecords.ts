@@ -8,7 +8,7 @@
 
 import { CUSTOMER_HEADERS, type Customer } from '../domain/customer';
 import type { PipelineCustomer } from '../domain/pipeline';
-import type { SearchableCustomer } from '../domain/search';
+import type { SearchableCustomer, SearchSource } from '../domain/search';
 import { parseStatus, type Status } from '../domain/statuses';
 import { readNumber, readText, readTime } from './cells';
 import { isBlankRow, rowToCustomer } from './customerRows';
@@ -74,6 +74,27 @@ export class CustomerRecords {
     const index = CustomersTable.indexOf({ customers: this.records, rowNumbers: this.records.map((r) => r.index + 1) }, id);
     return index < 0 ? null : (this.records[index] as CustomerRecord);
   }
+}
+
+/** Where rowToCustomer takes the searched fields from. */
+const SEARCH_COLUMNS = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 7 } as const;
+
+/**
+ * The Customers tab as search reads it: one getValues (header checked), searched in place. No object is built
+ * per row: cells are read as rowToCustomer reads them (readText, status label, trimmed ID), blank rows are
+ * passed over, and only the customers returned are built (rowToCustomer).
+ */
+export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
+  return {
+    rows: readCustomersGrid(ss),
+    first: 1,
+    columns: SEARCH_COLUMNS,
+    text: readText,
+    status: statusOf,
+    id: (row) => readText(row[SEARCH_COLUMNS.id]).trim(),
+    skip: isBlankRow,
+    result: rowToCustomer,
+  };
 }
 
 /**

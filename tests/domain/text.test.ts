@@ -1,6 +1,6 @@
 /** Text folding for matching: case, accents, spacing; phone digits; e-mail normal form. */
 import fc from 'fast-check';
-import { foldText, isAscii, normaliseEmail, phoneDigits, plainFoldedCode } from '../../src/domain/text';
+import { foldText, foldedWordSource, isAscii, normaliseEmail, phoneDigits, plainFoldedCode } from '../../src/domain/text';
 
 describe('foldText', () => {
   it.each([
@@ -88,5 +88,119 @@ describe('isAscii / plainFoldedCode', () => {
     expect(plainFoldedCode(' '.charCodeAt(0))).toBe(-1);
     expect(plainFoldedCode('É'.charCodeAt(0))).toBe(-1);
     expect(plainFoldedCode(''.charCodeAt(0))).toBe(-1); // NaN: empty string
+  });
+});
+
+describe('foldedWordSource', () => {
+  const find = (word: string, text: string): boolean => new RegExp(foldedWordSource(word).source, 'u').test(text);
+
+  it('covers every character that folds into printable ASCII or into nothing (checked over all of Unicode)', () => {
+    // foldedWordSource relies on: outside its ranges, a character folds to text without ASCII, to nothing only
+    // when it is a combining mark (\p{Mn}), and to a space only when it is whitespace.
+    const RANGES = [
+      [0x41, 0x5a],
+      [0xc0, 0x24f],
+      [0x37e, 0x37e],
+      [0x1e00, 0x1eff],
+      [0x1fef, 0x1fef],
+      [0x212a, 0x212b],
+      [0x2260, 0x2260],
+      [0x226e, 0x226f],
+    ];
+    const inRanges = (code: number): boolean => RANGES.some(([from, to]) => code >= (from as number) && code <= (to as number));
+    const wrong: string[] = [];
+    for (let code = 0x80; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      if (inRanges(code)) continue;
+      const ch = String.fromCodePoint(code);
+      const folded = foldText(`x${ch}x`).slice(1, -1);
+      if (/\s/.test(ch)) {
+        if (folded !== ' ') wrong.push(`${code.toString(16)} (space)`);
+      } else if (/\p{Mn}/u.test(ch)) {
+        if (folded !== '') wrong.push(`${code.toString(16)} (mark)`);
+      } else if (folded === '' || /[\x00-\x7f]/.test(folded)) {
+        wrong.push(code.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('derives its classes from foldText: every character of the ranges that folds into a letter is in its class', () => {
+    for (const code of [0xc0, 0xe9, 0x118, 0x142, 0xf8, 0x130, 0x131, 0x1ec7, 0x212a, 0x212b, 0x37e, 0x2260]) {
+      const ch = String.fromCharCode(code);
+      const folded = foldText(ch);
+      expect(find(folded, `<${ch}>`)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['jose', 'José', true],
+    ['jose', 'JOSÉ', true],
+    ['jose', 'Jose\u0301', true], // decomposed accent
+    ['jose', 'Jo\u0301se\u0301', true], // marks between letters
+    ['soren', 'Søren', true],
+    ['lukasz', 'ŁUKASZ', true],
+    ['nguyen', 'Nguyễn', true], // Latin Extended Additional
+    ['istanbul', 'İstanbul', true], // İ lowercases to i + combining dot
+    ['k', '\u212a', true], // Kelvin sign
+    ['strasse', 'Straße', false], // ß is not folded to ss
+    ['oe', 'œ', false], // nor œ to oe
+    ['ae', 'Æsir', false],
+    ['ab', 'a b', false], // whitespace never inside a word
+    ['ab', 'a\u00a0b', false],
+    ['ab', 'a\nb', false],
+    ['a.b', 'A.B (Holdings)', true],
+    ['a.b', 'axb', false], // "." is literal
+    ['(', 'Smith (UK)', true],
+    ['+1', '+1 (555)', true],
+    ['(555)', '+1 (555) 010', true],
+    ['[x]', '[X]', true],
+    ['\\back', '\\Back', true],
+    ['^j', 'Jose', false],
+    ['b|z', 'Bob', false],
+    ['.*', 'anything', false],
+  ])('finds %p in %p: %p, as folding does', (word, text, expected) => {
+    expect(foldedWordSource(word).exact).toBe(true);
+    expect(find(word, text)).toBe(expected);
+    expect(foldText(text).includes(word)).toBe(expected);
+  });
+
+  it('filters (never misses) for words that are not ASCII after folding', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['straße', 'STRASSE', false],
+      ['straße', 'Straße', true],
+      ['straße', 'STRAẞE', true],
+      ['ωmega', 'Ωmega Ltd', true],
+      ['ωmega', 'omega', false],
+      ['שלום', 'שָׁלוֹם עולם', true], // Hebrew points are combining marks
+      ['שלום', 'שלום עולם', true],
+      ['😀', 'Party 😀 Co', true],
+      ['北京', 'Café 北京', true],
+      ['þorður', 'Þórður Ævarsson', true],
+      ['œuvre', 'Œuvre', true],
+    ];
+    for (const [word, text, inFolded] of cases) {
+      expect(foldedWordSource(word).exact).toBe(false);
+      expect(foldText(text).includes(word)).toBe(inFolded);
+      if (inFolded) expect(find(word, text)).toBe(true);
+    }
+    expect(find('ωmega', 'omega')).toBe(false); // an accented Latin letter cannot fold into ω
+  });
+
+  it('agrees with folding on random text and words (a hit is exact for ASCII words, never missed otherwise)', () => {
+    const piece = fc.constantFrom('a', 'A', 'á', 'Á', 'a\u0301', 'e', 'É', 'ß', 'ø', 'Ø', 'ł', 'œ', 'æ', 'İ', 'ı', ' ', '\u00a0', '.', '(', '+', '1', 'ש', '😀', '\u212a', 'k');
+    const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (haystack, query) => {
+        for (const word of foldText(query).split(' ').filter((w) => w !== '')) {
+          const { exact } = foldedWordSource(word);
+          const folded = foldText(haystack).includes(word);
+          const found = find(word, haystack);
+          if (exact) expect(found).toBe(folded);
+          else if (folded) expect(found).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
