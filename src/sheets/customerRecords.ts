@@ -9,9 +9,8 @@
 import { CUSTOMER_HEADERS, type Customer } from '../domain/customer';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchableCustomer, SearchSource } from '../domain/search';
-import { parseStatus, type Status } from '../domain/statuses';
 import { readNumber, readText, readTime } from './cells';
-import { isBlankRow, rowToCustomer } from './customerRows';
+import { isBlankRow, readStatus, rowToCustomer } from './customerRows';
 import { CustomersTable } from './customersTable';
 import { checkHeader } from './table';
 import { TAB } from './tabs';
@@ -28,12 +27,6 @@ function readCustomersGrid(ss: Spreadsheet): unknown[][] {
   const values = CustomersTable.open(ss).sheet.getDataRange().getValues();
   checkHeader(values[0], CUSTOMER_HEADERS, TAB.customers);
   return values;
-}
-
-/** Status as rowToCustomer reads it: the label, or the cell's text when it is not one (Check data reports it). */
-function statusOf(cell: unknown): Status {
-  const raw = readText(cell);
-  return parseStatus(raw) ?? (raw as Status);
 }
 
 export class CustomerRecords {
@@ -57,7 +50,7 @@ export class CustomerRecords {
         company: readText(row[2]),
         email: readText(row[3]),
         phone: readText(row[4]),
-        status: statusOf(row[5]),
+        status: readStatus(row[5]),
         owner: readText(row[7]),
       });
     }
@@ -90,7 +83,7 @@ export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
     first: 1,
     columns: SEARCH_COLUMNS,
     text: readText,
-    status: statusOf,
+    status: readStatus,
     id: (row) => readText(row[SEARCH_COLUMNS.id]).trim(),
     skip: isBlankRow,
     result: rowToCustomer,
@@ -111,7 +104,7 @@ export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
       id: readText(row[0]).trim(),
       name: readText(row[1]),
       company: readText(row[2]),
-      status: statusOf(row[5]),
+      status: readStatus(row[5]),
       dealValue: readNumber(row[6]),
       owner: readText(row[7]),
       createdAt: readTime(row[10]) ?? '',

@@ -60,17 +60,23 @@ export function isBlankRow(row: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * A Status cell: its label, or, for text typed by hand that is not a status, that text as it is (CRM ▸ Check data
+ * reports it) rather than silently rewritten.
+ */
+export function readStatus(cell: unknown): Status {
+  const raw = readText(cell);
+  return parseStatus(raw) ?? (raw as Status);
+}
+
 export function rowToCustomer(row: readonly unknown[]): Customer {
-  const rawStatus = readText(row[5]);
   return {
     id: readText(row[0]).trim(),
     name: readText(row[1]),
     company: readText(row[2]),
     email: readText(row[3]),
     phone: readText(row[4]),
-    // A label typed by hand that is not a status is passed through as text (CRM ▸ Check data reports it),
-    // rather than silently rewritten.
-    status: parseStatus(rawStatus) ?? (rawStatus as Status),
+    status: readStatus(row[5]),
     dealValue: readNumber(row[6]),
     owner: readText(row[7]),
     source: readText(row[8]),
