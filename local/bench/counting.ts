@@ -27,6 +27,7 @@ const BUILDERS = new Set([
   'Sheet.getName',
   'Sheet.getSheetName',
   'Sheet.getParent',
+  'Sheet.getSheetId',
   'Sheet.newChart',
   'Range.getRow',
   'Range.getRowIndex',

@@ -69,8 +69,10 @@ interface ActionFigures {
   /** Min–max over the runs, when they differ. */
   callsRange: [number, number];
   sheetIORange: [number, number];
-  /** sheetIORange without the calls that grow a tab's grid (insertRows/ColumnsAfter, made only when it is full). */
+  /** sheetIORange over the runs that did not grow a tab's grid (see figures()). */
   steadyIORange: [number, number];
+  /** requests over the same runs. */
+  steadyRequests: number;
   wallMedianMs: number;
   wallP95Ms: number;
   standInMedianMs: number;
@@ -136,8 +138,12 @@ function measure<T>(crm: Harness, body: () => T): { result: T; sample: Sample } 
 function figures(action: string, samples: readonly Sample[]): ActionFigures {
   const calls = samples.map((s) => s.counts.calls);
   const io = samples.map((s) => s.counts.sheet);
-  const growth = (s: Sample): number => (s.counts.byMethod['Sheet.insertRowsAfter'] ?? 0) + (s.counts.byMethod['Sheet.insertColumnsAfter'] ?? 0);
-  const steady = samples.map((s) => s.counts.sheet - growth(s));
+  // A run that found a tab too small makes more insert calls than the others (e.g. the first Pipeline rebuild
+  // of a big CRM): its figures are the "+grow" ones; the steady figures come from the runs that did not grow.
+  const inserts = (s: Sample): number => (s.counts.byMethod['Sheet.insertRowsAfter'] ?? 0) + (s.counts.byMethod['Sheet.insertColumnsAfter'] ?? 0);
+  const fewestInserts = Math.min(...samples.map(inserts));
+  const steadySamples = samples.filter((s) => inserts(s) === fewestInserts);
+  const steady = steadySamples.map((s) => s.counts.sheet);
   const most = samples.reduce((a, b) => (b.counts.calls > a.counts.calls ? b : a));
   return {
     action,
@@ -145,6 +151,7 @@ function figures(action: string, samples: readonly Sample[]): ActionFigures {
     calls: most.counts.calls,
     sheetIO: most.counts.sheet,
     requests: Math.max(...samples.map((x) => x.counts.trips)),
+    steadyRequests: Math.max(...steadySamples.map((x) => x.counts.trips)),
     other: most.counts.other,
     builders: most.counts.builders,
     callsRange: [Math.min(...calls), Math.max(...calls)],
@@ -461,7 +468,7 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
       const a = byAction(s, name);
       return a !== undefined && a.sheetIORange[1] > a.steadyIORange[1];
     });
-    const requests = sizes.map((s) => byAction(s, name)?.requests ?? NaN);
+    const requests = sizes.map((s) => byAction(s, name)?.steadyRequests ?? NaN);
     return {
       name,
       same: Math.min(...io) === Math.max(...io) && Math.min(...requests) === Math.max(...requests),
@@ -475,7 +482,7 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
       .map((c) => `${c.name} ${fmt(c.io)}${c.grows ? '+grow' : ''} (${fmt(c.requests)} req.)${c.same ? '' : ' VARIES'}`)
       .join(', ');
   checks.push({
-    target: 'sheet I/O calls and requests per action constant in the row count ("+grow": plus insertRowsAfter when a tab is full)',
+    target: 'sheet I/O calls and requests per action constant in the row count ("+grow": a run that found a tab too small made more)',
     met: perAction.every((c) => c.same),
     detail: describe(perAction),
   });

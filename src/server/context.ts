@@ -1,11 +1,13 @@
 /**
  * Who is calling, on which spreadsheet, and when: gathered once per call, each part on first use.
- * Every part is a service call on Apps Script (the owner comes from Drive, the user from Session, the settings
- * from a read of the Settings tab), so a call that does not need a part does not pay for it: the reads
- * (search, list, get) need none of them; writes need all three for the access check.
+ * Every part is a service call on Apps Script (the owner comes from Drive, the user from Session, the staff list
+ * from the document properties, the settings from a read of the Settings tab), so a call that does not need a
+ * part does not pay for it: the reads (search, list, get) need none of them; writes need the user, the staff
+ * list and (unless the user is listed) the owner; only Set up and the Pipeline rebuild read Settings.
  */
 
 import type { CrmSettings } from '../domain/settings';
+import { readAppliedStaff } from '../sheets/appliedStaff';
 import { readSettings } from '../sheets/settingsTable';
 
 export interface CrmContext {
@@ -16,6 +18,8 @@ export interface CrmContext {
   readonly owner: string | null;
   readonly nowIso: string;
   readonly settings: CrmSettings;
+  /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
+  readonly staff: readonly string[];
 }
 
 /** `compute` run once, on first use. */
@@ -39,6 +43,7 @@ export function openContext(): CrmContext {
     return found ? found.getEmail() : null;
   });
   const settings = once(() => readSettings(ss).settings);
+  const staff = once(() => readAppliedStaff() ?? settings().staff);
   return {
     ss,
     nowIso: new Date().toISOString(),
@@ -50,6 +55,9 @@ export function openContext(): CrmContext {
     },
     get settings() {
       return settings();
+    },
+    get staff() {
+      return staff();
     },
   };
 }

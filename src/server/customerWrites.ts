@@ -1,6 +1,6 @@
 /**
- * The two-tab write of a customer change: the Customers row, then its History rows. The History header is
- * checked before anything is written; if History still refuses (protection, quota), the Customers rows are put
+ * The two-tab write of a customer change: the Customers row, then its History rows. What History needs read
+ * (its header, and the last row for a batch of events) is read before anything is written; if History still refuses (protection, quota), the Customers rows are put
  * back as they were read, so no change is left without its log entry.
  */
 
@@ -19,12 +19,12 @@ export function appendCustomers(
 ): void {
   const history = HistoryTable.open(ss);
   history.checkHeader();
-  table.append(snapshot, customers);
+  const lastRow = history.lastRowFor(events.length);
+  const appended = table.append(snapshot, customers);
   try {
-    history.append(events, { headerChecked: true });
+    history.append(events, { headerChecked: true, lastRow });
   } catch (error) {
-    const first = snapshot.lastRow + 1;
-    table.sheet.getRange(first, 1, customers.length, table.sheet.getMaxColumns()).clearContent();
+    table.removeAppended(appended);
     throw error;
   }
 }
@@ -40,9 +40,10 @@ export function replaceCustomer(
 ): void {
   const history = HistoryTable.open(ss);
   history.checkHeader();
+  const lastRow = history.lastRowFor(events.length);
   table.writeChange(snapshot, index, after);
   try {
-    history.append(events, { headerChecked: true });
+    history.append(events, { headerChecked: true, lastRow });
   } catch (error) {
     table.restore(snapshot, index);
     throw error;

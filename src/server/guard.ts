@@ -15,12 +15,12 @@ export const BUSY_MESSAGE =
   'The CRM is busy saving another change. Nothing was saved: please try again in a few seconds.';
 
 export function isAllowedWriter(ctx: CrmContext): boolean {
-  const { user, settings } = ctx;
+  const { user, staff } = ctx;
   // A listed staff member may write whoever owns the file: the owner (a Drive look-up) is only asked otherwise.
-  if (user !== '' && settings.staff.length > 0 && canWrite(user, null, settings.staff)) return true;
+  if (user !== '' && staff.length > 0 && canWrite(user, null, staff)) return true;
   // A file whose owner Google does not report (shared drive) with no staff listed yet is open to its editors.
-  if (ctx.owner === null && settings.staff.length === 0) return user !== '';
-  return canWrite(user, ctx.owner, settings.staff);
+  if (ctx.owner === null && staff.length === 0) return user !== '';
+  return canWrite(user, ctx.owner, staff);
 }
 
 function mapped<T>(body: () => T): T | Failure {

@@ -93,7 +93,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
 }
 
 /**
- * Customers first, then History. If History refuses (protection, quota), the new rows are cleared and the
+ * Customers first, then History. If History refuses (protection, quota), the new rows are taken out and the
  * merged rows put back, so no customer is left without its log entry (as customerWrites.ts does for one row).
  */
 function writeBatch(
@@ -104,18 +104,20 @@ function writeBatch(
 ): void {
   const rowOf = (index: number): number => snapshot.rowNumbers[index] as number;
   const rawOf = (index: number): unknown[] => snapshot.rows[index] as unknown[];
-  table.append(snapshot, writes.customers);
+  // Both History reads before any write: a changed History tab stops the batch with nothing written, and the
+  // writes that follow are not split by a read (Google sends them as one batch).
+  history.checkHeader();
+  const historyLastRow = history.lastRowFor(writes.events.length, { batch: true });
+  const appended = table.append(snapshot, writes.customers, { batch: true });
   // Merges change only the cells they fill; every other cell is written back exactly as it was read.
   rewriteRows(
     table,
     writes.updates.map((u) => ({ row: rowOf(u.existingIndex), cells: rowOver(rawOf(u.existingIndex), u.before, u.after) })),
   );
   try {
-    history.append(writes.events);
+    history.append(writes.events, { headerChecked: true, lastRow: historyLastRow, batch: true });
   } catch (error) {
-    if (writes.customers.length > 0) {
-      table.sheet.getRange(snapshot.lastRow + 1, 1, writes.customers.length, table.sheet.getMaxColumns()).clearContent();
-    }
+    table.removeAppended(appended);
     rewriteRows(
       table,
       writes.updates.map((u) => ({ row: rowOf(u.existingIndex), cells: rowAsRead(rawOf(u.existingIndex)) })),

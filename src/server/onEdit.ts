@@ -6,6 +6,7 @@
  */
 
 import { CUSTOMER_HEADERS, type HistoryEvent } from '../domain/customer';
+import { SETTINGS_COLUMNS } from '../domain/settings';
 import { parseStatus } from '../domain/statuses';
 import { type CellValue, dateCell, readNumber, readText, rewritable, textCell } from '../sheets/cells';
 import { CUSTOMER_WIDTH } from '../sheets/customerRows';
@@ -27,10 +28,19 @@ function notify(message: string): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Pipeline CRM', 10);
 }
 
+/** The staff list takes effect when Set up applies it to the protections (and the CRM's own check): say so. */
+function remindToApplyStaff(range: GoogleAppsScript.Spreadsheet.Range): void {
+  const staffColumn = SETTINGS_COLUMNS.staff + 1;
+  if (range.getColumn() > staffColumn || range.getLastColumn() < staffColumn || range.getLastRow() < 2) return;
+  notify('Staff list changed. It takes effect when the owner runs CRM ▸ Set up / repair.');
+}
+
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
-  if (sheet.getName() !== TAB.customers || range.getLastRow() < 2) return;
+  const tab = sheet.getName();
+  if (tab === TAB.settings) return remindToApplyStaff(range);
+  if (tab !== TAB.customers || range.getLastRow() < 2) return;
   const firstRow = Math.max(2, range.getRow());
   const lastColumn = Math.min(range.getLastColumn(), FIRST_BOOKKEEPING_COLUMN - 1);
   if (range.getColumn() > lastColumn) return;

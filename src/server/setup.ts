@@ -2,6 +2,7 @@
 
 import type { SetUpReport } from '../domain/api';
 import type { Failure } from '../domain/results';
+import { saveAppliedStaff } from '../sheets/appliedStaff';
 import { readSettings } from '../sheets/settingsTable';
 import { setUpTabs } from '../sheets/setupTabs';
 import { failure } from './failure';
@@ -14,6 +15,8 @@ export function setUpCrm(): SetUpReport | Failure {
     }
     const { problems } = readSettings(ctx.ss);
     const outcome = setUpTabs(ctx.ss, ctx.owner, ctx.settings);
+    // The protections now carry this list: from here on the API lets in the same people (see appliedStaff.ts).
+    saveAppliedStaff(ctx.settings.staff);
     return { ok: true, ...outcome, messages: [...outcome.messages, ...problems] };
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Reads for the calls that return a few customers out of many (search, get) or only do arithmetic on them
- * (the Pipeline rebuild). The Customers tab is read with one getValues as everywhere, but full Customer objects
+ * (the Pipeline rebuild). The Customers tab is read with one call as everywhere (readTab), but full Customer objects
  * (three dates turned into ISO strings, numbers parsed) are built only for the rows a call returns: at 50,000
  * customers building every Customer cost several times the search itself. Records take each field from the
  * row exactly as rowToCustomer does.
@@ -10,9 +10,9 @@ import { CUSTOMER_HEADERS, type Customer } from '../domain/customer';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchableCustomer, SearchSource } from '../domain/search';
 import { readNumber, readText, readTime } from './cells';
-import { isBlankRow, readStatus, rowToCustomer } from './customerRows';
+import { CUSTOMER_WIDTH, isBlankRow, readStatus, rowToCustomer } from './customerRows';
 import { CustomersTable } from './customersTable';
-import { checkHeader } from './table';
+import { checkHeader, readTab } from './table';
 import { TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,7 +24,7 @@ export interface CustomerRecord extends SearchableCustomer {
 }
 
 function readCustomersGrid(ss: Spreadsheet): unknown[][] {
-  const values = CustomersTable.open(ss).sheet.getDataRange().getValues();
+  const values = readTab(CustomersTable.open(ss).sheet, CUSTOMER_WIDTH);
   checkHeader(values[0], CUSTOMER_HEADERS, TAB.customers);
   return values;
 }
@@ -36,7 +36,7 @@ export class CustomerRecords {
     readonly records: readonly CustomerRecord[],
   ) {}
 
-  /** One getValues of the whole tab, header checked, as CustomersTable.read does. */
+  /** One read of the whole tab, header checked, as CustomersTable.read does. */
   static read(ss: Spreadsheet): CustomerRecords {
     const values = readCustomersGrid(ss);
     const records: CustomerRecord[] = [];
@@ -73,7 +73,7 @@ export class CustomerRecords {
 const SEARCH_COLUMNS = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 7 } as const;
 
 /**
- * The Customers tab as search reads it: one getValues (header checked), searched in place. No object is built
+ * The Customers tab as search reads it: one read (header checked), searched in place. No object is built
  * per row: cells are read as rowToCustomer reads them (readText, status label, trimmed ID), blank rows are
  * passed over, and only the customers returned are built (rowToCustomer).
  */

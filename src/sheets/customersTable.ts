@@ -3,7 +3,7 @@
 import { CUSTOMER_HEADERS, type Customer } from '../domain/customer';
 import { CUSTOMER_WIDTH, customerToRow, isBlankRow, rowAsRead, rowOver, rowToCustomer } from './customerRows';
 import { SchemaError } from './schemaError';
-import { appendRows, checkHeader, requireSheet } from './table';
+import { type AppendedRows, appendRows, checkHeader, readTab, removeAppendedRows, requireSheet } from './table';
 import { TAB } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,9 +27,9 @@ export class CustomersTable {
     return new CustomersTable(requireSheet(ss, TAB.customers));
   }
 
-  /** Reads every row with one getValues and checks the header first. */
+  /** Reads every row with one call (readTab) and checks the header first. */
   read(): CustomersSnapshot {
-    const values = this.sheet.getDataRange().getValues();
+    const values = readTab(this.sheet, CUSTOMER_WIDTH);
     checkHeader(values[0], CUSTOMER_HEADERS, TAB.customers);
     const customers: Customer[] = [];
     const rowNumbers: number[] = [];
@@ -78,7 +78,13 @@ export class CustomersTable {
     this.sheet.getRange(snapshot.rowNumbers[index] as number, 1, 1, CUSTOMER_WIDTH).setValues([rowAsRead(raw)]);
   }
 
-  append(snapshot: CustomersSnapshot, customers: readonly Customer[]): void {
-    appendRows(this.sheet, snapshot.lastRow, customers.map(customerToRow), CUSTOMER_WIDTH);
+  /** Appends below the last row read; `batch` keeps the same calls whatever the count (see appendRows). */
+  append(snapshot: CustomersSnapshot, customers: readonly Customer[], options: { batch?: boolean } = {}): AppendedRows {
+    return appendRows(this.sheet, snapshot.lastRow, customers.map(customerToRow), CUSTOMER_WIDTH, options);
+  }
+
+  /** Undo of append (a two-tab write whose History half failed). */
+  removeAppended(appended: AppendedRows): void {
+    removeAppendedRows(this.sheet, appended);
   }
 }

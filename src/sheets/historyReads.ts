@@ -1,20 +1,20 @@
 /**
  * Reads of the History tab for the calls that need part of it: one customer's events (getCustomer) and the
- * status rows with their times (the Pipeline rebuild). One getValues of the tab, header checked, as
+ * status rows with their times (the Pipeline rebuild). One read of the tab (readTab), header checked, as
  * HistoryTable.readAll does; only what the call uses is built (History holds ~5 rows per customer).
  */
 
 import { HISTORY_HEADERS, type HistoryEvent } from '../domain/customer';
 import type { PipelineEvent } from '../domain/pipeline';
 import { readText, readTime } from './cells';
-import { rowToHistory } from './customerRows';
-import { checkHeader, requireSheet } from './table';
+import { HISTORY_WIDTH, rowToHistory } from './customerRows';
+import { checkHeader, readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function readHistoryGrid(ss: Spreadsheet): unknown[][] {
-  const values = requireSheet(ss, TAB.history).getDataRange().getValues();
+  const values = readTab(requireSheet(ss, TAB.history), HISTORY_WIDTH);
   checkHeader(values[0], HISTORY_HEADERS, TAB.history);
   return values;
 }

@@ -2,11 +2,15 @@
 
 import { HISTORY_HEADERS, type HistoryEvent } from '../domain/customer';
 import { HISTORY_WIDTH, historyToRow, rowToHistory } from './customerRows';
-import { appendRows, checkHeader, requireSheet } from './table';
+import type { CellValue } from './cells';
+import { appendRows, checkHeader, readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Up to this many events are appended with appendRow each (no read); more with one setValues. */
+const ONE_BY_ONE_MAX = 2;
 
 export class HistoryTable {
   constructor(readonly sheet: Sheet) {}
@@ -15,9 +19,9 @@ export class HistoryTable {
     return new HistoryTable(requireSheet(ss, TAB.history));
   }
 
-  /** Every event in sheet order, with one getValues. */
+  /** Every event in sheet order, with one read (readTab). */
   readAll(): HistoryEvent[] {
-    const values = this.sheet.getDataRange().getValues();
+    const values = readTab(this.sheet, HISTORY_WIDTH);
     checkHeader(values[0], HISTORY_HEADERS, TAB.history);
     const events: HistoryEvent[] = [];
     for (let i = 1; i < values.length; i++) {
@@ -33,15 +37,55 @@ export class HistoryTable {
   }
 
   /**
+   * The last row an append of `count` events will write below, read now (before the caller writes anything, so
+   * the read does not split Google's batch of writes); null when the append needs none (see append).
+   */
+  lastRowFor(count: number, options: { batch?: boolean } = {}): number | null {
+    return count > ONE_BY_ONE_MAX || (options.batch === true && count > 0) ? this.sheet.getLastRow() : null;
+  }
+
+  /**
    * Appends after checking the header, so a hand-reordered History tab is never written into. A caller that
    * writes another tab first checks the header itself before that write (`headerChecked`), so a changed
-   * History tab stops the call before anything is written.
+   * History tab stops the call before anything is written; it may also pass `lastRow` from lastRowFor().
    */
-  append(events: readonly HistoryEvent[], options: { headerChecked?: boolean } = {}): void {
+  append(
+    events: readonly HistoryEvent[],
+    options: { headerChecked?: boolean; lastRow?: number | null; batch?: boolean } = {},
+  ): void {
     if (events.length === 0) return;
     if (options.headerChecked !== true) this.checkHeader();
-    // A single event needs no last-row look-up: appendRow finds it.
-    const lastRow = events.length === 1 ? 0 : this.sheet.getLastRow();
-    appendRows(this.sheet, lastRow, events.map(historyToRow), HISTORY_WIDTH);
+    const rows = events.map(historyToRow);
+    // A change logs one or two events (a status and its note): appendRow each finds the end itself, no read.
+    // `batch` (an import) keeps the same calls whatever the count.
+    if (rows.length <= ONE_BY_ONE_MAX && options.batch !== true) {
+      this.appendOneByOne(rows);
+      return;
+    }
+    const lastRow = options.lastRow ?? this.sheet.getLastRow();
+    appendRows(this.sheet, lastRow, rows, HISTORY_WIDTH, { batch: true });
+  }
+
+  /** appendRow per row; if a later row is refused, the earlier ones are taken out: never half a change logged. */
+  private appendOneByOne(rows: CellValue[][]): void {
+    let written = 0;
+    try {
+      for (const row of rows) {
+        this.sheet.appendRow(row);
+        written++;
+      }
+    } catch (error) {
+      if (written > 0) {
+        try {
+          // Under the document lock, so the last rows are the ones just appended; emptied, not deleted, so the
+          // grid stays as it was (appendRow wrote into spare rows).
+          const lastRow = this.sheet.getLastRow();
+          this.sheet.getRange(lastRow - written + 1, 1, written, HISTORY_WIDTH).clearContent();
+        } catch {
+          // The original refusal is what the caller must report; it still puts the Customers row back.
+        }
+      }
+      throw error;
+    }
   }
 }

@@ -1,17 +1,17 @@
 /**
- * The `Import` tab, where an admin pastes an old spreadsheet: read with one getValues (formulas come back as
+ * The `Import` tab, where an admin pastes an old spreadsheet: read with one call (formulas come back as
  * their results, which is what the admin sees), and the spreadsheet's own way of showing a date as text.
  */
 
 import type { DateFormatter } from '../domain/import/values';
-import { requireSheet } from './table';
+import { readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Every cell of the tab, header included, in one getValues. A missing tab is a SchemaError (Set up creates it). */
+/** Every cell of the tab, header included, in one call (readTab). A missing tab is a SchemaError (Set up creates it). */
 export function readImportGrid(ss: Spreadsheet): unknown[][] {
-  return requireSheet(ss, TAB.import).getDataRange().getValues();
+  return readTab(requireSheet(ss, TAB.import), 'all');
 }
 
 /**

@@ -1,26 +1,42 @@
 /**
- * Writes the generated `Pipeline` tab with a constant number of calls whatever the CRM's size: the tab's size
- * and its chart are read first, then clear, one setValues, one setNumberFormats, one setFontWeights and one
- * chart insert or update follow with no read in between, so Apps Script can send the writes as one batch.
+ * Writes the generated `Pipeline` tab in a constant, small number of calls whatever the CRM's size.
+ *
+ * The tab's frame (number formats, bold rows, the one chart: domain/pipeline/layout.ts) does not depend on the
+ * data, so it is applied once — by Set up / repair, or by the first rebuild after a new frame version or on a new
+ * tab — and recorded in a document property. A rebuild then only reads the tab's height and writes ONE setValues
+ * over A1:K<last row>: the '' padding overwrites what a longer previous list (or a scribble) left, with no clear(),
+ * which would also wipe the frame. Growing past the last row adds insertRowsAfter and one setNumberFormats for the
+ * new rows. Text goes through textCell(): its apostrophe keeps it text under the automatic format.
  */
 
-import type { PipelineLayout } from '../domain/pipeline';
+import {
+  type PipelineChartSpec,
+  type PipelineFrame,
+  type PipelineLayout,
+  frameFontWeights,
+  frameNumberFormats,
+  pipelineFrame,
+} from '../domain/pipeline';
 import { textCell } from './cells';
 import { TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Properties = GoogleAppsScript.Properties.Properties;
 
-function ensureSize(sheet: Sheet, size: { maxRows: number; maxColumns: number }, rows: number, columns: number): void {
-  const { maxRows, maxColumns } = size;
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+/** Document property: `<frame version>:<sheet id>` of the tab that has the current frame. */
+export const PIPELINE_FRAME_KEY = 'crm.pipelineFrame';
+
+/** The id, not the name: a tab deleted and made again under the same name is a new sheet without the frame. */
+function frameMarker(sheet: Sheet, frame: PipelineFrame): string {
+  return `${frame.version}:${sheet.getSheetId()}`;
 }
 
-function placeChart(sheet: Sheet, layout: PipelineLayout, existing: GoogleAppsScript.Spreadsheet.EmbeddedChart | undefined): void {
-  const { chart } = layout;
+function placeChart(sheet: Sheet, chart: PipelineChartSpec): void {
+  const existing = sheet.getCharts()[0];
   const source = sheet.getRange(chart.row, chart.column, chart.numRows, chart.numColumns);
-  // Rebuilding modifies the one chart instead of adding a new chart every time.
+  // One chart, modified in place: a new chart every time would pile up.
   const builder = existing ? existing.modify().clearRanges() : sheet.newChart();
   const built = builder
     .setChartType(Charts.ChartType.COLUMN)
@@ -34,20 +50,61 @@ function placeChart(sheet: Sheet, layout: PipelineLayout, existing: GoogleAppsSc
   else sheet.insertChart(built);
 }
 
+/**
+ * Formats and bold for rows 1..rows (they must exist), the chart, and the marker. Every cell of A..K gets its
+ * format, '' (automatic) included, so an older layout's formats and bold rows do not linger.
+ */
+function applyFrame(sheet: Sheet, frame: PipelineFrame, rows: number, properties: Properties): Range {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < frame.width) sheet.insertColumnsAfter(maxColumns, frame.width - maxColumns);
+  const whole = sheet.getRange(1, 1, rows, frame.width);
+  whole.setNumberFormats(frameNumberFormats(frame, 1, rows));
+  whole.setFontWeights(frameFontWeights(frame, 1, rows));
+  placeChart(sheet, frame.chart);
+  properties.setProperty(PIPELINE_FRAME_KEY, frameMarker(sheet, frame));
+  return whole;
+}
+
+/** Set up / repair: (re)applies the frame to the Pipeline tab, whatever the marker says. */
+export function framePipelineTab(sheet: Sheet): void {
+  const frame = pipelineFrame();
+  const maxRows = sheet.getMaxRows();
+  // At least the top block and one list row, so every formatted cell and the chart's source exist.
+  const rows = Math.max(maxRows, frame.listFirstRow);
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  applyFrame(sheet, frame, rows, PropertiesService.getDocumentProperties());
+}
+
+/** A1:K<rows>, or null when the tab was cut narrower than K by hand (getRange refuses a range outside the grid). */
+function wholeRange(sheet: Sheet, rows: number, width: number): Range | null {
+  try {
+    return sheet.getRange(1, 1, rows, width);
+  } catch {
+    return null;
+  }
+}
+
+/** One rebuild: getMaxRows and one setValues over A1:K<last row>, plus the frame only when the marker says so. */
 export function writePipelineTab(ss: Spreadsheet, layout: PipelineLayout): void {
-  const sheet = ss.getSheetByName(TAB.pipeline) ?? ss.insertSheet(TAB.pipeline);
-  const rows = layout.values.length;
-  const columns = (layout.values[0] ?? []).length;
-  // Reads first (clear() keeps the grid's size and the charts), so the writes below are not interleaved with reads.
-  const size = { maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns() };
-  const existingChart = sheet.getCharts()[0];
-  // clear() also drops the old formats, so this run's text is parsed as text, not as a stale '@' cell.
-  sheet.clear();
-  ensureSize(sheet, size, rows, columns + 8);
-  const bold = new Set(layout.headerRows);
-  const grid = sheet.getRange(1, 1, rows, columns);
-  grid.setValues(layout.values.map((row) => row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell))));
-  grid.setNumberFormats(layout.numberFormats);
-  grid.setFontWeights(layout.values.map((row, r) => row.map(() => (bold.has(r + 1) ? 'bold' : 'normal'))));
-  placeChart(sheet, layout, existingChart);
+  const { frame, values } = layout;
+  const found = ss.getSheetByName(TAB.pipeline);
+  const sheet = found ?? ss.insertSheet(TAB.pipeline);
+  const properties = PropertiesService.getDocumentProperties();
+  // No marker (a tab from before the frame), an older frame version, or another sheet id: the frame is applied.
+  const framed = found !== null && properties.getProperty(PIPELINE_FRAME_KEY) === frameMarker(sheet, frame);
+
+  const maxRows = sheet.getMaxRows();
+  const rows = Math.max(maxRows, values.length);
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  let whole = framed ? wholeRange(sheet, rows, frame.width) : null;
+  if (whole === null) {
+    whole = applyFrame(sheet, frame, rows, properties);
+  } else if (rows > maxRows) {
+    // Whether new rows copy the formats of the row above is not documented: set the list formats explicitly.
+    sheet.getRange(maxRows + 1, 1, rows - maxRows, frame.width).setNumberFormats(frameNumberFormats(frame, maxRows + 1, rows - maxRows));
+  }
+
+  const blank = Array.from({ length: frame.width }, () => '');
+  const grid = Array.from({ length: rows }, (_, r) => (values[r] ?? blank).map((cell) => (typeof cell === 'string' ? textCell(cell) : cell)));
+  whole.setValues(grid);
 }

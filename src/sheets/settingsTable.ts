@@ -1,6 +1,7 @@
 /** Reads the `Settings` tab (staff list, stage probabilities, stale threshold). */
 
 import { type CrmSettings, DEFAULT_SETTINGS, settingsFromGrid } from '../domain/settings';
+import { readTab } from './table';
 import { TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -13,26 +14,11 @@ export interface SettingsRead {
 }
 
 /** The Settings tables live in columns A:G (see domain/settings.ts). */
-const SETTINGS_COLUMNS_A1 = 'A:G';
-
-/**
- * Columns A:G whole, with one getValues (getDataRange would cost a second request to find the data's extent;
- * every write reads Settings for its access check). Blank rows below the tables are ignored by settingsFromGrid.
- * A tab cut narrower than G by hand has no A:G range: then the data range is read, as before.
- */
-function settingsValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  try {
-    range = sheet.getRange(SETTINGS_COLUMNS_A1);
-  } catch {
-    range = sheet.getDataRange();
-  }
-  return range.getValues();
-}
+const SETTINGS_WIDTH = 7;
 
 export function readSettings(ss: Spreadsheet): SettingsRead {
   const sheet = ss.getSheetByName(TAB.settings);
   if (!sheet) return { settings: DEFAULT_SETTINGS, problems: [], found: false };
-  const { settings, problems } = settingsFromGrid(settingsValues(sheet));
+  const { settings, problems } = settingsFromGrid(readTab(sheet, SETTINGS_WIDTH));
   return { settings, problems, found: true };
 }

@@ -4,6 +4,7 @@ import { CUSTOMER_HEADERS, HISTORY_HEADERS } from '../domain/customer';
 import { type CrmSettings, settingsGrid } from '../domain/settings';
 import { STATUSES, STATUS_LIST_TEXT } from '../domain/statuses';
 import { repairHeader } from './headerRepair';
+import { framePipelineTab } from './pipelineTab';
 import { applyProtection } from './protection';
 import { TAB, columnOf } from './tabs';
 
@@ -90,6 +91,8 @@ export function setUpTabs(ss: Spreadsheet, owner: string | null, settings: CrmSe
   if (ensureHeader(customers, CUSTOMER_HEADERS, TAB.customers, outcome)) formatCustomers(customers);
   if (ensureHeader(history, HISTORY_HEADERS, TAB.history, outcome)) formatHistory(history);
   ensureSettings(settingsTab, settings, outcome);
+  // Always, not only for a new tab: this is the repair path of the Pipeline tab's formats and chart.
+  framePipelineTab(pipeline);
 
   const staffPlan = { editors: settings.staff, warnOnManualEdit: true };
   const changes = [

@@ -232,15 +232,16 @@ describe('import of a messy old sheet through the built bundle', () => {
     expect(crm.gas.sheets.validationViolations('Customers')).toEqual([]);
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
 
-    // Every batch: the same calls, whatever it holds. Reads: Settings (who may write; columns A:G, no data-range
-    // look-up), Import, Customers, and the History header (checked before appending); writes: one setValues for
-    // Customers, one for History.
+    // Every batch: the same calls, whatever it holds. Who may write comes from the document properties (the staff
+    // list Set up applied), not a Settings read. Reads, all before the first write: Import and Customers (one
+    // getSheetValues each), the History header and its last row. Writes: rows inserted below the last customer and
+    // the last event, one setValues each; the ID counter in the properties.
     const expected = {
       'LockService.getDocumentLock': 1, 'Lock.tryLock': 1, 'Lock.releaseLock': 1, 'SpreadsheetApp.flush': 1,
       'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getOwner': 1, 'Session.getActiveUser': 1, 'User.getEmail': 1,
-      'Spreadsheet.getSheetByName': 4, 'Sheet.getDataRange': 2, 'Range.getValues': 4,
-      'Sheet.getRange': 4, 'Range.setValues': 2, 'Sheet.getMaxRows': 2, 'Sheet.getLastRow': 1,
-      'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 1, 'Properties.setProperty': 1,
+      'Spreadsheet.getSheetByName': 3, 'Sheet.getSheetValues': 2, 'Range.getValues': 1,
+      'Sheet.getRange': 3, 'Range.setValues': 2, 'Sheet.insertRowsAfter': 2, 'Sheet.getLastRow': 1,
+      'PropertiesService.getDocumentProperties': 2, 'Properties.getProperty': 2, 'Properties.setProperty': 1,
     };
     for (const calls of perBatch) expect(ioCalls(calls)).toEqual(expected);
     // Only batches with date cells in mapped columns format dates (rows 12 and 18); never more than twice a cell.
@@ -347,15 +348,20 @@ describe('a 5,000-row import', () => {
     expect(sum(batches, 'imported')).toBe(ROWS);
     expect(skippedOf(batches)).toEqual([]);
 
-    // Same calls for every batch; only growing the grid (Customers and History past their 1,000 rows) adds one each.
-    const { ['Sheet.insertRowsAfter']: _first, ...firstCalls } = perBatch[0] as Record<string, number>;
-    for (const calls of perBatch) {
-      const { ['Sheet.insertRowsAfter']: inserts = 0, ...rest } = calls;
-      expect(rest).toEqual(firstCalls);
-      expect(inserts).toBeLessThanOrEqual(2);
-    }
-    expect(firstCalls['Range.getValues']).toBe(4);
-    expect(firstCalls['Range.setValues']).toBe(2);
+    // Same calls for every batch, the grid growing or not: rows are inserted below the last customer and the last
+    // event (one insertRowsAfter each), then written with one setValues each. Only the first batch, into tabs
+    // holding just their header, uses the grid's spare rows instead (getMaxRows): rows inserted below a header
+    // would take the header's look.
+    const [firstCalls, ...laterCalls] = perBatch as [Record<string, number>, ...Record<string, number>[]];
+    const { ['Sheet.getMaxRows']: sizeReads, ...firstRest } = firstCalls;
+    expect(sizeReads).toBe(2);
+    const secondCalls = laterCalls[0] as Record<string, number>;
+    const { ['Sheet.insertRowsAfter']: inserts, ...secondRest } = secondCalls;
+    expect(inserts).toBe(2);
+    expect(firstRest).toEqual(secondRest);
+    for (const calls of laterCalls) expect(calls).toEqual(secondCalls);
+    expect(secondCalls['Sheet.getSheetValues']).toBe(2);
+    expect(secondCalls['Range.setValues']).toBe(2);
 
     const customers = crm.tab('Customers');
     expect(customers).toHaveLength(ROWS + 1);

@@ -1,14 +1,28 @@
 /**
  * The generated Pipeline tab, cell by cell, against numbers worked out by hand (issue 4): a CRM with a
- * known history, an empty CRM, and a CRM with only closed customers. Runs the built bundle in the stand-in.
+ * known history, an empty CRM, and a CRM with only closed customers. Then its frame and its writes (issue
+ * "≤ 6 sheet calls per action"): formats, bold rows and the one chart at fixed cells; a shorter list leaves
+ * nothing behind; a steady-state rebuild is getMaxRows + one setValues on the tab; a deleted, old-layout or
+ * narrowed tab gets its frame back. Runs the built bundle in the stand-in.
  */
 
-import { DAY_MS, MANAGER, OWNER, REP, START_MS, newCrm } from '../support/crm';
+import { RangeFake } from '../../local/gas/spreadsheet/range';
+import { SheetFake } from '../../local/gas/spreadsheet/sheet';
+import type { SheetData } from '../../local/gas/spreadsheet/model';
+import { type Crm, DAY_MS, MANAGER, OWNER, REP, START_MS, newCrm } from '../support/crm';
+import { byHand } from './safety/helpers';
 
 type Row = (string | number)[];
-const WIDTH = 6;
+const WIDTH = 11; // A..K: the stale list in A..F, G blank, By owner in H..K
 const pad = (...cells: (string | number)[]): Row => [...cells, ...Array<string>(WIDTH - cells.length).fill('')];
 const blank = (): Row => pad();
+/** A row of the two lists side by side: stale cells from column A, owner cells from column H. */
+const lists = (stale: Row, owner: Row): Row => {
+  const row = pad();
+  stale.forEach((c, i) => (row[i] = c));
+  owner.forEach((c, i) => (row[7 + i] = c));
+  return row;
+};
 const STATUSES = ['Lead', 'Contacted', 'Qualified', 'In negotiation', 'Closed-won', 'Closed-lost', 'Active', 'Dormant'];
 
 interface Expected {
@@ -25,8 +39,21 @@ interface Expected {
   /** Per status: [stays, average, median] ('—' when none). */
   times: Record<string, [number, number | string, number | string]>;
   staleDays: number;
+  /** [ID, Name, Company, Owner, Status, Days idle] per stale customer. */
   stale: Row[];
+  /** [Owner, Customers, Open, Weighted value] per owner. */
   owners: Row[];
+}
+
+/** The two lists from row 38: titles, headers, then the rows side by side ('None' for an empty list). */
+function expectedLists(staleDays: number, stale: Row[], owners: Row[]): Row[] {
+  const s = stale.length > 0 ? stale : [['None']];
+  const o = owners.length > 0 ? owners : [['None']];
+  return [
+    lists([`Stale customers (no change for more than ${staleDays} days)`], ['By owner']),
+    lists(['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'], ['Owner', 'Customers', 'Open', 'Weighted value']),
+    ...Array.from({ length: Math.max(s.length, o.length) }, (_, i) => lists(s[i] ?? [], o[i] ?? [])),
+  ];
 }
 
 function expectedGrid(e: Expected): Row[] {
@@ -52,13 +79,7 @@ function expectedGrid(e: Expected): Row[] {
     pad('Stage', 'Stays', 'Average', 'Median'),
     ...STATUSES.map((s) => pad(s, ...(e.times[s] ?? [0, '—', '—']))),
     blank(),
-    pad(`Stale customers (no change for more than ${e.staleDays} days)`),
-    pad('ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'),
-    ...(e.stale.length > 0 ? e.stale : [pad('None')]),
-    blank(),
-    pad('By owner'),
-    pad('Owner', 'Customers', 'Open', 'Weighted value'),
-    ...(e.owners.length > 0 ? e.owners : [pad('None')]),
+    ...expectedLists(e.staleDays, e.stale, e.owners),
   ];
 }
 
@@ -166,11 +187,11 @@ describe('Pipeline tab', () => {
         },
         staleDays: 18,
         // Open customers idle more than 18 days at day 20: D (20 days). A was changed on day 4 (16 days).
-        stale: [pad(d, 'Delta', 'Delta GmbH', '(no owner)', 'Lead', 20)],
+        stale: [[d, 'Delta', 'Delta GmbH', '(no owner)', 'Lead', 20]],
         owners: [
-          pad(MANAGER, 1, 0, 2000), // B
-          pad(REP, 2, 1, 500), // A 500 + C 0; only A is open
-          pad('(no owner)', 1, 1, 0), // D
+          [MANAGER, 1, 0, 2000], // B
+          [REP, 2, 1, 500], // A 500 + C 0; only A is open
+          ['(no owner)', 1, 1, 0], // D
         ],
       }),
     );
@@ -210,8 +231,268 @@ describe('Pipeline tab', () => {
         times: { 'Closed-won': [1, 1, 1], 'Closed-lost': [1, 1, 1] },
         staleDays: 14,
         stale: [],
-        owners: [pad(REP, 2, 0, 300)],
+        owners: [[REP, 2, 0, 300]],
       }),
     );
+  });
+});
+
+// ---- the frame and the writes ----------------------------------------------------------------------------
+
+const MONEY = '#,##0.00';
+const AUTO = ''; // the automatic format: never '@' on this tab
+
+/** 0-based [row, column] of an A1 cell such as "K40". */
+function at(a1: string): [number, number] {
+  const m = /^([A-Z])(\d+)$/.exec(a1);
+  if (!m) throw new Error(`bad cell ${a1}`);
+  return [Number(m[2]) - 1, (m[1] as string).charCodeAt(0) - 65];
+}
+
+/** The stored number format of a Pipeline cell ('' when none was ever set: automatic). */
+function formatOf(crm: Crm, a1: string): string {
+  return crm.gas.sheets.sheet('Pipeline').formats.get(...at(a1)) ?? AUTO;
+}
+
+function weightOf(crm: Crm, a1: string): string {
+  return String(crm.gas.sheets.sheet('Pipeline').styles.get('fontWeight')?.get(...at(a1)) ?? 'normal');
+}
+
+function displayOf(crm: Crm, a1: string): string {
+  const [r, c] = at(a1);
+  return crm.gas.sheets.sheetDisplayValues('Pipeline')[r]?.[c] ?? '';
+}
+
+/** Number formats and bold every Pipeline tab must have, whatever its data. */
+const FIXED_FORMATS: Record<string, string> = {
+  A1: AUTO, A6: AUTO, B6: '0', C6: MONEY, D6: '0%', E6: MONEY, F6: AUTO, B13: '0', E13: MONEY,
+  B14: '0', C14: MONEY, D14: AUTO, E14: MONEY, B15: MONEY, B16: MONEY,
+  A20: AUTO, B20: AUTO, C20: '0', D20: '0', E20: '0%', E23: '0%', B24: '0', C24: '0', B25: '0%',
+  B29: '0', C29: '0.0', D29: '0.0', D36: '0.0',
+  A38: AUTO, H38: AUTO, F39: AUTO, K39: AUTO,
+  // The list columns, from the first list row down to the last row of the sheet.
+  A40: AUTO, E40: AUTO, F40: '0', G40: AUTO, H40: AUTO, I40: '0', J40: '0', K40: MONEY,
+  F1000: '0', I1000: '0', J1000: '0', K1000: MONEY, H1000: AUTO,
+};
+const BOLD = ['A1', 'K1', 'A4', 'A5', 'E5', 'A18', 'E19', 'A27', 'D28', 'A38', 'H38', 'A39', 'F39', 'H39', 'K39'];
+const NORMAL = ['A2', 'A3', 'A6', 'B14', 'A37', 'A40', 'F40', 'H40', 'K40', 'A41', 'K1000'];
+
+function expectFrame(crm: Crm): void {
+  const formats = Object.fromEntries(Object.keys(FIXED_FORMATS).map((a1) => [a1, formatOf(crm, a1)]));
+  expect(formats).toEqual(FIXED_FORMATS);
+  expect(BOLD.filter((a1) => weightOf(crm, a1) !== 'bold')).toEqual([]);
+  expect(NORMAL.filter((a1) => weightOf(crm, a1) !== 'normal')).toEqual([]);
+  const sheet = crm.gas.sheets.sheet('Pipeline');
+  expect(sheet.charts).toHaveLength(1);
+  // By-stage header + 8 stages, Stage..Deal value; anchored at H4, level with "By stage", far above "By owner" (H38).
+  expect(sheet.charts[0]).toMatchObject({
+    type: 'COLUMN',
+    ranges: [{ sheetId: sheet.sheetId, row: 5, col: 1, numRows: 9, numCols: 3 }],
+    anchorRow: 4,
+    anchorColumn: 8,
+    numHeaders: 1,
+  });
+}
+
+/** Calls of the Apps Script services made by `body`, per method (the stand-in's counter, all tabs). */
+function callsOf(crm: Crm, body: () => unknown): Record<string, number> {
+  const before = crm.gas.runtime.calls.snapshot();
+  body();
+  const calls: Record<string, number> = {};
+  for (const [key, n] of Object.entries(crm.gas.runtime.calls.snapshot())) {
+    const delta = n - (before[key] ?? 0);
+    if (delta !== 0) calls[key] = delta;
+  }
+  return calls;
+}
+
+/** The counted methods that read or change a tab's cells, shape, formats or charts. */
+const TAB_METHODS = {
+  Sheet: ['getMaxRows', 'getMaxColumns', 'getLastRow', 'getLastColumn', 'getDataRange', 'getSheetValues', 'getCharts', 'clear', 'clearContents', 'clearFormats',
+    'insertRowsAfter', 'insertRowsBefore', 'insertColumnsAfter', 'deleteRows', 'appendRow', 'insertChart', 'updateChart', 'removeChart'],
+  Range: ['getValues', 'getValue', 'setValues', 'setValue', 'setNumberFormat', 'setNumberFormats', 'setFontWeight', 'setFontWeights', 'clear', 'clearContent', 'clearFormat'],
+} as const;
+
+/**
+ * The calls `body` makes on the Pipeline tab's own Sheet and Range objects. The stand-in's counter does not say
+ * which tab a call was for (and the reads of Settings, Customers and History make their own), so the methods
+ * above are wrapped, for the duration of `body` only, to note calls whose sheet is the Pipeline tab.
+ */
+function pipelineCalls(body: () => unknown): Record<string, number> {
+  const calls: Record<string, number> = {};
+  const restore: Array<() => void> = [];
+  for (const [kind, proto] of [['Sheet', SheetFake.prototype], ['Range', RangeFake.prototype]] as const) {
+    const target = proto as unknown as Record<string, unknown>;
+    for (const name of TAB_METHODS[kind]) {
+      const original = target[name];
+      if (typeof original !== 'function') continue;
+      const own = Object.getOwnPropertyDescriptor(target, name);
+      target[name] = function (this: { sheetData: SheetData }, ...args: unknown[]): unknown {
+        if (this.sheetData.name === 'Pipeline') calls[`${kind}.${name}`] = (calls[`${kind}.${name}`] ?? 0) + 1;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      };
+      restore.push(() => (own ? Object.defineProperty(target, name, own) : delete target[name]));
+    }
+  }
+  try {
+    body();
+  } finally {
+    restore.forEach((undo) => undo());
+  }
+  return calls;
+}
+
+/** Methods a rebuild must not need at all in the steady state (the frame's calls, and the old clear()). */
+const FRAME_ONLY = ['Sheet.clear', 'Sheet.getCharts', 'Sheet.getMaxColumns', 'Sheet.updateChart', 'Sheet.insertChart', 'Range.setNumberFormats', 'Range.setFontWeights', 'Properties.setProperty'];
+
+function register(crm: Crm, name: string, input: Record<string, unknown> = {}): string {
+  const result = crm.call<{ ok: boolean; customer: { id: string } }>(REP, 'registerCustomer', { name, ...input });
+  expect(result.ok).toBe(true);
+  return result.customer.id;
+}
+
+function rebuild(crm: Crm, user = MANAGER): void {
+  expect(crm.call<{ ok?: boolean }>(user, 'rebuildPipelineSummary').ok).not.toBe(false);
+}
+
+describe('Pipeline tab: frame', () => {
+  it('has its number formats, bold rows and chart at fixed cells; figures display as money, percentages and days', () => {
+    const crm = newCrm();
+    // Set up / repair already framed the empty tab.
+    expectFrame(crm);
+    register(crm, 'Acme', { dealValue: 1000, owner: REP });
+    crm.gas.runtime.advance(20 * DAY_MS);
+    rebuild(crm);
+    expectFrame(crm);
+    // Row 6 is Lead: 1 customer, 1,000.00 at 10 % → 100.00; its one stay has lasted 20 days; idle 20 days.
+    expect(['A6', 'B6', 'C6', 'D6', 'E6'].map((a1) => displayOf(crm, a1))).toEqual(['Lead', '1', '1,000.00', '10%', '100.00']);
+    expect(['E20', 'B25', 'C29'].map((a1) => displayOf(crm, a1))).toEqual(['0%', '—', '20.0']);
+    expect(['A40', 'F40', 'H40', 'I40', 'J40', 'K40'].map((a1) => displayOf(crm, a1))).toEqual(['C-00001', '20', REP, '1', '1', '100.00']);
+    expect(crm.gas.sheets.sheetFormulas('Pipeline').flat().filter((f) => f !== '')).toEqual([]);
+    expect(crm.gas.runtime.unlockedWrites).toEqual([]);
+  });
+
+  it('keeps exactly one chart through rebuilds and Set up / repair', () => {
+    const crm = newCrm();
+    register(crm, 'Acme', { dealValue: 1000 });
+    const chartId = crm.gas.sheets.sheet('Pipeline').charts[0]?.chartId;
+    for (let i = 0; i < 3; i++) rebuild(crm);
+    expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+    rebuild(crm);
+    expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+    expectFrame(crm);
+    expect(crm.gas.sheets.sheet('Pipeline').charts.map((c) => c.chartId)).toEqual([chartId]);
+  });
+
+  it('a tab deleted by hand is made again by the next rebuild, with its frame and chart', () => {
+    const crm = newCrm();
+    register(crm, 'Acme', { owner: REP });
+    rebuild(crm);
+    const oldId = crm.gas.sheets.sheet('Pipeline').sheetId;
+    byHand(crm, OWNER, (ss) => ss.deleteSheet(ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet));
+    expect(crm.gas.sheets.sheetNames()).not.toContain('Pipeline');
+    rebuild(crm);
+    expect(crm.gas.sheets.sheet('Pipeline').sheetId).not.toBe(oldId);
+    expectFrame(crm);
+    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0]));
+    // From then on the rebuild is the steady one again.
+    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+  });
+
+  it('a tab of the old layout (no frame marker) gets the frame on its next rebuild: old formats and bold go', () => {
+    const crm = newCrm();
+    register(crm, 'Acme', { owner: REP });
+    rebuild(crm);
+    // What the previous version left: '@' on every written cell, "By owner" under the stale list, bold there.
+    byHand(crm, OWNER, (ss) => {
+      const sheet = ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet;
+      sheet.getRange(1, 1, 50, 6).setNumberFormat('@');
+      sheet.getRange('A43:D44').setValues([['By owner', '', '', ''], ['Owner', 'Customers', 'Open', 'Weighted value']]).setFontWeight('bold');
+      (crm.gas.globals['PropertiesService'] as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().deleteProperty('crm.pipelineFrame');
+    });
+    const calls = pipelineCalls(() => rebuild(crm));
+    expect(calls).toMatchObject({ 'Range.setNumberFormats': 1, 'Range.setFontWeights': 1, 'Sheet.updateChart': 1, 'Range.setValues': 1 });
+    expectFrame(crm);
+    expect(['A43', 'A44'].map((a1) => weightOf(crm, a1))).toEqual(['normal', 'normal']);
+    expect(crm.tab('Pipeline')).toHaveLength(40);
+    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+  });
+
+  it('a tab cut narrower than A..K by hand gets its columns back', () => {
+    const crm = newCrm();
+    register(crm, 'Acme', { owner: REP });
+    byHand(crm, OWNER, (ss) => (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteColumns(8, 19));
+    expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBe(7);
+    rebuild(crm);
+    expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBeGreaterThanOrEqual(11);
+    expectFrame(crm);
+    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0]));
+  });
+});
+
+describe('Pipeline tab: writes', () => {
+  it('a shorter stale list and fewer owners leave nothing of the longer ones (or of a scribble) behind', () => {
+    const crm = newCrm();
+    const x = register(crm, 'Xavier', { owner: REP });
+    const y = register(crm, 'Yvonne', { owner: MANAGER });
+    const z = register(crm, 'Zoe');
+    crm.gas.runtime.advance(20 * DAY_MS);
+    rebuild(crm);
+    expect(crm.tab('Pipeline').slice(37)).toEqual(
+      expectedLists(
+        14,
+        [
+          [x, 'Xavier', '', REP, 'Lead', 20],
+          [y, 'Yvonne', '', MANAGER, 'Lead', 20],
+          [z, 'Zoe', '', '(no owner)', 'Lead', 20],
+        ],
+        // Equal weighted values: by owner name, the empty one first.
+        [
+          ['(no owner)', 1, 1, 0],
+          [MANAGER, 1, 1, 0],
+          [REP, 1, 1, 0],
+        ],
+      ),
+    );
+    // Y and Z are won and handed to the rep; somebody scribbles on the tab.
+    for (const id of [y, z]) {
+      const { customer } = crm.call<{ customer: { version: number } }>(REP, 'getCustomer', id);
+      expect(crm.call<{ ok: boolean }>(REP, 'updateCustomer', id, { status: 'Closed-won', owner: REP }, customer.version).ok).toBe(true);
+    }
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'J900', value: 'scribble' });
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'C41', value: 'left over?' });
+    rebuild(crm);
+    const tab = crm.tab('Pipeline');
+    expect(tab).toHaveLength(40); // nothing below the one list row
+    expect(tab.slice(37)).toEqual(expectedLists(14, [[x, 'Xavier', '', REP, 'Lead', 20]], [[REP, 3, 1, 0]]));
+    expectFrame(crm);
+  });
+
+  it('a steady-state rebuild makes getMaxRows and ONE setValues on the tab; growing adds insertRowsAfter and one formats call', () => {
+    const crm = newCrm();
+    register(crm, 'Acme', { owner: REP });
+    rebuild(crm);
+    let all: Record<string, number> = {};
+    const onTab = pipelineCalls(() => {
+      all = callsOf(crm, () => rebuild(crm));
+    });
+    expect(onTab).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+    // Nothing of the frame anywhere in the call, and the one setValues is the only cell write.
+    expect(FRAME_ONLY.filter((m) => all[m] !== undefined)).toEqual([]);
+    expect(all['Range.setValues']).toBe(1);
+    expect(all['Sheet.getSheetId']).toBe(1); // the frame marker names the tab by id
+
+    // The owner trims the tab to 41 rows: room for 2 list rows. Three stale customers need 3.
+    byHand(crm, OWNER, (ss) => (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteRows(42, 1000 - 41));
+    register(crm, 'Beta', { owner: REP });
+    register(crm, 'Gamma', { owner: REP });
+    crm.gas.runtime.advance(20 * DAY_MS);
+    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Sheet.insertRowsAfter': 1, 'Range.setNumberFormats': 1, 'Range.setValues': 1 });
+    expect(crm.gas.sheets.sheet('Pipeline').maxRows).toBe(42);
+    expect(crm.tab('Pipeline')).toHaveLength(42);
+    expect(['A42', 'E42', 'F42', 'H42', 'I42', 'J42', 'K42'].map((a1) => formatOf(crm, a1))).toEqual([AUTO, AUTO, '0', AUTO, '0', '0', MONEY]);
+    expect(displayOf(crm, 'F42')).toBe('20');
+    // Back to the steady state at the new size.
+    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
   });
 });

@@ -11,7 +11,7 @@
  */
 import { parseA1, rectToA1, resolveA1 } from './a1';
 import { assertCanWrite } from './access';
-import { checkWritable, clearContents, clearFormats, writeCell } from './cells';
+import { type ReadValue, checkWritable, clearContents, clearFormats, readValues, writeCell } from './cells';
 import { EmbeddedChartBuilderFake, EmbeddedChartFake } from './charts';
 import { PROTECTION_TYPE, isEnumOf } from './enums';
 import { ERR, checkArgs, gasError, signatureError, toInt } from './errors';
@@ -110,6 +110,26 @@ export class SheetFake extends SheetLayout {
     this.ctx.count('Sheet.getDataRange');
     const { lastRow, lastColumn } = this.s.extent();
     return new RangeFake(this.ctx, this.s, { row: 1, col: 1, numRows: Math.max(1, lastRow), numCols: Math.max(1, lastColumn) });
+  }
+
+  /**
+   * getSheetValues(startRow, startColumn, numRows, numColumns): the values of that rectangle, as
+   * getRange(...).getValues() returns them. Google's reference: "A -1 value given as the row or column position
+   * is equivalent to getting the very last row or column that has data in the sheet": -1 rows (columns) reads
+   * to the last row (column) with content, which is how scripts read "everything below the header" in one call
+   * (getSheetValues(2, 1, -1, -1)). When that leaves no row (an empty sheet) the rectangle is refused as
+   * getRange refuses 0 rows (unverified: we found no report of that case).
+   */
+  getSheetValues(a: unknown, b: unknown, c: unknown, d: unknown): ReadValue[][] {
+    this.ctx.count('Sheet.getSheetValues');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.getSheetValues', 'nnnn');
+    const startRow = toInt(a);
+    const startColumn = toInt(b);
+    const { lastRow, lastColumn } = this.s.extent();
+    const numRows = toInt(c) === -1 ? lastRow - startRow + 1 : toInt(c);
+    const numColumns = toInt(d) === -1 ? lastColumn - startColumn + 1 : toInt(d);
+    const rect = checkRect(this.s, startRow, startColumn, numRows, numColumns);
+    return readValues(this.s, rect, this.ctx.wb.clock(), this.ctx.DateCtor);
   }
 
   getLastRow(): number {

@@ -3,13 +3,18 @@
 export { buildPipelineSummary } from './summary';
 export {
   pipelineLayout,
+  pipelineFrame,
+  frameNumberFormats,
+  frameFontWeights,
   formatRebuiltAt,
   PIPELINE_TITLE,
   PIPELINE_FORMATS,
+  PIPELINE_FRAME_VERSION,
+  PIPELINE_WIDTH,
   NO_OWNER_LABEL,
   NO_VALUE,
 } from './layout';
-export type { PipelineLayout, PipelineChartSpec, PipelineCell } from './layout';
+export type { PipelineLayout, PipelineFrame, PipelineChartSpec, PipelineCell } from './layout';
 export { FUNNEL, funnelDepth } from './conversion';
 export { median, average } from './stageTimes';
 export { DEFAULT_STALE_DAYS, DAY_MS } from './time';

@@ -130,6 +130,37 @@ describe('who may call the write functions', () => {
   });
 });
 
+describe('the staff list takes effect when Set up applies it', () => {
+  it('an edited list changes nothing until Set up runs, for the API and the protections alike; the editor is told', () => {
+    const crm = newCrm();
+    const ann = registered(crm, REP, { name: 'Ann Berg' });
+    // The owner types over MANAGER (A3) with STRANGER, by hand: onEdit reminds them to apply it.
+    crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 1, value: STRANGER });
+    expect(crm.gas.ui.last('toast')?.message).toBe('Staff list changed. It takes effect when the owner runs CRM ▸ Set up / repair.');
+    // Not applied yet: MANAGER may still write, through the API and by hand; STRANGER may do neither.
+    expectAllowed(crm, MANAGER, ann);
+    crm.edit({ user: MANAGER, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Source'), value: 'Fair' });
+    expectRefusedEverywhere(crm, STRANGER, ann);
+    expectHandEditRefused(crm, STRANGER, 'Customers', sheetRowOf(crm, ann.id), col('Name'));
+
+    expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+    expectRefusedEverywhere(crm, MANAGER, ann);
+    expectHandEditRefused(crm, MANAGER, 'Customers', sheetRowOf(crm, ann.id), col('Name'));
+    expectAllowed(crm, STRANGER, ann);
+  });
+
+  it('a write checks access without reading the Settings tab', () => {
+    const crm = newCrm();
+    const ann = registered(crm, REP, { name: 'Ann Berg' });
+    const before = crm.gas.runtime.calls.snapshot();
+    expectAllowed(crm, MANAGER, ann);
+    const after = crm.gas.runtime.calls.snapshot();
+    // getCustomer reads Customers and History, the save reads Customers: three reads, none of them Settings.
+    expect((after['Sheet.getSheetValues'] ?? 0) - (before['Sheet.getSheetValues'] ?? 0)).toBe(3);
+    expect((after['Spreadsheet.getOwner'] ?? 0) - (before['Spreadsheet.getOwner'] ?? 0)).toBe(0);
+  });
+});
+
 describe('protection of the tabs', () => {
   it('data tabs are editable by the owner and listed staff only; Settings by the owner only', () => {
     const crm = newCrm();

@@ -98,14 +98,30 @@ describe('every write is made under the document lock', () => {
 
   it.each([
     ['registerCustomer', (crm: Crm): unknown => crm.call(REP, 'registerCustomer', { name: 'Cat Young' }), { 'Sheet.appendRow': 2 }],
-    ['updateCustomer', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER }, 1), { 'Range.setValues': 2 }],
+    ['updateCustomer', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER }, 1), { 'Range.setValues': 1, 'Sheet.appendRow': 2 }],
+    [
+      'updateCustomer of three fields',
+      (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER, source: 'Fair' }, 1),
+      { 'Range.setValues': 2, 'Sheet.insertRowsAfter': 1 },
+    ],
     ['updateCustomerStatus', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Contacted', 1), { 'Range.setValues': 1, 'Sheet.appendRow': 1 }],
-    ['updateCustomerStatus with a note', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1, 'Budget ok'), { 'Range.setValues': 2 }],
-  ] as const)('%s writes each tab in one batch', (_label, run, expected) => {
+    ['updateCustomerStatus with a note', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1, 'Budget ok'), { 'Range.setValues': 1, 'Sheet.appendRow': 2 }],
+  ] as const)('%s writes with a fixed set of calls and no read between them (one batch)', (_label, run, expected) => {
     const { crm, ann } = seeded();
     const calls = crm.gas.runtime.calls.snapshot();
+    const methods: string[] = [];
+    const counter = crm.gas.runtime.calls;
+    const count = counter.count.bind(counter);
+    counter.count = (method: string): void => {
+      methods.push(method);
+      count(method);
+    };
     run(crm, ann);
     expect(writeCalls(crm, calls)).toEqual(expected);
+    // Every read comes before the first write: the writes reach Google as one batch.
+    const firstWrite = methods.findIndex((m) => /^(Range\.set|Sheet\.(appendRow|insert))/.test(m));
+    const lastRead = methods.reduce((at, m, i) => (/^(Range\.getValues|Sheet\.(getSheetValues|getLastRow|getMaxRows))$/.test(m) ? i : at), -1);
+    expect(firstWrite).toBeGreaterThan(lastRead);
   });
 });
 
@@ -190,6 +206,23 @@ describe('a failure between the Customers write and the History write', () => {
     expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', version, 'A note')).toThrow(/protected cell/);
     expect(() => crm.call(REP, 'updateCustomer', ann.id, { name: 'Ann Berg-Lund' }, version)).toThrow(/protected cell/);
     expect(workbookJson(crm)).toBe(before);
+    expect(addOnUnlockedWrites(crm)).toEqual([]);
+  });
+
+  it('a status with a note: when History takes the first of its two rows but refuses the second, the first is taken out', () => {
+    const { crm, ann } = seeded();
+    // The owner protects the History row just below the next one against REP: the first appendRow goes in.
+    byHand(crm, OWNER, (ss) => {
+      const sheet = ss.getSheetByName('History');
+      if (!sheet) throw new Error('no History tab');
+      const protection = sheet.getRange(sheet.getLastRow() + 2, 1, 1, 7).protect();
+      protection.removeEditors([REP]);
+    });
+    const before = { customers: crm.tab('Customers'), history: crm.tab('History') };
+    const flushes = crm.gas.runtime.calls.get('SpreadsheetApp.flush');
+    expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1, 'Budget ok')).toThrow(/protected cell/);
+    expect({ customers: crm.tab('Customers'), history: crm.tab('History') }).toEqual(before);
+    expect(crm.gas.runtime.calls.get('SpreadsheetApp.flush')).toBe(flushes + 1);
     expect(addOnUnlockedWrites(crm)).toEqual([]);
   });
 

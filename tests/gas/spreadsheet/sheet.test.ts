@@ -176,6 +176,28 @@ describe('spreadsheet and sheets', () => {
     expect(sheet.getRange('A1:A2').isBlank()).toBe(true);
   });
 
+  it('getSheetValues reads a rectangle, -1 meaning "to the last row/column with data"', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C3').setValues([
+      ['h1', 'h2', 'h3'],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    sheet.getRange('B5').setValue('x'); // row 4 blank: the data's extent is rows 1-5, columns A-C
+    expect(sheet.getSheetValues(1, 1, 2, 2)).toEqual(sheet.getRange(1, 1, 2, 2).getValues());
+    expect(sheet.getSheetValues(2, 1, -1, -1)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      ['', '', ''],
+      ['', 'x', ''],
+    ]);
+    // A fixed width with -1 rows: the columns asked for, down to the last row with data anywhere.
+    expect(sheet.getSheetValues(1, 2, -1, 1)).toEqual([['h2'], [2], [5], [''], ['x']]);
+    expect(() => sheet.getSheetValues(7, 1, -1, 1)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getSheetValues(1, 1, 1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => (sheet.getSheetValues as (...args: unknown[]) => unknown)(1, 1, 1)).toThrow(/getSheetValues/);
+  });
+
   it('clears contents, formats and whole sheets', () => {
     const { sheet } = setup();
     const r = sheet.getRange('A1:B1');

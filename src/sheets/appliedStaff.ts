@@ -1,0 +1,25 @@
+/**
+ * The staff list as Set up / repair last applied it to the tabs' protections, kept in the document properties.
+ * The SPEC makes Set up the step that applies the Settings staff list: until the owner runs it, Google's own
+ * check (the protections) follows the previous list, and so does the CRM's. Keeping the applied list here lets
+ * every write check access with a Properties read instead of a read of the Settings tab.
+ */
+
+const APPLIED_STAFF_KEY = 'crm.appliedStaff';
+
+/** Called by Set up once the protections carry `staff`. */
+export function saveAppliedStaff(staff: readonly string[]): void {
+  PropertiesService.getDocumentProperties().setProperty(APPLIED_STAFF_KEY, JSON.stringify(staff));
+}
+
+/** The applied list, or null when Set up never stored one (a CRM set up before this existed: read Settings). */
+export function readAppliedStaff(): string[] | null {
+  const stored = PropertiesService.getDocumentProperties().getProperty(APPLIED_STAFF_KEY);
+  if (stored === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? parsed : null;
+  } catch {
+    return null; // Edited by hand into something else: fall back to the Settings tab.
+  }
+}
