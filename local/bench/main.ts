@@ -109,12 +109,7 @@ function sequenceOf(crm: Harness): string[] {
   let sequence = sequences.get(crm);
   if (!sequence) {
     const seq: string[] = [];
-    const counter = crm.gas.runtime.calls;
-    const count = counter.count.bind(counter);
-    counter.count = (method: string): void => {
-      seq.push(method);
-      count(method);
-    };
+    crm.gas.runtime.calls.onCall((method) => seq.push(method));
     sequences.set(crm, seq);
     sequence = seq;
   }

@@ -24,10 +24,18 @@ export interface UnlockedWrite {
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  private readonly listeners = new Set<(method: string) => void>();
 
   /** Count one call of `method`, named "Class.method" (e.g. "Range.getValues"). */
   count(method: string): void {
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    for (const listener of this.listeners) listener(method);
+  }
+
+  /** Calls `listener` with every counted method, in call order (the counts keep only totals); returns the undo. */
+  onCall(listener: (method: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get(method: string): number {

@@ -110,12 +110,7 @@ describe('every write is made under the document lock', () => {
     const { crm, ann } = seeded();
     const calls = crm.gas.runtime.calls.snapshot();
     const methods: string[] = [];
-    const counter = crm.gas.runtime.calls;
-    const count = counter.count.bind(counter);
-    counter.count = (method: string): void => {
-      methods.push(method);
-      count(method);
-    };
+    crm.gas.runtime.calls.onCall((method) => methods.push(method));
     run(crm, ann);
     expect(writeCalls(crm, calls)).toEqual(expected);
     // Every read comes before the first write: the writes reach Google as one batch.

@@ -22,6 +22,20 @@ describe('call counter', () => {
     });
   });
 
+  it('tells listeners every counted call in order, until they stop listening', () => {
+    const { runtime, app } = setup();
+    const seen: string[] = [];
+    const stop = runtime.calls.onCall((method) => seen.push(method));
+    runtime.run(STAFF, () => {
+      const sheet = app.getActiveSpreadsheet().getSheetByName('Sheet1')!;
+      sheet.getRange(1, 1).setValue(1);
+      stop();
+      sheet.getLastRow();
+    });
+    expect(seen).toEqual(['SpreadsheetApp.getActiveSpreadsheet', 'Spreadsheet.getSheetByName', 'Sheet.getRange', 'Range.setValue']);
+    expect(runtime.calls.get('Sheet.getLastRow')).toBe(1);
+  });
+
   it('counts failed calls too, and host helpers not at all', () => {
     const { runtime, sheet, host } = setup();
     expect(() => sheet.getRange(0, 1)).toThrow();
