@@ -7,6 +7,7 @@
  * setValues stores exactly what registerCustomer/updateCustomer would have stored.
  */
 
+import type { Customer } from '../../src/domain/customer';
 import { STATUSES, type Status } from '../../src/domain/statuses';
 
 export const STATUS_LIST = STATUSES;
@@ -129,23 +130,11 @@ export function phoneFor(r: Random, n: number): string {
   }
 }
 
-export interface GeneratedCustomer {
-  id: string;
-  name: string;
-  company: string;
-  email: string;
-  phone: string;
-  status: Status;
-  dealValue: number | null;
-  owner: string;
-  source: string;
-  notes: string;
+/** A Customer with its three times as epoch milliseconds (written to the sheet as Dates). */
+export interface GeneratedCustomer extends Omit<Customer, 'createdAt' | 'updatedAt' | 'statusChangedAt'> {
   createdAt: number;
-  createdBy: string;
   updatedAt: number;
-  updatedBy: string;
   statusChangedAt: number;
-  version: number;
 }
 
 export interface GeneratedEvent {

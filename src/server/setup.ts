@@ -13,10 +13,11 @@ export function setUpCrm(): SetUpReport | Failure {
     if (ctx.owner !== null && ctx.user.toLowerCase() !== ctx.owner.toLowerCase()) {
       return failure({ access: `Only the spreadsheet's owner (${ctx.owner}) can run Set up / repair.` });
     }
-    const { problems } = readSettings(ctx.ss);
-    const outcome = setUpTabs(ctx.ss, ctx.owner, ctx.settings);
+    // One read of Settings: its problems are reported, its staff list applied.
+    const { settings, problems } = readSettings(ctx.ss);
+    const outcome = setUpTabs(ctx.ss, ctx.owner, settings);
     // The protections now carry this list: from here on the API lets in the same people (see appliedStaff.ts).
-    saveAppliedStaff(ctx.settings.staff);
+    saveAppliedStaff(settings.staff);
     return { ok: true, ...outcome, messages: [...outcome.messages, ...problems] };
   });
 }

@@ -4,27 +4,21 @@
  * the server. Results are plain JSON (no Date): google.script.run cannot carry Dates.
  */
 
-import type { Customer, CustomerFields } from '../customer';
+import { type Customer, type CustomerFields, EDITABLE_KEYS, type EditableKey } from '../customer';
 
 /**
  * What a column of the old sheet can become. `firstName`/`lastName` exist because many old sheets split the
  * name in two; they are joined into Name when no Name column is mapped (or the Name cell is blank).
  */
-export const IMPORT_FIELDS = [
+export type ImportField = EditableKey | 'firstName' | 'lastName';
+
+/** The editable fields, with the two name halves right after Name (the order the sidebar lists them in). */
+export const IMPORT_FIELDS: readonly ImportField[] = [
   'name',
   'firstName',
   'lastName',
-  'company',
-  'email',
-  'phone',
-  'status',
-  'dealValue',
-  'owner',
-  'source',
-  'notes',
-] as const;
-
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+  ...EDITABLE_KEYS.filter((key) => key !== 'name'),
+];
 
 /** Labels the sidebar shows next to each field (the Customers tab's own headers where there is one). */
 export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
