@@ -7,7 +7,7 @@
 
 import { type SavedStandIn, type StandIn, createStandIn } from '../gas';
 import type { AuthModeName } from '../gas/runtime';
-import type { UserEdit } from '../gas/spreadsheet';
+import type { UserEdit, UserRangeEdit } from '../gas/spreadsheet';
 import { DIST_DIR, type LoadedBundle, clockDate, loadBundle, readHtmlFiles } from './loadBundle';
 
 export interface HarnessOptions {
@@ -31,6 +31,8 @@ export interface Harness {
   open(user: string, authMode?: AuthModeName): void;
   /** A person types into a cell, then the simple onEdit trigger runs (as Sheets does). */
   edit(edit: UserEdit): void;
+  /** A person pastes / fills / clears a block of cells, then onEdit runs once for the whole range. */
+  editRange(edit: UserRangeEdit): void;
 }
 
 export function createHarness(options: HarnessOptions): Harness {
@@ -60,6 +62,11 @@ export function createHarness(options: HarnessOptions): Harness {
   const execute = <T>(user: string, name: string, args: unknown[], authMode: AuthModeName = 'FULL'): T =>
     gas.runtime.run(user, () => bundle().fn(name)(...args) as T, authMode);
 
+  /** The simple onEdit trigger, as Sheets runs it after a person's edit. */
+  const fireOnEdit = (user: string, event: object): void => {
+    gas.runtime.run(user, () => bundle().fn('onEdit')({ ...event, authMode: gas.services.authModeOf('LIMITED') }), 'LIMITED');
+  };
+
   return {
     gas,
     call<T>(user: string, name: string, ...args: unknown[]): T {
@@ -77,8 +84,10 @@ export function createHarness(options: HarnessOptions): Harness {
       );
     },
     edit(edit: UserEdit): void {
-      const event = gas.sheets.userEdit(edit);
-      gas.runtime.run(edit.user, () => bundle().fn('onEdit')({ ...event, authMode: gas.services.authModeOf('LIMITED') }), 'LIMITED');
+      fireOnEdit(edit.user, gas.sheets.userEdit(edit));
+    },
+    editRange(edit: UserRangeEdit): void {
+      fireOnEdit(edit.user, gas.sheets.userEditRange(edit));
     },
   };
 }

@@ -4,7 +4,7 @@
  * person editing a cell by hand (what an onEdit simple trigger would then receive).
  */
 import type { Runtime } from '../runtime';
-import { parseA1, rectToA1, resolveA1 } from './a1';
+import { type Rect, parseA1, rectToA1, resolveA1 } from './a1';
 import { blockingProtection } from './access';
 import { type ReadValue, readDisplayValues, readFormulas, readValues, writeCell } from './cells';
 import { Ctx } from './context';
@@ -39,7 +39,22 @@ export interface UserEdit {
   value: string;
 }
 
-/** What an onEdit(e) event carries for a single-cell edit (authMode/triggerUid are the trigger runner's). */
+/**
+ * A person pastes (Ctrl+V), fills down, drags or clears several cells at once: `values` has the shape of the
+ * range at `a1` ("B2:H4"); '' clears a cell.
+ */
+export interface UserRangeEdit {
+  user: string;
+  sheet: string;
+  a1: string;
+  values: string[][];
+}
+
+/**
+ * What an onEdit(e) event carries (authMode/triggerUid are the trigger runner's). `value`/`oldValue` are set only
+ * for a single-cell edit: "oldValue — Cell value prior to the edit, if any. Only available if the edited range is
+ * a single cell." (developers.google.com/apps-script/guides/triggers/events, Google Sheets events, Edit).
+ */
 export interface EditEvent {
   range: RangeFake;
   source: SpreadsheetFake;
@@ -76,6 +91,12 @@ export interface SpreadsheetHost {
   validationViolations(sheetName?: string): Violation[];
   /** A person types into one cell; protections and reject-input validation apply as in Sheets. */
   userEdit(edit: UserEdit): EditEvent;
+  /**
+   * A person pastes / fills / clears a block of cells: ONE event for the whole range, without value or oldValue.
+   * A protected cell anywhere in the block, or a value that a reject-input rule refuses, refuses the whole paste
+   * and nothing changes (Google's reference is silent on partial pastes: the stricter case is modelled).
+   */
+  userEditRange(edit: UserRangeEdit): EditEvent;
 }
 
 function asText(v: CellValue | undefined): string | undefined {
@@ -101,6 +122,44 @@ export function createSpreadsheetHost(
   const used = (s: SheetData): { row: number; col: number; numRows: number; numCols: number } | null => {
     const { lastRow, lastColumn } = s.extent();
     return lastRow === 0 ? null : { row: 1, col: 1, numRows: lastRow, numCols: lastColumn };
+  };
+
+  /**
+   * Types `values` into `rect` as `user` would: refused whole (nothing changed) when a protection blocks the user
+   * or a reject-input rule refuses any of the new values.
+   */
+  const typeInto = (s: SheetData, rect: Rect, values: string[][], user: string): void => {
+    if (blockingProtection(workbook, user, s, rect)) throw new UserEditRefused('protected', ERR.protectedCell);
+    const env = ctx.env();
+    const undo: (() => void)[] = [];
+    try {
+      for (let i = 0; i < rect.numRows; i++) {
+        for (let j = 0; j < rect.numCols; j++) {
+          const r = rect.row - 1 + i;
+          const c = rect.col - 1 + j;
+          const oldStored = s.values[r]?.[c];
+          const oldFormat = s.formats.get(r, c);
+          const oldFormula = s.formulas.get(r, c);
+          undo.push(() => {
+            const rowValues = s.values[r];
+            if (rowValues) rowValues[c] = oldStored ?? '';
+            s.formats.set(r, c, oldFormat);
+            s.formulas.set(r, c, oldFormula);
+          });
+          writeCell(s, r, c, (values[i] as string[])[j] ?? '', env);
+          const rule = s.validations.get(r, c);
+          const stored = s.values[r]?.[c] ?? '';
+          if (rule && !rule.allowInvalid && !satisfiesRule(workbook, rule, stored, s.formats.get(r, c))) {
+            throw new UserEditRefused('invalid', rejectionMessage(rule, s.name, r + 1, c + 1));
+          }
+        }
+      }
+    } catch (error) {
+      // Sheets never stores a rejected entry: every cell of the block goes back as it was.
+      for (const step of undo.reverse()) step();
+      throw error;
+    }
+    s.touch();
   };
 
   return {
@@ -163,28 +222,36 @@ export function createSpreadsheetHost(
         throw new Error('stand-in: userEdit needs a cell inside the sheet');
       }
       const rect = { row, col, numRows: 1, numCols: 1 };
-      if (blockingProtection(workbook, edit.user, s, rect)) throw new UserEditRefused('protected', ERR.protectedCell);
-      const env = ctx.env();
       const oldStored = s.values[row - 1]?.[col - 1];
-      const oldFormat = s.formats.get(row - 1, col - 1);
-      const oldFormula = s.formulas.get(row - 1, col - 1);
-      writeCell(s, row - 1, col - 1, edit.value, env);
-      const rule = s.validations.get(row - 1, col - 1);
+      typeInto(s, rect, [[edit.value]], edit.user);
       const newStored = s.values[row - 1]?.[col - 1] ?? '';
-      if (rule && !rule.allowInvalid && !satisfiesRule(workbook, rule, newStored, s.formats.get(row - 1, col - 1))) {
-        // Undo: Sheets never stores a rejected entry.
-        s.values[row - 1]![col - 1] = oldStored ?? '';
-        s.formats.set(row - 1, col - 1, oldFormat);
-        s.formulas.set(row - 1, col - 1, oldFormula);
-        throw new UserEditRefused('invalid', rejectionMessage(rule, s.name, row, col));
-      }
-      s.touch();
       return {
         range: new RangeFake(ctx, s, rect),
         source: new SpreadsheetFake(ctx),
         user: new UserFake(edit.user),
         value: asText(newStored),
         oldValue: asText(oldStored),
+      };
+    },
+    userEditRange(edit) {
+      const s = sheet(edit.sheet);
+      const parsed = parseA1(edit.a1);
+      if (!parsed) throw new Error(`stand-in: bad range ${edit.a1}`);
+      const { rect } = resolveA1(parsed, s.maxRows, s.maxColumns);
+      if (rect.row + rect.numRows - 1 > s.maxRows || rect.col + rect.numCols - 1 > s.maxColumns) {
+        throw new Error('stand-in: userEditRange needs a range inside the sheet');
+      }
+      if (edit.values.length !== rect.numRows || edit.values.some((r) => r.length !== rect.numCols)) {
+        throw new Error(`stand-in: userEditRange needs ${rect.numRows}×${rect.numCols} values for ${edit.a1}`);
+      }
+      typeInto(s, rect, edit.values, edit.user);
+      const single = rect.numRows === 1 && rect.numCols === 1;
+      return {
+        range: new RangeFake(ctx, s, rect),
+        source: new SpreadsheetFake(ctx),
+        user: new UserFake(edit.user),
+        value: single ? asText(s.values[rect.row - 1]?.[rect.col - 1]) : undefined,
+        oldValue: undefined,
       };
     },
   };

@@ -89,6 +89,7 @@ export {
   UserEditRefused,
   type SpreadsheetHost,
   type UserEdit,
+  type UserRangeEdit,
   type EditEvent,
   type Violation,
 } from './host';
