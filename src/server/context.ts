@@ -7,6 +7,7 @@
  */
 
 import type { CrmSettings } from '../domain/settings';
+import { readRecordedAdmin } from '../sheets/admin';
 import { readAppliedStaff } from '../sheets/appliedStaff';
 import { readSettings } from '../sheets/settingsTable';
 
@@ -16,6 +17,8 @@ export interface CrmContext {
   readonly user: string;
   /** E-mail of the spreadsheet's owner, or null (e.g. a file in a shared drive). */
   readonly owner: string | null;
+  /** Who administers the CRM: the owner, or in a shared drive the person recorded by the first Set up (null before). */
+  readonly admin: string | null;
   readonly nowIso: string;
   readonly settings: CrmSettings;
   /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
@@ -42,6 +45,7 @@ export function openContext(): CrmContext {
     const found = ss.getOwner();
     return found ? found.getEmail() : null;
   });
+  const admin = once(() => owner() ?? readRecordedAdmin());
   const settings = once(() => readSettings(ss).settings);
   const staff = once(() => readAppliedStaff() ?? settings().staff);
   return {
@@ -52,6 +56,9 @@ export function openContext(): CrmContext {
     },
     get owner() {
       return owner();
+    },
+    get admin() {
+      return admin();
     },
     get settings() {
       return settings();

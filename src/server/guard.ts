@@ -18,9 +18,8 @@ export function isAllowedWriter(ctx: CrmContext): boolean {
   const { user, staff } = ctx;
   // A listed staff member may write whoever owns the file: the owner (a Drive look-up) is only asked otherwise.
   if (user !== '' && staff.length > 0 && canWrite(user, null, staff)) return true;
-  // A file whose owner Google does not report (shared drive) with no staff listed yet is open to its editors.
-  if (ctx.owner === null && staff.length === 0) return user !== '';
-  return canWrite(user, ctx.owner, staff);
+  // In a shared drive the admin recorded by the first Set up stands where the owner stands.
+  return canWrite(user, ctx.admin, staff);
 }
 
 function mapped<T>(body: () => T): T | Failure {
@@ -38,11 +37,14 @@ export function handleRead<T>(body: (ctx: CrmContext) => T): T | Failure {
   return mapped(() => body(openContext()));
 }
 
-/** Runs a write: only for the owner and listed staff, under the document lock, flushed before release. */
-export function handleWrite<T>(body: (ctx: CrmContext) => T): T | Failure {
+/**
+ * Runs a write: only for the admin and listed staff (unless `allow: 'anyone'`, for a body that checks access
+ * itself), under the document lock, flushed before release.
+ */
+export function handleWrite<T>(body: (ctx: CrmContext) => T, options: { allow?: 'writers' | 'anyone' } = {}): T | Failure {
   return mapped(() => {
     const ctx = openContext();
-    if (!isAllowedWriter(ctx)) return failure({ access: accessRefusal(ctx.user) });
+    if (options.allow !== 'anyone' && !isAllowedWriter(ctx)) return failure({ access: accessRefusal(ctx.user) });
     const lock = LockService.getDocumentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) return failure({ form: BUSY_MESSAGE });
     try {

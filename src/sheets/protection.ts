@@ -22,12 +22,17 @@ function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** Applies `plan` to the sheet idempotently; returns what it changed. */
-export function applyProtection(
-  sheet: Sheet,
-  plan: ProtectionPlan,
-  owner: string | null,
-): string[] {
+/**
+ * Applies `plan` to the sheet idempotently; returns what it changed. `admin` is the owner, or the recorded admin
+ * in a shared drive (who is also the person running Set up).
+ *
+ * A protection "mirror[s] those of the spreadsheet itself, which effectively means that the sheet remains
+ * unprotected" until the script changes its editors (Sheet.protect, developers.google.com/apps-script/reference/
+ * spreadsheet/sheet#protect()). So every run follows Google's sample: add the admin, then remove every editor not
+ * intended, then add the intended ones. The editors are changed on every run, whatever the staff list, so the
+ * protection is explicit even when nobody else is on the file yet and stays closed to whoever it is shared with later.
+ */
+export function applyProtection(sheet: Sheet, plan: ProtectionPlan, admin: string): string[] {
   const changes: string[] = [];
   const sheetProtections = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET) as Protection[];
   let protection = sheetProtections[0];
@@ -37,11 +42,12 @@ export function applyProtection(
   }
   protection.setDescription(`${PROTECTION_PREFIX}: ${plan.description}`);
   if (protection.isWarningOnly()) protection.setWarningOnly(false);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  // "Ensure the current user is an editor before removing others. Otherwise, if the user's edit permission comes
+  // from a group, the script throws an exception upon removing the group." (Google's sample, Class Protection.)
+  protection.addEditor(admin);
 
   const current = protection.getEditors().map((user) => user.getEmail());
-  const keep = (email: string): boolean =>
-    (owner !== null && sameEmail(email, owner)) || plan.editors.some((e) => sameEmail(e, email));
+  const keep = (email: string): boolean => sameEmail(email, admin) || plan.editors.some((e) => sameEmail(e, email));
   const toRemove = current.filter((email) => !keep(email));
   const toAdd = plan.editors.filter((email) => !current.some((c) => sameEmail(c, email)));
   if (toRemove.length > 0) {
@@ -51,6 +57,10 @@ export function applyProtection(
   if (toAdd.length > 0) {
     protection.addEditors([...toAdd]);
     changes.push(`${sheet.getName()}: added ${toAdd.join(', ')}`);
+  }
+  if (protection.canDomainEdit()) {
+    protection.setDomainEdit(false);
+    changes.push(`${sheet.getName()}: no longer editable by everyone in the domain`);
   }
 
   if (plan.warnOnManualEdit) {

@@ -80,7 +80,7 @@ function ensureSettings(sheet: Sheet, settings: CrmSettings, outcome: SetUpOutco
   if (!outcome.created.includes(TAB.settings)) outcome.repaired.push(`${TAB.settings}: defaults written`);
 }
 
-export function setUpTabs(ss: Spreadsheet, owner: string | null, settings: CrmSettings): SetUpOutcome {
+export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings): SetUpOutcome {
   const outcome: SetUpOutcome = { created: [], repaired: [], messages: [] };
   const customers = ensureTab(ss, TAB.customers, outcome);
   const history = ensureTab(ss, TAB.history, outcome);
@@ -96,10 +96,10 @@ export function setUpTabs(ss: Spreadsheet, owner: string | null, settings: CrmSe
 
   const staffPlan = { editors: settings.staff, warnOnManualEdit: true };
   const changes = [
-    ...applyProtection(customers, { ...staffPlan, description: 'customers (use the CRM sidebar)' }, owner),
-    ...applyProtection(history, { ...staffPlan, description: 'history log (written by the CRM)' }, owner),
-    ...applyProtection(pipeline, { ...staffPlan, description: 'generated pipeline summary' }, owner),
-    ...applyProtection(settingsTab, { editors: [], warnOnManualEdit: false, description: 'settings (owner only)' }, owner),
+    ...applyProtection(customers, { ...staffPlan, description: 'customers (use the CRM sidebar)' }, admin),
+    ...applyProtection(history, { ...staffPlan, description: 'history log (written by the CRM)' }, admin),
+    ...applyProtection(pipeline, { ...staffPlan, description: 'generated pipeline summary' }, admin),
+    ...applyProtection(settingsTab, { editors: [], warnOnManualEdit: false, description: 'settings (owner only)' }, admin),
   ];
   outcome.repaired.push(...changes);
   return outcome;
