@@ -12,26 +12,36 @@ function asLogText(value: unknown): string {
   return String(value);
 }
 
-/** The one event logged when a customer is created: its starting status. */
+/**
+ * The events logged when a customer is created: its starting status first (the row the Pipeline reads), then one
+ * per other field that has a value, so History holds every initial value (what onEdit compares a paste with, and
+ * what rebuilds a customer). A field with no creation event was empty.
+ */
 export function creationEvents(customer: Customer, by: string): HistoryEvent[] {
-  return [
-    {
-      at: customer.createdAt,
-      customerId: customer.id,
-      action: 'create',
-      field: fieldLabel('status'),
-      from: '',
-      to: customer.status,
-      by,
-    },
-  ];
+  const event = (key: (typeof EDITABLE_KEYS)[number]): HistoryEvent => ({
+    at: customer.createdAt,
+    customerId: customer.id,
+    action: 'create',
+    field: fieldLabel(key),
+    from: '',
+    to: asLogText(customer[key]),
+    by,
+  });
+  const rest = EDITABLE_KEYS.filter((key) => key !== 'status' && asLogText(customer[key]) !== '');
+  return [event('status'), ...rest.map(event)];
 }
 
 /**
  * One event per editable field whose value differs between `before` and `after`, in column order.
  * A status change is action 'status'; any other field is 'update' with its column header as `field`.
  */
-export function changeEvents(before: Customer, after: Customer, at: string, by: string): HistoryEvent[] {
+export function changeEvents(
+  before: Customer,
+  after: Customer,
+  at: string,
+  by: string,
+  fieldAction: 'update' | 'manual edit' = 'update',
+): HistoryEvent[] {
   const events: HistoryEvent[] = [];
   for (const key of EDITABLE_KEYS) {
     const from = asLogText(before[key]);
@@ -40,7 +50,7 @@ export function changeEvents(before: Customer, after: Customer, at: string, by: 
     events.push({
       at,
       customerId: after.id,
-      action: key === 'status' ? 'status' : 'update',
+      action: key === 'status' ? 'status' : fieldAction,
       field: fieldLabel(key),
       from,
       to,

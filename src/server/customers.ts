@@ -2,7 +2,8 @@
 
 import type { Customer, CustomerFields } from '../domain/customer';
 import { findProbableDuplicates } from '../domain/duplicates';
-import { appendNote, changeEvents, creationEvents, noteEvent } from '../domain/history';
+import { applyChange } from '../domain/change';
+import { creationEvents } from '../domain/history';
 import { listCustomers as listInCore } from '../domain/listing';
 import type { CustomerInput, Failure, GetCustomerResult, ListResult, SaveResult, SearchResult } from '../domain/results';
 import { prepareSearch } from '../domain/search';
@@ -87,19 +88,8 @@ function changeCustomer(
   if (current.version !== target.version) return { ok: false, conflict: current };
 
   const { fields, note } = change(current);
-  const next: Customer = { ...current, ...fields };
-  // A note is logged as one 'note' event, not as an edit of the whole Notes text.
-  const events = changeEvents(current, next, ctx.nowIso, ctx.user);
-  if (note) {
-    next.notes = appendNote(current.notes, note, ctx.nowIso, ctx.user);
-    events.push(noteEvent(current.id, note, ctx.nowIso, ctx.user));
-  }
+  const { next, events } = applyChange(current, fields, { at: ctx.nowIso, by: ctx.user, note });
   if (events.length === 0) return { ok: true, customer: current, events }; // Nothing changed: no new version.
-
-  next.version = current.version + 1;
-  next.updatedAt = ctx.nowIso;
-  next.updatedBy = ctx.user;
-  if (next.status !== current.status) next.statusChangedAt = ctx.nowIso;
   replaceCustomer(ctx.ss, table, snapshot, index, next, events);
   return { ok: true, customer: next, events };
 }

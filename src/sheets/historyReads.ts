@@ -21,11 +21,16 @@ function readHistoryGrid(ss: Spreadsheet): unknown[][] {
 
 /** The events of one customer, in sheet order: only the rows with that Customer ID become events. */
 export function historyOf(ss: Spreadsheet, customerId: string): HistoryEvent[] {
+  return historyOfCustomers(ss, new Set([customerId]));
+}
+
+/** The events of the customers in `ids`, in sheet order, with one read. */
+export function historyOfCustomers(ss: Spreadsheet, ids: ReadonlySet<string>): HistoryEvent[] {
   const values = readHistoryGrid(ss);
   const events: HistoryEvent[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
-    if (readText(row[1]).trim() === customerId) events.push(rowToHistory(row));
+    if (ids.has(readText(row[1]).trim())) events.push(rowToHistory(row));
   }
   return events;
 }

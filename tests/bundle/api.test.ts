@@ -143,7 +143,7 @@ describe('updateCustomer / updateCustomerStatus', () => {
     const ada = register(crm, ADA);
     const result = crm.call<Result>(MANAGER, 'updateCustomer', ada.id, { company: 'Babbage & Co', dealValue: '7,500' }, 1);
     expect(result.customer).toEqual({ ...ada, company: 'Babbage & Co', dealValue: 7500, version: 2, updatedBy: MANAGER });
-    expect(crm.tab('History').slice(2).map((row) => row.slice(1, 6))).toEqual([
+    expect(crm.tab('History').filter((row) => row[2] === 'update').map((row) => row.slice(1, 6))).toEqual([
       [ada.id, 'update', 'Company', 'Analytical Engines', 'Babbage & Co'],
       [ada.id, 'update', 'Deal value', '5000', '7500'],
     ]);
@@ -190,9 +190,12 @@ describe('getCustomer / searchCustomers / listCustomers', () => {
   it('getCustomer returns the record with its history, or a clear error', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    const got = crm.call<{ ok: true; customer: Customer; history: { action: string }[] }>(MANAGER, 'getCustomer', ada.id);
+    const got = crm.call<{ ok: true; customer: Customer; history: { action: string; field: string }[] }>(MANAGER, 'getCustomer', ada.id);
     expect(got.customer).toEqual(ada);
-    expect(got.history.map((e) => e.action)).toEqual(['create']);
+    // Creation logs every initial value: Status, Name, Company, Email, Phone, Deal value.
+    expect(got.history.map((e) => [e.action, e.field])).toEqual(
+      ['Status', 'Name', 'Company', 'Email', 'Phone', 'Deal value'].map((field) => ['create', field]),
+    );
     expect(crm.call<Result>(MANAGER, 'getCustomer', 'C-00042').errors?.id).toMatch(/C-00042/);
     expect(crm.call<Result>(MANAGER, 'getCustomer', null).errors?.id).toEqual(expect.any(String));
   });

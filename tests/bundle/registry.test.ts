@@ -79,6 +79,15 @@ describe('customer registry through the built bundle', () => {
     expect(crm.tab('History')).toEqual([
       [...HISTORY_HEADERS],
       [iso(t0), id, 'create', 'Status', '', 'Lead', REP],
+      // Creation logs every initial value, so the customer can be rebuilt from History alone.
+      [iso(t0), id, 'create', 'Name', '', 'Zoë Ångström', REP],
+      [iso(t0), id, 'create', 'Company', '', 'Nordic Pumps AB', REP],
+      [iso(t0), id, 'create', 'Email', '', 'zoe@example.com', REP],
+      [iso(t0), id, 'create', 'Phone', '', '+46 (8) 555-0100', REP],
+      [iso(t0), id, 'create', 'Deal value', '', '12500.5', REP],
+      [iso(t0), id, 'create', 'Owner', '', REP, REP],
+      [iso(t0), id, 'create', 'Source', '', 'Trade fair', REP],
+      [iso(t0), id, 'create', 'Notes', '', '=HYPERLINK("http://x")', REP],
       [iso(t1), id, 'status', 'Status', 'Lead', 'Contacted', REP],
       [iso(t2), id, 'status', 'Status', 'Contacted', 'Qualified', MANAGER],
       [iso(t2), id, 'note', 'Notes', '', 'Budget confirmed', MANAGER],

@@ -28,17 +28,33 @@ const AT = '2026-03-05T14:30:00.000Z';
 const BY = 'boss@shop.example';
 
 describe('creationEvents', () => {
-  it('logs one create event with the starting status at the creation time', () => {
-    expect(creationEvents(customer({ status: 'Qualified' }), 'rep@shop.example')).toEqual([
-      {
-        at: '2026-03-01T09:00:00.000Z',
-        customerId: 'C-00007',
-        action: 'create',
-        field: 'Status',
-        from: '',
-        to: 'Qualified',
-        by: 'rep@shop.example',
-      },
+  it('logs the starting status first, then every other field that has a value, at the creation time', () => {
+    const created = (field: string, to: string) => ({
+      at: '2026-03-01T09:00:00.000Z',
+      customerId: 'C-00007',
+      action: 'create',
+      field,
+      from: '',
+      to,
+      by: 'rep@shop.example',
+    });
+    expect(creationEvents(customer({ status: 'Qualified', dealValue: 1200.5 }), 'rep@shop.example')).toEqual([
+      created('Status', 'Qualified'),
+      created('Name', 'Ana Pérez'),
+      created('Company', 'Acme'),
+      created('Email', 'ana@acme.example'),
+      created('Phone', '555 010 2000'),
+      created('Deal value', '1200.5'),
+      created('Owner', 'rep@shop.example'),
+      created('Source', 'Fair'),
+    ]);
+  });
+
+  it('logs only the status for a customer with nothing else filled in', () => {
+    const bare = customer({ company: '', email: '', phone: '', owner: '', source: '' });
+    expect(creationEvents(bare, 'x@y.example').map((e) => [e.field, e.to])).toEqual([
+      ['Status', 'Lead'],
+      ['Name', 'Ana Pérez'],
     ]);
   });
 });

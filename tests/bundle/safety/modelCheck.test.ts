@@ -178,7 +178,11 @@ class Register implements Cmd {
     model.nextNumber += 1;
     model.customers.set(id, expected);
     model.ids.push(id);
+    // Creation logs the starting status, then every other value given (src/domain/history.ts creationEvents).
     model.history.push([at, id, 'create', 'Status', '', expected.status, this.user]);
+    for (const [field, value] of CREATION_LOGGED.map(([f, key]) => [f, expected[key]] as const)) {
+      if (value !== '' && value !== null) model.history.push([at, id, 'create', field, '', String(value), this.user]);
+    }
     afterStep(model, real, 'Register');
   }
 
@@ -186,6 +190,18 @@ class Register implements Cmd {
     return `register(${this.user}, ${JSON.stringify(this.prefix)}, status=${this.status})`;
   }
 }
+
+/** The fields logged at creation after Status, in column order, with their labels. */
+const CREATION_LOGGED = [
+  ['Name', 'name'],
+  ['Company', 'company'],
+  ['Email', 'email'],
+  ['Phone', 'phone'],
+  ['Deal value', 'dealValue'],
+  ['Owner', 'owner'],
+  ['Source', 'source'],
+  ['Notes', 'notes'],
+] as const;
 
 /** Registering someone already there (same e-mail) without allowDuplicate: refused, nothing written. */
 class RegisterDuplicate implements Cmd {
@@ -413,6 +429,12 @@ class HandEdit implements Cmd {
     const header = FIELD_LABEL[this.field];
     real.crm.edit({ user: this.user, sheet: 'Customers', row, column: CUSTOMER_HEADERS.indexOf(header as never) + 1, value: typed });
     const at = now(real);
+    if (logText(current[this.field]) === typed) {
+      // The value already there, typed again: nothing changed, so nothing is logged and the Version stays.
+      expectCustomer(model, real, id);
+      afterStep(model, real, 'HandEdit');
+      return;
+    }
     const next: Customer = { ...current, [this.field]: typed, version: current.version + 1, updatedAt: at, updatedBy: this.user };
     if (this.field === 'status') next.statusChangedAt = at;
     model.customers.set(id, next);

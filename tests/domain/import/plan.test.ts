@@ -84,8 +84,14 @@ describe('a messy old sheet, duplicates skipped', () => {
     ]);
   });
 
-  it('logs one "import" History row per new customer, with its first status', () => {
-    expect(writes.events.map(historyToRow)).toEqual(
+  it('logs an "import" History row per value of each new customer, its first status first', () => {
+    expect(writes.events.filter((e) => e.customerId === 'C-00004').map((e) => [e.action, e.field, e.to])).toEqual([
+      ['import', 'Status', 'Lead'],
+      ['import', 'Name', '=SUM(A1:A3)'],
+      ['import', 'Company', 'Formula Co'],
+      ['import', 'Source', 'Import'],
+    ]);
+    expect(writes.events.filter((e) => e.field === 'Status').map(historyToRow)).toEqual(
       [
         ['C-00002', 'Closed-won'],
         ['C-00003', 'Lead'],
