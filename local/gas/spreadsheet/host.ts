@@ -87,7 +87,11 @@ export interface SpreadsheetHost {
   sheetDisplayValues(name: string): string[][];
   /** Formulas ("" for plain cells) over the same area as sheetValues. */
   sheetFormulas(name: string): string[][];
-  /** Cells whose value breaks their data validation rule (script writes are not blocked). */
+  /**
+   * Cells whose value breaks their data validation rule: under warning rules (allowInvalid true), or written before
+   * the rule was set. Reject-input rules refuse script writes and manual entries (rules.ts), so they only show here
+   * for values that were there first.
+   */
   validationViolations(sheetName?: string): Violation[];
   /** A person types into one cell; protections and reject-input validation apply as in Sheets. */
   userEdit(edit: UserEdit): EditEvent;
