@@ -101,11 +101,17 @@ export function assertCanWrite(wb: Workbook, user: string, sheet: SheetData, rec
  * whole sheet, delete the sheet): refused when a SHEET protection applies to the user.
  */
 export function assertCanChangeSheet(wb: Workbook, user: string, sheet: SheetData): void {
-  if (isOwner(wb, user)) return;
+  if (sheetProtectionBlocks(wb, user, sheet)) throw gasError(ERR.protectedCell);
+}
+
+/** Whether a SHEET protection stops `user` from changing the sheet's structure (see assertCanChangeSheet). */
+export function sheetProtectionBlocks(wb: Workbook, user: string, sheet: SheetData): boolean {
+  if (isOwner(wb, user)) return false;
   for (const p of wb.protections) {
     if (p.warningOnly || p.sheetId !== sheet.sheetId || p.type !== 'SHEET') continue;
-    if (!canEditProtection(wb, p, user)) throw gasError(ERR.protectedCell);
+    if (!canEditProtection(wb, p, user)) return true;
   }
+  return false;
 }
 
 export function assertCanChangeProtection(wb: Workbook, p: ProtectionData, user: string): void {
