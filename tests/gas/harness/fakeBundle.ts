@@ -37,6 +37,17 @@ function onEdit(e) {
   __record(entry);
 }
 function whoAmI() { return Session.getActiveUser().getEmail(); }
+function ownerAndEditors() {
+  var ss = SpreadsheetApp.getActive();
+  var owner = ss.getOwner();
+  return { owner: owner === null ? null : owner.getEmail(), editors: ss.getEditors().map(function (u) { return u.getEmail(); }) };
+}
+function saveName(name) {
+  var sheet = SpreadsheetApp.getActive().getSheetByName('Sheet1');
+  var row = sheet.getRange('A2:B2').getValues()[0];
+  row[0] = name;
+  sheet.getRange('A2').setValues([[row[0]]]);
+}
 `;
 
 export interface Recorded {

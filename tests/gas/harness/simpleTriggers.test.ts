@@ -70,6 +70,30 @@ describe('simpleTriggerIdentity: "not available in any context that allows a scr
   });
 });
 
+describe('a person types during an execution: gas.sheets.interleave, then harness.fireOnEdit', () => {
+  it('the edit lands mid-execution, both writes survive, and onEdit runs afterwards with its event', () => {
+    const h = withProtectedZ1('hidden');
+    h.gas.sheets.userEditRange({ user: OWNER, sheet: 'Sheet1', a1: 'A2:B2', values: [['Ann', '111']] });
+    const typed = h.gas.sheets.interleave('Range.setValues', { user: REP, sheet: 'Sheet1', a1: 'B2', value: '222' });
+    h.call(OWNER, 'saveName', 'Ann Lee');
+    expect(h.gas.sheets.sheetValues('Sheet1')[1]).toEqual(['Ann Lee', 222]);
+    expect(h.log).toEqual([]); // no trigger ran during the execution
+    h.fireOnEdit(REP, typed.event()!);
+    expect(h.log.map((e) => [e.kind, e.a1, e.value, e.oldValue, e.eventUser, e.activeUser])).toEqual([
+      ['onEdit', 'B2', '222', '111', '', ''],
+    ]);
+  });
+});
+
+describe('sharedDrive in the harness: getOwner() "or null for a document in a shared drive"; `owner` stays the creator, an editor', () => {
+  it('passes the option to the stand-in', () => {
+    const shared = fakeHarness({ owner: OWNER, editors: [REP], sharedDrive: true });
+    expect(shared.call(REP, 'ownerAndEditors')).toEqual({ owner: null, editors: [OWNER, REP] });
+    const mine = fakeHarness({ owner: OWNER, editors: [REP] });
+    expect(mine.call(REP, 'ownerAndEditors')).toEqual({ owner: OWNER, editors: [OWNER, REP] });
+  });
+});
+
 describe('row deletion fires no onEdit: "onEdit(e) runs when a user changes a value in a spreadsheet."', () => {
   it('deleteRowsByHand deletes the rows as that person and runs no trigger (REMOVE_ROW is onChange, installable only)', () => {
     const h = withProtectedZ1();
