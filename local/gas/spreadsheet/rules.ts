@@ -17,7 +17,9 @@
  * - an empty value ('' / null) always passes: Sheets does not flag an empty cell under a dropdown (list) rule,
  *   nor under any other rule (unverified for the other criteria; the reference is silent);
  * - formulas are checked by the value the stand-in gives them (typing.ts), which for most real formulas is
- *   "#ERROR!" — stricter than Sheets, which checks the computed result.
+ *   "#ERROR!" — stricter than Sheets, which checks the computed result;
+ * - a VALUE_IN_RANGE rule is checked against its list range as it is BEFORE the call (a setValues that writes both
+ *   the list and a validated cell sees the old list; unverified).
  */
 import { rectToA1 } from './a1';
 import type { CellEnv } from './cells';
