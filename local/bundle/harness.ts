@@ -7,18 +7,41 @@
 
 import { type SavedStandIn, type StandIn, createStandIn } from '../gas';
 import type { AuthModeName } from '../gas/runtime';
-import type { UserEdit, UserRangeEdit } from '../gas/spreadsheet';
+import { type EditEvent, type UserEdit, type UserRangeEdit, UserFake } from '../gas/spreadsheet';
 import { DIST_DIR, type LoadedBundle, clockDate, loadBundle, readHtmlFiles } from './loadBundle';
+
+/**
+ * Whether a simple trigger (onOpen, onEdit) may see who the user is. Session reference (getActiveUser): the user's
+ * e-mail "is not available in any context that allows a script to run without that user's authorization, like a
+ * simple onOpen(e) or onEdit(e) trigger" (developers.google.com/apps-script/reference/base/session#getActiveUser()).
+ * 'hidden': Session.getActiveUser()/getEffectiveUser().getEmail() and the event's user.getEmail() give '' — the
+ * edit is still made by (and protections still apply to) the real person. 'visible': the e-mail is shown, as for a
+ * user of the developer's own Workspace domain.
+ */
+export type SimpleTriggerIdentity = 'hidden' | 'visible';
+
+/**
+ * Default for HarnessOptions.simpleTriggerIdentity. 'visible' for now; the product owner switches it to 'hidden'
+ * (what consumer accounts and other domains get) once the product handles a blank user.
+ */
+export const DEFAULT_SIMPLE_TRIGGER_IDENTITY: SimpleTriggerIdentity = 'visible';
 
 export interface HarnessOptions {
   owner: string;
   editors?: string[];
+  /**
+   * The file is in a shared drive: getOwner() is null and nobody bypasses protections as owner; `owner` stays the
+   * person who created the file (one of its editors). Default false.
+   */
+  sharedDrive?: boolean;
   timeZone?: string;
   startMs?: number;
   saved?: SavedStandIn;
   distDir?: string;
   /** Reuse one loaded bundle for every call (benchmarks of compute); default false = fresh per call, as Apps Script. */
   reuseBundle?: boolean;
+  /** Identity seen by the simple triggers `open` (onOpen) and `edit`/`editRange`/`fireOnEdit` (onEdit); default DEFAULT_SIMPLE_TRIGGER_IDENTITY. */
+  simpleTriggerIdentity?: SimpleTriggerIdentity;
 }
 
 export interface Harness {
@@ -27,12 +50,26 @@ export interface Harness {
   call<T = unknown>(user: string, name: string, ...args: unknown[]): T;
   /** A menu item or other server-side entry run directly as `user`. */
   run<T = unknown>(user: string, name: string, ...args: unknown[]): T;
-  /** Opening the spreadsheet: onOpen({ authMode }) as `user`. */
+  /**
+   * Opening the spreadsheet: onOpen({ authMode, user }) as `user`; `user` is a User ("representing the active user,
+   * if available" — events guide) whose e-mail is '' when simpleTriggerIdentity is 'hidden'.
+   */
   open(user: string, authMode?: AuthModeName): void;
   /** A person types into a cell, then the simple onEdit trigger runs (as Sheets does). */
   edit(edit: UserEdit): void;
   /** A person pastes / fills / clears a block of cells, then onEdit runs once for the whole range. */
   editRange(edit: UserRangeEdit): void;
+  /**
+   * The simple onEdit trigger for an edit already made (e.g. the event of gas.sheets.interleave(…) after the
+   * execution it interleaved with), as `user`, in AuthMode.LIMITED, identity per simpleTriggerIdentity.
+   */
+  fireOnEdit(user: string, event: EditEvent): void;
+  /**
+   * A person deletes whole rows by hand (gas.sheets.userDeleteRows; throws UserEditRefused when protected). NO
+   * trigger runs: "onEdit(e) runs when a user changes a value in a spreadsheet." (developers.google.com/apps-script/
+   * guides/triggers#onedit) and row deletion changes no value; onChange's REMOVE_ROW is for installable triggers only.
+   */
+  deleteRowsByHand(user: string, sheet: string, row: number, count: number): void;
 }
 
 export function createHarness(options: HarnessOptions): Harness {
@@ -42,6 +79,7 @@ export function createHarness(options: HarnessOptions): Harness {
   const gas = createStandIn({
     owner: options.owner,
     editors: options.editors ?? [],
+    ...(options.sharedDrive !== undefined ? { sharedDrive: options.sharedDrive } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.startMs !== undefined ? { startMs: options.startMs } : {}),
     ...(options.saved ? { saved: options.saved } : {}),
@@ -62,9 +100,18 @@ export function createHarness(options: HarnessOptions): Harness {
   const execute = <T>(user: string, name: string, args: unknown[], authMode: AuthModeName = 'FULL'): T =>
     gas.runtime.run(user, () => bundle().fn(name)(...args) as T, authMode);
 
+  const identity: SimpleTriggerIdentity = options.simpleTriggerIdentity ?? DEFAULT_SIMPLE_TRIGGER_IDENTITY;
+  /** The User of a simple trigger's event: blank when the identity is hidden. */
+  const eventUser = (user: string): UserFake => new UserFake(identity === 'hidden' ? '' : user);
+
   /** The simple onEdit trigger, as Sheets runs it after a person's edit. */
-  const fireOnEdit = (user: string, event: object): void => {
-    gas.runtime.run(user, () => bundle().fn('onEdit')({ ...event, authMode: gas.services.authModeOf('LIMITED') }), 'LIMITED');
+  const fireOnEdit = (user: string, event: EditEvent): void => {
+    gas.runtime.run(
+      user,
+      () => bundle().fn('onEdit')({ ...event, user: eventUser(user), authMode: gas.services.authModeOf('LIMITED') }),
+      'LIMITED',
+      { identity },
+    );
   };
 
   return {
@@ -79,8 +126,13 @@ export function createHarness(options: HarnessOptions): Harness {
     open(user: string, authMode: AuthModeName = 'LIMITED'): void {
       gas.runtime.run(
         user,
-        () => bundle().fn('onOpen')({ authMode: gas.services.authModeOf(authMode), user: undefined }),
+        () =>
+          bundle().fn('onOpen')({
+            authMode: gas.services.authModeOf(authMode),
+            user: eventUser(user),
+          }),
         authMode,
+        { identity },
       );
     },
     edit(edit: UserEdit): void {
@@ -88,6 +140,10 @@ export function createHarness(options: HarnessOptions): Harness {
     },
     editRange(edit: UserRangeEdit): void {
       fireOnEdit(edit.user, gas.sheets.userEditRange(edit));
+    },
+    fireOnEdit,
+    deleteRowsByHand(user: string, sheet: string, row: number, count: number): void {
+      gas.sheets.userDeleteRows({ user, sheet, row, count });
     },
   };
 }

@@ -2,10 +2,12 @@
  * The whole local stand-in of Apps Script: one Runtime, one workbook, the Ui log, SpreadsheetApp,
  * Charts and the other services, assembled as the globals a script sees.
  *
- *   const gas = createStandIn({ owner: 'owner@example.com', htmlFiles });
+ *   const gas = createStandIn({ owner: 'owner@example.com', htmlFiles, sharedDrive?: true });
  *   gas.globals          → put on a vm context (see local/bundle/loadBundle.ts)
- *   gas.runtime.run(user, () => …)   one execution as `user` (locks released at its end)
- *   gas.sheets           → host helpers: sheetValues(name), userEdit(...), ...
+ *   gas.runtime.run(user, () => …, authMode?, { identity?: 'hidden' })   one execution as `user` (locks released
+ *                          at its end; 'hidden' = Session shows '' for the user, as in simple triggers)
+ *   gas.sheets           → host helpers: sheetValues(name), userEdit(...), userEditRange(...), userDeleteRows(...),
+ *                          interleave(method, edit), shareWith(email) / unshare(email), ...
  *   gas.services         → host helpers: holdDocumentLockElsewhere(), evictCache(), ...
  *   gas.toJSON() / createStandIn({ saved })   persistence of workbook + document properties
  */
@@ -35,6 +37,12 @@ export interface StandInOptions {
   timeZone?: string;
   /** Users the file is shared with as editors (the owner always is one). */
   editors?: string[];
+  /**
+   * The file lives in a shared drive: no owner (Spreadsheet.getOwner() returns null), no owner's bypass of
+   * protections; `owner` is then the person who created the file, one of its editors. Default false; ignored with
+   * `saved` (the saved workbook says where it lives).
+   */
+  sharedDrive?: boolean;
   /** Project HTML files by name without extension. */
   htmlFiles?: Record<string, string>;
   /** Start of the virtual clock (ms); omitted = follow the real clock. */
@@ -60,7 +68,14 @@ export function createStandIn(options: StandInOptions): StandIn {
   const runtime = new Runtime(options.owner, timeZone, options.startMs ?? null);
   const workbook = options.saved
     ? workbookFromJSON(options.saved.workbook)
-    : new Workbook({ owner: options.owner, timeZone, editors: options.editors ?? [], name: 'Pipeline CRM', sheets: [{ name: 'Sheet1' }] });
+    : new Workbook({
+        owner: options.owner,
+        timeZone,
+        editors: options.editors ?? [],
+        sharedDrive: options.sharedDrive ?? false,
+        name: 'Pipeline CRM',
+        sheets: [{ name: 'Sheet1' }],
+      });
   const ui = new UiLog('Pipeline CRM');
   const dateOptions = options.DateCtor ? { DateCtor: options.DateCtor } : {};
   const { globals: serviceGlobals, host: services } = createServices(runtime, {

@@ -9,9 +9,27 @@ export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
 export interface Execution {
   /** Increasing number, one per google.script.run call / trigger / menu click. */
   readonly id: number;
-  /** E-mail of the user at the keyboard ('' when unknown, as for some consumer accounts). */
+  /**
+   * E-mail of the person the execution runs for: protections and user-scoped stores (properties, cache, locks)
+   * follow them ('' when unknown, as for some consumer accounts).
+   */
   readonly user: string;
   readonly authMode: AuthModeName;
+  /**
+   * Google withholds that person's e-mail from the script: Session.getActiveUser()/getEffectiveUser().getEmail()
+   * return ''. Session reference: the user's email address "is not available in any context that allows a script to
+   * run without that user's authorization, like a simple onOpen(e) or onEdit(e) trigger" (see RunOptions).
+   */
+  readonly identityHidden: boolean;
+}
+
+export interface RunOptions {
+  /**
+   * 'hidden': the execution runs as `user` (who really edits: protections still apply to them) but the script
+   * cannot see who that is — Session's users give '' (a simple trigger for a consumer account or another
+   * domain). Default 'visible'.
+   */
+  identity?: 'hidden' | 'visible';
 }
 
 /** A write made to the workbook while the running execution did not hold the document lock. */
@@ -95,13 +113,22 @@ export class Runtime {
   /** The running execution. Code outside `run` behaves like the owner running it from the editor. */
   execution(): Execution {
     if (this.current) return this.current;
-    return { id: 0, user: this.owner, authMode: 'FULL' };
+    return { id: 0, user: this.owner, authMode: 'FULL', identityHidden: false };
   }
 
-  /** Run `body` as one execution of `user`; locks it holds are released when it ends, as in Apps Script. */
-  run<T>(user: string, body: () => T, authMode: AuthModeName = 'FULL'): T {
+  /** The e-mail Session reveals to the script: the execution's user, or '' when its identity is hidden. */
+  activeUserEmail(): string {
+    const execution = this.execution();
+    return execution.identityHidden ? '' : execution.user;
+  }
+
+  /**
+   * Run `body` as one execution of `user`; locks it holds are released when it ends, as in Apps Script.
+   * `options.identity: 'hidden'` keeps `user` for permissions but hides their e-mail from Session (RunOptions).
+   */
+  run<T>(user: string, body: () => T, authMode: AuthModeName = 'FULL', options: RunOptions = {}): T {
     if (this.current) throw new Error('stand-in: executions do not nest');
-    const execution: Execution = { id: this.nextExecutionId++, user, authMode };
+    const execution: Execution = { id: this.nextExecutionId++, user, authMode, identityHidden: options.identity === 'hidden' };
     this.current = execution;
     try {
       return body();

@@ -23,7 +23,10 @@
  *       sheetFormulas(name) (A1 to last row/column with content, not counted as calls),
  *       validationViolations(sheetName?), userEdit({ user, sheet, a1 | row+column, value }) →
  *       EditEvent { range, source, user, value, oldValue } or throws UserEditRefused
- *       ('protected' | 'invalid').
+ *       ('protected' | 'invalid'); userEditRange({ user, sheet, a1, values }) → one EditEvent for the block
+ *       (value/oldValue only for a single cell); userDeleteRows({ user, sheet, row, count }) (no event);
+ *       interleave(method, edit) → InterleavedEdit { event(), refusal(), happened(), cancel() } (a person's edit
+ *       applied when the running execution next calls `method`); shareWith(email) / unshare(email).
  *
  * Data and persistence
  *   Workbook / SheetData (model.ts): plain data the facades work on (rows of values, sparse
@@ -33,8 +36,8 @@
  *   the answers of alerts/prompts.
  *
  * Fidelity notes: see errors.ts (error texts and their sources), typing.ts (what strings become
- * when written), numberFormat.ts (display values), access.ts (protection rules), validation.ts
- * (validation does not block script writes), sheet.ts (assumptions on inserted rows/appendRow).
+ * when written), numberFormat.ts (display values), access.ts (protection rules), validation.ts / rules.ts
+ * (reject-input validation refuses script writes whole), sheet.ts (assumptions on inserted rows/appendRow).
  */
 import type { Runtime } from '../runtime';
 import { SpreadsheetAppFake } from './app';
@@ -92,6 +95,8 @@ export {
   type UserRangeEdit,
   type EditEvent,
   type Violation,
+  type UserRowDeletion,
+  type InterleavedEdit,
 } from './host';
 export { EnumValue } from './enums';
 export { ERR, gasError } from './errors';

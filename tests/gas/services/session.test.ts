@@ -23,6 +23,31 @@ describe('Session', () => {
   });
 });
 
+describe('Session in an execution whose identity is hidden (simple triggers)', () => {
+  // developers.google.com/apps-script/reference/base/session#getActiveUser(): "the user's email address is not
+  // available in any context that allows a script to run without that user's authorization, like a simple
+  // onOpen(e) or onEdit(e) trigger". getEffectiveUser(): "In most other scenarios, this returns the same account as
+  // getActiveUser()."
+  it("gives '' for the active and effective user while the execution still runs as that person", () => {
+    const { runtime, globals } = makeServices({ userProperties: { [REP]: { seen: 'yes' } }, locales: { [REP]: 'fr' } });
+    runtime.run(
+      REP,
+      () => {
+        expect(globals.Session.getActiveUser().getEmail()).toBe('');
+        expect(globals.Session.getEffectiveUser().getEmail()).toBe('');
+        expect(runtime.execution().user).toBe(REP); // who really runs it (protections, user stores)
+        expect(globals.PropertiesService.getUserProperties().getProperty('seen')).toBe('yes');
+        expect(globals.Session.getActiveUserLocale()).toBe('fr');
+      },
+      'LIMITED',
+      { identity: 'hidden' },
+    );
+    runtime.run(REP, () => expect(globals.Session.getActiveUser().getEmail()).toBe(REP), 'LIMITED', { identity: 'visible' });
+    expect(runtime.calls.get('Session.getActiveUser')).toBe(2);
+    expect(runtime.calls.get('Session.getEffectiveUser')).toBe(1);
+  });
+});
+
 describe('ScriptApp', () => {
   it('exposes AuthMode values whose names are the runtime auth modes', () => {
     const { globals, host } = makeServices();
