@@ -13,6 +13,11 @@ import { DIST_DIR, type LoadedBundle, clockDate, loadBundle, readHtmlFiles } fro
 export interface HarnessOptions {
   owner: string;
   editors?: string[];
+  /**
+   * The file is in a shared drive: getOwner() is null and nobody bypasses protections as owner; `owner` stays the
+   * person who created the file (one of its editors). Default false.
+   */
+  sharedDrive?: boolean;
   timeZone?: string;
   startMs?: number;
   saved?: SavedStandIn;
@@ -42,6 +47,7 @@ export function createHarness(options: HarnessOptions): Harness {
   const gas = createStandIn({
     owner: options.owner,
     editors: options.editors ?? [],
+    ...(options.sharedDrive !== undefined ? { sharedDrive: options.sharedDrive } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.startMs !== undefined ? { startMs: options.startMs } : {}),
     ...(options.saved ? { saved: options.saved } : {}),

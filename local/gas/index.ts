@@ -35,6 +35,12 @@ export interface StandInOptions {
   timeZone?: string;
   /** Users the file is shared with as editors (the owner always is one). */
   editors?: string[];
+  /**
+   * The file lives in a shared drive: no owner (Spreadsheet.getOwner() returns null), no owner's bypass of
+   * protections; `owner` is then the person who created the file, one of its editors. Default false; ignored with
+   * `saved` (the saved workbook says where it lives).
+   */
+  sharedDrive?: boolean;
   /** Project HTML files by name without extension. */
   htmlFiles?: Record<string, string>;
   /** Start of the virtual clock (ms); omitted = follow the real clock. */
@@ -60,7 +66,14 @@ export function createStandIn(options: StandInOptions): StandIn {
   const runtime = new Runtime(options.owner, timeZone, options.startMs ?? null);
   const workbook = options.saved
     ? workbookFromJSON(options.saved.workbook)
-    : new Workbook({ owner: options.owner, timeZone, editors: options.editors ?? [], name: 'Pipeline CRM', sheets: [{ name: 'Sheet1' }] });
+    : new Workbook({
+        owner: options.owner,
+        timeZone,
+        editors: options.editors ?? [],
+        sharedDrive: options.sharedDrive ?? false,
+        name: 'Pipeline CRM',
+        sheets: [{ name: 'Sheet1' }],
+      });
   const ui = new UiLog('Pipeline CRM');
   const dateOptions = options.DateCtor ? { DateCtor: options.DateCtor } : {};
   const { globals: serviceGlobals, host: services } = createServices(runtime, {

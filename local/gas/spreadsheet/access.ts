@@ -2,7 +2,10 @@
  * Who may write where: enforcement of protected ranges and sheets.
  *
  * Rules (Google's reference for Protection / Sheet.protect / Range.protect, and Sheets' help):
- * - The spreadsheet owner can always edit protected ranges and sheets.
+ * - The spreadsheet owner can always edit protected ranges and sheets. A file in a shared drive has no owner
+ *   ("Returns the owner of the document, or null for a document in a shared drive." — Spreadsheet.getOwner()), so
+ *   there nobody gets that bypass: Google's reference is silent on shared-drive managers, and the stricter case is
+ *   modelled (only a protection's explicit editors, or everyone while it still mirrors the file's sharing).
  * - A protection created by a script mirrors the spreadsheet's own permissions (so protects nothing)
  *   until the script changes its editors (add/removeEditor(s)) or setDomainEdit; the stand-in treats
  *   everyone running code as a file editor, so a mirroring protection blocks no one.
@@ -26,8 +29,10 @@ function domainOf(email: string): string {
   return at < 0 ? '' : email.slice(at + 1).toLowerCase();
 }
 
+/** Whether `user` owns the file (never in a shared drive: its files have no owner). */
 export function isOwner(wb: Workbook, user: string): boolean {
-  return user !== '' && same(user, wb.owner);
+  const owner = wb.documentOwner();
+  return owner !== null && user !== '' && same(user, owner);
 }
 
 /** Whether `user` may edit what `p` protects (and change `p` itself). */
@@ -39,10 +44,14 @@ export function canEditProtection(wb: Workbook, p: ProtectionData, user: string)
   return p.domainEdit && domainOf(user) !== '' && domainOf(user) === domainOf(wb.owner);
 }
 
-/** Editors as getEditors() reports them: the owner first, then the listed editors. */
+/**
+ * Editors as getEditors() reports them: the owner first (none in a shared drive), then the listed editors — or,
+ * while the protection mirrors the spreadsheet, the file's editors as shared NOW (late sharing included).
+ */
 export function protectionEditors(wb: Workbook, p: ProtectionData): string[] {
   const list = p.explicit ? p.editors : wb.fileEditors();
-  const out = [wb.owner];
+  const owner = wb.documentOwner();
+  const out: string[] = owner === null ? [] : [owner];
   for (const e of list) if (!out.some((o) => same(o, e))) out.push(e);
   return out;
 }

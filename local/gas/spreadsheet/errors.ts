@@ -38,6 +38,11 @@ export const ERR = {
   // verified: writing to a cell protected against the user.
   protectedCell:
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  // Script write refused by a reject-input data validation rule (rules.ts). Wording as the product SPEC and a
+  // public real-run report quote it ("... set on this sheet."); other public reports quote "... set on this
+  // cell." (also Sheets' default text for a rejected manual entry). Google's reference documents neither.
+  validationRejected: (a1: string) =>
+    `The data you entered in cell ${a1} violates the data validation rules set on this sheet.`,
   // verified: deleteRows past the end (quoted by several scripts) and deleting every row under the frozen ones.
   rowsOutOfBounds: 'Those rows are out of bounds.',
   columnsOutOfBounds: 'Those columns are out of bounds.',

@@ -87,7 +87,11 @@ export interface SpreadsheetHost {
   sheetDisplayValues(name: string): string[][];
   /** Formulas ("" for plain cells) over the same area as sheetValues. */
   sheetFormulas(name: string): string[][];
-  /** Cells whose value breaks their data validation rule (script writes are not blocked). */
+  /**
+   * Cells whose value breaks their data validation rule: under warning rules (allowInvalid true), or written before
+   * the rule was set. Reject-input rules refuse script writes and manual entries (rules.ts), so they only show here
+   * for values that were there first.
+   */
   validationViolations(sheetName?: string): Violation[];
   /** A person types into one cell; protections and reject-input validation apply as in Sheets. */
   userEdit(edit: UserEdit): EditEvent;
@@ -97,6 +101,13 @@ export interface SpreadsheetHost {
    * and nothing changes (Google's reference is silent on partial pastes: the stricter case is modelled).
    */
   userEditRange(edit: UserRangeEdit): EditEvent;
+  /**
+   * The file is shared with one more editor now (e.g. after Set up). A protection that still mirrors the
+   * spreadsheet's sharing lets them in at once; one whose editors a script already changed does not list them.
+   */
+  shareWith(email: string): void;
+  /** The file is no longer shared with `email` (never the owner / creator); false when they were no editor. */
+  unshare(email: string): boolean;
 }
 
 function asText(v: CellValue | undefined): string | undefined {
@@ -232,6 +243,13 @@ export function createSpreadsheetHost(
         value: asText(newStored),
         oldValue: asText(oldStored),
       };
+    },
+    shareWith(email) {
+      workbook.shareWith(email);
+    },
+    unshare(email) {
+      if (email.toLowerCase() === workbook.owner.toLowerCase()) throw new Error('stand-in: the owner / creator of the file cannot be unshared');
+      return workbook.unshare(email);
     },
     userEditRange(edit) {
       const s = sheet(edit.sheet);

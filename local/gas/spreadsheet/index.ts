@@ -33,8 +33,8 @@
  *   the answers of alerts/prompts.
  *
  * Fidelity notes: see errors.ts (error texts and their sources), typing.ts (what strings become
- * when written), numberFormat.ts (display values), access.ts (protection rules), validation.ts
- * (validation does not block script writes), sheet.ts (assumptions on inserted rows/appendRow).
+ * when written), numberFormat.ts (display values), access.ts (protection rules), validation.ts / rules.ts
+ * (reject-input validation refuses script writes whole), sheet.ts (assumptions on inserted rows/appendRow).
  */
 import type { Runtime } from '../runtime';
 import { SpreadsheetAppFake } from './app';

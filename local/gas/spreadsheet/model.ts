@@ -218,6 +218,11 @@ export interface WorkbookInit {
   timeZone: string;
   /** Users the file is shared with as editors (the owner is always one). */
   editors?: string[];
+  /**
+   * The file lives in a shared drive: it has no owner (Spreadsheet.getOwner() is null) and nobody gets an owner's
+   * bypass of protections; `owner` is then the person who created the file, one of its editors. Default false.
+   */
+  sharedDrive?: boolean;
   /** First sheets; default one "Sheet1" of 1000 x 26. */
   sheets?: { name: string; rows?: number; columns?: number }[];
 }
@@ -229,7 +234,13 @@ export const MAX_CELLS = 10_000_000;
 export class Workbook {
   id: string;
   name: string;
+  /**
+   * The file's owner — or, in a shared drive (`sharedDrive`), the person who created it: a plain editor there,
+   * since a shared drive's files have no owner. Use documentOwner() for "the owner, if any".
+   */
   owner: string;
+  /** The file is in a shared drive (no owner; see WorkbookInit.sharedDrive). */
+  sharedDrive: boolean;
   timeZone: string;
   /** File-level editors besides the owner (host-side sharing setting). */
   editors: string[];
@@ -247,6 +258,7 @@ export class Workbook {
     this.id = init.id ?? 'local-spreadsheet';
     this.name = init.name ?? 'Untitled spreadsheet';
     this.owner = init.owner;
+    this.sharedDrive = init.sharedDrive ?? false;
     this.timeZone = init.timeZone;
     this.editors = [...(init.editors ?? [])];
     this.clock(); // validate the zone early
@@ -301,7 +313,24 @@ export class Workbook {
     return sum;
   }
 
-  /** Everyone who may edit the file: the owner and the listed editors. */
+  /** The owner of the document, or null for a document in a shared drive (Spreadsheet.getOwner()). */
+  documentOwner(): string | null {
+    return this.sharedDrive ? null : this.owner;
+  }
+
+  /** Share the file with one more editor (host side, e.g. after Set up); no-op when already an editor. */
+  shareWith(email: string): void {
+    if (!this.fileEditors().some((e) => e.toLowerCase() === email.toLowerCase())) this.editors.push(email);
+  }
+
+  /** Stop sharing the file with an editor (never the owner / creator). Returns whether they were an editor. */
+  unshare(email: string): boolean {
+    const before = this.editors.length;
+    this.editors = this.editors.filter((e) => e.toLowerCase() !== email.toLowerCase());
+    return this.editors.length !== before;
+  }
+
+  /** Everyone who may edit the file: the owner (or, in a shared drive, the creator) and the listed editors. */
   fileEditors(): string[] {
     return [this.owner, ...this.editors.filter((e) => e.toLowerCase() !== this.owner.toLowerCase())];
   }

@@ -2,7 +2,7 @@
  * Workbook <-> plain JSON. Everything the stand-in stores survives a round trip: sheets in order
  * with ids, sizes, values, formulas, number formats, validations, notes, styles, frozen rows and
  * columns, column widths, hidden rows/columns/sheets, tab colours, charts; protections; name, id,
- * owner, editors, time zone, active sheet and id counters.
+ * owner, shared drive or not, editors, time zone, active sheet and id counters.
  * Cell dates are serial numbers under date formats (as in Sheets), so cells hold no Date objects;
  * a Date anywhere else (validation criteria) is written as {"$date": iso}.
  * Sparse grids are row arrays with null for absent rows/cells; validation rules are stored once
@@ -53,6 +53,8 @@ export interface WorkbookJSON {
   id: string;
   name: string;
   owner: string;
+  /** Absent in files saved before shared drives were modelled (= false). */
+  sharedDrive?: boolean;
   timeZone: string;
   editors: string[];
   activeSheetId: number;
@@ -154,6 +156,7 @@ export function workbookToJSON(wb: Workbook): WorkbookJSON {
     id: wb.id,
     name: wb.name,
     owner: wb.owner,
+    sharedDrive: wb.sharedDrive,
     timeZone: wb.timeZone,
     editors: [...wb.editors],
     activeSheetId: wb.activeSheetId,
@@ -183,6 +186,7 @@ export function workbookFromJSON(json: unknown): Workbook {
     owner: j.owner ?? '',
     timeZone: j.timeZone ?? 'Etc/UTC',
     editors: j.editors ?? [],
+    sharedDrive: j.sharedDrive === true,
     sheets: [],
   });
   const rules = (j.rules ?? []).map(

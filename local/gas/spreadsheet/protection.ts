@@ -1,10 +1,18 @@
 /**
  * Protection objects (range.protect(), sheet.protect(), getProtections(type)).
  *
- * From Google's reference: a new protection mirrors the spreadsheet's permissions until the script
- * changes its editors or domain setting; the owner is always an editor; "Neither the owner of the
- * spreadsheet nor the current user can be removed" by removeEditor(s); only users who may edit the
- * protection may change or remove it (getEditors/canDomainEdit throw for others too).
+ * From Google's reference (developers.google.com/apps-script/reference/spreadsheet/sheet#protect() and
+ * …/range#protect(), …/protection):
+ * - "Until the script actually changes the list of editors for the sheet (by calling Protection.removeEditor…,
+ *   Protection.addEditor…, or setting a new value for Protection.setDomainEdit(editable)), the permissions mirror
+ *   those of the spreadsheet itself, which effectively means that the sheet remains unprotected." While it
+ *   mirrors, getEditors() lists the file's editors as shared NOW (someone shared with later is included); the
+ *   first change of editors freezes the list from the file's editors at that moment (plus the current user).
+ * - The owner is always an editor (listed first) — except in a shared drive, where the file has no owner
+ *   (Spreadsheet.getOwner() "Returns the owner of the document, or null for a document in a shared drive."), so
+ *   no one is listed or kept as owner; the person who created the file is a plain editor there.
+ * - "Neither the owner of the spreadsheet nor the current user can be removed." (removeEditor(s)).
+ * - Only users who may edit the protection may change or remove it (getEditors/canDomainEdit throw for others).
  * Enforcement of writes lives in access.ts.
  */
 import { rectToA1 } from './a1';
@@ -45,13 +53,22 @@ export class ProtectionFake {
     this.ctx.noteWrite(method, this.sheet() ?? null, this.a1());
   }
 
-  /** First change of the editor list: stop mirroring the spreadsheet, start from its editors. */
+  /** The owner's e-mail in lower case, or null in a shared drive (no owner). */
+  private ownerKey(): string | null {
+    const owner = this.ctx.wb.documentOwner();
+    return owner === null ? null : owner.toLowerCase();
+  }
+
+  /**
+   * First change of the editor list: stop mirroring the spreadsheet, start from its editors as shared now (the
+   * owner stays implicit) and the current user.
+   */
   private makeExplicit(): void {
     if (this.data.explicit) return;
+    const owner = this.ownerKey();
+    const list = this.ctx.wb.fileEditors().filter((e) => e.toLowerCase() !== owner);
     const me = this.ctx.user();
-    const list = this.ctx.wb.fileEditors().filter((e) => e.toLowerCase() !== this.ctx.wb.owner.toLowerCase());
-    if (me && !list.some((e) => e.toLowerCase() === me.toLowerCase()) && me.toLowerCase() !== this.ctx.wb.owner.toLowerCase())
-      list.push(me);
+    if (me && me.toLowerCase() !== owner && !list.some((e) => e.toLowerCase() === me.toLowerCase())) list.push(me);
     this.data.editors = list;
     this.data.explicit = true;
   }
@@ -79,7 +96,7 @@ export class ProtectionFake {
 
   private add(emails: string[]): void {
     for (const e of emails) {
-      if (e === '' || e.toLowerCase() === this.ctx.wb.owner.toLowerCase()) continue;
+      if (e === '' || e.toLowerCase() === this.ownerKey()) continue;
       if (!this.data.editors.some((x) => x.toLowerCase() === e.toLowerCase())) this.data.editors.push(e);
     }
   }
@@ -105,6 +122,7 @@ export class ProtectionFake {
     return this;
   }
 
+  /** "Neither the owner of the spreadsheet nor the current user can be removed." (the owner is never in the list). */
   private remove_(emails: string[]): void {
     const me = this.ctx.user().toLowerCase();
     const drop = new Set(emails.map((e) => e.toLowerCase()).filter((e) => e !== me));

@@ -2,11 +2,12 @@
  * SpreadsheetApp Range: values, formulas, geometry, clearing, number formats, data validation,
  * sort and protect (formatting and notes are in rangeFormat.ts, the shared core in rangeBase.ts).
  * Every public method counts itself ("Range.method"); every mutating one checks protection for the
- * running user, then notes the write (runtime.noteWrite) before changing anything. Argument checks
+ * running user (value writes then check data validation: rules.ts), then notes the write (runtime.noteWrite) before changing anything. Argument checks
  * and error texts follow Apps Script (see errors.ts).
  */
 import { blockingProtection } from './access';
 import {
+  type CellEnv,
   type ReadValue,
   checkWritable,
   clearContents,
@@ -24,6 +25,7 @@ import type { ValidationRuleData } from './model';
 import { GENERAL_FORMAT } from './numberFormat';
 import { ProtectionFake, newProtection } from './protection';
 import { checkRect } from './rangeBase';
+import { assertScriptWriteValid, rectCells } from './rules';
 import { RangeFormatting } from './rangeFormat';
 import { SheetFake } from './sheet';
 import { type SortKey, sortRect } from './structure';
@@ -56,8 +58,8 @@ export class RangeFake extends RangeFormatting {
         checkWritable(cell);
       }
     }
-    this.beginWrite('Range.setValues');
     const env = this.ctx.env();
+    this.beginWrite('Range.setValues', () => this.assertValid(env, (i, j) => (rows[i] as unknown[])[j]));
     const sheet = this.sheetData;
     const r0 = this.rect.row - 1;
     const c0 = this.rect.col - 1;
@@ -74,11 +76,16 @@ export class RangeFake extends RangeFormatting {
     this.ctx.count('Range.setValue');
     if (arguments.length !== 1) throw signatureError(arguments, 'SpreadsheetApp.Range.setValue');
     checkWritable(value);
-    this.beginWrite('Range.setValue');
     const env = this.ctx.env();
+    this.beginWrite('Range.setValue', () => this.assertValid(env, () => value));
     this.forEachCell((r, c) => writeCell(this.sheetData, r, c, value, env));
     this.sheetData.touch();
     return this;
+  }
+
+  /** Refuse the whole write when a reject-input rule refuses any new value (rules.ts). */
+  private assertValid(env: CellEnv, inputAt: (i: number, j: number) => unknown): void {
+    assertScriptWriteValid(this.ctx.wb, rectCells(this.sheetData, this.rect, inputAt), env);
   }
 
   getDisplayValues(): string[][] {
@@ -107,8 +114,8 @@ export class RangeFake extends RangeFormatting {
     checkArgs(arguments, 'SpreadsheetApp.Range.setFormula', 's');
     const text = String(formula);
     checkWritable(text);
-    this.beginWrite('Range.setFormula');
     const env = this.ctx.env();
+    this.beginWrite('Range.setFormula', () => this.assertValid(env, () => text));
     this.forEachCell((r, c) => writeCell(this.sheetData, r, c, text, env));
     this.sheetData.touch();
     return this;
@@ -124,8 +131,8 @@ export class RangeFake extends RangeFormatting {
         checkWritable(f);
       }
     }
-    this.beginWrite('Range.setFormulas');
     const env = this.ctx.env();
+    this.beginWrite('Range.setFormulas', () => this.assertValid(env, (i, j) => (rows[i] as unknown[])[j]));
     this.forEachCell((r, c, i, j) => writeCell(this.sheetData, r, c, (rows[i] as unknown[])[j], env));
     this.sheetData.touch();
     return this;

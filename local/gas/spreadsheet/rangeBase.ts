@@ -1,6 +1,6 @@
 /**
- * Shared core of the Range stand-in: identity, A1 text, the write preamble (protection check, then
- * runtime.noteWrite) and shape checks. RangeFormatting and RangeFake build on it.
+ * Shared core of the Range stand-in: identity, A1 text, the write preamble (protection check, validation
+ * check of value writes, then runtime.noteWrite) and shape checks. RangeFormatting and RangeFake build on it.
  */
 import { type A1Bounds, CLOSED_BOUNDS, type Rect, rectToA1 } from './a1';
 import { assertCanWrite } from './access';
@@ -38,9 +38,13 @@ export class RangeBase {
     return rectToA1(this.rect, this.bounds);
   }
 
-  /** Protection check, then write bookkeeping; call before changing anything. */
-  protected beginWrite(method: string): void {
+  /**
+   * Protection check, then `check` (e.g. data validation of the new values: rules.ts), then write bookkeeping;
+   * call before changing anything.
+   */
+  protected beginWrite(method: string, check?: () => void): void {
     assertCanWrite(this.ctx.wb, this.ctx.user(), this.sheetData, this.rect);
+    if (check) check();
     this.ctx.noteWrite(method, this.sheetData, this.a1());
   }
 

@@ -4,6 +4,9 @@
  * ("Sheet.method"); mutating ones check protections (cells: access.assertCanWrite; structure:
  * access.assertCanChangeSheet) and note the write before changing anything.
  *
+ * appendRow, like Range.setValue(s), is refused whole (no row added) when a reject-input data validation rule
+ * refuses one of its values (rules.ts).
+ *
  * Assumptions (unverified, documented): rows inserted with insertRows* take the number formats,
  * styles and data validation of the row above (as in the Sheets UI; the first row's when inserting
  * at the top); appendRow grows the sheet by one row when it is full and adds columns when the row
@@ -18,6 +21,7 @@ import { ERR, checkArgs, gasError, signatureError, toInt } from './errors';
 import type { SparseGrid } from './model';
 import { ProtectionFake, newProtection } from './protection';
 import { RangeFake, checkRect } from './range';
+import { type PendingCell, assertScriptWriteValid } from './rules';
 import { SpreadsheetFake } from './spreadsheet';
 import { SheetLayout } from './sheetLayout';
 import { deleteColumns, deleteRows, insertColumns, insertRows, sortRect } from './structure';
@@ -322,6 +326,8 @@ export class SheetFake extends SheetLayout {
     const extraRows = Math.max(0, row - this.s.maxRows);
     const extraCols = Math.max(0, width - this.s.maxColumns);
     if (extraRows || extraCols) this.growCheck(extraRows * this.s.maxColumns + extraCols * (this.s.maxRows + extraRows));
+    const env = this.ctx.env();
+    assertScriptWriteValid(this.ctx.wb, this.appendedCells(row, values), env);
     this.ctx.noteWrite('Sheet.appendRow', this.s, rectToA1(rect));
     if (extraRows) {
       const before = this.s.maxRows + 1;
@@ -329,10 +335,21 @@ export class SheetFake extends SheetLayout {
       this.inheritRowFormats(before, extraRows);
     }
     if (extraCols) insertColumns(this.ctx.wb, this.s, this.s.maxColumns + 1, extraCols);
-    const env = this.ctx.env();
     for (let j = 0; j < values.length; j++) writeCell(this.s, row - 1, j, values[j], env);
     this.s.touch();
     return this;
+  }
+
+  /**
+   * The cells appendRow will write at 1-based `row`, with the rule and format each will have: a row past the end
+   * of the sheet inherits the last row's (inheritRowFormats); added columns have none.
+   */
+  private *appendedCells(row: number, values: unknown[]): Generator<PendingCell> {
+    const source = Math.min(row, this.s.maxRows) - 1;
+    for (let j = 0; j < values.length && j < this.s.maxColumns; j++) {
+      const rule = this.s.validations.get(source, j);
+      if (rule) yield { r: row - 1, c: j, input: values[j], rule, format: this.s.formats.get(source, j) };
+    }
   }
 
   // ---- clearing and sorting -------------------------------------------------------------------------

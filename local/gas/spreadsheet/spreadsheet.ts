@@ -44,9 +44,11 @@ export class SpreadsheetFake {
     return `https://docs.google.com/spreadsheets/d/${this.ctx.wb.id}/edit`;
   }
 
-  getOwner(): UserFake {
+  /** "Returns the owner of the document, or null for a document in a shared drive." (reference of getOwner()) */
+  getOwner(): UserFake | null {
     this.ctx.count('Spreadsheet.getOwner');
-    return new UserFake(this.ctx.wb.owner);
+    const owner = this.ctx.wb.documentOwner();
+    return owner === null ? null : new UserFake(owner);
   }
 
   getEditors(): UserFake[] {

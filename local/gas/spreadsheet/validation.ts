@@ -1,20 +1,23 @@
 /**
- * Data validation: SpreadsheetApp.newDataValidation() builder, DataValidation rules, and the
- * host-side check of a cell against its rule.
+ * Data validation: SpreadsheetApp.newDataValidation() builder and DataValidation rules. The check of a value
+ * against a rule, and the refusal of script writes, live in rules.ts.
  *
- * Real behaviour kept: rules are stored, shown (dropdowns) and checked on MANUAL entry only.
- * Script writes (setValue/setValues/appendRow) are not blocked by validation, even "reject input"
- * rules: the invalid value is written and the cell gets Sheets' red "invalid" marker (reported
- * widely: "script-based changes bypass the standard validation checks"). `validationViolations`
- * in host.ts lists such cells. Defaults as documented: allowInvalid true, helpText null,
- * showDropdown true.
+ * Behaviour modelled (see rules.ts for the details and sources):
+ * - A rule that rejects input (allowInvalid false) refuses a person's entry (host userEdit/userEditRange) AND a
+ *   script write: Range.setValue/setValues/setFormula/setFormulas and Sheet.appendRow throw
+ *   "The data you entered in cell X violates the data validation rules set on this sheet." naming the first
+ *   offending cell, and change nothing (the whole call is refused). Google's reference is silent on script
+ *   writes and public reports conflict (some say scripts bypass validation); the stricter case is modelled,
+ *   as the product SPEC (Version 2 › Real Sheets) requires.
+ * - A warning rule (allowInvalid true, the default) never blocks: the value is written and the cell is marked
+ *   invalid; host validationViolations() lists such cells (also cells made invalid by a rule set afterwards).
+ * - An empty value ('' / null, clearContent) always passes: an empty cell is not flagged by a dropdown in Sheets.
+ * Defaults as documented: allowInvalid true, helpText null, showDropdown true.
  */
-import { rectToA1 } from './a1';
 import type { Ctx } from './context';
 import { type CriteriaKey, DATA_VALIDATION_CRITERIA, EnumValue } from './enums';
 import { checkArgs, gasError } from './errors';
-import type { CellValue, RuleArg, ValidationRuleData, Workbook } from './model';
-import { displayValue } from './numberFormat';
+import type { RuleArg, ValidationRuleData } from './model';
 import { RangeFake } from './range';
 
 type Criteria = { key: CriteriaKey; args: RuleArg[] } | null;
@@ -242,60 +245,4 @@ export class DataValidationBuilderFake {
   }
 }
 
-/** Whether a stored value satisfies a rule (empty cells always do). Formulas/dates are not checked. */
-export function satisfiesRule(wb: Workbook, rule: ValidationRuleData, value: CellValue, format: string | undefined): boolean {
-  if (value === '') return true;
-  const args = rule.args;
-  const n = typeof value === 'number' ? value : null;
-  const num = (i: number): number => (typeof args[i] === 'number' ? (args[i] as number) : NaN);
-  switch (rule.criteria) {
-    case 'VALUE_IN_LIST': {
-      const items = Array.isArray(args[0]) ? (args[0] as string[]) : [];
-      return items.includes(displayValue(value, format));
-    }
-    case 'VALUE_IN_RANGE': {
-      const ref = args[0];
-      if (ref === null || typeof ref !== 'object' || Array.isArray(ref) || !('range' in ref)) return true;
-      const sheet = wb.sheetById(ref.range.sheetId);
-      if (!sheet) return true;
-      const shown = displayValue(value, format);
-      for (let r = ref.range.row - 1; r < ref.range.row - 1 + ref.range.numRows; r++) {
-        const row = sheet.values[r];
-        if (!row) continue;
-        for (let c = ref.range.col - 1; c < ref.range.col - 1 + ref.range.numCols; c++) {
-          const v = row[c];
-          if (v !== undefined && v !== '' && displayValue(v, sheet.formats.get(r, c)) === shown) return true;
-        }
-      }
-      return false;
-    }
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== null && n >= num(0);
-    case 'NUMBER_GREATER_THAN':
-      return n !== null && n > num(0);
-    case 'NUMBER_LESS_THAN':
-      return n !== null && n < num(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== null && n <= num(0);
-    case 'NUMBER_BETWEEN':
-      return n !== null && n >= num(0) && n <= num(1);
-    case 'NUMBER_EQUAL_TO':
-      return n !== null && n === num(0);
-    case 'CHECKBOX':
-      if (args.length === 0) return typeof value === 'boolean';
-      return args.some((a) => a !== null && typeof a !== 'object' && displayValue(value, format) === displayValue(a, undefined));
-    case 'TEXT_IS_VALID_EMAIL':
-      return typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-    case 'TEXT_IS_VALID_URL':
-      return typeof value === 'string' && /^(https?|ftp):\/\/[^\s]+$/i.test(value);
-    case 'TEXT_CONTAINS':
-      return typeof value === 'string' && value.includes(String(args[0]));
-    default:
-      return true;
-  }
-}
-
-/** Help text Sheets shows when it rejects a manual entry (unverified wording for the default). */
-export function rejectionMessage(rule: ValidationRuleData, sheetName: string, row: number, col: number): string {
-  return rule.helpText ?? `Input must fall within specified range (${sheetName}!${rectToA1({ row, col, numRows: 1, numCols: 1 })}).`;
-}
+export { rejectionMessage, satisfiesRule } from './rules';

@@ -160,7 +160,7 @@ describe('spreadsheet and sheets', () => {
 
   it('exposes id, url, owner and time zone; getDataRange covers the data', () => {
     const { ss, sheet } = setup({ id: 'abc123', name: 'CRM' });
-    expect([ss.getId(), ss.getName(), ss.getUrl(), ss.getOwner().getEmail(), ss.getSpreadsheetTimeZone()]).toEqual([
+    expect([ss.getId(), ss.getName(), ss.getUrl(), ss.getOwner()!.getEmail(), ss.getSpreadsheetTimeZone()]).toEqual([
       'abc123',
       'CRM',
       'https://docs.google.com/spreadsheets/d/abc123/edit',

@@ -1,4 +1,4 @@
-/** Data validation: builder, storage, script writes not blocked, violations, manual entry. */
+/** Data validation: builder, storage, warning rules, violations, manual entry (script writes: scriptWrites.test.ts). */
 import { UserEditRefused } from '../../../local/gas/spreadsheet';
 import { STAFF, setup } from './helpers';
 
@@ -38,15 +38,17 @@ describe('data validation', () => {
     expect(host.validationViolations('Sheet1')).toEqual([]);
   });
 
-  it('does not block script writes, and lists the cells that break their rule', () => {
+  it('lets warning rules through and lists the cells that break their rule', () => {
     const { app, sheet, host } = setup();
+    // A warning rule (allowInvalid true, the default) never blocks a write; the cell is only marked invalid.
+    sheet.getRange('B2:B3').setDataValidation(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build());
+    sheet.getRange('A2:B3').setValues([['Won', -5], ['', 3]]);
+    expect(sheet.getRange('A2').getValue()).toBe('Won');
+    // A reject-input rule set AFTER the values were written flags them, as Sheets does.
     sheet.getRange('A2:A4').setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(false).build());
-    sheet.getRange('B2').setDataValidation(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build());
-    sheet.getRange('A2:B4').setValues([['Lead', -5], ['Won', ''], ['', 3]]);
-    expect(sheet.getRange('A3').getValue()).toBe('Won');
     expect(host.validationViolations().map((v) => [v.a1, v.value, v.criteria, v.allowInvalid])).toEqual([
+      ['A2', 'Won', 'VALUE_IN_LIST', false],
       ['B2', -5, 'NUMBER_GREATER_THAN_OR_EQUAL_TO', true],
-      ['A3', 'Won', 'VALUE_IN_LIST', false],
     ]);
     sheet.getRange('A2:A4').setDataValidation(null);
     expect(host.validationViolations().map((v) => v.a1)).toEqual(['B2']);
