@@ -5,7 +5,7 @@
  */
 
 import type { Customer } from '../../../src/domain/customer';
-import { CUSTOMER_HEADERS, EDITABLE_KEYS, type EditableKey } from '../../../src/domain/customer';
+import { CUSTOMER_HEADERS, EDITABLE_KEYS, type EditableKey, HISTORY_HEADERS } from '../../../src/domain/customer';
 import { STATUSES } from '../../../src/domain/statuses';
 import { MANAGER, OWNER, REP, type Crm, newCrm } from '../../support/crm';
 import {
@@ -21,6 +21,8 @@ import {
 } from './helpers';
 
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
+/** 0-based position of a History column in a row of crm.tab('History'). */
+const at = (header: (typeof HISTORY_HEADERS)[number]): number => HISTORY_HEADERS.indexOf(header);
 
 /** The stored customer, as the sidebar has it after opening it. */
 function opened(crm: Crm, id: string): Customer {
@@ -208,7 +210,8 @@ describe('an old Status outside the dropdown list (typed before the dropdown exi
     expect(saved(result)).toMatchObject({ status: 'In negotiation' });
     expect(cell(crm, ann.id, 'Status')).toBe('In negotiation');
     expect(crm.gas.sheets.validationViolations('Customers')).toEqual([]);
-    expect(crm.tab('History').filter((e) => e[1] === ann.id).map((e) => [e[2], e[4], e[5]])).toContainEqual([
+    const logged = crm.tab('History').filter((e) => e[at('Customer ID')] === ann.id);
+    expect(logged.map((e) => [e[at('Action')], e[at('From')], e[at('To')]])).toContainEqual([
       'status',
       'Hot lead',
       'In negotiation',
@@ -288,7 +291,7 @@ describe('a failure in the middle of an import batch', () => {
     expect(result).toMatchObject({ ok: true, imported: 2, merged: 2 });
     expect(cell(crm, eve.id, 'Notes')).toBe('vip');
     expect(cell(crm, bob.id, 'Phone')).toBe('555 0500 000');
-    const logged = new Set(crm.tab('History').map((e) => e[1]));
+    const logged = new Set(crm.tab('History').map((e) => e[at('Customer ID')]));
     for (const id of [...result.ids, eve.id, bob.id]) expect(logged.has(id)).toBe(true);
   });
 });
