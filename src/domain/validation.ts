@@ -83,7 +83,8 @@ export function quote(text: string): string {
 function describeKind(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'boolean') return 'a yes/no value';
-  if (typeof value === 'number') return 'a number that is not finite';
+  if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'a number that is not finite';
+  if (typeof value === 'bigint') return 'a number';
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return 'a symbol';
   return 'an object';
@@ -105,13 +106,18 @@ interface TextRule {
   max: number;
   required?: boolean;
   multiline?: boolean;
+  /**
+   * Only strings are text. Customer fields set it: a number sent for a name or a phone is a client bug (the
+   * sidebar sends strings), and storing its String() hides the bug. Filters and the search query leave it off.
+   */
+  textOnly?: boolean;
 }
 
 type TextCheck = { ok: true; value: string } | { ok: false; message: string };
 
 /**
- * The one rule for every free-text field: absent → '', numbers → their text (a phone typed as 5550102000),
- * anything else that is not a string refused; CRLF → LF in multi-line fields; trimmed; control characters
+ * The one rule for every free-text field: absent → '', numbers → their text unless `textOnly` (customer fields
+ * refuse them), anything else that is not a string refused; CRLF → LF in multi-line fields; trimmed; control characters
  * refused (the sheet would keep them invisibly); over-long text refused with the limit, never cut.
  * Emoji, accents, right-to-left text and a leading = + - @ are kept exactly (the sheet layer stores them as text).
  */
@@ -119,7 +125,7 @@ export function checkText(raw: unknown, rule: TextRule): TextCheck {
   let text: string;
   if (raw === undefined || raw === null) text = '';
   else if (typeof raw === 'string') text = raw;
-  else if ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'bigint') text = String(raw);
+  else if (!rule.textOnly && ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'bigint')) text = String(raw);
   else return { ok: false, message: `${rule.label} must be text, not ${describeKind(raw)}.` };
 
   if (rule.multiline) text = text.replace(/\r\n?/g, '\n');
@@ -175,13 +181,13 @@ export function isValidEmail(text: string): boolean {
 /** Digits, spaces and + ( ) - . / with an optional extension at the end ("x12", "ext. 12"). */
 const PHONE_PATTERN = /^[0-9\s+().\/-]+(?:(?:x|ext\.?|extension)\s*[0-9]+)?$/i;
 
-export const nameSchema = textSchema({ label: 'Name', max: NAME_MAX, required: true });
-export const companySchema = textSchema({ label: 'Company', max: COMPANY_MAX });
-export const emailSchema = textSchema({ label: 'Email', max: EMAIL_MAX }, (text, ctx) => {
+export const nameSchema = textSchema({ label: 'Name', max: NAME_MAX, textOnly: true, required: true });
+export const companySchema = textSchema({ label: 'Company', max: COMPANY_MAX, textOnly: true });
+export const emailSchema = textSchema({ label: 'Email', max: EMAIL_MAX, textOnly: true }, (text, ctx) => {
   const email = text.toLowerCase();
   return isValidEmail(email) ? email : issue(ctx, `Email ${quote(text)} is not a valid e-mail address.`);
 });
-export const phoneSchema = textSchema({ label: 'Phone', max: PHONE_MAX }, (text, ctx) => {
+export const phoneSchema = textSchema({ label: 'Phone', max: PHONE_MAX, textOnly: true }, (text, ctx) => {
   if (!PHONE_PATTERN.test(text)) {
     return issue(
       ctx,
@@ -193,11 +199,11 @@ export const phoneSchema = textSchema({ label: 'Phone', max: PHONE_MAX }, (text,
   }
   return text;
 });
-export const ownerSchema = textSchema({ label: 'Owner', max: OWNER_MAX });
-export const sourceSchema = textSchema({ label: 'Source', max: SOURCE_MAX });
-export const notesSchema = textSchema({ label: 'Notes', max: NOTES_MAX, multiline: true });
+export const ownerSchema = textSchema({ label: 'Owner', max: OWNER_MAX, textOnly: true });
+export const sourceSchema = textSchema({ label: 'Source', max: SOURCE_MAX, textOnly: true });
+export const notesSchema = textSchema({ label: 'Notes', max: NOTES_MAX, textOnly: true, multiline: true });
 /** A note added with a status change: same rules as Notes. */
-export const noteSchema = textSchema({ label: 'Note', max: NOTES_MAX, multiline: true });
+export const noteSchema = textSchema({ label: 'Note', max: NOTES_MAX, textOnly: true, multiline: true });
 
 // ---------------------------------------------------------------------------------------------- status
 

@@ -1,12 +1,14 @@
 /**
- * The two-tab write of a customer change: the Customers row, then its History rows. What History needs read
- * (its header, and the last row for a batch of events) is read before anything is written; if History still refuses (protection, quota), the Customers rows are put
- * back as they were read, so no change is left without its log entry.
+ * The two-tab write of a customer change: the Customers cells, then its History rows. What History needs read
+ * (its header, and the last row for a batch of events) is read before anything is written. A failure after the
+ * first write (History refusing: protection, quota) takes out what was written — new rows removed, rewritten
+ * cells put back as read — then rethrows, so no change is left without its log entry.
  */
 
 import type { Customer, HistoryEvent } from '../domain/customer';
 import { CustomersTable, type CustomersSnapshot } from '../sheets/customersTable';
 import { HistoryTable } from '../sheets/historyTable';
+import { rollBack } from '../sheets/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,16 +22,15 @@ export function appendCustomers(
   const history = HistoryTable.open(ss);
   history.checkHeader();
   const lastRow = history.lastRowFor(events.length);
-  const appended = table.append(snapshot, customers);
+  const appended = table.append(snapshot, customers); // takes out its own rows if its write is refused
   try {
     history.append(events, { headerChecked: true, lastRow });
   } catch (error) {
-    table.removeAppended(appended);
-    throw error;
+    rollBack(error, [() => table.removeAppended(appended)]);
   }
 }
 
-/** Rewrites the customer at `index` of `snapshot` as `after` (unchanged cells as read) and logs `events`. */
+/** Writes the changed cells of the customer at `index` of `snapshot` (to make it `after`) and logs `events`. */
 export function replaceCustomer(
   ss: Spreadsheet,
   table: CustomersTable,
@@ -41,11 +42,10 @@ export function replaceCustomer(
   const history = HistoryTable.open(ss);
   history.checkHeader();
   const lastRow = history.lastRowFor(events.length);
-  table.writeChange(snapshot, index, after);
+  const written = table.writeChange(snapshot, index, after); // puts back its own cells if one write is refused
   try {
     history.append(events, { headerChecked: true, lastRow });
   } catch (error) {
-    table.restore(snapshot, index);
-    throw error;
+    rollBack(error, [() => table.undo(written)]);
   }
 }

@@ -2,7 +2,7 @@
  * Migration of old spreadsheets pasted into the `Import` tab: proposeImportMapping for the sidebar's first
  * step, importCustomers for the dry run and for each batch of the real run. One batch = one call = one lock:
  * read Import and Customers once, plan in memory (src/domain/import), then write new customers with one
- * setValues, merged customers as runs of consecutive rows, and all History rows with one setValues.
+ * setValues, the cells merges fill (see CustomersTable.rewrite), and all History rows with one setValues.
  */
 
 import {
@@ -20,8 +20,7 @@ import {
   sampleRows,
 } from '../domain/import';
 import type { Failure } from '../domain/results';
-import type { CellValue } from '../sheets/cells';
-import { CUSTOMER_WIDTH, rowAsRead, rowOver } from '../sheets/customerRows';
+import { type CellBlock, rollBack } from '../sheets/table';
 import { CustomersTable, type CustomersSnapshot } from '../sheets/customersTable';
 import { HistoryTable } from '../sheets/historyTable';
 import { reserveCustomerIds } from '../sheets/idCounter';
@@ -93,8 +92,9 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
 }
 
 /**
- * Customers first, then History. If History refuses (protection, quota), the new rows are taken out and the
- * merged rows put back, so no customer is left without its log entry (as customerWrites.ts does for one row).
+ * Customers first (new rows, then the cells merges fill), then History. Any failure after the first write (a
+ * merge's cell refused, History refusing: protection, quota) takes out the new rows and puts the merged cells
+ * back as read, then rethrows: no customer is left without its log entry (as customerWrites.ts does for one).
  */
 function writeBatch(
   table: CustomersTable,
@@ -102,49 +102,21 @@ function writeBatch(
   snapshot: CustomersSnapshot,
   writes: ImportWrites,
 ): void {
-  const rowOf = (index: number): number => snapshot.rowNumbers[index] as number;
-  const rawOf = (index: number): unknown[] => snapshot.rows[index] as unknown[];
   // Both History reads before any write: a changed History tab stops the batch with nothing written, and the
   // writes that follow are not split by a read (Google sends them as one batch).
   history.checkHeader();
   const historyLastRow = history.lastRowFor(writes.events.length, { batch: true });
-  const appended = table.append(snapshot, writes.customers, { batch: true });
-  // Merges change only the cells they fill; every other cell is written back exactly as it was read.
-  rewriteRows(
-    table,
-    writes.updates.map((u) => ({ row: rowOf(u.existingIndex), cells: rowOver(rawOf(u.existingIndex), u.before, u.after) })),
-  );
+  const appended = table.append(snapshot, writes.customers, { batch: true }); // takes out its own rows if refused
+  let merged: CellBlock[] = [];
   try {
+    // Merges write only the cells they fill and the stamp; rewrite puts back its own cells if one is refused.
+    // At most MAX_MERGED_CUSTOMERS_PER_BATCH customers (the planner ends the batch early otherwise).
+    merged = table.rewrite(
+      snapshot,
+      writes.updates.map((u) => ({ index: u.existingIndex, after: u.after })),
+    );
     history.append(writes.events, { headerChecked: true, lastRow: historyLastRow, batch: true });
   } catch (error) {
-    table.removeAppended(appended);
-    rewriteRows(
-      table,
-      writes.updates.map((u) => ({ row: rowOf(u.existingIndex), cells: rowAsRead(rawOf(u.existingIndex)) })),
-    );
-    throw error;
+    rollBack(error, [() => table.undo(merged), () => table.removeAppended(appended)]);
   }
-}
-
-/**
- * Rewrites customers in place, one setValues per run of consecutive sheet rows. Rows in between are not
- * rewritten: a rewrite re-encodes cells (a phone typed as a number would become text) and could overwrite a
- * hand edit made meanwhile. The writes are not interleaved with reads, so Google batches them; a batch
- * rewrites at most MAX_MERGED_CUSTOMERS_PER_BATCH customers (the planner ends the batch early otherwise).
- */
-function rewriteRows(table: CustomersTable, rows: ReadonlyArray<{ row: number; cells: CellValue[] }>): void {
-  const sorted = [...rows].sort((a, b) => a.row - b.row);
-  let run: Array<{ row: number; cells: CellValue[] }> = [];
-  const flush = (): void => {
-    const first = run[0];
-    if (first === undefined) return;
-    table.sheet.getRange(first.row, 1, run.length, CUSTOMER_WIDTH).setValues(run.map((r) => r.cells));
-    run = [];
-  };
-  for (const item of sorted) {
-    const last = run[run.length - 1];
-    if (last !== undefined && item.row !== last.row + 1) flush();
-    run.push(item);
-  }
-  flush();
 }

@@ -1,6 +1,6 @@
 /** One `Customers` row ⇄ one Customer object (column order from CUSTOMER_HEADERS). */
 
-import { CUSTOMER_HEADERS, CUSTOMER_KEYS, type Customer, type HistoryEvent, HISTORY_HEADERS } from '../domain/customer';
+import { CUSTOMER_HEADERS, CUSTOMER_KEYS, type Customer, type CustomerKey, type HistoryEvent, HISTORY_HEADERS } from '../domain/customer';
 import type { Status } from '../domain/statuses';
 import { isStatus, parseStatus } from '../domain/statuses';
 import { type CellValue, dateCell, numberCell, readDate, readNumber, readText, rewritable, textCell } from './cells';
@@ -31,24 +31,32 @@ export function customerToRow(c: Customer): CellValue[] {
 }
 
 /**
- * The cells that turn a row read as `raw` (which held `before`) into `after`: the fields that changed are
- * encoded afresh, every other cell is written back exactly as it was read. Re-encoding an unchanged cell could
- * lose what a person typed by hand (text in Deal value reads as "no amount", a phone typed as a number would
- * become text, a date typed as text would be dropped).
+ * Keys a save writes even when their value happens to be the same (the same user saving twice, or twice in one
+ * second): they say who saved last, when, and which version this is. Status changed at joins them when the
+ * status changes; otherwise it is not the save's to write.
  */
-export function rowOver(raw: readonly unknown[], before: Customer, after: Customer): CellValue[] {
-  const fresh = customerToRow(after);
-  return fresh.map((cell, i) => {
-    const key = CUSTOMER_KEYS[i] as (typeof CUSTOMER_KEYS)[number];
-    return before[key] === after[key] ? rewritable(raw[i]) : cell;
-  });
-}
+const STAMP_KEYS: readonly CustomerKey[] = ['updatedAt', 'updatedBy', 'version'];
 
-/** The cells that put back a row exactly as it was read. */
-export function rowAsRead(raw: readonly unknown[]): CellValue[] {
-  const out: CellValue[] = [];
-  for (let i = 0; i < CUSTOMER_WIDTH; i++) out.push(rewritable(raw[i]));
-  return out;
+/**
+ * The cells that turn a row read as `raw` (which held `before`) into `after`, by 1-based column: the fields
+ * that changed, encoded afresh, and the save's stamp (Updated at, Updated by, Version; Status changed at only
+ * when the status changed), each with its value as read for an undo. No other cell is written, not even as it
+ * was read: a person may have typed there since the read, and an old value the Status dropdown now rejects
+ * would make the write throw.
+ */
+export function changedCells(
+  raw: readonly unknown[],
+  before: Customer,
+  after: Customer,
+): Map<number, { value: CellValue; previous: CellValue }> {
+  const fresh = customerToRow(after);
+  const cells = new Map<number, { value: CellValue; previous: CellValue }>();
+  CUSTOMER_KEYS.forEach((key, i) => {
+    const stamped = STAMP_KEYS.includes(key) || (key === 'statusChangedAt' && before.status !== after.status);
+    if (before[key] === after[key] && !stamped) return;
+    cells.set(i + 1, { value: fresh[i] as CellValue, previous: rewritable(raw[i]) });
+  });
+  return cells;
 }
 
 /** True for a row with nothing in any customer column (a blank line left by a user). */

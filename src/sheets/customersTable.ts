@@ -1,9 +1,23 @@
-/** The `Customers` tab as a table: one read of the whole range, writes of single rows or batches. */
+/**
+ * The `Customers` tab as a table: one read of the whole range, appends of new rows, and rewrites of only the
+ * cells a change sets (with their undo).
+ */
 
 import { CUSTOMER_HEADERS, type Customer } from '../domain/customer';
-import { CUSTOMER_WIDTH, customerToRow, isBlankRow, rowAsRead, rowOver, rowToCustomer } from './customerRows';
+import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, rowToCustomer } from './customerRows';
 import { SchemaError } from './schemaError';
-import { type AppendedRows, appendRows, checkHeader, readTab, removeAppendedRows, requireSheet } from './table';
+import {
+  type AppendedRows,
+  type CellBlock,
+  appendRows,
+  cellBlocks,
+  checkHeader,
+  readTab,
+  removeAppendedRows,
+  requireSheet,
+  restoreBlocks,
+  writeBlocks,
+} from './table';
 import { TAB } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,13 +28,22 @@ export interface CustomersSnapshot {
   customers: Customer[];
   /** rowNumbers[i] is the 1-based sheet row of customers[i]. */
   rowNumbers: number[];
-  /** rows[i] is the row of customers[i] as getValues returned it (rewrites keep what they do not change). */
+  /** rows[i] is the row of customers[i] as getValues returned it (what an undo puts back). */
   rows: unknown[][];
   /** Last row with content (the header counts). */
   lastRow: number;
 }
 
+/** One customer's new state: `index` into the snapshot, `after` the whole customer as it is to be. */
+export interface CustomerChange {
+  index: number;
+  after: Customer;
+}
+
 export class CustomersTable {
+  /** What writeChange wrote, by sheet row, so that restore(snapshot, index) can put back exactly those cells. */
+  private readonly written = new Map<number, CellBlock[]>();
+
   constructor(readonly sheet: Sheet) {}
 
   static open(ss: Spreadsheet): CustomersTable {
@@ -63,19 +86,44 @@ export class CustomersTable {
   }
 
   /**
-   * Rewrites the customer at `snapshot` index `index` as `after` with one setValues: changed fields are encoded
-   * afresh, every other cell is written back as it was read.
+   * Writes the customer at `snapshot` index `index` as `after`: only the cells that change and the save's stamp
+   * (see changedCells), one setValues per run of adjacent columns. Returns what it wrote, for restore.
    */
-  writeChange(snapshot: CustomersSnapshot, index: number, after: Customer): void {
-    const raw = snapshot.rows[index] as unknown[];
-    const row = rowOver(raw, snapshot.customers[index] as Customer, after);
-    this.sheet.getRange(snapshot.rowNumbers[index] as number, 1, 1, CUSTOMER_WIDTH).setValues([row]);
+  writeChange(snapshot: CustomersSnapshot, index: number, after: Customer): CellBlock[] {
+    const blocks = this.rewrite(snapshot, [{ index, after }]);
+    this.written.set(snapshot.rowNumbers[index] as number, blocks);
+    return blocks;
   }
 
-  /** Puts the customer at `snapshot` index `index` back exactly as it was read (undo of writeChange). */
+  /** Undo of writeChange: puts back the cells it wrote, as they were read (no other cell is touched). */
   restore(snapshot: CustomersSnapshot, index: number): void {
-    const raw = snapshot.rows[index] as unknown[];
-    this.sheet.getRange(snapshot.rowNumbers[index] as number, 1, 1, CUSTOMER_WIDTH).setValues([rowAsRead(raw)]);
+    const row = snapshot.rowNumbers[index] as number;
+    const blocks = this.written.get(row);
+    if (blocks === undefined) return;
+    this.written.delete(row);
+    restoreBlocks(this.sheet, blocks);
+  }
+
+  /**
+   * Writes many customers' changes (an import's merges): only the changed cells and stamps, grouped into blocks
+   * (cellBlocks): customers in consecutive rows changing the same columns share one setValues. The number of
+   * calls grows with the changes, never with the size of the tab. If a block is refused, the blocks already
+   * written are put back before the error is rethrown. Returns the blocks, for undo().
+   */
+  rewrite(snapshot: CustomersSnapshot, changes: readonly CustomerChange[]): CellBlock[] {
+    const blocks = cellBlocks(
+      changes.map(({ index, after }) => ({
+        row: snapshot.rowNumbers[index] as number,
+        cells: changedCells(snapshot.rows[index] as unknown[], snapshot.customers[index] as Customer, after),
+      })),
+    );
+    writeBlocks(this.sheet, blocks);
+    return blocks;
+  }
+
+  /** Undo of rewrite: puts back the cells it wrote, as they were read. */
+  undo(blocks: readonly CellBlock[]): void {
+    restoreBlocks(this.sheet, blocks);
   }
 
   /** Appends below the last row read; `batch` keeps the same calls whatever the count (see appendRows). */

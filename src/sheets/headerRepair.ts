@@ -1,7 +1,7 @@
 /**
  * Makes a fixed-layout tab's header right without losing data: writes it on an empty tab, puts
- * hand-moved columns back in order (whole columns move, rows stay intact), and refuses to guess when a
- * header was renamed or removed.
+ * hand-moved columns back in order (whole columns move — values, data validations, number formats — rows
+ * stay intact), and refuses to guess when a header was renamed or removed.
  */
 
 import { readText, rewritable, textCell } from './cells';
@@ -30,14 +30,25 @@ export function repairHeader(sheet: Sheet, headers: readonly string[], tab: stri
     };
   }
 
-  // Every expected column is present but out of order: rebuild each row in the expected order,
-  // keeping any extra columns after ours, and write the grid back in one setValues. (A formula typed
-  // into a data cell comes back as its value: formulas have no place in these tabs.)
+  // Every expected column is present but out of order: rebuild each row in the expected order, keeping any
+  // extra columns after ours, and write the grid back in one setValues. (A formula typed into a data cell
+  // comes back as its value: formulas have no place in these tabs.)
   const extra = found.map((_, i) => i).filter((i) => !positions.includes(i));
   const order = [...positions, ...extra];
   const grid = values.map((row, r) =>
     order.map((i) => (r === 0 ? textCell(found[i] ?? '') : rewritable((row as unknown[])[i]))),
   );
+  // A dragged column takes its data validation and number format with it (the Status dropdown now sits where
+  // Status was dragged to). They move back with the values, over every row of the grid: a rule left on the
+  // blank rows below would refuse the next customer appended there. The rules come off before the values go
+  // in, since a reject-input rule makes a script write throw, and go back on after (a rule may be put on a
+  // cell whose old value breaks it: an out-of-list Status typed before the dropdown existed stays as it was).
+  const whole = sheet.getRange(1, 1, Math.max(sheet.getMaxRows(), grid.length), order.length);
+  const rules = whole.getDataValidations();
+  const formats = whole.getNumberFormats();
+  whole.clearDataValidations();
+  whole.setNumberFormats(formats.map((row) => order.map((i) => row[i] as string)));
   sheet.getRange(1, 1, grid.length, order.length).setValues(grid);
+  whole.setDataValidations(rules.map((row) => order.map((i) => row[i] ?? null)));
   return 'reordered';
 }

@@ -126,10 +126,10 @@ describe('validateNewCustomer', () => {
   });
 
   describe('text fields given other types', () => {
-    it('turns a number into its text (a phone typed as a number)', () => {
-      expect(valueOf(validateNewCustomer({ name: 12345, phone: 5550102000 }))).toMatchObject({
-        name: '12345',
-        phone: '5550102000',
+    it('refuses a number: only dealValue takes one (a phone sent as 5550102000 is a client bug, not text)', () => {
+      expect(errorsOf(validateNewCustomer({ name: 12345, phone: 5550102000 }))).toEqual({
+        name: 'Name must be text, not a number.',
+        phone: 'Phone must be text, not a number.',
       });
     });
 

@@ -107,7 +107,7 @@ describe('stored exactly: emoji, right-to-left text, invisible-but-legal charact
       owner: 'עברית ‏mixed‎ RTL',
       source: 'Trade fair ‮reversed‬',
       notes: 'Line 1\r\nLine 2\twith tab\n日本語のメモ 😀',
-      phone: 5550102000,
+      phone: '5550102000',
       dealValue: '1,200.50',
     };
     const saved = registered(crm, REP, input);
@@ -126,9 +126,9 @@ describe('stored exactly: emoji, right-to-left text, invisible-but-legal charact
     expect(crm.call<{ results: Customer[] }>(REP, 'searchCustomers', 'المثال').results.map((c) => c.id)).toEqual([saved.id]);
   });
 
-  it('a name that is a number stays text; "007" keeps its zeros; a deal value written as text becomes a number', () => {
+  it('a name of digits stays text; "007" keeps its zeros; a deal value written as text becomes a number', () => {
     const crm = newCrm();
-    const saved = registered(crm, REP, { name: 123, company: '007', source: 'TRUE', dealValue: '0042' });
+    const saved = registered(crm, REP, { name: '123', company: '007', source: 'TRUE', dealValue: '0042' });
     expect(saved).toMatchObject({ name: '123', company: '007', source: 'TRUE', dealValue: 42 });
     expect(cells(crm, saved.id)).toMatchObject({ Name: '123', Company: '007', Source: 'TRUE', 'Deal value': 42 });
   });
