@@ -154,3 +154,18 @@ export function registered(crm: Crm, user: string, input: Record<string, unknown
   if (!result.ok) throw new Error(`registerCustomer failed: ${JSON.stringify(result)}`);
   return result.customer;
 }
+
+/**
+ * Values put into the Customers tab past its dropdowns, as data typed before the dropdown existed (or by an older
+ * version) sits there: the owner takes the rules off the block, writes, and puts them back. A script cannot write
+ * a value a reject-input rule refuses (the stand-in models that), so this is how tests make such old data.
+ */
+export function writePastValidation(crm: Crm, row: number, column: number, values: (string | number)[][]): void {
+  byHand(crm, 'owner@example.com', (ss) => {
+    const target = customersSheet(ss).getRange(row, column, values.length, (values[0] ?? []).length);
+    const rules = target.getDataValidations();
+    target.clearDataValidations();
+    target.setValues(values);
+    target.setDataValidations(rules);
+  });
+}

@@ -6,7 +6,7 @@
 
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
 import { MANAGER, OWNER, REP, STRANGER, type Crm, newCrm } from '../../support/crm';
-import { byHand, customersSheet, registered, sheetRowOf, stateJson } from './helpers';
+import { byHand, customersSheet, registered, sheetRowOf, stateJson, writePastValidation } from './helpers';
 
 interface Report {
   ok: true;
@@ -17,8 +17,9 @@ interface Report {
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
 
 /** Another script (or a paste) writes `text` into a Customers cell: validation does not stop scripts. */
+/** Old data: a value written past the cell's dropdown (see writePastValidation). */
 function scriptWrites(crm: Crm, row: number, column: number, value: string | number): void {
-  byHand(crm, OWNER, (ss) => customersSheet(ss).getRange(row, column).setValue(value));
+  writePastValidation(crm, row, column, [[value]]);
 }
 
 function crmWithThree(): { crm: Crm; ids: string[] } {
@@ -109,11 +110,9 @@ describe('menu: CRM ▸ Check data', () => {
 
   it('lists up to 20 problems, then "and N more"', () => {
     const { crm } = crmWithThree();
-    byHand(crm, OWNER, (ss) => {
-      // 25 rows pasted without IDs, each with an invalid status among other gaps.
-      const rows = Array.from({ length: 25 }, (_, i) => ['', `Pasted ${i}`, '', '', '', 'Someday']);
-      customersSheet(ss).getRange(10, 1, rows.length, 6).setValues(rows);
-    });
+    // 25 old rows without IDs, each with an invalid status among other gaps.
+    const rows = Array.from({ length: 25 }, (_, i) => ['', `Pasted ${i}`, '', '', '', 'Someday']);
+    writePastValidation(crm, 10, 1, rows);
     const report = crm.call<Report>(REP, 'checkData');
     expect(report.checkedRows).toBe(28);
     crm.run(REP, 'showDataCheck');
