@@ -1,6 +1,6 @@
 /** Shared set-up of the bundle tests: the BUILT add-on in the stand-in, with an owner, staff and a stranger. */
 
-import { type Harness, createHarness } from '../../local/bundle/harness';
+import { type Harness, type SimpleTriggerIdentity, createHarness } from '../../local/bundle/harness';
 
 export const OWNER = 'owner@example.com';
 export const REP = 'rep@example.com';
@@ -24,9 +24,17 @@ export function plainCells(rows: readonly (readonly unknown[])[]): unknown[][] {
   );
 }
 
-/** A workbook shared with REP, MANAGER and STRANGER; Set up run by the owner with REP and MANAGER as staff. */
-export function newCrm(options: { setUp?: boolean; staff?: string[] } = {}): Crm {
-  const harness = createHarness({ owner: OWNER, editors: [REP, MANAGER, STRANGER], startMs: START_MS });
+/**
+ * A workbook shared with REP, MANAGER and STRANGER; Set up run by the owner with REP and MANAGER as staff.
+ * Simple triggers do not see who edited unless `simpleTriggerIdentity: 'visible'` (the harness default is 'hidden').
+ */
+export function newCrm(options: { setUp?: boolean; staff?: string[]; simpleTriggerIdentity?: SimpleTriggerIdentity } = {}): Crm {
+  const harness = createHarness({
+    owner: OWNER,
+    editors: [REP, MANAGER, STRANGER],
+    startMs: START_MS,
+    ...(options.simpleTriggerIdentity ? { simpleTriggerIdentity: options.simpleTriggerIdentity } : {}),
+  });
   const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
   if (options.setUp !== false) {
     const setUp = crm.call<{ ok: boolean }>(OWNER, 'setUpCrm');

@@ -200,7 +200,7 @@ describe('protection of the tabs', () => {
 
 describe('manual edits that do happen are logged (onEdit)', () => {
   it('a Status typed by hand: History gets the status change, the row its Version, date and author', () => {
-    const crm = newCrm();
+    const crm = newCrm({ simpleTriggerIdentity: 'visible' });
     const ann = registered(crm, REP, { name: 'Ann Berg' });
     crm.gas.runtime.advance(DAY_MS);
     const at = new Date(crm.gas.runtime.now()).toISOString();
@@ -213,7 +213,7 @@ describe('manual edits that do happen are logged (onEdit)', () => {
   });
 
   it('other customer columns are logged as manual edits; bookkeeping columns, blank rows and other tabs are not', () => {
-    const crm = newCrm();
+    const crm = newCrm({ simpleTriggerIdentity: 'visible' });
     const ann = registered(crm, REP, { name: 'Ann Berg' });
     const row = sheetRowOf(crm, ann.id);
     crm.edit({ user: REP, sheet: 'Customers', row, column: col('Company'), value: 'Berg AB' });

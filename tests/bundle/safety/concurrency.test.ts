@@ -21,7 +21,7 @@ function opened(crm: Crm, user: string, id: string): Customer {
 }
 
 function twoCustomers(): { crm: Crm; ann: Customer; bob: Customer } {
-  const crm = newCrm();
+  const crm = newCrm({ simpleTriggerIdentity: 'visible' });
   const ann = registered(crm, REP, { name: 'Ann Berg', company: 'Berg AB', email: 'ann@example.com', dealValue: 5000 });
   const bob = registered(crm, REP, { name: 'Bob Stone', email: 'bob@example.com' });
   return { crm, ann, bob };

@@ -481,7 +481,13 @@ const commandArbs = [
 
 /** A fresh set-up CRM with REP and MANAGER as staff, sharing one loaded bundle (see the header). */
 function freshCrm(): Crm {
-  const harness = createHarness({ owner: OWNER, editors: [REP, MANAGER], startMs: START_MS, reuseBundle: true });
+  const harness = createHarness({
+    owner: OWNER,
+    editors: [REP, MANAGER],
+    startMs: START_MS,
+    reuseBundle: true,
+    simpleTriggerIdentity: 'visible', // the model records who edited by hand
+  });
   const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
   expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
   [REP, MANAGER].forEach((email, i) => harness.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));

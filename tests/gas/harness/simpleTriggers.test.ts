@@ -58,9 +58,9 @@ describe('simpleTriggerIdentity: "not available in any context that allows a scr
     ]);
   });
 
-  it("'visible' (the default, for now) shows the e-mail everywhere", () => {
-    expect(DEFAULT_SIMPLE_TRIGGER_IDENTITY).toBe('visible');
-    const h = withProtectedZ1();
+  it("'hidden' is the default (the stricter case); 'visible' shows the e-mail everywhere", () => {
+    expect(DEFAULT_SIMPLE_TRIGGER_IDENTITY).toBe('hidden');
+    const h = withProtectedZ1('visible');
     h.open(REP);
     h.editRange({ user: REP, sheet: 'Sheet1', a1: 'B2:C2', values: [['x', 'y']] });
     expect(h.log.map((e) => [e.kind, e.activeUser, e.effectiveUser, e.eventUser])).toEqual([
