@@ -20,7 +20,7 @@ function setUpRefusal(ctx: CrmContext): Failure | null {
   if (user === '') return failure({ access: accessRefusal(ctx.user) });
   if (ctx.admin === null || ctx.admin.toLowerCase() === user) return null;
   if (!isAllowedWriter(ctx)) return failure({ access: accessRefusal(ctx.user) });
-  const who = ctx.owner !== null ? `the spreadsheet's owner (${ctx.admin})` : `${ctx.admin}, who set up this CRM`;
+  const who = ctx.owner !== null ? `the spreadsheet's owner (${ctx.admin})` : `${ctx.admin}, who set up this CRM,`;
   return failure({ access: `Only ${who} can run Set up / repair.` });
 }
 
