@@ -11,6 +11,7 @@ import { checkData, showDataCheck } from './server/integrity';
 import { onEdit } from './server/onEdit';
 import { rebuildPipelineSummary } from './server/pipeline';
 import { setUpCrm } from './server/setup';
+import { checkSetUp, showSetUpCheck } from './server/setupCheck';
 import { onInstall, onOpen, openCustomerSidebar, showImportSidebar, showRegisterSidebar, showSearchDialog } from './server/ui';
 
 // `global` is webpack's name for the Apps Script global object.
@@ -56,6 +57,10 @@ global.showImportSidebar = showImportSidebar;
 global.checkData = checkData;
 /** Menu: CRM ▸ Check data. */
 global.showDataCheck = showDataCheck;
+/** What the CRM relies on, checked point by point in this spreadsheet (read-only). */
+global.checkSetUp = checkSetUp;
+/** Menu: CRM ▸ Check set-up. */
+global.showSetUpCheck = showSetUpCheck;
 /** Menu: CRM ▸ Set up / repair. */
 global.showSetUp = showSetUp;
 
@@ -69,6 +74,7 @@ const serverApi: ServerApi = {
   searchCustomers,
   listCustomers,
   checkData,
+  checkSetUp,
   openCustomerSidebar,
   rebuildPipelineSummary,
   proposeImportMapping,

@@ -7,6 +7,7 @@
 import type { Customer, FieldErrors } from './customer';
 import type { ImportMappingProposal, ImportOptions, ImportResult } from './import/types';
 import type { PipelineSummary } from './pipeline/types';
+import type { SetUpCheckReport } from './setupCheck';
 import type {
   CustomerInput,
   Failure,
@@ -52,6 +53,7 @@ export interface ServerApi {
   searchCustomers(query: string, options?: SearchOptions): SearchResult | Failure;
   listCustomers(options?: ListOptions): ListResult | Failure;
   checkData(): IntegrityReport | Failure;
+  checkSetUp(): SetUpCheckReport | Failure;
   rebuildPipelineSummary(): PipelineSummary | Failure;
   proposeImportMapping(): ImportMappingProposal | Failure;
   importCustomers(options?: ImportOptions): ImportResult | Failure;

@@ -40,7 +40,7 @@ export function setUpCrm(): SetUpReport | Failure {
         outcome.repaired.push(`No owner is reported for this file (shared drive): ${admin} is recorded as the CRM's admin`);
       }
       // The protections now carry this list: from here on the API lets in the same people (see appliedStaff.ts).
-      saveAppliedStaff(settings.staff);
+      saveAppliedStaff(settings.staff, ctx.nowIso);
       return { ok: true, ...outcome, messages: [...outcome.messages, ...problems] };
     },
     { allow: 'anyone' },

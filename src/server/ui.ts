@@ -11,6 +11,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: 
   null,
   ['Import customers', 'showImportSidebar'],
   ['Check data', 'showDataCheck'],
+  ['Check set-up', 'showSetUpCheck'],
   ['Set up / repair', 'showSetUp'],
 ];
 

@@ -6,10 +6,19 @@
  */
 
 const APPLIED_STAFF_KEY = 'crm.appliedStaff';
+/** When Set up last made every protection explicit (CRM ▸ Check set-up reports it). */
+const APPLIED_AT_KEY = 'crm.protectionsAppliedAt';
 
-/** Called by Set up once the protections carry `staff`. */
-export function saveAppliedStaff(staff: readonly string[]): void {
-  PropertiesService.getDocumentProperties().setProperty(APPLIED_STAFF_KEY, JSON.stringify(staff));
+/** Called by Set up once the protections carry `staff` (explicitly, at `atIso`). */
+export function saveAppliedStaff(staff: readonly string[], atIso: string): void {
+  PropertiesService.getDocumentProperties().setProperties({
+    [APPLIED_STAFF_KEY]: JSON.stringify(staff),
+    [APPLIED_AT_KEY]: atIso,
+  });
+}
+
+export function readProtectionsAppliedAt(): string | null {
+  return PropertiesService.getDocumentProperties().getProperty(APPLIED_AT_KEY);
 }
 
 /** The applied list, or null when Set up never stored one (a CRM set up before this existed: read Settings). */

@@ -15,7 +15,7 @@ function register(crm: ReturnType<typeof newCrm>, input: Record<string, unknown>
 }
 
 describe('onOpen / onInstall', () => {
-  const CAPTIONS = ['Register customer', 'Search customers', 'Pipeline summary', 'Import customers', 'Check data', 'Set up / repair'];
+  const CAPTIONS = ['Register customer', 'Search customers', 'Pipeline summary', 'Import customers', 'Check data', 'Check set-up', 'Set up / repair'];
 
   it('adds the CRM menu with every item', () => {
     const crm = newCrm({ setUp: false });

@@ -20,8 +20,8 @@ const SPEC_FUNCTIONS = [
   'importCustomers',
 ];
 
-const MENU_FUNCTIONS = ['showRegisterSidebar', 'showSearchDialog', 'showPipelineSummary', 'showImportSidebar', 'showDataCheck', 'showSetUp'];
-const CLIENT_FUNCTIONS = ['openCustomerSidebar', 'proposeImportMapping', 'checkData'];
+const MENU_FUNCTIONS = ['showRegisterSidebar', 'showSearchDialog', 'showPipelineSummary', 'showImportSidebar', 'showDataCheck', 'showSetUpCheck', 'showSetUp'];
+const CLIENT_FUNCTIONS = ['openCustomerSidebar', 'proposeImportMapping', 'checkData', 'checkSetUp'];
 
 const code = fs.readFileSync(path.join(DIST_DIR, 'Code.js'), 'utf8');
 

@@ -175,6 +175,7 @@ function notInFake(name: string): Failure {
 const implementation: Implementation = {
   setUpCrm: () => ({ ok: true, created: [], repaired: [], messages: [] }),
   checkData: () => ({ ok: true, checkedRows: control.customers.length, problems: [] }),
+  checkSetUp: () => notInFake('checkSetUp'),
   registerCustomer(input) {
     const data = input as Record<string, unknown>;
     const { fields, errors } = validate(data, true);
