@@ -10,6 +10,15 @@ import { rectToA1 } from '../gas/spreadsheet';
 /** At most this many cells in one paste (the page's request would be megabytes long well before). */
 export const MAX_PASTED_CELLS = 100_000;
 
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 rows × 2 columns". */
+export function blockSize(numRows: number, numCols: number): string {
+  return `${count(numRows, 'row')} × ${count(numCols, 'column')}`;
+}
+
 export type PastePlan = { ok: true; a1: string; values: string[][]; numRows: number; numCols: number } | { ok: false; error: string };
 
 export function planPaste(sheet: { name: string; maxRows: number; maxColumns: number }, anchor: { row: number; col: number }, rows: string[][]): PastePlan {
@@ -26,8 +35,8 @@ export function planPaste(sheet: { name: string; maxRows: number; maxColumns: nu
     return {
       ok: false,
       error:
-        `The pasted block (${numRows} × ${numCols} cells from ${from}) does not fit in ${sheet.name}, which has ` +
-        `${sheet.maxRows} rows and ${sheet.maxColumns} columns. Nothing was pasted. ` +
+        `The pasted block (${blockSize(numRows, numCols)} from ${from}) does not fit in ${sheet.name}, which has ` +
+        `${count(sheet.maxRows, 'row')} and ${count(sheet.maxColumns, 'column')}. Nothing was pasted. ` +
         '(Google Sheets would add the missing rows and columns; the local preview does not.)',
     };
   }

@@ -13,7 +13,7 @@ import { UserEditRefused, parseA1 } from '../gas/spreadsheet';
 import type { UiEvent } from '../gas/spreadsheet';
 import { type Harness, createHarness } from '../bundle/harness';
 import { topLevelFunctionNames } from '../bundle/loadBundle';
-import { planPaste } from './paste';
+import { blockSize, planPaste } from './paste';
 import { People, type Person, toMenuItems } from './people';
 import type { PreviewState, PreviewUser, RunnerConfig, UiShown } from './protocol';
 import { cellInput, sheetView } from './sheetView';
@@ -194,7 +194,7 @@ export class PreviewSession {
     const plan = planPaste(sheet, anchor, rows);
     if (!plan.ok) return { ok: false, error: plan.error, ui: [] };
     if (plan.numRows === 1 && plan.numCols === 1) return this.edit(user, sheet.name, a1, plan.values[0]?.[0] ?? '');
-    const what = `${sheet.name}!${plan.a1} pasted (${plan.numRows} × ${plan.numCols} cells)`;
+    const what = `${sheet.name}!${plan.a1} pasted (${blockSize(plan.numRows, plan.numCols)})`;
     return this.userEdit(user, what, () => this.harness.editRange({ user, sheet: sheet.name, a1: plan.a1, values: plan.values }));
   }
 

@@ -6,6 +6,7 @@
 
 import type {
   CellStyle,
+  ChangesResponse,
   ChartView,
   EditResponse,
   FrameToPage,
@@ -19,8 +20,11 @@ import type {
   StateResponse,
   UiShown,
 } from '../protocol';
+import { ServerError, get, post, stateUrl } from './api';
 import { chartElement } from './chart';
-import { type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
+import { type ClipEvent, type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
+import { setTabUser, tabUser } from './tabUser';
+import { parseClipboardText } from './tsv';
 
 const ROW_HEIGHT = 21;
 const HEADER_HEIGHT = 24;
@@ -55,23 +59,6 @@ const ui = {
   toasts: byId('toasts'),
 };
 
-// ---- server ---------------------------------------------------------------------------------------
-
-class ServerError extends Error {}
-
-async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const response = await win.fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const data = (await response.json().catch(() => null)) as { error?: unknown } | null;
-  if (!response.ok) {
-    throw new ServerError(data && typeof data.error === 'string' ? data.error : `HTTP ${response.status}`);
-  }
-  return data as T;
-}
-
 // ---- state ----------------------------------------------------------------------------------------
 
 let state: PreviewState | null = null;
@@ -88,6 +75,8 @@ function sheetOf(name: string): SheetView | undefined {
 
 function applyState(next: PreviewState): void {
   if (state && next.seq < state.seq) return; // an older answer arriving late
+  // An answer for whoever sat at this tab before the person now at it.
+  if (tabUser() !== null && next.user.toLowerCase() !== (tabUser() ?? '').toLowerCase()) return;
   const previous = state;
   state = next;
   ui.fileName.textContent = next.file;
@@ -117,9 +106,16 @@ ui.userSelect.addEventListener('change', () => {
   // Someone else sits down: the spreadsheet opens afresh for them.
   closeSidebar();
   closeDialog();
-  api<StateResponse>('POST', '/api/user', { email }).then(
-    (r) => applyState(r.state),
-    (error: unknown) => showError(`Could not switch user: ${(error as Error).message}`),
+  post<StateResponse>('/api/user', { email }).then(
+    (r) => {
+      // This tab only: another tab keeps its own person.
+      setTabUser(r.state.user);
+      applyState(r.state);
+    },
+    (error: unknown) => {
+      if (state) ui.userSelect.value = state.user;
+      showError(`Could not switch user: ${(error as Error).message}`);
+    },
   );
 });
 
@@ -190,7 +186,7 @@ async function runMenu(functionName: string): Promise<void> {
   ui.running.hidden = false;
   hideError();
   try {
-    const response = await api<MenuResponse>('POST', '/api/menu', { functionName });
+    const response = await post<MenuResponse>('/api/menu', { functionName });
     applyUi(response.ui);
     applyState(response.state);
     if (!response.ok) showError(response.error);
@@ -264,6 +260,8 @@ function renderGrid(): void {
     return;
   }
   if (rendered.sheet === sheet.name && rendered.revision === sheet.revision) return;
+  // Never under the person's fingers: the editor lives in the grid, so the new grid is drawn when the edit ends.
+  if (editing) return;
   if (rendered.sheet && rendered.sheet !== sheet.name) {
     scrollBySheet.set(rendered.sheet, { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft });
   }
@@ -390,7 +388,7 @@ function select(row: number, col: number, scroll = true): void {
   // The formula bar shows what was typed (a formula, a plain number), not the formatted value.
   const request = ++cellRequest;
   const name = shownSheet;
-  api<{ input: string }>('GET', `/api/cell?sheet=${encodeURIComponent(name)}&a1=${a1Of(r, c)}`).then(
+  get<{ input: string }>(`/api/cell?sheet=${encodeURIComponent(name)}&a1=${a1Of(r, c)}`).then(
     (cell) => {
       if (request === cellRequest && name === shownSheet) ui.cellContent.textContent = cell.input;
     },
@@ -436,6 +434,7 @@ function cancelEdit(): void {
   input.parentElement?.classList.remove('editing');
   input.remove();
   ui.gridScroll.focus({ preventScroll: true });
+  renderGrid(); // what arrived while editing
 }
 
 async function commitEdit(down: number, right: number): Promise<void> {
@@ -447,9 +446,10 @@ async function commitEdit(down: number, right: number): Promise<void> {
   input.parentElement?.classList.remove('editing');
   input.remove();
   ui.gridScroll.focus({ preventScroll: true });
+  renderGrid(); // what arrived while editing
   if (down || right) select(row + down, col + right);
   try {
-    const response = await api<EditResponse>('POST', '/api/edit', { sheet, a1: a1Of(row, col), value });
+    const response = await post<EditResponse>('/api/edit', { sheet, a1: a1Of(row, col), value });
     applyUi(response.ui);
     applyState(response.state);
     if (!response.ok) showAlert({ kind: 'alert', title: 'Your edit was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
@@ -497,6 +497,37 @@ ui.gridScroll.addEventListener('keydown', (event) => {
   }
 });
 
+// ---- paste ------------------------------------------------------------------------------------------
+
+/**
+ * Ctrl+V / Cmd+V on the grid: the clipboard's rows of cells (tab-separated, as Sheets and Excel copy them) go
+ * in from the selected cell as ONE edit of the block, so onEdit runs once for it; one value is a one-cell edit.
+ * While a cell is being edited the editor takes the text instead, as in Sheets.
+ */
+doc.addEventListener('paste', (event) => {
+  if (editing || !state) return;
+  const active = doc.activeElement;
+  if (!active || !(active === ui.gridScroll || ui.gridScroll.contains(active))) return;
+  const text = (event as ClipEvent).clipboardData?.getData('text/plain') ?? '';
+  if (text === '') return;
+  event.preventDefault();
+  void pasteRows(parseClipboardText(text));
+});
+
+async function pasteRows(rows: string[][]): Promise<void> {
+  const sheet = shownSheet;
+  const { row, col } = currentSelection();
+  try {
+    const response = await post<EditResponse>('/api/paste', { sheet, a1: a1Of(row, col), values: rows });
+    applyUi(response.ui);
+    applyState(response.state);
+    if (!response.ok) showAlert({ kind: 'alert', title: 'Your paste was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
+  } catch (error) {
+    const message = (error as Error).message;
+    showError(error instanceof ServerError ? `Could not paste: ${message}` : `The preview server could not be reached: ${message}`);
+  }
+}
+
 // ---- tabs ---------------------------------------------------------------------------------------------
 
 function renderTabs(): void {
@@ -529,7 +560,7 @@ function showSheet(name: string): void {
   // The tab looked at is the active sheet for the next script (getActiveSheet()).
   selectInFlight++;
   const { row, col } = currentSelection();
-  api<StateResponse>('POST', '/api/select', { sheet: name, a1: a1Of(row, col) })
+  post<StateResponse>('/api/select', { sheet: name, a1: a1Of(row, col) })
     .then(
       (r) => {
         selectInFlight--;
@@ -628,7 +659,7 @@ function reply(panel: Panel, message: PageToFrame): void {
 async function runFromFrame(panel: Panel, id: number, fn: string, args: unknown[]): Promise<void> {
   let response: RunResponse;
   try {
-    response = await api<RunResponse>('POST', '/api/run', { fn, args });
+    response = await post<RunResponse>('/api/run', { fn, args });
   } catch (error) {
     const text = error instanceof ServerError ? `ScriptError: ${error.message}` : 'NetworkError: Connection failure due to HTTP 0';
     reply(panel, { source: 'gas-preview', type: 'result', id, ok: false, error: text });
@@ -742,10 +773,30 @@ doc.addEventListener('keydown', (event) => {
   else if (dialog) closeDialog();
 });
 
+// ---- other tabs ----------------------------------------------------------------------------------------
+
+/** Someone at another tab may change the workbook: look every POLL_MS and fetch the state when it changed. */
+const POLL_MS = 1500;
+let polling = false;
+
+win.setInterval(() => {
+  if (polling || !state) return;
+  polling = true;
+  get<ChangesResponse>('/api/changes')
+    .then(async (seen) => {
+      if (state && seen.changes !== state.changes) applyState((await get<StateResponse>(stateUrl())).state);
+    })
+    .catch(() => undefined) // the server is gone or restarting: the next action says so
+    .finally(() => {
+      polling = false;
+    });
+}, POLL_MS);
+
 // ---- start --------------------------------------------------------------------------------------------
 
-api<StateResponse>('GET', '/api/state').then(
+get<StateResponse>(stateUrl()).then(
   (r) => {
+    if (tabUser() === null) setTabUser(r.state.user);
     applyState(r.state);
     const sheet = sheetOf(shownSheet);
     if (sheet) select(0, 0, false);
