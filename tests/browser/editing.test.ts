@@ -93,6 +93,8 @@ describe('editing the grid like Google Sheets', () => {
         for (const [a1, value] of expected) if ((await cellText(p(), a1)) !== value) return false;
         return true;
       });
+      // The pasted block is selected, as in Sheets.
+      await eventually('the block in the name box', async () => (await selectedCell(p())) === 'I2:J4');
       await eventually('the server to log the paste', async () => editLines(mark).length > 0);
       expect(editLines(mark)).toEqual([`[edit] ${OWNER}: Customers!I2:J4 pasted (3 rows × 2 columns), onEdit ran once`]);
       // The product's onEdit logs hand edits of customers in History (how, exactly, is its own business).

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { type PreviewProcess, cellText, eventually, launchChromium, openPreview, screenshotOnFailure, showTab, startPreview } from './support';
+import { type PreviewProcess, RESULTS_DIR, cellText, eventually, launchChromium, openPreview, screenshotOnFailure, showTab, startPreview } from './support';
 
 jest.setTimeout(120_000);
 
@@ -48,9 +48,17 @@ describe('two tabs, two people', () => {
     if (!page) throw new Error(`no ${which} page`);
     return page;
   };
-  const shot = () => staff ?? owner;
+  /** `body`, with a screenshot of each tab when it fails. */
+  const both = (name: string, body: () => Promise<void>) =>
+    screenshotOnFailure(() => owner, `${name}-owner`, () => screenshotOnFailure(() => staff, `${name}-staff`, body)).catch((error: unknown) => {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS_DIR, `${name}-server.log`), server?.output() ?? '');
+      throw error;
+    });
 
+  /** A person works in the tab in front of them (Chromium throttles the others' timers and frames). */
   async function typeInto(page: Page, sheet: string, a1: string, text: string): Promise<void> {
+    await page.bringToFront();
     await showTab(page, sheet);
     await page.locator(`td[data-cell="${a1}"]`).click();
     await page.keyboard.type(text);
@@ -58,6 +66,7 @@ describe('two tabs, two people', () => {
   }
 
   async function register(page: Page, name: string): Promise<void> {
+    await page.bringToFront();
     await page.getByRole('menuitem', { name: 'CRM', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Register customer', exact: true }).click();
     const form: FrameLocator = page.getByRole('complementary', { name: 'Pipeline CRM' }).locator('iframe').contentFrame();
@@ -79,8 +88,9 @@ describe('two tabs, two people', () => {
   }
 
   it('keeps each tab its own person, across a reload', () =>
-    screenshotOnFailure(shot, 'two-users-switch', async () => {
+    both('two-users-switch', async () => {
       await tab('owner').locator(`body[data-user="${OWNER}"]`).waitFor();
+      await tab('staff').bringToFront();
       await tab('staff').getByLabel('At the keyboard').selectOption(STAFF);
       await tab('staff').locator(`body[data-user="${STAFF}"]`).waitFor();
 
@@ -96,7 +106,7 @@ describe('two tabs, two people', () => {
     }));
 
   it('edits as each tab’s person: the owner-only Settings tab refuses the staff tab and takes the owner’s', () =>
-    screenshotOnFailure(shot, 'two-users-edit', async () => {
+    both('two-users-edit', async () => {
       await typeInto(tab('staff'), 'Settings', 'H12', 'from staff');
       const alert = tab('staff').getByRole('alertdialog', { name: 'Your edit was not saved' });
       await alert.waitFor();
@@ -111,7 +121,7 @@ describe('two tabs, two people', () => {
     }));
 
   it('runs menu items and google.script.run as each tab’s person', () =>
-    screenshotOnFailure(shot, 'two-users-run', async () => {
+    both('two-users-run', async () => {
       await register(tab('staff'), 'Bea Staffpick');
       await register(tab('owner'), 'Otto Ownerpick');
 

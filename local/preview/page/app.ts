@@ -6,7 +6,6 @@
 
 import type {
   CellStyle,
-  ChangesResponse,
   ChartView,
   EditResponse,
   FrameToPage,
@@ -22,6 +21,7 @@ import type {
 } from '../protocol';
 import { ServerError, get, post, stateUrl } from './api';
 import { chartElement } from './chart';
+import { watchChanges } from './poll';
 import { type ClipEvent, type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
 import { setTabUser, tabUser } from './tabUser';
 import { parseClipboardText } from './tsv';
@@ -365,6 +365,30 @@ function cellElement(row: number, col: number): El | null {
   return ui.gridScroll.querySelector(`td[data-cell="${a1Of(row, col)}"]`);
 }
 
+/** The block just pasted, selected as in Sheets (its top-left is the selected cell) until the selection moves. */
+let pastedBlock: { sheet: string; row: number; col: number; numRows: number; numCols: number } | null = null;
+
+/** A box over the pasted block's drawn cells, in the chart layer (over the cells, under frozen ones). */
+function drawBlock(sheet: SheetView): string | null {
+  ui.gridScroll.querySelector('.block-selection')?.remove();
+  const block = pastedBlock;
+  if (!block || block.sheet !== sheet.name) return null;
+  const lastRow = block.row + block.numRows - 1;
+  const lastCol = block.col + block.numCols - 1;
+  const first = cellElement(block.row, block.col);
+  const last = cellElement(Math.min(lastRow, sheet.rows - 1), Math.min(lastCol, sheet.columns - 1));
+  const layer = ui.gridScroll.querySelector('.chart-layer');
+  if (first && last && layer) {
+    const box = el('div', { class: 'block-selection', 'aria-hidden': 'true' });
+    box.style.left = `${first.offsetLeft}px`;
+    box.style.top = `${first.offsetTop}px`;
+    box.style.width = `${last.offsetLeft + last.offsetWidth - first.offsetLeft}px`;
+    box.style.height = `${last.offsetTop + last.offsetHeight - first.offsetTop}px`;
+    layer.append(box);
+  }
+  return `${a1Of(block.row, block.col)}:${a1Of(lastRow, lastCol)}`;
+}
+
 function markSelection(scroll: boolean): void {
   const sheet = sheetOf(shownSheet);
   if (!sheet) return;
@@ -373,7 +397,7 @@ function markSelection(scroll: boolean): void {
   const cell = cellElement(row, col);
   cell?.classList.add('selected');
   if (scroll) cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  ui.cellRef.textContent = a1Of(row, col);
+  ui.cellRef.textContent = drawBlock(sheet) ?? a1Of(row, col);
   ui.cellContent.textContent = sheet.values[row]?.[col] ?? '';
 }
 
@@ -384,6 +408,7 @@ function select(row: number, col: number, scroll = true): void {
   const r = Math.max(0, Math.min(row, sheet.rows - 1));
   const c = Math.max(0, Math.min(col, sheet.columns - 1));
   selection.set(shownSheet, { row: r, col: c });
+  pastedBlock = null;
   markSelection(scroll);
   // The formula bar shows what was typed (a formula, a plain number), not the formatted value.
   const request = ++cellRequest;
@@ -416,7 +441,8 @@ function startEdit(initial?: string): void {
     if (key === 'Enter' || key === 'Tab') {
       event.preventDefault();
       event.stopPropagation();
-      void commitEdit(key === 'Enter' ? 1 : 0, key === 'Tab' ? 1 : 0);
+      const step = (event as KeyEvent).shiftKey ? -1 : 1;
+      void commitEdit(key === 'Enter' ? step : 0, key === 'Tab' ? step : 0);
     } else if (key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
@@ -480,7 +506,7 @@ ui.gridScroll.addEventListener('keydown', (event) => {
   const key = event as KeyEvent;
   const { row, col } = currentSelection();
   const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
-  const move = moves[key.key];
+  const move: [number, number] | undefined = key.key === 'Tab' && key.shiftKey ? [0, -1] : moves[key.key];
   if (move) {
     event.preventDefault();
     select(row + move[0], col + move[1]);
@@ -519,8 +545,12 @@ async function pasteRows(rows: string[][]): Promise<void> {
   const { row, col } = currentSelection();
   try {
     const response = await post<EditResponse>('/api/paste', { sheet, a1: a1Of(row, col), values: rows });
+    const numCols = Math.max(...rows.map((r) => r.length));
+    const stillThere = shownSheet === sheet && currentSelection().row === row && currentSelection().col === col;
+    if (response.ok && stillThere && rows.length * numCols > 1) pastedBlock = { sheet, row, col, numRows: rows.length, numCols };
     applyUi(response.ui);
     applyState(response.state);
+    if (pastedBlock) markSelection(false);
     if (!response.ok) showAlert({ kind: 'alert', title: 'Your paste was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
   } catch (error) {
     const message = (error as Error).message;
@@ -539,7 +569,10 @@ function renderTabs(): void {
       ...state.sheets.map((s) => {
         const tab = el('button', { type: 'button', class: 'tab', role: 'tab', 'data-sheet': s.name }, s.name);
         if (s.tabColor) tab.style.setProperty('--tab-color', s.tabColor);
-        tab.addEventListener('click', () => showSheet(s.name));
+        tab.addEventListener('click', () => {
+          showSheet(s.name);
+          ui.gridScroll.focus({ preventScroll: true }); // typing goes to the selected cell, as in Sheets
+        });
         return tab;
       }),
     );
@@ -728,7 +761,11 @@ function showAlert(shown: Extract<UiShown, { kind: 'alert' | 'prompt' }>): void 
     el('div', { class: 'alert-actions' }, ok),
   );
   const layer = el('div', { class: 'dialog-backdrop modal' }, box);
-  ok.addEventListener('click', () => layer.remove());
+  ok.addEventListener('click', () => {
+    layer.remove();
+    // Back to the grid, as Sheets does after its message: the next key types into the selected cell again.
+    if (ui.alertLayer.children.length === 0 && !dialog) ui.gridScroll.focus({ preventScroll: true });
+  });
   ui.alertLayer.append(layer);
   ok.focus();
 }
@@ -775,22 +812,10 @@ doc.addEventListener('keydown', (event) => {
 
 // ---- other tabs ----------------------------------------------------------------------------------------
 
-/** Someone at another tab may change the workbook: look every POLL_MS and fetch the state when it changed. */
-const POLL_MS = 1500;
-let polling = false;
-
-win.setInterval(() => {
-  if (polling || !state) return;
-  polling = true;
-  get<ChangesResponse>('/api/changes')
-    .then(async (seen) => {
-      if (state && seen.changes !== state.changes) applyState((await get<StateResponse>(stateUrl())).state);
-    })
-    .catch(() => undefined) // the server is gone or restarting: the next action says so
-    .finally(() => {
-      polling = false;
-    });
-}, POLL_MS);
+watchChanges(
+  () => state?.changes ?? null,
+  async () => applyState((await get<StateResponse>(stateUrl())).state),
+);
 
 // ---- start --------------------------------------------------------------------------------------------
 
