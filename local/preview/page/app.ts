@@ -355,7 +355,8 @@ function renderGrid(): void {
 
 // ---- selection and editing --------------------------------------------------------------------------
 
-let editing: { sheet: string; row: number; col: number; input: InputEl; committed: boolean } | null = null;
+/** The open cell editor; `opened` = the cell's content it started with (null when it started from a key). */
+let editing: { sheet: string; row: number; col: number; input: InputEl; committed: boolean; opened: string | null } | null = null;
 
 function currentSelection(): { row: number; col: number } {
   return selection.get(shownSheet) ?? { row: 0, col: 0 };
@@ -415,7 +416,14 @@ function select(row: number, col: number, scroll = true): void {
   const name = shownSheet;
   get<{ input: string }>(`/api/cell?sheet=${encodeURIComponent(name)}&a1=${a1Of(r, c)}`).then(
     (cell) => {
-      if (request === cellRequest && name === shownSheet) ui.cellContent.textContent = cell.input;
+      if (request !== cellRequest || name !== shownSheet) return;
+      ui.cellContent.textContent = cell.input;
+      // Enter/F2 came before the answer: the editor gets what was typed into the cell, unless already changed.
+      if (editing && editing.sheet === name && editing.row === r && editing.col === c && editing.opened === editing.input.value) {
+        editing.input.value = cell.input;
+        editing.opened = cell.input;
+        editing.input.select();
+      }
     },
     () => undefined,
   );
@@ -433,7 +441,7 @@ function startEdit(initial?: string): void {
   input.value = initial ?? ui.cellContent.textContent ?? '';
   cell.append(input);
   cell.classList.add('editing');
-  editing = { sheet: sheet.name, row, col, input, committed: false };
+  editing = { sheet: sheet.name, row, col, input, committed: false, opened: initial === undefined ? input.value : null };
   input.focus();
   if (initial === undefined) input.select();
   input.addEventListener('keydown', (event) => {
@@ -517,7 +525,9 @@ ui.gridScroll.addEventListener('keydown', (event) => {
     event.preventDefault();
     startEdit('');
     void commitEdit(0, 0);
-  } else if (key.key.length === 1 && !key.ctrlKey && !key.metaKey && !key.altKey) {
+  } else if (key.key.length === 1 && !key.metaKey && key.ctrlKey === key.altKey) {
+    // A printable key (Ctrl+Alt is AltGr on Windows keyboards: @, €, …) starts editing with it; the editor is
+    // in place before this handler returns, so every following key lands in it.
     event.preventDefault();
     startEdit(key.key);
   }
