@@ -5,8 +5,6 @@
  */
 
 import type {
-  CellStyle,
-  ChartView,
   EditResponse,
   FrameToPage,
   MenuItem,
@@ -20,16 +18,12 @@ import type {
   UiShown,
 } from '../protocol';
 import { ServerError, get, post, stateUrl } from './api';
-import { chartElement } from './chart';
-import { watchChanges } from './poll';
 import { type ClipEvent, type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
+import { a1Of, renderCharts, sheetTable } from './grid';
+import { watchChanges } from './poll';
 import { setTabUser, tabUser } from './tabUser';
 import { parseClipboardText } from './tsv';
 
-const ROW_HEIGHT = 21;
-const HEADER_HEIGHT = 24;
-const ROW_HEADER_WIDTH = 46;
-const DEFAULT_COLUMN_WIDTH = 100;
 /** Apps Script frames: scripts, forms, alert() and pop-ups, in an origin of their own. */
 const FRAME_SANDBOX = 'allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-downloads';
 
@@ -199,59 +193,6 @@ async function runMenu(functionName: string): Promise<void> {
 
 // ---- grid -------------------------------------------------------------------------------------------
 
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-function a1Of(row: number, col: number): string {
-  return `${columnLetters(col + 1)}${row + 1}`;
-}
-
-function widthOf(sheet: SheetView, col: number): number {
-  return sheet.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
-}
-
-function applyStyle(cell: El, style: CellStyle | undefined): void {
-  if (!style) return;
-  if (style.bold) cell.style.fontWeight = 'bold';
-  if (style.italic) cell.style.fontStyle = 'italic';
-  if (style.color) cell.style.color = style.color;
-  if (style.background) cell.style.backgroundColor = style.background;
-  if (style.align) cell.style.textAlign = style.align;
-  if (style.wrap) cell.classList.add('wrap');
-}
-
-/**
- * Top-left pixel of a chart in the grid's scrolled content: its anchor cell's corner plus the offset. The cell
- * as laid out when it is drawn (a wrapped row may be taller), else from the same row height and column widths
- * the grid uses (a frozen edge is 3px thicker than a gridline).
- */
-function chartPosition(sheet: SheetView, chart: ChartView): { left: number; top: number } {
-  const row = Math.max(0, chart.anchorRow - 1);
-  const col = Math.max(0, chart.anchorColumn - 1);
-  const cell = row >= sheet.frozenRows && col >= sheet.frozenColumns ? cellElement(row, col) : null;
-  if (cell) return { left: cell.offsetLeft + chart.offsetX, top: cell.offsetTop + chart.offsetY };
-  let left = ROW_HEADER_WIDTH + (sheet.frozenColumns > 0 && col >= sheet.frozenColumns ? 3 : 0);
-  for (let c = 0; c < col; c++) left += widthOf(sheet, c);
-  const top = HEADER_HEIGHT + row * ROW_HEIGHT + (sheet.frozenRows > 0 && row >= sheet.frozenRows ? 3 : 0);
-  return { left: left + chart.offsetX, top: top + chart.offsetY };
-}
-
-/** The sheet's embedded charts over the grid (in a layer under the frozen rows and headers, as in Sheets). */
-function renderCharts(sheet: SheetView, layer: El): void {
-  layer.replaceChildren(
-    ...sheet.charts.map((chart) => {
-      const box = chartElement(chart);
-      const { left, top } = chartPosition(sheet, chart);
-      box.style.left = `${left}px`;
-      box.style.top = `${top}px`;
-      return box;
-    }),
-  );
-}
-
 function renderGrid(): void {
   const sheet = sheetOf(shownSheet);
   if (!sheet) {
@@ -267,79 +208,11 @@ function renderGrid(): void {
   }
   const keepScroll = rendered.sheet === sheet.name ? { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft } : scrollBySheet.get(sheet.name);
 
-  const styles = new Map<string, CellStyle>();
-  for (const [r, c, style] of sheet.styles) styles.set(`${r}:${c}`, style);
-
-  const frozenLeft: number[] = [];
-  let left = ROW_HEADER_WIDTH;
-  for (let c = 0; c < sheet.frozenColumns; c++) {
-    frozenLeft.push(left);
-    left += widthOf(sheet, c);
-  }
-
-  const colgroup = el('colgroup', {}, el('col', { style: `width:${ROW_HEADER_WIDTH}px` }));
-  let tableWidth = ROW_HEADER_WIDTH;
-  for (let c = 0; c < sheet.columns; c++) {
-    colgroup.append(el('col', { style: `width:${widthOf(sheet, c)}px` }));
-    tableWidth += widthOf(sheet, c);
-  }
-
-  const headRow = el('tr', {}, el('th', { class: 'corner', scope: 'col', 'aria-label': 'Row and column headers' }));
-  for (let c = 0; c < sheet.columns; c++) {
-    const th = el('th', { class: 'col-head', scope: 'col' }, columnLetters(c + 1));
-    if (c < sheet.frozenColumns) {
-      th.classList.add('frozen-col');
-      th.style.left = `${frozenLeft[c]}px`;
-    }
-    headRow.append(th);
-  }
-
-  const body = el('tbody');
-  for (let r = 0; r < sheet.rows; r++) {
-    const values = sheet.values[r];
-    const frozen = r < sheet.frozenRows;
-    const tr = el('tr', { class: frozen ? 'frozen-row' : '' });
-    const rowHead = el('th', { class: 'row-head', scope: 'row' }, String(r + 1));
-    if (frozen) rowHead.style.top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
-    tr.append(rowHead);
-    for (let c = 0; c < sheet.columns; c++) {
-      const text = values?.[c] ?? '';
-      const td = el('td', { 'data-cell': a1Of(r, c) });
-      const content = el('div', { class: 'cell-text' });
-      content.textContent = text;
-      const style = styles.get(`${r}:${c}`);
-      applyStyle(td, style);
-      // Sheets lets left-aligned text run over the empty cells to its right.
-      if (text !== '' && !style?.wrap && (!style?.align || style.align === 'left')) {
-        let span = widthOf(sheet, c);
-        for (let n = c + 1; n < sheet.columns && (values?.[n] ?? '') === '' && n - c <= 12; n++) span += widthOf(sheet, n);
-        if (span > widthOf(sheet, c)) {
-          content.classList.add('overflow');
-          content.style.width = `${span - 8}px`;
-        }
-      }
-      td.append(content);
-      if (frozen) {
-        td.classList.add('frozen-row');
-        td.style.top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
-      }
-      if (c < sheet.frozenColumns) {
-        td.classList.add('frozen-col');
-        td.style.left = `${frozenLeft[c]}px`;
-      }
-      if (frozen && r === sheet.frozenRows - 1) td.classList.add('frozen-edge-bottom');
-      if (c === sheet.frozenColumns - 1) td.classList.add('frozen-edge-right');
-      tr.append(td);
-    }
-    body.append(tr);
-  }
-
-  const table = el('table', { class: 'sheet', 'aria-label': sheet.name }, colgroup, el('thead', {}, headRow), body);
-  table.style.width = `${tableWidth}px`;
+  const table = sheetTable(sheet);
   // The chart layer comes first: the sticky frozen cells and headers, later in the document, paint over it.
   const chartLayer = el('div', { class: 'chart-layer' });
   ui.gridScroll.replaceChildren(chartLayer, table);
-  renderCharts(sheet, chartLayer);
+  renderCharts(sheet, chartLayer, cellElement);
   ui.gridScroll.setAttribute('aria-label', `Sheet ${sheet.name}`);
   if (keepScroll) {
     ui.gridScroll.scrollTop = keepScroll.top;
