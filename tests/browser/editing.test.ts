@@ -141,7 +141,7 @@ describe('editing the grid like Google Sheets', () => {
       expect(await grid('Sheet1')).toEqual(before);
     }));
 
-  it('keeps every key typed fast right after Tab', () =>
+  it('keeps every key typed fast right after Tab or Enter', () =>
     screenshotOnFailure(p, 'editing-type-after-tab', async () => {
       await showTab(p(), 'Sheet1');
       await p().locator('td[data-cell="A1"]').click();
@@ -151,12 +151,19 @@ describe('editing the grid like Google Sheets', () => {
       await p().keyboard.press('Tab');
       await p().keyboard.type('Hello world');
       await p().keyboard.press('Enter');
+      await p().keyboard.type('Hello world');
+      await p().keyboard.press('Enter');
 
-      await eventually('the three cells typed', async () =>
-        (await cellText(p(), 'A1')) === 'Name' && (await cellText(p(), 'B1')) === 'Hello world' && (await cellText(p(), 'C1')) === 'Hello world',
+      await eventually('the four cells typed', async () =>
+        (await cellText(p(), 'A1')) === 'Name' &&
+        (await cellText(p(), 'B1')) === 'Hello world' &&
+        (await cellText(p(), 'C1')) === 'Hello world' &&
+        (await cellText(p(), 'C2')) === 'Hello world',
       );
-      expect((await grid('Sheet1'))[0]?.slice(0, 3)).toEqual(['Name', 'Hello world', 'Hello world']);
-      expect(await selectedCell(p())).toBe('C2');
+      const values = await grid('Sheet1');
+      expect(values[0]?.slice(0, 3)).toEqual(['Name', 'Hello world', 'Hello world']);
+      expect(values[1]?.[2]).toBe('Hello world');
+      expect(await selectedCell(p())).toBe('C3');
     }));
 
   it('clips a long text before a filled cell, and a click right of a long text selects the cell clicked', () =>
