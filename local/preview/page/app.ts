@@ -1,7 +1,8 @@
 /**
- * The preview page: a sheet-like grid with tabs, the add-on's menu, and its sidebar and dialogs in sandboxed
- * frames whose google.script.run calls come here (postMessage) and go on to the server (/api/run).
- * Cell values, names and messages are always written with textContent.
+ * The preview page: a sheet-like grid with tabs (typing into cells, Ctrl+V of a block), the add-on's menu, and
+ * its sidebar and dialogs in sandboxed frames whose google.script.run calls come here (postMessage) and go on to
+ * the server (/api/run), all as the person at this tab's keyboard (tabUser.ts). The grid itself is drawn by
+ * grid.ts. Cell values, names and messages are always written with textContent.
  */
 
 import type {
