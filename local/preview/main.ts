@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 
   const how = { loaded: 'loaded from', demo: 'demo pipeline created in', empty: 'blank spreadsheet created in' }[preview.origin];
   console.log(`Workbook ${how} ${cli.dataFile}`);
-  console.log(`People: ${preview.session.users().map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  console.log(`People: ${preview.session.users(preview.session.currentUser).map((u) => `${u.email} (${u.role})`).join(', ')}`);
   console.log(`Pipeline CRM preview: ${preview.url}`);
 
   let closing = false;

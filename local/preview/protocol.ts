@@ -2,11 +2,16 @@
  * JSON shapes exchanged between the preview server (local/preview/server.ts) and its page
  * (local/preview/page/app.ts). Pure types: both sides import them.
  *
- *   GET  /api/state                         → PreviewState
- *   POST /api/run   { fn, args }            → RunResponse   (google.script.run.fn(...args) as the current user)
- *   POST /api/menu  { functionName }        → MenuResponse  (a CRM menu item clicked)
+ *   GET  /api/state?user=                   → StateResponse
+ *   GET  /api/changes                       → ChangesResponse (polled: has anyone changed the workbook?)
+ *   POST /api/run   { user, fn, args }      → RunResponse   (google.script.run.fn(...args) as that user)
+ *   POST /api/menu  { user, functionName }  → MenuResponse  (a CRM menu item clicked)
  *   POST /api/user  { email }               → StateResponse (someone else at the keyboard: runs onOpen for them)
- *   POST /api/edit  { sheet, a1, value }    → EditResponse  (a person types into a cell; onEdit runs)
+ *   POST /api/edit  { user, sheet, a1, value }   → EditResponse (a person types into a cell; onEdit runs)
+ *   POST /api/paste { user, sheet, a1, values }  → EditResponse (a block pasted from its top-left cell a1; ONE onEdit)
+ *
+ * `user` is the person at the keyboard of the browser tab that sends the request (each tab keeps its own);
+ * without it the server's default person (the owner, or whoever last sat down through /api/user) is used.
  */
 
 /** One cell's look, only when not the default (sent sparsely). */
@@ -103,17 +108,20 @@ export interface PreviewMenu {
 export interface PreviewState {
   /** Increases with every state the server sends: the page ignores one older than what it shows. */
   seq: number;
+  /** How many times the workbook changed (GET /api/changes says when another tab changed it). */
+  changes: number;
   /** Spreadsheet file name. */
   file: string;
+  /** Who this state is for: the person at this tab's keyboard. */
   user: string;
   users: PreviewUser[];
-  /** Menus the add-on added for the current user when the spreadsheet opened (onOpen). */
+  /** Menus the add-on added for this user when the spreadsheet opened for them (onOpen). */
   menus: PreviewMenu[];
   /** Why there is no menu, when onOpen failed. */
   menuError: string | null;
   /** Tabs in order (hidden sheets are left out, as in Sheets). */
   sheets: SheetView[];
-  /** Name of the active sheet (a script may activate one, e.g. CRM ▸ Pipeline summary). */
+  /** Name of this user's active sheet (a script may activate one, e.g. CRM ▸ Pipeline summary). */
   activeSheet: string;
   timeZone: string;
 }
@@ -139,6 +147,10 @@ export type RunResponse = StateResponse & { ui: UiShown[] } & (
 export type MenuResponse = StateResponse & { ui: UiShown[] } & ({ ok: true } | { ok: false; error: string });
 
 export type EditResponse = StateResponse & { ui: UiShown[] } & ({ ok: true } | { ok: false; error: string });
+
+export interface ChangesResponse {
+  changes: number;
+}
 
 /** Messages between a sidebar/dialog frame (google.script.*) and the page. */
 export type FrameToPage =

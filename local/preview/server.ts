@@ -3,14 +3,18 @@
  * PreviewSession (the built add-on in the stand-in). See protocol.ts for the shapes.
  *
  *   GET  /                 the page (index.html, /style.css, /app.js)
- *   GET  /api/state        → { state }
+ *   GET  /api/state?user=  → { state }            (state as that user sees it)
+ *   GET  /api/changes      → { changes }          (how many times the workbook changed: pages poll it)
  *   GET  /api/cell?sheet=Customers&a1=B2  → { input, display, note }   (formula bar)
- *   POST /api/run    { fn, args }            google.script.run.fn(...args) as the person at the keyboard
- *   POST /api/menu   { functionName }        a menu item
- *   POST /api/user   { email }               someone else at the keyboard (onOpen runs for them)
- *   POST /api/select { sheet, a1? }          the tab/cell looked at (getActiveSheet / getActiveRange)
- *   POST /api/edit   { sheet, a1, value }    a person types into a cell (then onEdit)
+ *   POST /api/run    { user, fn, args }          google.script.run.fn(...args) as that user
+ *   POST /api/menu   { user, functionName }      a menu item
+ *   POST /api/user   { email }                   someone sits down at a tab (onOpen runs for them)
+ *   POST /api/select { user, sheet, a1? }        the tab/cell they look at (getActiveSheet / getActiveRange)
+ *   POST /api/edit   { user, sheet, a1, value }  a person types into a cell (then onEdit)
+ *   POST /api/paste  { user, sheet, a1, values } a person pastes rows of cells at a1 (then ONE onEdit)
  *
+ * Each browser tab sends its own `user` (the page keeps it per tab), so two tabs can be two people; a request
+ * without one runs as the server's default person (the owner, or whoever last sat down through /api/user).
  * Only requests addressed to localhost are answered (no DNS rebinding), and POSTs must be JSON (no
  * cross-site form posts). The workbook is saved to the data file after every request that may change it.
  */
@@ -125,6 +129,15 @@ function stringField(body: unknown, name: string, optional = false): string {
   return value;
 }
 
+/** A list of rows of strings (a pasted block). */
+function rowsField(body: unknown, name: string): string[][] {
+  const value = field(body, name);
+  if (!Array.isArray(value) || !value.every((row) => Array.isArray(row) && row.every((cell) => typeof cell === 'string'))) {
+    throw new HttpError(400, `"${name}" must be a list of rows of strings.`);
+  }
+  return value as string[][];
+}
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function isLocalHost(hostHeader: string | undefined): boolean {
@@ -173,9 +186,20 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   });
   session.save();
 
-  const api = (res: http.ServerResponse, status: number, value: object, withState = true): void => {
-    const state: PreviewState | undefined = withState ? session.state() : undefined;
-    sendJson(res, status, state ? { ...value, state } : value);
+  const api = (res: http.ServerResponse, status: number, user: string, value: object): void => {
+    const state: PreviewState = session.state(user);
+    sendJson(res, status, { ...value, state });
+  };
+
+  /** The person a request is from: its `user` (checked), else the session's default person. */
+  const userOf = (email: unknown): string => {
+    if (email !== undefined && typeof email !== 'string') throw new HttpError(400, '"user" must be a string.');
+    try {
+      return session.userOf(email);
+    } catch (error) {
+      if (error instanceof RangeError) throw new HttpError(400, error.message);
+      throw error;
+    }
   };
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -194,7 +218,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         res.writeHead(204).end();
         return;
       case 'GET /api/state':
-        return api(res, 200, {});
+        return api(res, 200, userOf(url.searchParams.get('user') ?? undefined), {});
+      case 'GET /api/changes':
+        return sendJson(res, 200, { changes: session.changeCount });
       case 'GET /api/cell': {
         try {
           return sendJson(res, 200, session.cell(url.searchParams.get('sheet') ?? '', url.searchParams.get('a1') ?? ''));
@@ -207,35 +233,45 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         const fn = stringField(body, 'fn');
         const args = field(body, 'args') ?? [];
         if (!Array.isArray(args)) throw new HttpError(400, '"args" must be an array.');
-        return api(res, 200, session.run(fn, args));
+        const user = userOf(field(body, 'user'));
+        return api(res, 200, user, session.run(user, fn, args));
       }
       case 'POST /api/menu': {
         const body = await readBody(req);
-        return api(res, 200, session.menu(stringField(body, 'functionName')));
+        const user = userOf(field(body, 'user'));
+        return api(res, 200, user, session.menu(user, stringField(body, 'functionName')));
       }
       case 'POST /api/user': {
         const body = await readBody(req);
+        let user: string;
         try {
-          session.switchUser(stringField(body, 'email'));
+          user = session.switchUser(stringField(body, 'email'));
         } catch (error) {
           if (error instanceof RangeError) throw new HttpError(400, error.message);
           throw error;
         }
-        return api(res, 200, { ok: true });
+        return api(res, 200, user, { ok: true });
       }
       case 'POST /api/select': {
         const body = await readBody(req);
+        const user = userOf(field(body, 'user'));
         try {
-          session.select(stringField(body, 'sheet'), stringField(body, 'a1', true) || undefined);
+          session.select(user, stringField(body, 'sheet'), stringField(body, 'a1', true) || undefined);
         } catch (error) {
           if (error instanceof RangeError) throw new HttpError(400, error.message);
           throw error;
         }
-        return api(res, 200, { ok: true });
+        return api(res, 200, user, { ok: true });
       }
       case 'POST /api/edit': {
         const body = await readBody(req);
-        return api(res, 200, session.edit(stringField(body, 'sheet'), stringField(body, 'a1'), stringField(body, 'value')));
+        const user = userOf(field(body, 'user'));
+        return api(res, 200, user, session.edit(user, stringField(body, 'sheet'), stringField(body, 'a1'), stringField(body, 'value')));
+      }
+      case 'POST /api/paste': {
+        const body = await readBody(req);
+        const user = userOf(field(body, 'user'));
+        return api(res, 200, user, session.paste(user, stringField(body, 'sheet'), stringField(body, 'a1'), rowsField(body, 'values')));
       }
       default:
         throw new HttpError(url.pathname.startsWith('/api/') || req.method === 'GET' ? 404 : 405, `Not found: ${route}`);

@@ -1,25 +1,28 @@
 /**
- * One preview session: the built add-on in the stand-in (local/bundle/harness), the person at the keyboard,
- * the menu their onOpen built, and the translation of what each request showed (sidebars, dialogs, toasts,
- * alerts recorded in the UiLog) into what the page draws. Every request is one Apps Script execution;
- * the workbook is saved after each one that may have changed it.
+ * One preview session: the built add-on in the stand-in (local/bundle/harness), the people at the keyboards
+ * (each browser tab names its own; see people.ts for what each one sees), and the translation of what each
+ * request showed (sidebars, dialogs, toasts, alerts recorded in the UiLog) into what the page draws. Every
+ * request is one Apps Script execution as the request's user; the workbook is saved after each one that may
+ * have changed it.
  */
 
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SavedStandIn } from '../gas';
 import { UserEditRefused, parseA1 } from '../gas/spreadsheet';
-import type { MenuEntry, UiEvent } from '../gas/spreadsheet';
+import type { UiEvent } from '../gas/spreadsheet';
 import { type Harness, createHarness } from '../bundle/harness';
 import { topLevelFunctionNames } from '../bundle/loadBundle';
-import type { MenuItem, PreviewMenu, PreviewState, PreviewUser, RunnerConfig, UiShown } from './protocol';
+import { blockSize, planPaste } from './paste';
+import { People, type Person, toMenuItems } from './people';
+import type { PreviewState, PreviewUser, RunnerConfig, UiShown } from './protocol';
 import { cellInput, sheetView } from './sheetView';
 import type { WorkbookStore } from './store';
 
 /** Someone who has the link but is neither the owner nor on the staff list. */
 export const DEFAULT_STRANGER = 'visitor@example.com';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Row and column of a one-cell A1 reference ("B7"), else null. */
 export function singleCell(a1: string): { row: number; col: number } | null {
@@ -54,30 +57,42 @@ export function failureText(error: unknown): string {
   return `Error: ${String(error)}`;
 }
 
-function toMenuItems(entries: MenuEntry[]): MenuItem[] {
-  return entries.map((e): MenuItem => (e.kind === 'submenu' ? { kind: 'submenu', caption: e.caption, entries: toMenuItems(e.entries) } : e));
-}
-
 export class PreviewSession {
   readonly harness: Harness;
-  private user: string;
-  private menus: PreviewMenu[] = [];
-  private menuError: string | null = null;
+  /** Who a request that names nobody runs as: the owner, or whoever last sat down through /api/user. */
+  private defaultUser: string;
+  private readonly people: People;
   private seq = 0;
+  /** Counts changes to the workbook (every save): pages poll it to see another tab's work. */
+  private changes = 0;
   private logsShown = 0;
   private functionsCache: { file: string; mtimeMs: number; names: string[] } | null = null;
 
   constructor(private readonly options: SessionOptions) {
     this.harness = createHarness({ owner: options.saved.workbook.owner, saved: options.saved, distDir: options.distDir });
-    this.user = this.harness.gas.workbook.owner;
-    this.open();
+    this.people = new People(this.harness.gas.workbook);
+    this.defaultUser = this.harness.gas.workbook.owner;
+    this.open(this.defaultUser);
   }
 
   get currentUser(): string {
-    return this.user;
+    return this.defaultUser;
+  }
+
+  /** How many times the workbook changed since the server started. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   // ---- people ------------------------------------------------------------------------------------
+
+  /** The e-mail a request runs as: `email` when given (checked), else the default person. */
+  userOf(email: string | undefined): string {
+    if (email === undefined || email === '') return this.defaultUser;
+    const trimmed = email.trim();
+    if (!EMAIL.test(trimmed)) throw new RangeError(`Not an e-mail address: ${JSON.stringify(email)}`);
+    return trimmed;
+  }
 
   /** E-mails listed in Settings (column A under its header), as the add-on reads its staff list. */
   staff(): string[] {
@@ -90,7 +105,7 @@ export class PreviewSession {
       .filter((email) => EMAIL.test(email));
   }
 
-  users(): PreviewUser[] {
+  users(current: string): PreviewUser[] {
     const wb = this.harness.gas.workbook;
     const out: PreviewUser[] = [];
     const add = (email: string, role: PreviewUser['role']) => {
@@ -100,81 +115,98 @@ export class PreviewSession {
     for (const email of this.staff()) add(email, 'staff');
     for (const email of wb.editors) add(email, 'stranger');
     add(DEFAULT_STRANGER, 'stranger');
-    if (!out.some((u) => u.email === this.user)) add(this.user, 'stranger');
+    add(current, 'stranger');
     return out;
   }
 
-  /** Someone else sits down: the spreadsheet opens for them (onOpen builds their menu). */
-  switchUser(email: string): void {
-    const trimmed = email.trim();
-    if (!EMAIL.test(trimmed)) throw new RangeError(`Not an e-mail address: ${JSON.stringify(email)}`);
-    this.user = trimmed;
-    this.open();
+  /**
+   * Someone sits down (a tab's "At the keyboard"): the spreadsheet opens afresh for them (onOpen builds their
+   * menu). They also become the default for requests that name nobody.
+   */
+  switchUser(email: string): string {
+    const user = email.trim();
+    if (!EMAIL.test(user)) throw new RangeError(`Not an e-mail address: ${JSON.stringify(email)}`);
+    this.defaultUser = user;
+    this.open(user);
+    return user;
   }
 
   // ---- executions --------------------------------------------------------------------------------
 
-  /** Opening the spreadsheet: onOpen as the current user; the menus it adds become the page's menu bar. */
-  open(): void {
+  /** Opening the spreadsheet: onOpen as `user`; the menus it adds become their page's menu bar. */
+  open(user: string): void {
+    const person = this.people.get(user);
     const start = this.harness.gas.ui.events.length;
     try {
-      this.harness.open(this.user);
-      this.menuError = null;
-      this.menus = this.harness.gas.ui.events
+      this.people.asActive(person, () => this.harness.open(user));
+      person.menuError = null;
+      person.menus = this.harness.gas.ui.events
         .slice(start)
         .flatMap((e) => (e.kind === 'menu' ? [{ caption: e.menu.caption, entries: toMenuItems(e.menu.entries) }] : []));
     } catch (error) {
-      this.menus = [];
-      this.menuError = `onOpen failed: ${failureText(error)}`;
+      person.menus = [];
+      person.menuError = `onOpen failed: ${failureText(error)}`;
     }
     this.flushLogs();
   }
 
+  /** The person at a tab's keyboard, opening the spreadsheet for them the first time they are seen. */
+  private person(user: string): Person {
+    const person = this.people.get(user);
+    if (person.menus === null) this.open(user);
+    return person;
+  }
+
   /** google.script.run.<fn>(...args) from a sidebar or dialog. */
-  run(fn: string, args: unknown[]): RunOutcome {
+  run(user: string, fn: string, args: unknown[]): RunOutcome {
     if (!this.functions().includes(fn) || fn.endsWith('_')) {
       return { ok: false, error: `ScriptError: Script function not found: ${fn}`, ui: [] };
     }
-    return this.execute((user) => this.harness.call(user, fn, ...args));
+    return this.execute(user, () => this.harness.call(user, fn, ...args));
   }
 
   /** A menu item: the function runs directly (no client boundary). */
-  menu(functionName: string): ActionOutcome {
+  menu(user: string, functionName: string): ActionOutcome {
     if (!this.functions().includes(functionName)) {
       return { ok: false, error: `Script function not found: ${functionName}`, ui: [] };
     }
-    const outcome = this.execute((user) => this.harness.run(user, functionName));
+    const outcome = this.execute(user, () => this.harness.run(user, functionName));
     return outcome.ok ? { ok: true, ui: outcome.ui } : outcome;
   }
 
   /** A person types into a cell (protections and validation apply), then onEdit runs. */
-  edit(sheetName: string, a1: string, value: string): ActionOutcome {
+  edit(user: string, sheetName: string, a1: string, value: string): ActionOutcome {
     const sheet = this.harness.gas.workbook.findSheet(sheetName);
     if (!sheet) return { ok: false, error: `There is no sheet named ${sheetName}.`, ui: [] };
     if (!singleCell(a1)) return { ok: false, error: `Not a cell: ${a1}`, ui: [] };
-    const start = this.harness.gas.ui.events.length;
-    try {
-      this.harness.edit({ user: this.user, sheet: sheet.name, a1, value });
-    } catch (error) {
-      if (error instanceof UserEditRefused) return { ok: false, error: error.message, ui: [] };
-      // The edit itself happened; Sheets says nothing when onEdit fails (it lands in the executions log).
-      (this.options.log ?? console.error)(`onEdit failed: ${failureText(error)}`);
-    } finally {
-      this.flushLogs();
-      this.save();
-    }
-    return { ok: true, ui: this.shownSince(start) };
+    return this.userEdit(user, `${sheet.name}!${a1} typed`, () => this.harness.edit({ user, sheet: sheet.name, a1, value }));
   }
 
-  /** The tab (and cell) the person looks at: what getActiveSheet()/getActiveRange() return. */
-  select(sheetName: string, a1?: string): void {
+  /**
+   * A person pastes a block (rows of cells, as copied from Sheets or Excel) with its top-left at `a1`: one
+   * edit of the whole range, then ONE onEdit for it. A single value is a single-cell edit, as in Sheets.
+   */
+  paste(user: string, sheetName: string, a1: string, rows: string[][]): ActionOutcome {
+    const sheet = this.harness.gas.workbook.findSheet(sheetName);
+    if (!sheet) return { ok: false, error: `There is no sheet named ${sheetName}.`, ui: [] };
+    const anchor = singleCell(a1);
+    if (!anchor) return { ok: false, error: `Not a cell: ${a1}`, ui: [] };
+    const plan = planPaste(sheet, anchor, rows);
+    if (!plan.ok) return { ok: false, error: plan.error, ui: [] };
+    if (plan.numRows === 1 && plan.numCols === 1) return this.edit(user, sheet.name, a1, plan.values[0]?.[0] ?? '');
+    const what = `${sheet.name}!${plan.a1} pasted (${blockSize(plan.numRows, plan.numCols)})`;
+    return this.userEdit(user, what, () => this.harness.editRange({ user, sheet: sheet.name, a1: plan.a1, values: plan.values }));
+  }
+
+  /** The tab (and cell) `user` looks at: what getActiveSheet()/getActiveRange() return in their executions. */
+  select(user: string, sheetName: string, a1?: string): void {
     const wb = this.harness.gas.workbook;
     const sheet = wb.findSheet(sheetName);
     if (!sheet || sheet.hidden) throw new RangeError(`There is no sheet named ${sheetName}.`);
-    wb.activeSheetId = sheet.sheetId;
+    const person = this.person(user);
+    person.activeSheetId = sheet.sheetId;
     const cell = a1 ? singleCell(a1) : null;
-    if (cell) wb.activeRange = { sheetId: sheet.sheetId, row: cell.row, col: cell.col, numRows: 1, numCols: 1 };
-    this.save();
+    person.activeRange = cell ? { sheetId: sheet.sheetId, row: cell.row, col: cell.col, numRows: 1, numCols: 1 } : null;
   }
 
   cell(sheetName: string, a1: string): { input: string; display: string; note: string } {
@@ -184,13 +216,33 @@ export class PreviewSession {
     return cellInput(sheet, cell.row, cell.col);
   }
 
-  private execute(body: (user: string) => unknown): RunOutcome {
+  /** One person's edit by hand (`body` changes the cells, then runs onEdit), logged as `what`. */
+  private userEdit(user: string, what: string, body: () => void): ActionOutcome {
     const start = this.harness.gas.ui.events.length;
     try {
-      const result = body(this.user);
-      return { ok: true, result: result === undefined ? null : result, ui: this.shownSince(start) };
+      this.people.asActive(this.person(user), body);
+      (this.options.log ?? console.log)(`[edit] ${user}: ${what}, onEdit ran once`);
     } catch (error) {
-      return { ok: false, error: failureText(error), ui: this.shownSince(start) };
+      if (error instanceof UserEditRefused) {
+        (this.options.log ?? console.log)(`[edit] ${user}: ${what} was refused: ${error.message}`);
+        return { ok: false, error: error.message, ui: [] };
+      }
+      // The edit itself happened; Sheets says nothing when onEdit fails (it lands in the executions log).
+      (this.options.log ?? console.error)(`[edit] ${user}: ${what}, onEdit failed: ${failureText(error)}`);
+    } finally {
+      this.flushLogs();
+      this.save();
+    }
+    return { ok: true, ui: this.shownSince(user, start) };
+  }
+
+  private execute(user: string, body: () => unknown): RunOutcome {
+    const start = this.harness.gas.ui.events.length;
+    try {
+      const result = this.people.asActive(this.person(user), body);
+      return { ok: true, result: result === undefined ? null : result, ui: this.shownSince(user, start) };
+    } catch (error) {
+      return { ok: false, error: failureText(error), ui: this.shownSince(user, start) };
     } finally {
       this.flushLogs();
       this.save();
@@ -199,19 +251,23 @@ export class PreviewSession {
 
   // ---- what the page sees ----------------------------------------------------------------------
 
-  state(): PreviewState {
+  /** What `user`'s page draws: the workbook, their menu and their active tab. */
+  state(user: string): PreviewState {
     const gas = this.harness.gas;
     const wb = gas.workbook;
+    const person = this.person(user);
     const visible = wb.sheets.filter((s) => !s.hidden);
+    const active = wb.sheetById(person.activeSheetId) ?? wb.activeSheet();
     return {
       seq: ++this.seq,
+      changes: this.changes,
       file: wb.name,
-      user: this.user,
-      users: this.users(),
-      menus: this.menus,
-      menuError: this.menuError,
+      user,
+      users: this.users(user),
+      menus: person.menus ?? [],
+      menuError: person.menuError,
       sheets: visible.map((s) => sheetView(gas, s)),
-      activeSheet: wb.activeSheet().name,
+      activeSheet: active.name,
       timeZone: wb.timeZone,
     };
   }
@@ -226,14 +282,15 @@ export class PreviewSession {
     return this.functionsCache.names;
   }
 
-  private shownSince(start: number): UiShown[] {
+  private shownSince(user: string, start: number): UiShown[] {
     const config: RunnerConfig = { functions: this.functions().filter((n) => !n.endsWith('_')), origin: this.options.origin() };
+    const person = this.people.get(user);
     const shown: UiShown[] = [];
     for (const event of this.harness.gas.ui.events.slice(start) as UiEvent[]) {
       switch (event.kind) {
         case 'menu':
-          // A menu added while the sheet is open replaces the one with the same caption.
-          this.menus = [...this.menus.filter((m) => m.caption !== event.menu.caption), { caption: event.menu.caption, entries: toMenuItems(event.menu.entries) }];
+          // A menu added while the sheet is open replaces the one with the same caption (for that person).
+          person.menus = [...(person.menus ?? []).filter((m) => m.caption !== event.menu.caption), { caption: event.menu.caption, entries: toMenuItems(event.menu.entries) }];
           break;
         case 'sidebar':
           shown.push({ kind: 'sidebar', title: event.title, html: this.options.withRunner(event.html, config), width: 300 });
@@ -273,6 +330,7 @@ export class PreviewSession {
   }
 
   save(): void {
+    this.changes++;
     this.options.store.save(this.harness.gas.toJSON());
   }
 }

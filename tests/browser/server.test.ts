@@ -1,7 +1,7 @@
 /**
  * The preview server's contract without a browser: a busy port is reported plainly, `--empty` starts from a
- * blank spreadsheet, the JSON API answers as google.script.run would, refuses what is not for it, and the
- * workbook file is rewritten (atomically) after a change.
+ * blank spreadsheet, the JSON API answers as google.script.run would (as the user each request names), pastes
+ * a block as one edit, refuses what is not for it, and the workbook file is rewritten (atomically) after a change.
  */
 
 import * as fs from 'fs';
@@ -127,6 +127,30 @@ describe('preview server', () => {
       expect((switched.body.state as { user: string }).user).toBe('visitor@example.com');
       const refused = await request(`${server.url}api/run`, 'POST', { fn: 'registerCustomer', args: [{ name: 'Eve' }] });
       expect(refused.body).toMatchObject({ ok: true, result: { ok: false } });
+    });
+
+    it('runs each request as the user it names (else the default), and pastes a block as one edit', async () => {
+      // The previous test left visitor@example.com as the default person.
+      const asOwner = await request(`${server.url}api/run`, 'POST', { user: 'owner@example.com', fn: 'registerCustomer', args: [{ name: 'Grace Hopper' }] });
+      expect(asOwner.body).toMatchObject({ ok: true, result: { ok: true, customer: { createdBy: 'owner@example.com' } } });
+      expect((asOwner.body.state as { user: string }).user).toBe('owner@example.com');
+      const asDefault = await request(`${server.url}api/state`, 'GET');
+      expect((asDefault.body.state as { user: string }).user).toBe('visitor@example.com');
+      expect((await request(`${server.url}api/state?user=not-an-email`, 'GET')).status).toBe(400);
+      expect((await request(`${server.url}api/run`, 'POST', { user: 42, fn: 'searchCustomers', args: [] })).status).toBe(400);
+
+      const { changes } = (await request(`${server.url}api/changes`, 'GET')).body as { changes: number };
+      const pasted = await request(`${server.url}api/paste`, 'POST', { user: 'owner@example.com', sheet: 'Sheet1', a1: 'B2', values: [['a', 'b'], ['c']] });
+      expect(pasted.body).toMatchObject({ ok: true });
+      const sheet1 = (pasted.body.state as { sheets: { name: string; values: string[][] }[] }).sheets.find((s) => s.name === 'Sheet1');
+      expect(sheet1?.values.slice(1, 3).map((row) => row.slice(1, 3))).toEqual([['a', 'b'], ['c', '']]);
+      expect(server.output()).toContain('[edit] owner@example.com: Sheet1!B2:C3 pasted (2 rows × 2 columns), onEdit ran once');
+      expect(((await request(`${server.url}api/changes`, 'GET')).body as { changes: number }).changes).toBeGreaterThan(changes);
+
+      const tooBig = await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'Z1', values: [['a', 'b']] });
+      expect(tooBig.body).toMatchObject({ ok: false, error: expect.stringContaining('does not fit in Sheet1') });
+      expect((await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: 'a\tb' })).status).toBe(400);
+      expect((await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: [[1]] })).status).toBe(400);
     });
 
     it('refuses requests that are not for it', async () => {

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -131,4 +131,28 @@ export async function eventually(what: string, probe: () => Promise<boolean>, ti
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Opens the preview in a new tab of `context` and waits until it drew its first state. */
+export async function openPreview(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return page;
+}
+
+/** Shows `sheet` (clicks its tab) and waits for its grid. */
+export async function showTab(page: Page, sheet: string): Promise<void> {
+  await page.getByRole('tab', { name: sheet, exact: true }).click();
+  await page.getByRole('table', { name: sheet, exact: true }).waitFor();
+}
+
+/** The text a cell of the shown grid draws ("B2"). */
+export async function cellText(page: Page, a1: string): Promise<string> {
+  return (await page.locator(`td[data-cell="${a1}"] .cell-text`).textContent()) ?? '';
+}
+
+/** The cell the name box says is selected. */
+export async function selectedCell(page: Page): Promise<string> {
+  return (await page.locator('#cell-ref').textContent()) ?? '';
 }

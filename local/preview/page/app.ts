@@ -1,12 +1,11 @@
 /**
- * The preview page: a sheet-like grid with tabs, the add-on's menu, and its sidebar and dialogs in sandboxed
- * frames whose google.script.run calls come here (postMessage) and go on to the server (/api/run).
- * Cell values, names and messages are always written with textContent.
+ * The preview page: a sheet-like grid with tabs (typing into cells, Ctrl+V of a block), the add-on's menu, and
+ * its sidebar and dialogs in sandboxed frames whose google.script.run calls come here (postMessage) and go on to
+ * the server (/api/run), all as the person at this tab's keyboard (tabUser.ts). The grid itself is drawn by
+ * grid.ts. Cell values, names and messages are always written with textContent.
  */
 
 import type {
-  CellStyle,
-  ChartView,
   EditResponse,
   FrameToPage,
   MenuItem,
@@ -19,13 +18,13 @@ import type {
   StateResponse,
   UiShown,
 } from '../protocol';
-import { chartElement } from './chart';
-import { type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
+import { ServerError, get, post, stateUrl } from './api';
+import { type ClipEvent, type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
+import { a1Of, renderCharts, sheetTable } from './grid';
+import { watchChanges } from './poll';
+import { setTabUser, tabUser } from './tabUser';
+import { parseClipboardText } from './tsv';
 
-const ROW_HEIGHT = 21;
-const HEADER_HEIGHT = 24;
-const ROW_HEADER_WIDTH = 46;
-const DEFAULT_COLUMN_WIDTH = 100;
 /** Apps Script frames: scripts, forms, alert() and pop-ups, in an origin of their own. */
 const FRAME_SANDBOX = 'allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-downloads';
 
@@ -55,23 +54,6 @@ const ui = {
   toasts: byId('toasts'),
 };
 
-// ---- server ---------------------------------------------------------------------------------------
-
-class ServerError extends Error {}
-
-async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const response = await win.fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const data = (await response.json().catch(() => null)) as { error?: unknown } | null;
-  if (!response.ok) {
-    throw new ServerError(data && typeof data.error === 'string' ? data.error : `HTTP ${response.status}`);
-  }
-  return data as T;
-}
-
 // ---- state ----------------------------------------------------------------------------------------
 
 let state: PreviewState | null = null;
@@ -88,6 +70,8 @@ function sheetOf(name: string): SheetView | undefined {
 
 function applyState(next: PreviewState): void {
   if (state && next.seq < state.seq) return; // an older answer arriving late
+  // An answer for whoever sat at this tab before the person now at it.
+  if (tabUser() !== null && next.user.toLowerCase() !== (tabUser() ?? '').toLowerCase()) return;
   const previous = state;
   state = next;
   ui.fileName.textContent = next.file;
@@ -117,9 +101,16 @@ ui.userSelect.addEventListener('change', () => {
   // Someone else sits down: the spreadsheet opens afresh for them.
   closeSidebar();
   closeDialog();
-  api<StateResponse>('POST', '/api/user', { email }).then(
-    (r) => applyState(r.state),
-    (error: unknown) => showError(`Could not switch user: ${(error as Error).message}`),
+  post<StateResponse>('/api/user', { email }).then(
+    (r) => {
+      // This tab only: another tab keeps its own person.
+      setTabUser(r.state.user);
+      applyState(r.state);
+    },
+    (error: unknown) => {
+      if (state) ui.userSelect.value = state.user;
+      showError(`Could not switch user: ${(error as Error).message}`);
+    },
   );
 });
 
@@ -190,7 +181,7 @@ async function runMenu(functionName: string): Promise<void> {
   ui.running.hidden = false;
   hideError();
   try {
-    const response = await api<MenuResponse>('POST', '/api/menu', { functionName });
+    const response = await post<MenuResponse>('/api/menu', { functionName });
     applyUi(response.ui);
     applyState(response.state);
     if (!response.ok) showError(response.error);
@@ -203,59 +194,6 @@ async function runMenu(functionName: string): Promise<void> {
 
 // ---- grid -------------------------------------------------------------------------------------------
 
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-function a1Of(row: number, col: number): string {
-  return `${columnLetters(col + 1)}${row + 1}`;
-}
-
-function widthOf(sheet: SheetView, col: number): number {
-  return sheet.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
-}
-
-function applyStyle(cell: El, style: CellStyle | undefined): void {
-  if (!style) return;
-  if (style.bold) cell.style.fontWeight = 'bold';
-  if (style.italic) cell.style.fontStyle = 'italic';
-  if (style.color) cell.style.color = style.color;
-  if (style.background) cell.style.backgroundColor = style.background;
-  if (style.align) cell.style.textAlign = style.align;
-  if (style.wrap) cell.classList.add('wrap');
-}
-
-/**
- * Top-left pixel of a chart in the grid's scrolled content: its anchor cell's corner plus the offset. The cell
- * as laid out when it is drawn (a wrapped row may be taller), else from the same row height and column widths
- * the grid uses (a frozen edge is 3px thicker than a gridline).
- */
-function chartPosition(sheet: SheetView, chart: ChartView): { left: number; top: number } {
-  const row = Math.max(0, chart.anchorRow - 1);
-  const col = Math.max(0, chart.anchorColumn - 1);
-  const cell = row >= sheet.frozenRows && col >= sheet.frozenColumns ? cellElement(row, col) : null;
-  if (cell) return { left: cell.offsetLeft + chart.offsetX, top: cell.offsetTop + chart.offsetY };
-  let left = ROW_HEADER_WIDTH + (sheet.frozenColumns > 0 && col >= sheet.frozenColumns ? 3 : 0);
-  for (let c = 0; c < col; c++) left += widthOf(sheet, c);
-  const top = HEADER_HEIGHT + row * ROW_HEIGHT + (sheet.frozenRows > 0 && row >= sheet.frozenRows ? 3 : 0);
-  return { left: left + chart.offsetX, top: top + chart.offsetY };
-}
-
-/** The sheet's embedded charts over the grid (in a layer under the frozen rows and headers, as in Sheets). */
-function renderCharts(sheet: SheetView, layer: El): void {
-  layer.replaceChildren(
-    ...sheet.charts.map((chart) => {
-      const box = chartElement(chart);
-      const { left, top } = chartPosition(sheet, chart);
-      box.style.left = `${left}px`;
-      box.style.top = `${top}px`;
-      return box;
-    }),
-  );
-}
-
 function renderGrid(): void {
   const sheet = sheetOf(shownSheet);
   if (!sheet) {
@@ -264,84 +202,18 @@ function renderGrid(): void {
     return;
   }
   if (rendered.sheet === sheet.name && rendered.revision === sheet.revision) return;
+  // Never under the person's fingers: the editor lives in the grid, so the new grid is drawn when the edit ends.
+  if (editing) return;
   if (rendered.sheet && rendered.sheet !== sheet.name) {
     scrollBySheet.set(rendered.sheet, { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft });
   }
   const keepScroll = rendered.sheet === sheet.name ? { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft } : scrollBySheet.get(sheet.name);
 
-  const styles = new Map<string, CellStyle>();
-  for (const [r, c, style] of sheet.styles) styles.set(`${r}:${c}`, style);
-
-  const frozenLeft: number[] = [];
-  let left = ROW_HEADER_WIDTH;
-  for (let c = 0; c < sheet.frozenColumns; c++) {
-    frozenLeft.push(left);
-    left += widthOf(sheet, c);
-  }
-
-  const colgroup = el('colgroup', {}, el('col', { style: `width:${ROW_HEADER_WIDTH}px` }));
-  let tableWidth = ROW_HEADER_WIDTH;
-  for (let c = 0; c < sheet.columns; c++) {
-    colgroup.append(el('col', { style: `width:${widthOf(sheet, c)}px` }));
-    tableWidth += widthOf(sheet, c);
-  }
-
-  const headRow = el('tr', {}, el('th', { class: 'corner', scope: 'col', 'aria-label': 'Row and column headers' }));
-  for (let c = 0; c < sheet.columns; c++) {
-    const th = el('th', { class: 'col-head', scope: 'col' }, columnLetters(c + 1));
-    if (c < sheet.frozenColumns) {
-      th.classList.add('frozen-col');
-      th.style.left = `${frozenLeft[c]}px`;
-    }
-    headRow.append(th);
-  }
-
-  const body = el('tbody');
-  for (let r = 0; r < sheet.rows; r++) {
-    const values = sheet.values[r];
-    const frozen = r < sheet.frozenRows;
-    const tr = el('tr', { class: frozen ? 'frozen-row' : '' });
-    const rowHead = el('th', { class: 'row-head', scope: 'row' }, String(r + 1));
-    if (frozen) rowHead.style.top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
-    tr.append(rowHead);
-    for (let c = 0; c < sheet.columns; c++) {
-      const text = values?.[c] ?? '';
-      const td = el('td', { 'data-cell': a1Of(r, c) });
-      const content = el('div', { class: 'cell-text' });
-      content.textContent = text;
-      const style = styles.get(`${r}:${c}`);
-      applyStyle(td, style);
-      // Sheets lets left-aligned text run over the empty cells to its right.
-      if (text !== '' && !style?.wrap && (!style?.align || style.align === 'left')) {
-        let span = widthOf(sheet, c);
-        for (let n = c + 1; n < sheet.columns && (values?.[n] ?? '') === '' && n - c <= 12; n++) span += widthOf(sheet, n);
-        if (span > widthOf(sheet, c)) {
-          content.classList.add('overflow');
-          content.style.width = `${span - 8}px`;
-        }
-      }
-      td.append(content);
-      if (frozen) {
-        td.classList.add('frozen-row');
-        td.style.top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
-      }
-      if (c < sheet.frozenColumns) {
-        td.classList.add('frozen-col');
-        td.style.left = `${frozenLeft[c]}px`;
-      }
-      if (frozen && r === sheet.frozenRows - 1) td.classList.add('frozen-edge-bottom');
-      if (c === sheet.frozenColumns - 1) td.classList.add('frozen-edge-right');
-      tr.append(td);
-    }
-    body.append(tr);
-  }
-
-  const table = el('table', { class: 'sheet', 'aria-label': sheet.name }, colgroup, el('thead', {}, headRow), body);
-  table.style.width = `${tableWidth}px`;
+  const table = sheetTable(sheet);
   // The chart layer comes first: the sticky frozen cells and headers, later in the document, paint over it.
   const chartLayer = el('div', { class: 'chart-layer' });
   ui.gridScroll.replaceChildren(chartLayer, table);
-  renderCharts(sheet, chartLayer);
+  renderCharts(sheet, chartLayer, cellElement);
   ui.gridScroll.setAttribute('aria-label', `Sheet ${sheet.name}`);
   if (keepScroll) {
     ui.gridScroll.scrollTop = keepScroll.top;
@@ -357,7 +229,8 @@ function renderGrid(): void {
 
 // ---- selection and editing --------------------------------------------------------------------------
 
-let editing: { sheet: string; row: number; col: number; input: InputEl; committed: boolean } | null = null;
+/** The open cell editor; `opened` = the cell's content it started with (null when it started from a key). */
+let editing: { sheet: string; row: number; col: number; input: InputEl; committed: boolean; opened: string | null } | null = null;
 
 function currentSelection(): { row: number; col: number } {
   return selection.get(shownSheet) ?? { row: 0, col: 0 };
@@ -365,6 +238,30 @@ function currentSelection(): { row: number; col: number } {
 
 function cellElement(row: number, col: number): El | null {
   return ui.gridScroll.querySelector(`td[data-cell="${a1Of(row, col)}"]`);
+}
+
+/** The block just pasted, selected as in Sheets (its top-left is the selected cell) until the selection moves. */
+let pastedBlock: { sheet: string; row: number; col: number; numRows: number; numCols: number } | null = null;
+
+/** A box over the pasted block's drawn cells, in the chart layer (over the cells, under frozen ones). */
+function drawBlock(sheet: SheetView): string | null {
+  ui.gridScroll.querySelector('.block-selection')?.remove();
+  const block = pastedBlock;
+  if (!block || block.sheet !== sheet.name) return null;
+  const lastRow = block.row + block.numRows - 1;
+  const lastCol = block.col + block.numCols - 1;
+  const first = cellElement(block.row, block.col);
+  const last = cellElement(Math.min(lastRow, sheet.rows - 1), Math.min(lastCol, sheet.columns - 1));
+  const layer = ui.gridScroll.querySelector('.chart-layer');
+  if (first && last && layer) {
+    const box = el('div', { class: 'block-selection', 'aria-hidden': 'true' });
+    box.style.left = `${first.offsetLeft}px`;
+    box.style.top = `${first.offsetTop}px`;
+    box.style.width = `${last.offsetLeft + last.offsetWidth - first.offsetLeft}px`;
+    box.style.height = `${last.offsetTop + last.offsetHeight - first.offsetTop}px`;
+    layer.append(box);
+  }
+  return `${a1Of(block.row, block.col)}:${a1Of(lastRow, lastCol)}`;
 }
 
 function markSelection(scroll: boolean): void {
@@ -375,7 +272,7 @@ function markSelection(scroll: boolean): void {
   const cell = cellElement(row, col);
   cell?.classList.add('selected');
   if (scroll) cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  ui.cellRef.textContent = a1Of(row, col);
+  ui.cellRef.textContent = drawBlock(sheet) ?? a1Of(row, col);
   ui.cellContent.textContent = sheet.values[row]?.[col] ?? '';
 }
 
@@ -386,13 +283,21 @@ function select(row: number, col: number, scroll = true): void {
   const r = Math.max(0, Math.min(row, sheet.rows - 1));
   const c = Math.max(0, Math.min(col, sheet.columns - 1));
   selection.set(shownSheet, { row: r, col: c });
+  pastedBlock = null;
   markSelection(scroll);
   // The formula bar shows what was typed (a formula, a plain number), not the formatted value.
   const request = ++cellRequest;
   const name = shownSheet;
-  api<{ input: string }>('GET', `/api/cell?sheet=${encodeURIComponent(name)}&a1=${a1Of(r, c)}`).then(
+  get<{ input: string }>(`/api/cell?sheet=${encodeURIComponent(name)}&a1=${a1Of(r, c)}`).then(
     (cell) => {
-      if (request === cellRequest && name === shownSheet) ui.cellContent.textContent = cell.input;
+      if (request !== cellRequest || name !== shownSheet) return;
+      ui.cellContent.textContent = cell.input;
+      // Enter/F2 came before the answer: the editor gets what was typed into the cell, unless already changed.
+      if (editing && editing.sheet === name && editing.row === r && editing.col === c && editing.opened === editing.input.value) {
+        editing.input.value = cell.input;
+        editing.opened = cell.input;
+        editing.input.select();
+      }
     },
     () => undefined,
   );
@@ -410,7 +315,7 @@ function startEdit(initial?: string): void {
   input.value = initial ?? ui.cellContent.textContent ?? '';
   cell.append(input);
   cell.classList.add('editing');
-  editing = { sheet: sheet.name, row, col, input, committed: false };
+  editing = { sheet: sheet.name, row, col, input, committed: false, opened: initial === undefined ? input.value : null };
   input.focus();
   if (initial === undefined) input.select();
   input.addEventListener('keydown', (event) => {
@@ -418,7 +323,8 @@ function startEdit(initial?: string): void {
     if (key === 'Enter' || key === 'Tab') {
       event.preventDefault();
       event.stopPropagation();
-      void commitEdit(key === 'Enter' ? 1 : 0, key === 'Tab' ? 1 : 0);
+      const step = (event as KeyEvent).shiftKey ? -1 : 1;
+      void commitEdit(key === 'Enter' ? step : 0, key === 'Tab' ? step : 0);
     } else if (key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
@@ -436,6 +342,7 @@ function cancelEdit(): void {
   input.parentElement?.classList.remove('editing');
   input.remove();
   ui.gridScroll.focus({ preventScroll: true });
+  renderGrid(); // what arrived while editing
 }
 
 async function commitEdit(down: number, right: number): Promise<void> {
@@ -447,9 +354,10 @@ async function commitEdit(down: number, right: number): Promise<void> {
   input.parentElement?.classList.remove('editing');
   input.remove();
   ui.gridScroll.focus({ preventScroll: true });
+  renderGrid(); // what arrived while editing
   if (down || right) select(row + down, col + right);
   try {
-    const response = await api<EditResponse>('POST', '/api/edit', { sheet, a1: a1Of(row, col), value });
+    const response = await post<EditResponse>('/api/edit', { sheet, a1: a1Of(row, col), value });
     applyUi(response.ui);
     applyState(response.state);
     if (!response.ok) showAlert({ kind: 'alert', title: 'Your edit was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
@@ -480,7 +388,7 @@ ui.gridScroll.addEventListener('keydown', (event) => {
   const key = event as KeyEvent;
   const { row, col } = currentSelection();
   const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
-  const move = moves[key.key];
+  const move: [number, number] | undefined = key.key === 'Tab' && key.shiftKey ? [0, -1] : moves[key.key];
   if (move) {
     event.preventDefault();
     select(row + move[0], col + move[1]);
@@ -491,11 +399,48 @@ ui.gridScroll.addEventListener('keydown', (event) => {
     event.preventDefault();
     startEdit('');
     void commitEdit(0, 0);
-  } else if (key.key.length === 1 && !key.ctrlKey && !key.metaKey && !key.altKey) {
+  } else if (key.key.length === 1 && !key.metaKey && key.ctrlKey === key.altKey) {
+    // A printable key (Ctrl+Alt is AltGr on Windows keyboards: @, €, …) starts editing with it; the editor is
+    // in place before this handler returns, so every following key lands in it.
     event.preventDefault();
     startEdit(key.key);
   }
 });
+
+// ---- paste ------------------------------------------------------------------------------------------
+
+/**
+ * Ctrl+V / Cmd+V on the grid: the clipboard's rows of cells (tab-separated, as Sheets and Excel copy them) go
+ * in from the selected cell as ONE edit of the block, so onEdit runs once for it; one value is a one-cell edit.
+ * While a cell is being edited the editor takes the text instead, as in Sheets.
+ */
+doc.addEventListener('paste', (event) => {
+  if (editing || !state) return;
+  const active = doc.activeElement;
+  if (!active || !(active === ui.gridScroll || ui.gridScroll.contains(active))) return;
+  const text = (event as ClipEvent).clipboardData?.getData('text/plain') ?? '';
+  if (text === '') return;
+  event.preventDefault();
+  void pasteRows(parseClipboardText(text));
+});
+
+async function pasteRows(rows: string[][]): Promise<void> {
+  const sheet = shownSheet;
+  const { row, col } = currentSelection();
+  try {
+    const response = await post<EditResponse>('/api/paste', { sheet, a1: a1Of(row, col), values: rows });
+    const numCols = Math.max(...rows.map((r) => r.length));
+    const stillThere = shownSheet === sheet && currentSelection().row === row && currentSelection().col === col;
+    if (response.ok && stillThere && rows.length * numCols > 1) pastedBlock = { sheet, row, col, numRows: rows.length, numCols };
+    applyUi(response.ui);
+    applyState(response.state);
+    if (pastedBlock) markSelection(false);
+    if (!response.ok) showAlert({ kind: 'alert', title: 'Your paste was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
+  } catch (error) {
+    const message = (error as Error).message;
+    showError(error instanceof ServerError ? `Could not paste: ${message}` : `The preview server could not be reached: ${message}`);
+  }
+}
 
 // ---- tabs ---------------------------------------------------------------------------------------------
 
@@ -508,7 +453,10 @@ function renderTabs(): void {
       ...state.sheets.map((s) => {
         const tab = el('button', { type: 'button', class: 'tab', role: 'tab', 'data-sheet': s.name }, s.name);
         if (s.tabColor) tab.style.setProperty('--tab-color', s.tabColor);
-        tab.addEventListener('click', () => showSheet(s.name));
+        tab.addEventListener('click', () => {
+          showSheet(s.name);
+          ui.gridScroll.focus({ preventScroll: true }); // typing goes to the selected cell, as in Sheets
+        });
         return tab;
       }),
     );
@@ -529,7 +477,7 @@ function showSheet(name: string): void {
   // The tab looked at is the active sheet for the next script (getActiveSheet()).
   selectInFlight++;
   const { row, col } = currentSelection();
-  api<StateResponse>('POST', '/api/select', { sheet: name, a1: a1Of(row, col) })
+  post<StateResponse>('/api/select', { sheet: name, a1: a1Of(row, col) })
     .then(
       (r) => {
         selectInFlight--;
@@ -628,7 +576,7 @@ function reply(panel: Panel, message: PageToFrame): void {
 async function runFromFrame(panel: Panel, id: number, fn: string, args: unknown[]): Promise<void> {
   let response: RunResponse;
   try {
-    response = await api<RunResponse>('POST', '/api/run', { fn, args });
+    response = await post<RunResponse>('/api/run', { fn, args });
   } catch (error) {
     const text = error instanceof ServerError ? `ScriptError: ${error.message}` : 'NetworkError: Connection failure due to HTTP 0';
     reply(panel, { source: 'gas-preview', type: 'result', id, ok: false, error: text });
@@ -697,7 +645,11 @@ function showAlert(shown: Extract<UiShown, { kind: 'alert' | 'prompt' }>): void 
     el('div', { class: 'alert-actions' }, ok),
   );
   const layer = el('div', { class: 'dialog-backdrop modal' }, box);
-  ok.addEventListener('click', () => layer.remove());
+  ok.addEventListener('click', () => {
+    layer.remove();
+    // Back to the grid, as Sheets does after its message: the next key types into the selected cell again.
+    if (ui.alertLayer.children.length === 0 && !dialog) ui.gridScroll.focus({ preventScroll: true });
+  });
   ui.alertLayer.append(layer);
   ok.focus();
 }
@@ -742,10 +694,18 @@ doc.addEventListener('keydown', (event) => {
   else if (dialog) closeDialog();
 });
 
+// ---- other tabs ----------------------------------------------------------------------------------------
+
+watchChanges(
+  () => state?.changes ?? null,
+  async () => applyState((await get<StateResponse>(stateUrl())).state),
+);
+
 // ---- start --------------------------------------------------------------------------------------------
 
-api<StateResponse>('GET', '/api/state').then(
+get<StateResponse>(stateUrl()).then(
   (r) => {
+    if (tabUser() === null) setTabUser(r.state.user);
     applyState(r.state);
     const sheet = sheetOf(shownSheet);
     if (sheet) select(0, 0, false);

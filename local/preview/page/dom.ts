@@ -23,6 +23,11 @@ export interface KeyEvent extends DomEvent {
   readonly shiftKey: boolean;
 }
 
+/** A paste (Ctrl+V / Cmd+V): what the clipboard holds. */
+export interface ClipEvent extends DomEvent {
+  readonly clipboardData: { getData(type: string): string } | null;
+}
+
 export interface MsgEvent extends DomEvent {
   readonly data: unknown;
   readonly source: unknown;
@@ -129,14 +134,22 @@ export interface FetchResponse {
   text(): Promise<string>;
 }
 
+/** sessionStorage: kept per browser tab (and its reloads), not shared with other tabs. */
+export interface TabStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 export interface Win {
   readonly parent: Win;
+  readonly sessionStorage: TabStorage;
   readonly location: { readonly origin: string; reload(): void };
   addEventListener(type: 'message', listener: Listener<MsgEvent>): void;
   addEventListener(type: string, listener: Listener): void;
   postMessage(message: unknown, targetOrigin: string): void;
   fetch(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<FetchResponse>;
   setTimeout(handler: () => void, ms?: number): number;
+  setInterval(handler: () => void, ms?: number): number;
   clearTimeout(id: number | undefined): void;
   requestAnimationFrame(handler: () => void): number;
 }
