@@ -64,8 +64,6 @@ export interface ColumnMap<K extends string = string> {
   readonly headers: readonly string[];
   /** How many columns the row has (what a read or an append spans). */
   readonly width: number;
-  /** The column at a 1-based position, or undefined past the last. */
-  at(column: number): Column<K> | undefined;
 }
 
 /** A map from fields in sheet order; the order of `fields` is the order of the columns. */
@@ -76,14 +74,21 @@ export function columnMap<K extends string>(fields: readonly FieldSpec<K>[]): Co
     if (column.key in of) throw new Error(`Field ${column.key} appears twice in a column map.`);
     of[column.key] = column;
   }
-  return { list, of, headers: list.map((c) => c.header), width: list.length, at: (column) => list[column - 1] };
+  return { list, of, headers: list.map((c) => c.header), width: list.length };
 }
+
+/** A field list from a tab's keys and headers (spec contracts, in the same order) and how each field is stored. */
+function fieldList<K extends string>(keys: readonly K[], headers: readonly string[], kinds: Record<K, CellKind>): FieldSpec<K>[] {
+  return keys.map((key, i) => ({ key, header: headers[i] as string, kind: kinds[key] }));
+}
+
+export type HistoryKey = (typeof HISTORY_KEYS)[number];
 
 /** Compile-time: the key lists name every field of the objects built from a row (rowToCustomer, rowToHistory). */
 type Covers<Keys, All> = [Exclude<All, Keys>] extends [never] ? true : false;
 type AssertTrue<T extends true> = T;
 type CustomerKeysComplete = AssertTrue<Covers<CustomerKey, keyof Customer>>;
-type HistoryKeysComplete = AssertTrue<Covers<(typeof HISTORY_KEYS)[number], keyof HistoryEvent>>;
+type HistoryKeysComplete = AssertTrue<Covers<HistoryKey, keyof HistoryEvent>>;
 
 /** How each customer field is stored; typed so that a new key without a kind, or a wrong kind, does not compile. */
 const CUSTOMER_KINDS: { [K in CustomerKey]: KindFor<Customer[K]> } = {
@@ -106,11 +111,7 @@ const CUSTOMER_KINDS: { [K in CustomerKey]: KindFor<Customer[K]> } = {
 };
 
 /** The `Customers` row, from the domain's field list (CUSTOMER_KEYS with CUSTOMER_HEADERS, the spec's order). */
-export const CUSTOMER_COLUMNS: ColumnMap<CustomerKey> = columnMap(
-  CUSTOMER_KEYS.map((key, i) => ({ key, header: CUSTOMER_HEADERS[i] as string, kind: CUSTOMER_KINDS[key] })),
-);
-
-export type HistoryKey = (typeof HISTORY_KEYS)[number];
+export const CUSTOMER_COLUMNS: ColumnMap<CustomerKey> = columnMap(fieldList(CUSTOMER_KEYS, CUSTOMER_HEADERS, CUSTOMER_KINDS));
 
 /** How each History field is stored (typed as CUSTOMER_KINDS is). */
 const HISTORY_KINDS: { [K in keyof HistoryEvent]: KindFor<HistoryEvent[K]> } = {
@@ -124,9 +125,7 @@ const HISTORY_KINDS: { [K in keyof HistoryEvent]: KindFor<HistoryEvent[K]> } = {
 };
 
 /** The `History` row, from HISTORY_KEYS with HISTORY_HEADERS (the spec's order). */
-export const HISTORY_COLUMNS: ColumnMap<HistoryKey> = columnMap(
-  HISTORY_KEYS.map((key, i) => ({ key, header: HISTORY_HEADERS[i] as string, kind: HISTORY_KINDS[key] })),
-);
+export const HISTORY_COLUMNS: ColumnMap<HistoryKey> = columnMap(fieldList(HISTORY_KEYS, HISTORY_HEADERS, HISTORY_KINDS));
 
 /** Spreadsheet column letters of a 1-based column (1 → A, 27 → AA): what a person sees above the grid. */
 export function columnLetter(column: number): string {

@@ -1,7 +1,8 @@
 /**
  * One row ⇄ one object, for the `Customers` and `History` tabs: how each kind of cell in the column maps
- * (src/domain/columns.ts) is written and read. The only place that indexes a row: everything else asks for a
- * field by its key (readField, cellOf) or takes whole rows from here.
+ * (src/domain/columns.ts) is written and read. The sheets and server code index a row only here: they ask for a
+ * field by its key (readField, cellOf) or take whole rows from here. (CRM ▸ Check data, src/domain/integrity.ts,
+ * judges raw cells and finds them through the same map.)
  */
 
 import { type Column, type ColumnMap, CUSTOMER_COLUMNS, type CellKind, type CellKindValue, HISTORY_COLUMNS } from '../domain/columns';
@@ -53,16 +54,19 @@ export function cellOf(row: readonly unknown[], column: Column): unknown {
   return row[column.index];
 }
 
-/** One field of a row, read as the whole-row reader reads it (for readers that need only a few fields). */
+/** The cell of `column` in `row`, read as its kind is read. */
+function readColumn(row: readonly unknown[], column: Column): unknown {
+  return codecOf(column).read(row[column.index]);
+}
+
+/** One field of a Customers row, read as rowToCustomer reads it (for readers that need only a few fields). */
 export function readField<K extends CustomerKey>(row: readonly unknown[], key: K): Customer[K] {
-  const column = CUSTOMER_COLUMNS.of[key];
-  return codecOf(column).read(row[column.index]) as Customer[K];
+  return readColumn(row, CUSTOMER_COLUMNS.of[key]) as Customer[K];
 }
 
 /** One field of a History row, read as rowToHistory reads it. */
 export function readHistoryField<K extends keyof HistoryEvent>(row: readonly unknown[], key: K): HistoryEvent[K] {
-  const column = HISTORY_COLUMNS.of[key];
-  return codecOf(column).read(row[column.index]) as HistoryEvent[K];
+  return readColumn(row, HISTORY_COLUMNS.of[key]) as HistoryEvent[K];
 }
 
 /** A field's value encoded for its cell. */
@@ -76,7 +80,7 @@ function toRow<K extends string>(map: ColumnMap<K>, record: Readonly<Record<K, u
 
 function fromRow<K extends string>(map: ColumnMap<K>, row: readonly unknown[]): Record<K, unknown> {
   const record = {} as Record<K, unknown>;
-  for (const column of map.list) record[column.key] = codecOf(column).read(row[column.index]);
+  for (const column of map.list) record[column.key] = readColumn(row, column);
   return record;
 }
 

@@ -11,8 +11,7 @@ describe('CUSTOMER_COLUMNS', () => {
     expect(CUSTOMER_COLUMNS.headers).toEqual([...CUSTOMER_HEADERS]);
     expect(CUSTOMER_COLUMNS.width).toBe(16);
     expect(CUSTOMER_COLUMNS.of.status).toEqual({ key: 'status', header: 'Status', index: 5, column: 6, kind: 'status' });
-    expect(CUSTOMER_COLUMNS.at(16)).toBe(CUSTOMER_COLUMNS.of.version);
-    expect(CUSTOMER_COLUMNS.at(17)).toBeUndefined();
+    expect(CUSTOMER_COLUMNS.list[15]).toBe(CUSTOMER_COLUMNS.of.version);
   });
 
   it('knows how each cell is stored', () => {

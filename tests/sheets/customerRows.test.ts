@@ -4,10 +4,10 @@
  */
 
 import { CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../../src/domain/columns';
-import { blankCustomer, type Customer, type HistoryEvent } from '../../src/domain/customer';
+import type { Customer, HistoryEvent } from '../../src/domain/customer';
 import { customerToRow, historyToRow, readField, rowToCustomer, rowToHistory } from '../../src/sheets/customerRows';
 import { TAB } from '../../src/sheets/tabs';
-import { standInPerTest } from './standIn';
+import { customer, standInPerTest } from './standIn';
 
 const crm = standInPerTest({ setUp: true });
 
@@ -22,18 +22,6 @@ function roundTrip(tab: string, width: number, rows: unknown[][]): unknown[][] {
 }
 
 const HOSTILE = ['=SUM(A1)', '+44 20 7946 0958', '-x', '@mention', '0123', 'TRUE', '1/2', "'quoted", ' spaced ', 'line\nbreak'];
-
-function customer(n: number, fields: Partial<Customer>): Customer {
-  return {
-    ...blankCustomer(`C-${String(n).padStart(5, '0')}`),
-    createdAt: '2026-03-02T09:00:00.000Z',
-    createdBy: 'rep@example.com',
-    updatedAt: '2026-03-03T10:30:15.000Z',
-    updatedBy: 'boss@example.com',
-    statusChangedAt: '2026-03-02T09:00:00.000Z',
-    ...fields,
-  };
-}
 
 describe('Customers row round trip', () => {
   it('stores hostile text as text in every text column', () => {

@@ -2,27 +2,15 @@
 
 import { applyChange } from '../../src/domain/change';
 import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
-import { blankCustomer, type Customer } from '../../src/domain/customer';
+import type { Customer } from '../../src/domain/customer';
 import { customerToRow } from '../../src/sheets/customerRows';
 import { CustomersTable } from '../../src/sheets/customersTable';
 import { SchemaError } from '../../src/sheets/schemaError';
 import { TAB } from '../../src/sheets/tabs';
-import { STAFF, standInPerTest } from './standIn';
+import { STAFF, customer, standInPerTest } from './standIn';
 
 const crm = standInPerTest({ setUp: true });
 const C = CUSTOMER_COLUMNS.of;
-
-function customer(n: number, fields: Partial<Customer>): Customer {
-  return {
-    ...blankCustomer(`C-${String(n).padStart(5, '0')}`),
-    createdAt: '2026-03-01T09:00:00.000Z',
-    createdBy: 'rep@example.com',
-    updatedAt: '2026-03-01T09:00:00.000Z',
-    updatedBy: 'rep@example.com',
-    statusChangedAt: '2026-03-01T09:00:00.000Z',
-    ...fields,
-  };
-}
 
 const ANN = customer(1, { name: 'Ann Berg', company: 'Berg AB' });
 const BOB = customer(2, { name: 'Bob Stone', phone: '+44 20 7946 0958', dealValue: 500 });

@@ -21,21 +21,24 @@ function seed(): void {
   crm.current.run(() => customersSheet().getRange(2, 1, 2, CUSTOMER_COLUMNS.width).setValues([customerToRow(ANN), customerToRow(BOB)]));
 }
 
-/** What a person does when dragging a column: values, formats and rules move to `to`; the old column goes. */
+/**
+ * The tab as a person leaves it after dragging column `from` (1-based) to position `to`: every row's value, number
+ * format and rule moves with the column. Built as one permutation of the whole grid.
+ */
 function dragColumn(from: number, to: number): void {
+  const width = CUSTOMER_COLUMNS.width;
+  const order = [...Array(width).keys()].filter((i) => i !== from - 1);
+  order.splice(to - 1, 0, from - 1);
+  const moved = <T>(grid: T[][]): T[][] => grid.map((row) => order.map((i) => row[i] as T));
   crm.current.run(() => {
-    const sheet = customersSheet();
-    const rows = sheet.getMaxRows();
-    const source = sheet.getRange(1, from, rows, 1);
-    const values = source.getValues().map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v)));
-    const formats = source.getNumberFormats();
-    const rules = source.getDataValidations();
-    sheet.insertColumnsBefore(to, 1);
-    const target = sheet.getRange(1, to, rows, 1);
-    target.setNumberFormats(formats);
-    target.setValues(values);
-    target.setDataValidations(rules);
-    sheet.deleteColumn(from >= to ? from + 1 : from);
+    const whole = customersSheet().getRange(1, 1, customersSheet().getMaxRows(), width);
+    const values = whole.getValues().map((row) => row.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v)));
+    const formats = whole.getNumberFormats();
+    const rules = whole.getDataValidations();
+    whole.clearDataValidations();
+    whole.setNumberFormats(moved(formats));
+    whole.setValues(moved(values));
+    whole.setDataValidations(moved(rules));
   });
 }
 
@@ -65,8 +68,8 @@ it('writes the header on an empty tab', () => {
 
 it.each([
   ['to the front', 1],
-  ['after Name', C.company.column],
-  ['to the end', CUSTOMER_COLUMNS.width + 1],
+  ['after Name', C.name.column + 1],
+  ['to the end', CUSTOMER_COLUMNS.width],
 ])('puts Status dragged %s back, with every value and the dropdown on Status only', (_label, to) => {
   seed();
   dragColumn(C.status.column, to);

@@ -6,6 +6,7 @@
  */
 
 import { createStandIn, type StandIn, type StandInOptions } from '../../local/gas';
+import { blankCustomer, type Customer } from '../../src/domain/customer';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { setUpTabs } from '../../src/sheets/setupTabs';
 
@@ -17,6 +18,16 @@ export const STRANGER = 'stranger@example.com';
 export const START_MS = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Customer n (ID C-0000n), created and last saved by a rep on 2026-03-01, with `fields` on top. */
+export function customer(n: number, fields: Partial<Customer> = {}): Customer {
+  const at = '2026-03-01T09:00:00.000Z';
+  return {
+    ...blankCustomer(`C-${String(n).padStart(5, '0')}`),
+    ...{ createdAt: at, createdBy: 'rep@example.com', updatedAt: at, updatedBy: 'rep@example.com', statusChangedAt: at },
+    ...fields,
+  };
+}
 
 export interface SheetsStandIn {
   gas: StandIn;
