@@ -9,6 +9,18 @@ import type { Customer, CustomerFields, HistoryEvent } from './customer';
 
 export type ChangeStamp = Pick<Customer, 'version' | 'updatedAt' | 'updatedBy' | 'statusChangedAt'>;
 
+const ALWAYS_STAMPED = ['updatedAt', 'updatedBy', 'version'] as const;
+const WITH_STATUS = [...ALWAYS_STAMPED, 'statusChangedAt'] as const;
+
+/**
+ * The stamp fields a change writes even when a value happens to be the same (the same user saving twice, or twice
+ * in one second): they say who changed it last, when, and which version this is. Status changed at joins them
+ * only when the status moved; otherwise it is not the change's to write.
+ */
+export function stampedKeys(statusChanged: boolean): readonly (keyof ChangeStamp)[] {
+  return statusChanged ? WITH_STATUS : ALWAYS_STAMPED;
+}
+
 /** The bookkeeping of a change made at `at` by `by` to a customer stamped `before`. */
 export function stampChange(before: ChangeStamp, statusChanged: boolean, at: string, by: string): ChangeStamp {
   return {

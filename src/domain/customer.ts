@@ -113,6 +113,9 @@ export const HISTORY_HEADERS = ['At', 'Customer ID', 'Action', 'Field', 'From', 
 
 export type HistoryAction = 'create' | 'update' | 'status' | 'note' | 'manual edit' | 'import';
 
+/** Keys of a History event, in the same order as HISTORY_HEADERS. */
+export const HISTORY_KEYS = ['at', 'customerId', 'action', 'field', 'from', 'to', 'by'] as const;
+
 /** One History row as plain JSON. */
 export interface HistoryEvent {
   at: string;

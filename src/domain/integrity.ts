@@ -7,26 +7,15 @@
  */
 
 import type { IntegrityProblem, IntegrityReport } from './api';
-import { CUSTOMER_HEADERS } from './customer';
+import { columnLetter, CUSTOMER_COLUMNS } from './columns';
+import { isDate } from './dates';
 import { parseStatus, STATUS_LIST_TEXT } from './statuses';
 import { isValidEmail, quote } from './validation';
 
-const WIDTH = CUSTOMER_HEADERS.length;
 const ID_SHAPE = /^C-\d{1,15}$/i;
 
-const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header);
-const ID = col('ID');
-const NAME = col('Name');
-const EMAIL = col('Email');
-const STATUS = col('Status');
-const DEAL_VALUE = col('Deal value');
-const VERSION = col('Version');
-const DATE_COLUMNS = [col('Created at'), col('Updated at'), col('Status changed at')];
-
-function isDate(value: unknown): value is Date {
-  // Realm-agnostic: cells may come from another JavaScript realm.
-  return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
-}
+const C = CUSTOMER_COLUMNS.of;
+const DATE_COLUMNS = CUSTOMER_COLUMNS.list.filter((column) => column.kind === 'dateTime');
 
 function isEmpty(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
@@ -39,13 +28,6 @@ function text(value: unknown): string {
   return String(value);
 }
 
-/** Spreadsheet column letters for a 0-based column index. */
-function letter(index: number): string {
-  let out = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
-
 function listRows(rows: readonly number[]): string {
   return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
 }
@@ -53,57 +35,56 @@ function listRows(rows: readonly number[]): string {
 /** Problems of the header row; none means the columns can be trusted. */
 function headerProblems(header: readonly unknown[]): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
-  CUSTOMER_HEADERS.forEach((expected, i) => {
-    const found = text(header[i]).trim();
+  for (const { header: expected, index, column } of CUSTOMER_COLUMNS.list) {
+    const found = text(header[index]).trim();
     if (found !== expected) {
       const shown = found === '' ? 'empty' : quote(found);
       problems.push({
         row: 1,
         id: '',
-        problem: `Column ${letter(i)} of the header is ${shown}, expected "${expected}": rows cannot be checked. Run CRM ▸ Set up / repair.`,
+        problem: `Column ${columnLetter(column)} of the header is ${shown}, expected "${expected}": rows cannot be checked. Run CRM ▸ Set up / repair.`,
       });
     }
-  });
+  }
   return problems;
 }
 
 /** Problems of one customer row's own cells (everything but duplicate IDs), in column order. */
 function rowProblems(row: readonly unknown[], unlabelled: readonly number[]): string[] {
   const out: string[] = [];
-  const id = text(row[ID]).trim();
+  const id = text(row[C.id.index]).trim();
   if (id === '') out.push('has data but no ID: the CRM cannot find or update it.');
   else if (!ID_SHAPE.test(id)) out.push(`ID ${quote(id)} is not a CRM ID (such as C-00042): the CRM cannot update it.`);
 
-  if (text(row[NAME]).trim() === '') out.push('Name is empty.');
+  if (text(row[C.name.index]).trim() === '') out.push('Name is empty.');
 
-  const email = text(row[EMAIL]).trim();
+  const email = text(row[C.email.index]).trim();
   if (email !== '' && !isValidEmail(email.toLowerCase())) out.push(`Email ${quote(email)} is not a valid e-mail address.`);
 
-  const status = text(row[STATUS]).trim();
+  const status = text(row[C.status.index]).trim();
   if (status === '') out.push(`Status is empty. Use one of: ${STATUS_LIST_TEXT}.`);
   else if (parseStatus(status) === null) out.push(`Status ${quote(status)} is not a pipeline stage. Use one of: ${STATUS_LIST_TEXT}.`);
 
-  const deal = row[DEAL_VALUE];
+  const deal = row[C.dealValue.index];
   if (!isEmpty(deal)) {
     if (typeof deal !== 'number' || !Number.isFinite(deal)) out.push(`Deal value ${quote(text(deal))} is not a number.`);
     else if (deal < 0) out.push(`Deal value ${deal} is negative.`);
   }
 
-  for (const c of DATE_COLUMNS) {
-    const value = row[c];
-    const label = CUSTOMER_HEADERS[c] as string;
+  for (const { index, header: label } of DATE_COLUMNS) {
+    const value = row[index];
     if (isEmpty(value)) out.push(`${label} is missing.`);
     else if (!isDate(value)) out.push(`${label} ${quote(text(value))} is not a date.`);
   }
 
-  const version = row[VERSION];
+  const version = row[C.version.index];
   if (isEmpty(version)) out.push('Version is missing.');
   else if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
     out.push(`Version ${quote(text(version))} is not a whole number of 1 or more.`);
   }
 
   for (const c of unlabelled) {
-    if (!isEmpty(row[c])) out.push(`has data in column ${letter(c)}, which has no header.`);
+    if (!isEmpty(row[c])) out.push(`has data in column ${columnLetter(c + 1)}, which has no header.`);
   }
   return out;
 }
@@ -127,11 +108,11 @@ export function checkCustomersGrid(values: readonly (readonly unknown[])[]): Int
   // Columns after ours that hold data without a header: most likely a paste that missed its place.
   const width = Math.max(header.length, ...dataRows.map((row) => row.length));
   const unlabelled: number[] = [];
-  for (let c = WIDTH; c < width; c++) if (text(header[c]).trim() === '') unlabelled.push(c);
+  for (let c = CUSTOMER_COLUMNS.width; c < width; c++) if (text(header[c]).trim() === '') unlabelled.push(c);
 
   const rowsById = new Map<string, number[]>();
   dataRows.forEach((row, i) => {
-    const id = text(row[ID]).trim().toUpperCase();
+    const id = text(row[C.id.index]).trim().toUpperCase();
     if (id === '' || isBlank(row)) return;
     const rows = rowsById.get(id) ?? [];
     rows.push(i + 2);
@@ -142,7 +123,7 @@ export function checkCustomersGrid(values: readonly (readonly unknown[])[]): Int
   dataRows.forEach((row, i) => {
     if (isBlank(row)) return;
     const rowNumber = i + 2;
-    const id = text(row[ID]).trim();
+    const id = text(row[C.id.index]).trim();
     const same = rowsById.get(id.toUpperCase()) ?? [];
     if (same.length > 1) {
       const others = same.filter((r) => r !== rowNumber);

@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { CUSTOMER_KEYS, type Customer, type CustomerKey, type FieldErrors } from './customer';
+import { BestOf } from './bestOf';
 import { compareIdKeys, customerIdNumber } from './ids';
 import type { ListResult } from './results';
 import { passesFilters } from './search';
@@ -138,26 +139,15 @@ export function listCustomers(
     return { customers: rows.slice(offset, needed).map((row) => row.customer), total: rows.length };
   }
 
-  const top: SortRow[] = [];
+  const top = new BestOf<SortRow>(needed, compare);
   const textKey = TEXT_KEYS.has(sort.key);
   let total = 0;
   for (const customer of customers) {
     if (!passesFilters(customer, status, owner)) continue;
     total++;
-    const worst = top.length >= needed ? top[top.length - 1] : undefined;
+    const worst = top.worstWhenFull();
     if (worst !== undefined && textKey && certainlyAfter(customer[sort.key], worst.value, sort.descending)) continue;
-    const row = sortRow(customer, sort.key);
-    if (worst !== undefined && compare(row, worst) >= 0) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const probe = top[mid];
-      if (probe !== undefined && compare(probe, row) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    top.splice(lo, 0, row);
-    if (top.length > needed) top.pop();
+    top.offer(sortRow(customer, sort.key));
   }
-  return { customers: top.slice(offset).map((row) => row.customer), total };
+  return { customers: top.values().slice(offset).map((row) => row.customer), total };
 }

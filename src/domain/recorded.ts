@@ -5,16 +5,18 @@
  * created (creation logs every initial value); for customers created before that was logged, it reads as empty.
  */
 
-import { CUSTOMER_HEADERS, type HistoryEvent } from './customer';
+import { CUSTOMER_COLUMNS } from './columns';
+import type { HistoryEvent } from './customer';
 import { appendNote, NotesTooLongError } from './history';
 
 /** Column header → last recorded text, per customer ID. */
 export type RecordedFields = Map<string, Map<string, string>>;
 
-const ID = CUSTOMER_HEADERS[0];
-const NOTES = 'Notes';
-const CREATED_AT = 'Created at';
-const CREATED_BY = 'Created by';
+const C = CUSTOMER_COLUMNS.of;
+const ID = C.id.header;
+const NOTES = C.notes.header;
+const CREATED_AT = C.createdAt.header;
+const CREATED_BY = C.createdBy.header;
 
 function isOpening(event: HistoryEvent): boolean {
   return event.action === 'create' || event.action === 'import';
@@ -48,7 +50,7 @@ export function lastRecordedFields(events: readonly HistoryEvent[], ids: Readonl
       }
       continue;
     }
-    if ((CUSTOMER_HEADERS as readonly string[]).includes(event.field)) fields.set(event.field, event.to);
+    if (CUSTOMER_COLUMNS.headers.includes(event.field)) fields.set(event.field, event.to);
   }
   return recorded;
 }

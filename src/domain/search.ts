@@ -15,6 +15,7 @@
  * naive fold-everything reference.
  */
 
+import { BestOf } from './bestOf';
 import type { Customer, FieldErrors } from './customer';
 import { compareCustomerIds } from './ids';
 import type { Status } from './statuses';
@@ -66,10 +67,8 @@ function asText(value: unknown): string {
   return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
- * The fields search reads. Objects with them can be searched with searchCustomers (and are returned as given).
+ * The fields search reads (what the server's records of the Customers tab carry).
  */
 export type SearchableCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'email' | 'phone' | 'status' | 'owner'>;
 
@@ -365,46 +364,10 @@ function compareEntries(a: RankedEntry, b: RankedEntry): number {
   return compareCustomerIds(a.id, b.id);
 }
 
-/**
- * Keeps the best `capacity` entries in order. Offering n entries costs O(n) comparisons while most are
- * rejected against the current worst, instead of sorting every match.
- */
-class BestEntries {
-  private readonly entries: RankedEntry[] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  /** The last entry kept, once the list is full (until then anything gets in). */
-  worstWhenFull(): RankedEntry | undefined {
-    return this.entries.length >= this.capacity ? this.entries[this.entries.length - 1] : undefined;
-  }
-
-  /** Would an entry with this rank and name get in? Lets callers skip building it. */
-  wouldAccept(rank: number, name: string): boolean {
-    const worst = this.worstWhenFull();
-    return worst === undefined || rank < worst.rank || (rank === worst.rank && name <= worst.name);
-  }
-
-  offer(entry: RankedEntry): void {
-    if (this.capacity <= 0) return;
-    const list = this.entries;
-    const worst = list[list.length - 1];
-    if (list.length >= this.capacity && worst !== undefined && compareEntries(entry, worst) >= 0) return;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const probe = list[mid];
-      if (probe !== undefined && compareEntries(probe, entry) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, entry);
-    if (list.length > this.capacity) list.pop();
-  }
-
-  rows(): (readonly unknown[])[] {
-    return this.entries.map((entry) => entry.row);
-  }
+/** Would an entry with this rank and name get into `best`? Lets the search skip building it. */
+function wouldAccept(best: BestOf<RankedEntry>, rank: number, name: string): boolean {
+  const worst = best.worstWhenFull();
+  return worst === undefined || rank < worst.rank || (rank === worst.rank && name <= worst.name);
 }
 
 // ---------------------------------------------------------------------------------------------- entry point
@@ -447,16 +410,6 @@ export function prepareSearch(query: unknown, options?: unknown): PreparedSearch
   return { ok: true, run: (source) => runSearch(source, plan, status, owner, limit) };
 }
 
-/** Searches the rows of `source`; results are built (source.result) only for the customers returned. */
-export function searchRows<T>(
-  source: SearchSource<T>,
-  query: unknown,
-  options?: unknown,
-): { results: T[]; total: number } | { ok: false; errors: FieldErrors } {
-  const prepared = prepareSearch(query, options);
-  return prepared.ok ? prepared.run(source) : prepared;
-}
-
 function runSearch<T>(
   source: SearchSource<T>,
   plan: QueryPlan,
@@ -465,7 +418,7 @@ function runSearch<T>(
   limit: number,
 ): { results: T[]; total: number } {
   const hasWords = plan.words.length > 0;
-  const best = new BestEntries(limit);
+  const best = new BestOf<RankedEntry>(limit, compareEntries);
   const row = new Row();
   const { rows, columns, text } = source;
   const { name: nameColumn, company: companyColumn, email: emailColumn, phone: phoneColumn } = columns;
@@ -529,38 +482,9 @@ function runSearch<T>(
     }
     const customerRank = hasWords ? rank(plan, row) : 0;
     const name = row.folded(FIELD_NAME);
-    if (best.wouldAccept(customerRank, name)) best.offer({ row: cells, rank: customerRank, name, id: source.id(cells) });
+    if (wouldAccept(best, customerRank, name)) best.offer({ row: cells, rank: customerRank, name, id: source.id(cells) });
   }
-  return { results: best.rows().map((cells) => source.result(cells)), total };
-}
-
-/** The fields of a SearchableCustomer as a row, the customer itself last (what a result is built from). */
-const OBJECT_COLUMNS: SearchColumns = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 6 };
-
-/** Searches customer objects (returned as given): searchRows over a row per customer. */
-export function searchCustomers<T extends SearchableCustomer = Customer>(
-  customers: readonly T[],
-  query: unknown,
-  options?: unknown,
-): { results: T[]; total: number } | { ok: false; errors: FieldErrors } {
-  const rows: (readonly unknown[])[] = [];
-  for (const c of customers) {
-    if (c !== undefined) rows.push([c.id, c.name, c.company, c.email, c.phone, c.status, c.owner, c]);
-  }
-  return searchRows<T>(
-    {
-      rows,
-      first: 0,
-      columns: OBJECT_COLUMNS,
-      text: asText,
-      status: (cell) => cell,
-      id: (cells) => asText(cells[OBJECT_COLUMNS.id]),
-      skip: () => false,
-      result: (cells) => cells[7] as T,
-    },
-    query,
-    options,
-  );
+  return { results: best.values().map((entry) => source.result(entry.row)), total };
 }
 
 /** Status and owner filters shared with listing. `owner` is already lowercase. */

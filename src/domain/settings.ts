@@ -7,6 +7,8 @@
  * adds a readable problem line naming the cell, instead of breaking every CRM call.
  */
 
+import { columnLetter } from './columns';
+import { isDate } from './dates';
 import { DEFAULT_STAGE_PROBABILITIES, parseStatus, STATUSES, STATUS_LIST_TEXT, type Status } from './statuses';
 import { foldText, normaliseEmail } from './text';
 import { isValidEmail, quote } from './validation';
@@ -41,7 +43,7 @@ function freshDefaults(): CrmSettings {
 
 /** A1 notation of a zero-based cell, for problem lines the admin can find ("D4"). */
 function cellName(row: number, column: number): string {
-  return String.fromCharCode(65 + column) + String(row + 1);
+  return columnLetter(column + 1) + String(row + 1);
 }
 
 function isBlankCell(value: unknown): boolean {
@@ -50,7 +52,7 @@ function isBlankCell(value: unknown): boolean {
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
+  if (isDate(value)) return value.toISOString();
   return String(value).trim();
 }
 

@@ -212,11 +212,6 @@ export function foldedWordSource(word: string): { source: string; exact: boolean
   return { source, exact };
 }
 
-/** True when `s` is pure ASCII (folding it is just lowercasing and spacing). */
-export function isAscii(s: string): boolean {
-  return !NON_ASCII.test(s);
-}
-
 /** The ASCII digits of `s`: "+1 (555) 010-2000" → "15550102000". */
 export function phoneDigits(s: string): string {
   return s.replace(/\D+/g, '');

@@ -6,8 +6,8 @@
  */
 
 import { z } from 'zod';
+import { CUSTOMER_COLUMNS } from './columns';
 import {
-  CUSTOMER_HEADERS,
   CUSTOMER_KEYS,
   EDITABLE_KEYS,
   type CustomerFields,
@@ -56,7 +56,8 @@ export function setFieldError(errors: FieldErrors, key: string, message: string)
 
 /** The column header of a customer key ("dealValue" → "Deal value"): the name reps see in the sheet. */
 export function fieldLabel(key: CustomerKey): string {
-  return CUSTOMER_HEADERS[CUSTOMER_KEYS.indexOf(key)] ?? key;
+  // `?.`: callers pass keys that came from outside (an unknown key is named as sent).
+  return CUSTOMER_COLUMNS.of[key]?.header ?? key;
 }
 
 /** Thousands separators without Intl, so messages are identical in Node and Apps Script. */

@@ -5,31 +5,31 @@
  * written and the person is told with a toast, rather than the trigger failing where nobody sees it.
  */
 
-import { stampChange } from '../domain/change';
-import { CUSTOMER_HEADERS, type HistoryEvent } from '../domain/customer';
+import { type ChangeStamp, stampChange, stampedKeys } from '../domain/change';
+import { type Column, CUSTOMER_COLUMNS } from '../domain/columns';
+import type { CustomerKey, HistoryEvent } from '../domain/customer';
 import { lastRecordedFields } from '../domain/recorded';
 import { SETTINGS_COLUMNS } from '../domain/settings';
 import { parseStatus } from '../domain/statuses';
-import { type CellValue, dateCell, readDate, readNumber, readText, rewritable, textCell } from '../sheets/cells';
-import { CUSTOMER_WIDTH } from '../sheets/customerRows';
+import { type CellValue, readDate, readText, rewritable } from '../sheets/cells';
+import { CUSTOMER_WIDTH, cellOf, encodeField, readField } from '../sheets/customerRows';
 import { historyOfCustomers } from '../sheets/historyReads';
 import { HistoryTable } from '../sheets/historyTable';
 import { SchemaError } from '../sheets/schemaError';
 import { checkHeader } from '../sheets/table';
-import { TAB, columnOf } from '../sheets/tabs';
+import { TAB } from '../sheets/tabs';
 
-type Header = (typeof CUSTOMER_HEADERS)[number];
-const column = (header: Header): number => columnOf(CUSTOMER_HEADERS, header);
-const ID_COLUMN = column('ID');
-const STATUS_COLUMN = column('Status');
-const UPDATED_AT_COLUMN = column('Updated at');
-const UPDATED_BY_COLUMN = column('Updated by');
-const STATUS_CHANGED_AT_COLUMN = column('Status changed at');
-const VERSION_COLUMN = column('Version');
-const DATE_COLUMNS = new Set([column('Created at')]);
+type CustomerColumn = Column<CustomerKey>;
+
+const STAMP_KEYS: ReadonlySet<CustomerKey> = new Set(stampedKeys(true));
+const isStampKey = (key: CustomerKey): key is keyof ChangeStamp => STAMP_KEYS.has(key);
 /** Columns the CRM maintains itself (Updated at … Version): edits of those are not customer changes. */
-const FIRST_BOOKKEEPING_COLUMN = UPDATED_AT_COLUMN;
-const BOOKKEEPING_WIDTH = VERSION_COLUMN - UPDATED_AT_COLUMN + 1;
+const STAMP_COLUMNS = CUSTOMER_COLUMNS.list.filter((column) => isStampKey(column.key));
+/** The block a hand edit's stamp is written into with one setValues: the stamp columns and any between them. */
+const STAMP_BLOCK = CUSTOMER_COLUMNS.list.slice(
+  Math.min(...STAMP_COLUMNS.map((c) => c.index)),
+  Math.max(...STAMP_COLUMNS.map((c) => c.index)) + 1,
+);
 
 /** How long a hand edit waits for a CRM write to finish (simple triggers stop after 30 s). */
 const EDIT_LOCK_WAIT_MS = 15_000;
@@ -46,15 +46,19 @@ function remindToApplyStaff(range: GoogleAppsScript.Spreadsheet.Range): void {
   notify('Staff list changed. It takes effect when the owner runs CRM ▸ Set up / repair.');
 }
 
+/** Text as History logs and compares it in `column`: a stage label for Status. */
+function loggedText(column: CustomerColumn, text: string): string {
+  return column.kind === 'status' ? (parseStatus(text) ?? text) : text;
+}
+
 /** A cell as the text History logs and compares: a stage label for Status, an ISO time for a date column. */
-function cellText(columnNumber: number, value: unknown): string {
-  if (DATE_COLUMNS.has(columnNumber)) return readDate(value) || readText(value);
-  const text = readText(value);
-  return columnNumber === STATUS_COLUMN ? (parseStatus(text) ?? text) : text;
+function cellText(column: CustomerColumn, value: unknown): string {
+  if (column.kind === 'dateTime') return readDate(value) || readText(value);
+  return loggedText(column, readText(value));
 }
 
 /** The text a column held before the edit: the event's oldValue for one typed cell, else what History recorded. */
-type PreviousText = (id: string, columnNumber: number) => string;
+type PreviousText = (id: string, column: CustomerColumn) => string;
 
 function previousFromEvent(e: GoogleAppsScript.Events.SheetsOnEdit): PreviousText | null {
   // "oldValue … Only available if the edited range is a single cell" (and absent when the cell was empty, or for a
@@ -62,33 +66,30 @@ function previousFromEvent(e: GoogleAppsScript.Events.SheetsOnEdit): PreviousTex
   const single = e.range.getNumRows() === 1 && e.range.getNumColumns() === 1;
   if (!single || e.oldValue === undefined) return null;
   const old = readText(e.oldValue);
-  return (_id, columnNumber) => (columnNumber === STATUS_COLUMN ? (parseStatus(old) ?? old) : old);
+  return (_id, column) => loggedText(column, old);
 }
 
 function previousFromHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ids: ReadonlySet<string>): PreviousText {
   const recorded = lastRecordedFields(historyOfCustomers(ss, ids), ids);
-  return (id, columnNumber) => {
-    const text = recorded.get(id)?.get(CUSTOMER_HEADERS[columnNumber - 1] as string) ?? '';
-    return columnNumber === STATUS_COLUMN ? (parseStatus(text) ?? text) : text;
-  };
+  return (id, column) => loggedText(column, recorded.get(id)?.get(column.header) ?? '');
 }
 
 /** The events of one row: one per edited column whose text differs from what it held before. */
 function rowEvents(
   row: readonly unknown[],
-  columns: { first: number; last: number },
+  columns: readonly CustomerColumn[],
   previous: PreviousText,
   at: string,
   by: string,
 ): HistoryEvent[] {
-  const id = readText(row[ID_COLUMN - 1]).trim();
+  const id = readField(row, 'id');
   const events: HistoryEvent[] = [];
-  for (let c = columns.first; c <= columns.last; c++) {
-    const from = previous(id, c);
-    const to = cellText(c, row[c - 1]);
+  for (const column of columns) {
+    const from = previous(id, column);
+    const to = cellText(column, cellOf(row, column));
     if (from === to) continue;
-    const isStatus = c === STATUS_COLUMN;
-    events.push({ at, customerId: id, action: isStatus ? 'status' : 'manual edit', field: CUSTOMER_HEADERS[c - 1] as string, from, to, by });
+    const action = column.key === 'status' ? 'status' : 'manual edit';
+    events.push({ at, customerId: id, action, field: column.header, from, to, by });
   }
   return events;
 }
@@ -100,8 +101,10 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (tab === TAB.settings) return remindToApplyStaff(range);
   if (tab !== TAB.customers || range.getLastRow() < 2) return;
   const firstRow = Math.max(2, range.getRow());
-  const columns = { first: range.getColumn(), last: Math.min(range.getLastColumn(), FIRST_BOOKKEEPING_COLUMN - 1) };
-  if (columns.first > columns.last) return;
+  const first = range.getColumn();
+  const last = range.getLastColumn();
+  const columns = CUSTOMER_COLUMNS.list.filter((c) => c.column >= first && c.column <= last && !isStampKey(c.key));
+  if (columns.length === 0) return;
 
   // Simple triggers have 30 s: wait a while, and never block the user's edit on a busy CRM.
   const lock = LockService.getDocumentLock();
@@ -112,41 +115,42 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const header = sheet.getRange(1, 1, 1, CUSTOMER_WIDTH).getValues()[0];
-    checkHeader(header, CUSTOMER_HEADERS, TAB.customers);
+    checkHeader(header, CUSTOMER_COLUMNS.headers, TAB.customers);
     // Both headers are checked before anything is written: a Version bump without its log entry is a half-write.
     const history = HistoryTable.open(ss);
     history.checkHeader();
     const rows = sheet.getRange(firstRow, 1, range.getLastRow() - firstRow + 1, CUSTOMER_WIDTH).getValues();
-    const ids = new Set(rows.map((row) => readText(row[ID_COLUMN - 1]).trim()).filter((id) => id !== ''));
+    const ids = new Set(rows.map((row) => readField(row, 'id')).filter((id) => id !== ''));
     if (ids.size === 0) return;
     // In a simple trigger Google often does not say who edited (blank e-mail): the log says so rather than guess.
     const by = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || 'unknown user';
     const at = new Date().toISOString();
     const previous = previousFromEvent(e) ?? previousFromHistory(ss, ids);
     const events: HistoryEvent[] = [];
-    const asRead = rows.map((row) => row.slice(UPDATED_AT_COLUMN - 1, VERSION_COLUMN).map(rewritable));
+    const asRead = rows.map((row) => STAMP_BLOCK.map((column) => rewritable(cellOf(row, column))));
     const bookkeeping = rows.map((row, i): CellValue[] => {
-      if (readText(row[ID_COLUMN - 1]).trim() === '') return asRead[i] as CellValue[];
+      const kept = asRead[i] as CellValue[];
+      if (readField(row, 'id') === '') return kept;
       const changes = rowEvents(row, columns, previous, at, by);
-      if (changes.length === 0) return asRead[i] as CellValue[];
+      if (changes.length === 0) return kept;
       events.push(...changes);
       const statusChanged = changes.some((event) => event.action === 'status');
-      const stamp = stampChange(
-        {
-          version: readNumber(row[VERSION_COLUMN - 1]) ?? 0,
-          updatedAt: readDate(row[UPDATED_AT_COLUMN - 1]),
-          updatedBy: readText(row[UPDATED_BY_COLUMN - 1]),
-          statusChangedAt: readDate(row[STATUS_CHANGED_AT_COLUMN - 1]),
-        },
-        statusChanged,
-        at,
-        by,
+      const before: ChangeStamp = {
+        version: readField(row, 'version'),
+        updatedAt: readField(row, 'updatedAt'),
+        updatedBy: readField(row, 'updatedBy'),
+        statusChangedAt: readField(row, 'statusChangedAt'),
+      };
+      const stamp = stampChange(before, statusChanged, at, by);
+      const written: ReadonlySet<CustomerKey> = new Set(stampedKeys(statusChanged));
+      // The change's stamp, encoded; every other cell of the block (Status changed at when the status stayed) as read.
+      return STAMP_BLOCK.map((column, j) =>
+        isStampKey(column.key) && written.has(column.key) ? encodeField(column.key, stamp[column.key]) : (kept[j] as CellValue),
       );
-      const statusChangedAt = statusChanged ? dateCell(stamp.statusChangedAt) : rewritable(row[STATUS_CHANGED_AT_COLUMN - 1]);
-      return [dateCell(stamp.updatedAt), textCell(stamp.updatedBy), statusChangedAt, stamp.version];
     });
     if (events.length === 0) return; // a paste of the values already there: nothing changed, nothing logged
-    const target = sheet.getRange(firstRow, UPDATED_AT_COLUMN, rows.length, BOOKKEEPING_WIDTH);
+    const blockStart = (STAMP_BLOCK[0] as CustomerColumn).column;
+    const target = sheet.getRange(firstRow, blockStart, rows.length, STAMP_BLOCK.length);
     target.setValues(bookkeeping);
     try {
       history.append(events, { headerChecked: true });

@@ -5,15 +5,9 @@
  * forces text and is not part of the stored value, so every non-empty free-text value is written with one.
  */
 
-export type CellValue = string | number | boolean | Date;
+import { isDate } from '../domain/dates';
 
-export function isDateValue(value: unknown): value is Date {
-  if (typeof value !== 'object' || value === null) return false;
-  // Realm-agnostic: values may come from another JavaScript realm (the local stand-in runs the bundle in a vm).
-  // instanceof is the common case and the cheap test; the tag check catches a Date of another realm.
-  if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') return false;
-  return !Number.isNaN((value as Date).getTime());
-}
+export type CellValue = string | number | boolean | Date;
 
 /** A free-text value as it must be written so the sheet stores exactly this text. */
 export function textCell(text: string): string {
@@ -27,7 +21,7 @@ export function textCell(text: string): string {
 export function rewritable(value: unknown): CellValue {
   if (typeof value === 'string') return textCell(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (isDateValue(value)) return value;
+  if (isDate(value)) return value;
   return '';
 }
 
@@ -37,7 +31,7 @@ export function readText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (isDateValue(value)) return value.toISOString();
+  if (isDate(value)) return value.toISOString();
   return String(value);
 }
 
@@ -64,7 +58,7 @@ export function dateCell(iso: string): Date | '' {
 
 /** A date-time cell read back as an ISO string ('' when empty or not a date). */
 export function readDate(value: unknown): string {
-  if (isDateValue(value)) return value.toISOString();
+  if (isDate(value)) return value.toISOString();
   if (typeof value === 'string' && value !== '') {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
@@ -77,11 +71,7 @@ export function readDate(value: unknown): string {
  * readDate, without making an ISO string (and parsing it back) for code that only does time arithmetic.
  */
 export function readTime(value: unknown): number | null {
-  if (typeof value === 'object' && value !== null) {
-    if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') return null;
-    const ms = (value as Date).getTime();
-    return Number.isNaN(ms) ? null : ms;
-  }
+  if (isDate(value)) return value.getTime();
   if (typeof value === 'string' && value !== '') {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? null : ms;

@@ -6,11 +6,12 @@
  * row exactly as rowToCustomer does.
  */
 
-import { CUSTOMER_HEADERS, type Customer } from '../domain/customer';
+import { CUSTOMER_COLUMNS } from '../domain/columns';
+import type { Customer } from '../domain/customer';
 import type { PipelineCustomer } from '../domain/pipeline';
-import type { SearchableCustomer, SearchSource } from '../domain/search';
-import { readNumber, readText, readTime } from './cells';
-import { CUSTOMER_WIDTH, isBlankRow, readStatus, rowToCustomer } from './customerRows';
+import type { SearchColumns, SearchableCustomer, SearchSource } from '../domain/search';
+import { readText, readTime } from './cells';
+import { CUSTOMER_WIDTH, cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
 import { CustomersTable } from './customersTable';
 import { checkHeader, readTab } from './table';
 import { TAB } from './tabs';
@@ -25,7 +26,7 @@ export interface CustomerRecord extends SearchableCustomer {
 
 function readCustomersGrid(ss: Spreadsheet): unknown[][] {
   const values = readTab(CustomersTable.open(ss).sheet, CUSTOMER_WIDTH);
-  checkHeader(values[0], CUSTOMER_HEADERS, TAB.customers);
+  checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
   return values;
 }
 
@@ -45,13 +46,13 @@ export class CustomerRecords {
       if (isBlankRow(row)) continue;
       records.push({
         index: i,
-        id: readText(row[0]).trim(),
-        name: readText(row[1]),
-        company: readText(row[2]),
-        email: readText(row[3]),
-        phone: readText(row[4]),
-        status: readStatus(row[5]),
-        owner: readText(row[7]),
+        id: readField(row, 'id'),
+        name: readField(row, 'name'),
+        company: readField(row, 'company'),
+        email: readField(row, 'email'),
+        phone: readField(row, 'phone'),
+        status: readField(row, 'status'),
+        owner: readField(row, 'owner'),
       });
     }
     return new CustomerRecords(values, records);
@@ -69,8 +70,18 @@ export class CustomerRecords {
   }
 }
 
+const C = CUSTOMER_COLUMNS.of;
+
 /** Where rowToCustomer takes the searched fields from. */
-const SEARCH_COLUMNS = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 7 } as const;
+const SEARCH_COLUMNS: SearchColumns = {
+  id: C.id.index,
+  name: C.name.index,
+  company: C.company.index,
+  email: C.email.index,
+  phone: C.phone.index,
+  status: C.status.index,
+  owner: C.owner.index,
+};
 
 /**
  * The Customers tab as search reads it: one read (header checked), searched in place. No object is built
@@ -84,7 +95,7 @@ export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
     columns: SEARCH_COLUMNS,
     text: readText,
     status: readStatus,
-    id: (row) => readText(row[SEARCH_COLUMNS.id]).trim(),
+    id: (row) => readField(row, 'id'),
     skip: isBlankRow,
     result: rowToCustomer,
   };
@@ -101,15 +112,16 @@ export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
     const row = values[i] as unknown[];
     if (isBlankRow(row)) continue;
     customers.push({
-      id: readText(row[0]).trim(),
-      name: readText(row[1]),
-      company: readText(row[2]),
-      status: readStatus(row[5]),
-      dealValue: readNumber(row[6]),
-      owner: readText(row[7]),
-      createdAt: readTime(row[10]) ?? '',
-      updatedAt: readTime(row[12]) ?? '',
-      statusChangedAt: readTime(row[14]) ?? '',
+      id: readField(row, 'id'),
+      name: readField(row, 'name'),
+      company: readField(row, 'company'),
+      status: readField(row, 'status'),
+      dealValue: readField(row, 'dealValue'),
+      owner: readField(row, 'owner'),
+      // Milliseconds rather than the ISO strings readField would build: the pipeline only subtracts them.
+      createdAt: readTime(cellOf(row, C.createdAt)) ?? '',
+      updatedAt: readTime(cellOf(row, C.updatedAt)) ?? '',
+      statusChangedAt: readTime(cellOf(row, C.statusChangedAt)) ?? '',
     });
   }
   return customers;

@@ -1,72 +1,19 @@
-/** One `Customers` row ⇄ one Customer object (column order from CUSTOMER_HEADERS). */
+/**
+ * One row ⇄ one object, for the `Customers` and `History` tabs: how each kind of cell in the column maps
+ * (src/domain/columns.ts) is written and read. The sheets and server code index a row only here: they ask for a
+ * field by its key (readField, cellOf) or take whole rows from here. (CRM ▸ Check data, src/domain/integrity.ts,
+ * judges raw cells and finds them through the same map.)
+ */
 
-import { CUSTOMER_HEADERS, CUSTOMER_KEYS, type Customer, type CustomerKey, type HistoryEvent, HISTORY_HEADERS } from '../domain/customer';
+import { type Column, type ColumnMap, CUSTOMER_COLUMNS, type CellKind, type CellKindValue, HISTORY_COLUMNS } from '../domain/columns';
+import { stampedKeys } from '../domain/change';
+import type { Customer, CustomerKey, HistoryEvent } from '../domain/customer';
 import type { Status } from '../domain/statuses';
 import { isStatus, parseStatus } from '../domain/statuses';
 import { type CellValue, dateCell, numberCell, readDate, readNumber, readText, rewritable, textCell } from './cells';
 
-export const CUSTOMER_WIDTH = CUSTOMER_HEADERS.length;
-export const HISTORY_WIDTH = HISTORY_HEADERS.length;
-
-export function customerToRow(c: Customer): CellValue[] {
-  return [
-    textCell(c.id),
-    textCell(c.name),
-    textCell(c.company),
-    textCell(c.email),
-    textCell(c.phone),
-    // A stage label is written as is (the dropdown's value); anything else read from the sheet stays text.
-    isStatus(c.status) ? c.status : textCell(c.status),
-    numberCell(c.dealValue),
-    textCell(c.owner),
-    textCell(c.source),
-    textCell(c.notes),
-    dateCell(c.createdAt),
-    textCell(c.createdBy),
-    dateCell(c.updatedAt),
-    textCell(c.updatedBy),
-    dateCell(c.statusChangedAt),
-    c.version,
-  ];
-}
-
-/**
- * Keys a save writes even when their value happens to be the same (the same user saving twice, or twice in one
- * second): they say who saved last, when, and which version this is. Status changed at joins them when the
- * status changes; otherwise it is not the save's to write.
- */
-const STAMP_KEYS: readonly CustomerKey[] = ['updatedAt', 'updatedBy', 'version'];
-
-/**
- * The cells that turn a row read as `raw` (which held `before`) into `after`, by 1-based column: the fields
- * that changed, encoded afresh, and the save's stamp (Updated at, Updated by, Version; Status changed at only
- * when the status changed), each with its value as read for an undo. No other cell is written, not even as it
- * was read: a person may have typed there since the read, and an old value the Status dropdown now rejects
- * would make the write throw.
- */
-export function changedCells(
-  raw: readonly unknown[],
-  before: Customer,
-  after: Customer,
-): Map<number, { value: CellValue; previous: CellValue }> {
-  const fresh = customerToRow(after);
-  const cells = new Map<number, { value: CellValue; previous: CellValue }>();
-  CUSTOMER_KEYS.forEach((key, i) => {
-    const stamped = STAMP_KEYS.includes(key) || (key === 'statusChangedAt' && before.status !== after.status);
-    if (before[key] === after[key] && !stamped) return;
-    cells.set(i + 1, { value: fresh[i] as CellValue, previous: rewritable(raw[i]) });
-  });
-  return cells;
-}
-
-/** True for a row with nothing in any customer column (a blank line left by a user). */
-export function isBlankRow(row: readonly unknown[]): boolean {
-  for (let i = 0; i < CUSTOMER_WIDTH; i++) {
-    const cell = row[i];
-    if (cell !== '' && cell !== null && cell !== undefined) return false;
-  }
-  return true;
-}
+export const CUSTOMER_WIDTH = CUSTOMER_COLUMNS.width;
+export const HISTORY_WIDTH = HISTORY_COLUMNS.width;
 
 /**
  * A Status cell: its label, or, for text typed by hand that is not a status, that text as it is (CRM ▸ Check data
@@ -77,39 +24,110 @@ export function readStatus(cell: unknown): Status {
   return parseStatus(raw) ?? (raw as Status);
 }
 
+interface Codec<V> {
+  write(value: V): CellValue;
+  read(cell: unknown): V;
+}
+
+/** How each kind of cell is written (so the sheet stores exactly the value) and read back. */
+const CODECS: { [K in CellKind]: Codec<CellKindValue[K]> } = {
+  id: { write: textCell, read: (cell) => readText(cell).trim() },
+  text: { write: textCell, read: readText },
+  // A stage label is written as is (the dropdown's value); anything else read from the sheet stays text.
+  status: { write: (status) => (isStatus(status) ? status : textCell(status)), read: readStatus },
+  number: { write: numberCell, read: readNumber },
+  dateTime: { write: dateCell, read: readDate },
+  integer: { write: (n) => n, read: (cell) => readNumber(cell) ?? 0 },
+  label: { write: (label) => label, read: readText },
+};
+
+/**
+ * The codec of a column, seen through `unknown`: TypeScript cannot tie a column's kind to its field's type through
+ * a map lookup, but the maps are typed so that each field's kind fits its type (KindFor in columns.ts).
+ */
+function codecOf(column: Column): Codec<unknown> {
+  return CODECS[column.kind] as Codec<unknown>;
+}
+
+/** The raw cell of `column` in a row as getValues returned it. */
+export function cellOf(row: readonly unknown[], column: Column): unknown {
+  return row[column.index];
+}
+
+/** The cell of `column` in `row`, read as its kind is read. */
+function readColumn(row: readonly unknown[], column: Column): unknown {
+  return codecOf(column).read(row[column.index]);
+}
+
+/** One field of a Customers row, read as rowToCustomer reads it (for readers that need only a few fields). */
+export function readField<K extends CustomerKey>(row: readonly unknown[], key: K): Customer[K] {
+  return readColumn(row, CUSTOMER_COLUMNS.of[key]) as Customer[K];
+}
+
+/** One field of a History row, read as rowToHistory reads it. */
+export function readHistoryField<K extends keyof HistoryEvent>(row: readonly unknown[], key: K): HistoryEvent[K] {
+  return readColumn(row, HISTORY_COLUMNS.of[key]) as HistoryEvent[K];
+}
+
+/** A field's value encoded for its cell. */
+export function encodeField<K extends CustomerKey>(key: K, value: Customer[K]): CellValue {
+  return codecOf(CUSTOMER_COLUMNS.of[key]).write(value);
+}
+
+function toRow<K extends string>(map: ColumnMap<K>, record: Readonly<Record<K, unknown>>): CellValue[] {
+  return map.list.map((column) => codecOf(column).write(record[column.key]));
+}
+
+function fromRow<K extends string>(map: ColumnMap<K>, row: readonly unknown[]): Record<K, unknown> {
+  const record = {} as Record<K, unknown>;
+  for (const column of map.list) record[column.key] = readColumn(row, column);
+  return record;
+}
+
+export function customerToRow(c: Customer): CellValue[] {
+  return toRow(CUSTOMER_COLUMNS, c);
+}
+
 export function rowToCustomer(row: readonly unknown[]): Customer {
-  return {
-    id: readText(row[0]).trim(),
-    name: readText(row[1]),
-    company: readText(row[2]),
-    email: readText(row[3]),
-    phone: readText(row[4]),
-    status: readStatus(row[5]),
-    dealValue: readNumber(row[6]),
-    owner: readText(row[7]),
-    source: readText(row[8]),
-    notes: readText(row[9]),
-    createdAt: readDate(row[10]),
-    createdBy: readText(row[11]),
-    updatedAt: readDate(row[12]),
-    updatedBy: readText(row[13]),
-    statusChangedAt: readDate(row[14]),
-    version: readNumber(row[15]) ?? 0,
-  };
+  // Every key of Customer is a column (checked at compile time in columns.ts), each read as its type.
+  return fromRow(CUSTOMER_COLUMNS, row) as unknown as Customer;
 }
 
 export function historyToRow(e: HistoryEvent): CellValue[] {
-  return [dateCell(e.at), textCell(e.customerId), e.action, textCell(e.field), textCell(e.from), textCell(e.to), textCell(e.by)];
+  return toRow(HISTORY_COLUMNS, e);
 }
 
 export function rowToHistory(row: readonly unknown[]): HistoryEvent {
-  return {
-    at: readDate(row[0]),
-    customerId: readText(row[1]).trim(),
-    action: readText(row[2]) as HistoryEvent['action'],
-    field: readText(row[3]),
-    from: readText(row[4]),
-    to: readText(row[5]),
-    by: readText(row[6]),
-  };
+  // As for rowToCustomer: every History field is a column.
+  return fromRow(HISTORY_COLUMNS, row) as unknown as HistoryEvent;
+}
+
+/**
+ * The cells that turn a row read as `raw` (which held `before`) into `after`, by 1-based column: the fields
+ * that changed, encoded afresh, and the change's stamp (stampedKeys), each with its value as read for an undo. No other cell is written, not even as it
+ * was read: a person may have typed there since the read, and an old value the Status dropdown now rejects
+ * would make the write throw.
+ */
+export function changedCells(
+  raw: readonly unknown[],
+  before: Customer,
+  after: Customer,
+): Map<number, { value: CellValue; previous: CellValue }> {
+  const cells = new Map<number, { value: CellValue; previous: CellValue }>();
+  const stamped: readonly CustomerKey[] = stampedKeys(before.status !== after.status);
+  for (const column of CUSTOMER_COLUMNS.list) {
+    const key = column.key;
+    if (before[key] === after[key] && !stamped.includes(key)) continue;
+    cells.set(column.column, { value: codecOf(column).write(after[key]), previous: rewritable(raw[column.index]) });
+  }
+  return cells;
+}
+
+/** True for a row with nothing in any customer column (a blank line left by a user). */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  for (let i = 0; i < CUSTOMER_WIDTH; i++) {
+    const cell = row[i];
+    if (cell !== '' && cell !== null && cell !== undefined) return false;
+  }
+  return true;
 }

@@ -3,7 +3,8 @@
  * cells a change sets (with their undo).
  */
 
-import { CUSTOMER_HEADERS, type Customer } from '../domain/customer';
+import { CUSTOMER_COLUMNS } from '../domain/columns';
+import type { Customer } from '../domain/customer';
 import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, rowToCustomer } from './customerRows';
 import { SchemaError } from './schemaError';
 import {
@@ -53,7 +54,7 @@ export class CustomersTable {
   /** Reads every row with one call (readTab) and checks the header first. */
   read(): CustomersSnapshot {
     const values = readTab(this.sheet, CUSTOMER_WIDTH);
-    checkHeader(values[0], CUSTOMER_HEADERS, TAB.customers);
+    checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
     const customers: Customer[] = [];
     const rowNumbers: number[] = [];
     const rows: unknown[][] = [];

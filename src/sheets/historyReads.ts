@@ -1,13 +1,14 @@
 /**
  * Reads of the History tab for the calls that need part of it: one customer's events (getCustomer) and the
- * status rows with their times (the Pipeline rebuild). One read of the tab (readTab), header checked, as
- * HistoryTable.readAll does; only what the call uses is built (History holds ~5 rows per customer).
+ * status rows with their times (the Pipeline rebuild). One read of the tab (readTab), header checked; only what
+ * the call uses is built (History holds ~5 rows per customer).
  */
 
-import { HISTORY_HEADERS, type HistoryEvent } from '../domain/customer';
+import { HISTORY_COLUMNS } from '../domain/columns';
+import type { HistoryEvent } from '../domain/customer';
 import type { PipelineEvent } from '../domain/pipeline';
-import { readText, readTime } from './cells';
-import { HISTORY_WIDTH, rowToHistory } from './customerRows';
+import { readTime } from './cells';
+import { HISTORY_WIDTH, cellOf, readHistoryField, rowToHistory } from './customerRows';
 import { checkHeader, readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
@@ -15,7 +16,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function readHistoryGrid(ss: Spreadsheet): unknown[][] {
   const values = readTab(requireSheet(ss, TAB.history), HISTORY_WIDTH);
-  checkHeader(values[0], HISTORY_HEADERS, TAB.history);
+  checkHeader(values[0], HISTORY_COLUMNS.headers, TAB.history);
   return values;
 }
 
@@ -30,30 +31,30 @@ export function historyOfCustomers(ss: Spreadsheet, ids: ReadonlySet<string>): H
   const events: HistoryEvent[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
-    if (ids.has(readText(row[1]).trim())) events.push(rowToHistory(row));
+    if (ids.has(readHistoryField(row, 'customerId'))) events.push(rowToHistory(row));
   }
   return events;
 }
 
 /**
- * Every History row as the pipeline reads it (the same rows and texts as HistoryTable.readAll), with `at` in
- * milliseconds ('' when the cell holds no date) instead of an ISO string.
+ * Every History row as the pipeline reads it (the texts of rowToHistory; a row with neither a time nor a Customer
+ * ID is a blank line), with `at` in milliseconds ('' when the cell holds no date) instead of an ISO string.
  */
 export function pipelineEvents(ss: Spreadsheet): PipelineEvent[] {
   const values = readHistoryGrid(ss);
   const events: PipelineEvent[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
-    const at = readTime(row[0]);
-    const customerId = readText(row[1]).trim();
+    const at = readTime(cellOf(row, HISTORY_COLUMNS.of.at));
+    const customerId = readHistoryField(row, 'customerId');
     if (customerId === '' && at === null) continue; // a blank line
     events.push({
       at: at ?? '',
       customerId,
-      action: readText(row[2]) as HistoryEvent['action'],
-      field: readText(row[3]),
-      from: readText(row[4]),
-      to: readText(row[5]),
+      action: readHistoryField(row, 'action'),
+      field: readHistoryField(row, 'field'),
+      from: readHistoryField(row, 'from'),
+      to: readHistoryField(row, 'to'),
     });
   }
   return events;

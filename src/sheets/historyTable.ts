@@ -1,9 +1,10 @@
 /** The append-only `History` tab. */
 
-import { HISTORY_HEADERS, type HistoryEvent } from '../domain/customer';
-import { HISTORY_WIDTH, historyToRow, rowToHistory } from './customerRows';
+import { HISTORY_COLUMNS } from '../domain/columns';
+import type { HistoryEvent } from '../domain/customer';
+import { HISTORY_WIDTH, historyToRow } from './customerRows';
 import type { CellValue } from './cells';
-import { appendRows, checkHeader, readTab, requireSheet } from './table';
+import { appendRows, checkHeader, requireSheet } from './table';
 import { TAB } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,21 +20,9 @@ export class HistoryTable {
     return new HistoryTable(requireSheet(ss, TAB.history));
   }
 
-  /** Every event in sheet order, with one read (readTab). */
-  readAll(): HistoryEvent[] {
-    const values = readTab(this.sheet, HISTORY_WIDTH);
-    checkHeader(values[0], HISTORY_HEADERS, TAB.history);
-    const events: HistoryEvent[] = [];
-    for (let i = 1; i < values.length; i++) {
-      const event = rowToHistory(values[i] as unknown[]);
-      if (event.customerId !== '' || event.at !== '') events.push(event);
-    }
-    return events;
-  }
-
   /** Throws a SchemaError when the header was changed by hand (so nothing is written into the wrong column). */
   checkHeader(): void {
-    checkHeader(this.sheet.getRange(1, 1, 1, HISTORY_WIDTH).getValues()[0], HISTORY_HEADERS, TAB.history);
+    checkHeader(this.sheet.getRange(1, 1, 1, HISTORY_WIDTH).getValues()[0], HISTORY_COLUMNS.headers, TAB.history);
   }
 
   /**

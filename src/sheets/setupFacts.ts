@@ -3,13 +3,13 @@
  * protection as Google reports it, the document lock, headers, the Status dropdown, time zones. Reads only.
  */
 
-import { CUSTOMER_HEADERS, HISTORY_HEADERS } from '../domain/customer';
+import { CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../domain/columns';
 import type { ProtectionFacts, SetUpFacts } from '../domain/setupCheck';
 import { STATUSES } from '../domain/statuses';
 import { readProtectionsAppliedAt } from './appliedStaff';
 import { SchemaError } from './schemaError';
 import { checkHeader } from './table';
-import { TAB, columnOf } from './tabs';
+import { TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -59,7 +59,7 @@ function headerProblem(ss: Spreadsheet, tab: string, headers: readonly string[])
 function statusDropdown(ss: Spreadsheet): SetUpFacts['statusDropdown'] {
   const sheet = ss.getSheetByName(TAB.customers);
   if (!sheet || sheet.getMaxRows() < 2) return 'missing';
-  const rules = sheet.getRange(2, columnOf(CUSTOMER_HEADERS, 'Status'), sheet.getMaxRows() - 1, 1).getDataValidations();
+  const rules = sheet.getRange(2, CUSTOMER_COLUMNS.of.status.column, sheet.getMaxRows() - 1, 1).getDataValidations();
   let verdict: SetUpFacts['statusDropdown'] = 'ok';
   for (const [rule] of rules) {
     if (!rule) return 'missing';
@@ -102,8 +102,8 @@ export function gatherSetUpFacts(ss: Spreadsheet, who: Who): SetUpFacts {
     protectionsAppliedAt: readProtectionsAppliedAt(),
     fileEditors,
     headers: [
-      { tab: TAB.customers, problem: headerProblem(ss, TAB.customers, CUSTOMER_HEADERS) },
-      { tab: TAB.history, problem: headerProblem(ss, TAB.history, HISTORY_HEADERS) },
+      { tab: TAB.customers, problem: headerProblem(ss, TAB.customers, CUSTOMER_COLUMNS.headers) },
+      { tab: TAB.history, problem: headerProblem(ss, TAB.history, HISTORY_COLUMNS.headers) },
     ],
     statusDropdown: statusDropdown(ss),
     spreadsheetTimeZone: ss.getSpreadsheetTimeZone(),

@@ -1,12 +1,12 @@
 /** Creates or repairs every CRM tab: headers, frozen row, formats, Status dropdown, protections. Never deletes data. */
 
-import { CUSTOMER_HEADERS, HISTORY_HEADERS } from '../domain/customer';
+import { type CellKind, type ColumnMap, CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../domain/columns';
 import { type CrmSettings, settingsGrid } from '../domain/settings';
 import { STATUSES, STATUS_LIST_TEXT } from '../domain/statuses';
 import { repairHeader } from './headerRepair';
 import { framePipelineTab } from './pipelineTab';
 import { applyProtection } from './protection';
-import { TAB, columnOf } from './tabs';
+import { TAB } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,31 +45,45 @@ function ensureHeader(sheet: Sheet, headers: readonly string[], tab: string, out
   return true;
 }
 
-function formatCustomers(sheet: Sheet): void {
+/**
+ * Number formats by kind of cell; text cells keep the automatic format (their apostrophe keeps them text). The one
+ * number column, Deal value, is an amount.
+ */
+const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
+  number: MONEY_FORMAT,
+  dateTime: DATE_TIME_FORMAT,
+  integer: '0',
+};
+
+/** Header style, then each column's number format over the rows below the header; returns how many rows. */
+function formatColumns(sheet: Sheet, map: ColumnMap): number {
+  styleHeader(sheet, map.width);
   const rows = Math.max(1, sheet.getMaxRows() - 1);
-  const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => columnOf(CUSTOMER_HEADERS, header);
-  styleHeader(sheet, CUSTOMER_HEADERS.length);
-  sheet.getRange(2, col('Deal value'), rows, 1).setNumberFormat(MONEY_FORMAT);
-  for (const header of ['Created at', 'Updated at', 'Status changed at'] as const) {
-    sheet.getRange(2, col(header), rows, 1).setNumberFormat(DATE_TIME_FORMAT);
+  for (const column of map.list) {
+    const format = NUMBER_FORMATS[column.kind];
+    if (format !== undefined) sheet.getRange(2, column.column, rows, 1).setNumberFormat(format);
   }
-  sheet.getRange(2, col('Version'), rows, 1).setNumberFormat('0');
+  return rows;
+}
+
+function formatCustomers(sheet: Sheet): void {
+  const C = CUSTOMER_COLUMNS.of;
+  const rows = formatColumns(sheet, CUSTOMER_COLUMNS);
   const statusRule = SpreadsheetApp.newDataValidation()
     .requireValueInList([...STATUSES], true)
     .setAllowInvalid(false)
     .setHelpText(`Choose one of: ${STATUS_LIST_TEXT}.`)
     .build();
-  sheet.getRange(2, col('Status'), rows, 1).setDataValidation(statusRule);
-  sheet.setColumnWidths(1, CUSTOMER_HEADERS.length, 120);
-  sheet.setColumnWidth(col('ID'), 80);
-  sheet.setColumnWidth(col('Name'), 180);
-  sheet.setColumnWidth(col('Notes'), 260);
+  sheet.getRange(2, C.status.column, rows, 1).setDataValidation(statusRule);
+  sheet.setColumnWidths(1, CUSTOMER_COLUMNS.width, 120);
+  sheet.setColumnWidth(C.id.column, 80);
+  sheet.setColumnWidth(C.name.column, 180);
+  sheet.setColumnWidth(C.notes.column, 260);
 }
 
 function formatHistory(sheet: Sheet): void {
-  styleHeader(sheet, HISTORY_HEADERS.length);
-  sheet.getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), 1).setNumberFormat(DATE_TIME_FORMAT);
-  sheet.setColumnWidths(1, HISTORY_HEADERS.length, 130);
+  formatColumns(sheet, HISTORY_COLUMNS);
+  sheet.setColumnWidths(1, HISTORY_COLUMNS.width, 130);
 }
 
 function ensureSettings(sheet: Sheet, settings: CrmSettings, outcome: SetUpOutcome): void {
@@ -88,8 +102,8 @@ export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings)
   const settingsTab = ensureTab(ss, TAB.settings, outcome);
   ensureTab(ss, TAB.import, outcome);
 
-  if (ensureHeader(customers, CUSTOMER_HEADERS, TAB.customers, outcome)) formatCustomers(customers);
-  if (ensureHeader(history, HISTORY_HEADERS, TAB.history, outcome)) formatHistory(history);
+  if (ensureHeader(customers, CUSTOMER_COLUMNS.headers, TAB.customers, outcome)) formatCustomers(customers);
+  if (ensureHeader(history, HISTORY_COLUMNS.headers, TAB.history, outcome)) formatHistory(history);
   ensureSettings(settingsTab, settings, outcome);
   // Always, not only for a new tab: this is the repair path of the Pipeline tab's formats and chart.
   framePipelineTab(pipeline);

@@ -4,7 +4,7 @@
  */
 
 import { type CellValue, readText } from './cells';
-import { columnLetter } from './tabs';
+import { columnLetter } from '../domain/columns';
 import { SchemaError } from './schemaError';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -2,12 +2,39 @@
 import fc from 'fast-check';
 import { blankCustomer, type Customer } from '../../src/domain/customer';
 import { compareCustomerIds } from '../../src/domain/ids';
-import { prepareSearch, searchCustomers, searchRows } from '../../src/domain/search';
+import { type SearchableCustomer, type SearchSource, prepareSearch } from '../../src/domain/search';
 import type { SearchResult } from '../../src/domain/results';
 import { STATUSES } from '../../src/domain/statuses';
 import { foldText, phoneDigits } from '../../src/domain/text';
 
 const STAGES = 'Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant';
+
+/** A search as the server runs one: the query and options checked (prepareSearch), then run over `source`. */
+function searchRows<T>(source: SearchSource<T>, query: unknown, options?: unknown) {
+  const prepared = prepareSearch(query, options);
+  return prepared.ok ? prepared.run(source) : prepared;
+}
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+
+/** Customer objects searched as rows (one per customer, the object itself last), so expectations name customers. */
+function searchCustomers<T extends SearchableCustomer>(customers: readonly T[], query: unknown, options?: unknown) {
+  const columns = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 6 };
+  return searchRows<T>(
+    {
+      rows: customers.map((c) => [c.id, c.name, c.company, c.email, c.phone, c.status, c.owner, c]),
+      first: 0,
+      columns,
+      text: asText,
+      status: (cell) => cell,
+      id: (cells) => asText(cells[columns.id]),
+      skip: () => false,
+      result: (cells) => cells[7] as T,
+    },
+    query,
+    options,
+  );
+}
 
 function customer(n: number, fields: Partial<Customer>): Customer {
   return { ...blankCustomer(`C-${String(n).padStart(5, '0')}`), ...fields };

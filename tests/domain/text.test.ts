@@ -1,6 +1,6 @@
 /** Text folding for matching: case, accents, spacing; phone digits; e-mail normal form. */
 import fc from 'fast-check';
-import { foldText, foldedWordSource, isAscii, normaliseEmail, phoneDigits, plainFoldedCode } from '../../src/domain/text';
+import { foldText, foldedWordSource, normaliseEmail, phoneDigits, plainFoldedCode } from '../../src/domain/text';
 
 describe('foldText', () => {
   it.each([
@@ -74,13 +74,7 @@ describe('normaliseEmail', () => {
   });
 });
 
-describe('isAscii / plainFoldedCode', () => {
-  it('tells ASCII from non-ASCII', () => {
-    expect(isAscii('Bob +1 @x')).toBe(true);
-    expect(isAscii('José')).toBe(false);
-    expect(isAscii('')).toBe(true);
-  });
-
+describe('plainFoldedCode', () => {
   it('knows the folded form only of printable ASCII', () => {
     expect(plainFoldedCode('B'.charCodeAt(0))).toBe('b'.charCodeAt(0));
     expect(plainFoldedCode('b'.charCodeAt(0))).toBe('b'.charCodeAt(0));

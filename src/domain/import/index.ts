@@ -1,7 +1,7 @@
 /** The import from old spreadsheets: pure mapping, reading, planning and write-building (see plan.ts). */
 
 export { headerKey, proposeMapping, emptyMapping } from './headers';
-export { validateMapping, columnName, describeColumn } from './mapping';
+export { validateMapping, describeColumn } from './mapping';
 export { readImportStatus, STATUS_SYNONYMS } from './statusSynonyms';
 export { cellText, readAmount, isoDateText, tidyEmail, oneLine } from './values';
 export type { ImportCell, DateFormatter, AmountRead } from './values';

@@ -3,24 +3,16 @@
  * reported at once, in one message under the `mapping` key, because the sidebar shows the mapping as one form.
  */
 
+import { columnLetter } from '../columns';
 import type { FieldErrors } from '../customer';
 import { formatCount, quote, type Validated } from '../validation';
 import { emptyMapping } from './headers';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportMapping } from './types';
 
-/** Spreadsheet column letters for a 0-based column (0 → A, 26 → AA); the admin sees letters, not indexes. */
-export function columnName(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 /** 'column C ("Tel")' or 'column C' when the header cell is blank. */
 export function describeColumn(index: number, headers: readonly string[]): string {
   const header = (headers[index] ?? '').trim();
-  return header === '' ? `column ${columnName(index)}` : `column ${columnName(index)} (${quote(header)})`;
+  return header === '' ? `column ${columnLetter(index + 1)}` : `column ${columnLetter(index + 1)} (${quote(header)})`;
 }
 
 function isField(key: string): key is ImportField {
@@ -67,8 +59,8 @@ export function validateMapping(raw: unknown, headers: readonly string[]): Valid
       continue;
     }
     if (column !== null && column >= width) {
-      const last = width === 0 ? 'no columns' : `${formatCount(width)} column${width === 1 ? '' : 's'} (A–${columnName(width - 1)})`;
-      problems.push(`${label} is mapped to column ${columnName(column)}, but the Import tab has ${last}.`);
+      const last = width === 0 ? 'no columns' : `${formatCount(width)} column${width === 1 ? '' : 's'} (A–${columnLetter(width)})`;
+      problems.push(`${label} is mapped to column ${columnLetter(column + 1)}, but the Import tab has ${last}.`);
       continue;
     }
     mapping[key] = column;

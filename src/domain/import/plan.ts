@@ -10,7 +10,7 @@ import { fieldLabel, validateNewCustomer } from '../validation';
 import { DuplicateIndex, matchReason } from './duplicateIndex';
 import { isBlankRow, isRepeatedHeader, type ImportSheet } from './sheet';
 import { readImportStatus } from './statusSynonyms';
-import { columnName } from './mapping';
+import { columnLetter } from '../columns';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
@@ -93,7 +93,7 @@ function errorCells(row: readonly unknown[], mapping: ImportMapping): Map<Editab
     if (column === null || error === null) continue;
     const key = customerKey(field);
     const message =
-      `${IMPORT_FIELD_LABELS[field]} (column ${columnName(column)}) shows the spreadsheet error ${error}, not a value ` +
+      `${IMPORT_FIELD_LABELS[field]} (column ${columnLetter(column + 1)}) shows the spreadsheet error ${error}, not a value ` +
       '(a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.';
     found.set(key, [...(found.get(key) ?? []), message]);
   }

@@ -5,6 +5,7 @@
  * write things in spreadsheets, but never guesses: what cannot be read unambiguously is reported.
  */
 
+import { isDate } from '../dates';
 import { quote } from '../validation';
 
 /** A value as getValues returns it (or as a test writes it). */
@@ -12,11 +13,6 @@ export type ImportCell = string | number | boolean | Date | null | undefined;
 
 /** Turns a date cell into text; the server passes one that uses the spreadsheet's time zone. */
 export type DateFormatter = (date: Date) => string;
-
-export function isDate(value: unknown): value is Date {
-  // Realm-agnostic: the local stand-in runs the bundle in a vm, whose Date is another constructor.
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 /**
  * Without a time zone, a date is shown as its UTC calendar day when it is exactly midnight UTC, else as an ISO

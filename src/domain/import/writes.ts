@@ -5,8 +5,9 @@
  * Also the API result of a batch, so the server and the dry run return the same shape.
  */
 
+import { applyChange } from '../change';
 import type { Customer, HistoryEvent } from '../customer';
-import { changeEvents, creationEvents } from '../history';
+import { creationEvents } from '../history';
 import type { DuplicateMode, DuplicateRow, ImportPlan, ImportResult } from './types';
 
 export interface ImportUpdate {
@@ -44,17 +45,15 @@ export function buildImportWrites(plan: ImportPlan, ids: readonly string[], at: 
     }),
   );
   const events = customers.flatMap((customer) => creationEvents(customer, by).map(asImport));
-  const updates = plan.merges.map((merge): ImportUpdate => {
-    const after: Customer = {
-      ...merge.before,
-      ...merge.fill,
-      version: merge.before.version + 1,
-      updatedAt: at,
-      updatedBy: by,
-    };
-    return { existingIndex: merge.existingIndex, before: merge.before, after };
-  });
-  for (const update of updates) events.push(...changeEvents(update.before, update.after, at, by).map(asImport));
+  const updates: ImportUpdate[] = [];
+  for (const merge of plan.merges) {
+    // The same rule as a save (applyChange): Version + 1, Updated at/by, Status changed at only if the status moved
+    // (a merge never fills Status). A merge that changes nothing is not written and not logged.
+    const { next, events: changes } = applyChange(merge.before, merge.fill, { at, by });
+    if (changes.length === 0) continue;
+    updates.push({ existingIndex: merge.existingIndex, before: merge.before, after: next });
+    events.push(...changes.map(asImport));
+  }
   return { customers, updates, events };
 }
 

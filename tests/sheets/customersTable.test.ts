@@ -1,0 +1,148 @@
+/** CustomersTable over the stand-in: one read, finding a customer, writing only the cells a change sets, and undo. */
+
+import { applyChange } from '../../src/domain/change';
+import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
+import type { Customer } from '../../src/domain/customer';
+import { customerToRow } from '../../src/sheets/customerRows';
+import { CustomersTable } from '../../src/sheets/customersTable';
+import { SchemaError } from '../../src/sheets/schemaError';
+import { TAB } from '../../src/sheets/tabs';
+import { STAFF, customer, standInPerTest } from './standIn';
+
+const crm = standInPerTest({ setUp: true });
+const C = CUSTOMER_COLUMNS.of;
+
+const ANN = customer(1, { name: 'Ann Berg', company: 'Berg AB' });
+const BOB = customer(2, { name: 'Bob Stone', phone: '+44 20 7946 0958', dealValue: 500 });
+const CY = customer(3, { name: '=Cy', status: 'Qualified' });
+
+/** Ann on row 2, Bob on row 3, a blank line on row 4 (left by a person), Cy on row 5. */
+function seed(rows: Customer[] = [ANN, BOB, CY]): void {
+  const { ss, run } = crm.current;
+  run(() => {
+    const sheet = ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
+    const [first, second, ...rest] = rows.map(customerToRow);
+    sheet.getRange(2, 1, 2, CUSTOMER_COLUMNS.width).setValues([first ?? [], second ?? []]);
+    if (rest.length > 0) sheet.getRange(5, 1, rest.length, CUSTOMER_COLUMNS.width).setValues(rest);
+  });
+  crm.current.gas.runtime.calls.reset();
+}
+
+const table = () => CustomersTable.open(crm.current.ss);
+
+describe('read', () => {
+  it('reads every customer with one call, passing over blank lines', () => {
+    seed();
+    const snapshot = crm.current.run(() => table().read());
+    expect(snapshot.customers).toEqual([ANN, BOB, CY]);
+    expect(snapshot.rowNumbers).toEqual([2, 3, 5]);
+    expect(snapshot.lastRow).toBe(5);
+    expect(crm.current.gas.runtime.calls.get('Sheet.getSheetValues')).toBe(1);
+  });
+
+  it('reads a tab with only its header as empty', () => {
+    const snapshot = crm.current.run(() => table().read());
+    expect(snapshot).toEqual({ customers: [], rowNumbers: [], rows: [], lastRow: 1 });
+  });
+
+  it('refuses a tab whose columns were changed by hand, naming the column', () => {
+    seed();
+    crm.current.run(() => crm.current.ss.getSheetByName(TAB.customers)?.getRange(1, C.email.column).setValue('E-mail'));
+    expect(() => crm.current.run(() => table().read())).toThrow(SchemaError);
+    expect(() => crm.current.run(() => table().read())).toThrow('column D is "E-mail", expected "Email"');
+  });
+});
+
+describe('indexOf', () => {
+  it('finds a customer by ID, or -1', () => {
+    seed();
+    const snapshot = crm.current.run(() => table().read());
+    expect(CustomersTable.indexOf(snapshot, 'C-00002')).toBe(1);
+    expect(CustomersTable.indexOf(snapshot, 'C-00009')).toBe(-1);
+  });
+
+  it('refuses an ID on two rows rather than guess', () => {
+    seed([ANN, BOB, { ...CY, id: ANN.id }]);
+    const snapshot = crm.current.run(() => table().read());
+    expect(() => CustomersTable.indexOf(snapshot, ANN.id)).toThrow('Customer C-00001 appears on rows 2 and 5');
+  });
+});
+
+describe('writeChange and restore', () => {
+  const AT = '2026-03-02T10:00:00.000Z';
+
+  it('writes only the changed cells and the stamp, leaving what a person typed meanwhile', () => {
+    seed();
+    const { run, gas } = crm.current;
+    const t = table();
+    const snapshot = run(() => t.read());
+    // After the read, a person types Bob's notes by hand.
+    gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row: 3, column: C.notes.column, value: 'typed meanwhile' });
+    const { next } = applyChange(BOB, { company: 'Stone Works', owner: 'boss@example.com' }, { at: AT, by: 'boss@example.com' });
+    gas.runtime.calls.reset();
+    const blocks = run(() => t.writeChange(snapshot, 1, next));
+
+    // Company; Owner; Updated at and by; Version: one setValues per run of adjacent columns.
+    expect(blocks.map((b) => [b.column, b.values[0]?.length])).toEqual([
+      [C.company.column, 1],
+      [C.owner.column, 1],
+      [C.updatedAt.column, 2],
+      [C.version.column, 1],
+    ]);
+    expect(gas.runtime.calls.get('Range.setValues')).toBe(4);
+    const row = crm.current.values(TAB.customers)[2] as unknown[];
+    expect(row[C.company.index]).toBe('Stone Works');
+    expect(row[C.owner.index]).toBe('boss@example.com');
+    expect(row[C.notes.index]).toBe('typed meanwhile');
+    expect(row[C.version.index]).toBe(2);
+    expect((row[C.statusChangedAt.index] as Date).toISOString()).toBe(BOB.statusChangedAt); // status did not move
+  });
+
+  it('writes Status changed at when the status moves', () => {
+    seed();
+    const t = table();
+    const snapshot = crm.current.run(() => t.read());
+    const { next } = applyChange(ANN, { status: 'Contacted' }, { at: AT, by: 'boss@example.com' });
+    const blocks = crm.current.run(() => t.writeChange(snapshot, 0, next));
+    expect(blocks.map((b) => b.column)).toEqual([C.status.column, C.updatedAt.column]);
+    const row = crm.current.values(TAB.customers)[1] as unknown[];
+    expect(row[C.status.index]).toBe('Contacted');
+    expect((row[C.statusChangedAt.index] as Date).toISOString()).toBe(AT);
+  });
+
+  it('restore puts back exactly the cells it wrote', () => {
+    seed();
+    const { run, gas } = crm.current;
+    const t = table();
+    const before = crm.current.values(TAB.customers);
+    const snapshot = run(() => t.read());
+    const { next } = applyChange(CY, { name: 'Cy Young', status: 'Lead' }, { at: AT, by: 'boss@example.com' });
+    run(() => t.writeChange(snapshot, 2, next));
+    expect(crm.current.values(TAB.customers)[4]?.[C.name.index]).toBe('Cy Young');
+    gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row: 5, column: C.source.column, value: 'fair' });
+    run(() => t.restore(snapshot, 2));
+    const after = crm.current.values(TAB.customers);
+    expect(after[4]?.[C.source.index]).toBe('fair'); // not written by the change: not touched by its undo
+    after[4]?.splice(C.source.index, 1, '');
+    expect(after).toEqual(before);
+    // A second restore has nothing left to undo.
+    gas.runtime.calls.reset();
+    run(() => t.restore(snapshot, 2));
+    expect(gas.runtime.calls.get('Range.setValues')).toBe(0);
+  });
+});
+
+describe('append', () => {
+  it('appends below the last row read and can take the rows out again', () => {
+    seed();
+    const t = table();
+    const snapshot = crm.current.run(() => t.read());
+    const dee = customer(4, { name: '+Dee' });
+    const eve = customer(5, { name: '@Eve' });
+    const appended = crm.current.run(() => t.append(snapshot, [dee, eve]));
+    expect(appended).toEqual({ first: 6, count: 2, inserted: true });
+    expect(crm.current.run(() => t.read()).customers).toEqual([ANN, BOB, CY, dee, eve]);
+    crm.current.run(() => t.removeAppended(appended));
+    expect(crm.current.run(() => t.read()).customers).toEqual([ANN, BOB, CY]);
+  });
+});
