@@ -22,9 +22,8 @@ export const CUSTOMER_HEADERS = [
   'Version',
 ] as const;
 
-/** Keys of a customer object, in the same order as CUSTOMER_HEADERS. */
-export const CUSTOMER_KEYS = [
-  'id',
+/** Fields a user may set (register input and update patch). */
+export const EDITABLE_KEYS = [
   'name',
   'company',
   'email',
@@ -34,6 +33,12 @@ export const CUSTOMER_KEYS = [
   'owner',
   'source',
   'notes',
+] as const;
+
+/** Keys of a customer object, in the same order as CUSTOMER_HEADERS: the ID, the editable fields, the bookkeeping. */
+export const CUSTOMER_KEYS = [
+  'id',
+  ...EDITABLE_KEYS,
   'createdAt',
   'createdBy',
   'updatedAt',
@@ -87,18 +92,6 @@ export function blankCustomer(id: string): Customer {
   };
 }
 
-/** Fields a user may set (register input and update patch). */
-export const EDITABLE_KEYS = [
-  'name',
-  'company',
-  'email',
-  'phone',
-  'status',
-  'dealValue',
-  'owner',
-  'source',
-  'notes',
-] as const;
 
 export type EditableKey = (typeof EDITABLE_KEYS)[number];
 
