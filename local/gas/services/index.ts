@@ -7,14 +7,12 @@
  *
  * globals — the objects the bundle sees as globals, with Apps Script's method names, argument checks and
  * error texts (each file says where its texts come from):
- *   HtmlService, LockService, PropertiesService, CacheService, Session, Utilities, ScriptApp, Logger, console.
- * Every public method counts itself in runtime.calls as "Class.method" (e.g. "Lock.tryLock", "Cache.put").
+ *   HtmlService, LockService, PropertiesService, Session, Utilities, ScriptApp, Logger, console.
+ * Every public method counts itself in runtime.calls as "Class.method" (e.g. "Lock.tryLock").
  *
  * host — for tests, the preview and the benchmark (never counted):
  *   holdDocumentLockElsewhere() / holdScriptLockElsewhere() / holdUserLockElsewhere(email): () => void
  *       another process holds that lock until the returned function is called;
- *   evictCache(): void            every cache entry vanishes now (Apps Script may evict early);
- *   setCacheAlwaysEvicts(on): void while on, every put is dropped at once;
  *   propertiesSnapshot(): PropertiesSnapshot / restoreProperties(snapshot): void   persistence (plain JSON);
  *   logs(): readonly LogEntry[]   Logger/console lines of every execution;
  *   useRealm(context): void       build service errors with context.Error and run template scriptlets with
@@ -25,7 +23,6 @@
  */
 import vm from 'node:vm';
 import type { Runtime } from '../runtime';
-import { CacheServiceStandIn, CacheStores } from './cache';
 import { argumentsToServer, resultToClient } from './clientBoundary';
 import { Realm } from './common';
 import { HtmlServiceStandIn, htmlOutputSnapshot, isHtmlOutput } from './html';
@@ -39,7 +36,7 @@ import { UtilitiesStandIn } from './utilities';
 export interface ServicesOptions {
   /** Project HTML files by name without extension (e.g. { Sidebar: '<html>…' }). */
   htmlFiles: Record<string, string>;
-  /** Container-bound / add-on in a document: false makes getDocumentLock/Properties/Cache return null. */
+  /** Container-bound / add-on in a document: false makes getDocumentLock/Properties return null. */
   hasContainer: boolean;
   documentProperties?: Record<string, string>;
   scriptProperties?: Record<string, string>;
@@ -57,7 +54,6 @@ export interface ServicesGlobals {
   HtmlService: HtmlServiceStandIn;
   LockService: LockServiceStandIn;
   PropertiesService: PropertiesServiceStandIn;
-  CacheService: CacheServiceStandIn;
   Session: SessionStandIn;
   Utilities: UtilitiesStandIn;
   ScriptApp: ScriptAppStandIn;
@@ -69,8 +65,6 @@ export interface ServicesHost {
   holdDocumentLockElsewhere(): () => void;
   holdScriptLockElsewhere(): () => void;
   holdUserLockElsewhere(email: string): () => void;
-  evictCache(): void;
-  setCacheAlwaysEvicts(on: boolean): void;
   propertiesSnapshot(): PropertiesSnapshot;
   restoreProperties(snapshot: Partial<PropertiesSnapshot>): void;
   logs(): readonly LogEntry[];
@@ -86,7 +80,6 @@ export function createServices(runtime: Runtime, options: ServicesOptions): { gl
   const realm = new Realm();
   let templateScope: object | null = null;
   const locks = new LockRegistry(runtime);
-  const caches = new CacheStores();
   const properties = new PropertiesStandInStores({
     document: options.documentProperties,
     script: options.scriptProperties,
@@ -99,7 +92,6 @@ export function createServices(runtime: Runtime, options: ServicesOptions): { gl
     HtmlService: new HtmlServiceStandIn(runtime, realm, { ...options.htmlFiles }, () => templateScope),
     LockService: new LockServiceStandIn(runtime, realm, locks, options.hasContainer),
     PropertiesService: new PropertiesServiceStandIn(runtime, realm, properties, options.hasContainer),
-    CacheService: new CacheServiceStandIn(runtime, realm, caches, options.hasContainer),
     Session: new SessionStandIn(runtime, { locales: options.locales, defaultLocale: options.defaultLocale, scriptId }),
     Utilities: new UtilitiesStandIn(runtime, realm),
     ScriptApp: new ScriptAppStandIn(runtime, scriptId),
@@ -111,11 +103,6 @@ export function createServices(runtime: Runtime, options: ServicesOptions): { gl
     holdDocumentLockElsewhere: () => locks.holdElsewhere('document'),
     holdScriptLockElsewhere: () => locks.holdElsewhere('script'),
     holdUserLockElsewhere: (email) => locks.holdElsewhere('user', email),
-    evictCache: () => caches.evictAll(),
-    setCacheAlwaysEvicts: (on) => {
-      caches.alwaysEvict = on;
-      if (on) caches.evictAll();
-    },
     propertiesSnapshot: () => properties.snapshot(),
     restoreProperties: (snapshot) => properties.restore(snapshot),
     logs: () => sink.entries,
