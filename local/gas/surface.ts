@@ -12,7 +12,13 @@
  * - methods named in E return an Apps Script enum: numbers in the types (ambient enums, not told apart from
  *   `number`), objects in Apps Script and in the fakes — checked as objects;
  * - of overloaded methods TypeScript matches the last overload.
+ * An enum a fake exposes (SpreadsheetApp.ProtectionType, Ui.ButtonSet, Charts.ChartType…) is a GasEnum of Google's:
+ * makeEnum (spreadsheet/enums.ts) takes only Google's key names, and a GasEnum needs all of them.
  */
+import type { EnumValue } from './spreadsheet/enums';
+
+export type GasEnum<E extends object> = { readonly [K in keyof E]: EnumValue };
+
 type Plain<R> = R extends string | number | boolean | null | undefined | void | Date
   ? R
   : R extends readonly (infer I)[]

@@ -6,16 +6,17 @@
  * `e.authMode === ScriptApp.AuthMode.NONE` holds as in Apps Script: use `authModeOf(runtime.execution().authMode)`.
  */
 import type { AuthModeName } from '../runtime';
-import { type EnumValue, makeEnum } from '../spreadsheet/enums';
+import { type EnumValue, type Keys, makeEnum } from '../spreadsheet/enums';
+import type { GasEnum } from '../surface';
 
-export const AuthMode = makeEnum('ScriptApp.AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
+export const AuthMode = makeEnum('ScriptApp.AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const satisfies Keys<typeof GoogleAppsScript.Script.AuthMode>);
 
 export function authModeOf(name: AuthModeName): EnumValue {
   return AuthMode[name];
 }
 
 export class ScriptAppStandIn {
-  readonly AuthMode = AuthMode;
+  readonly AuthMode: GasEnum<typeof GoogleAppsScript.Script.AuthMode> = AuthMode;
 
   toString(): string {
     return 'ScriptApp';

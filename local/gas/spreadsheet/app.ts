@@ -10,14 +10,14 @@ import { SheetFake } from './sheet';
 import { SpreadsheetFake } from './spreadsheet';
 import { UiFake } from './ui';
 import { DataValidationBuilderFake } from './validation';
-import type { GasSurface } from '../surface';
+import type { GasEnum, GasSurface } from '../surface';
 
 type AppMethods = 'flush' | 'getActive' | 'getActiveSheet' | 'getActiveSpreadsheet' | 'getUi' | 'newDataValidation';
 
 export class SpreadsheetAppFake implements GasSurface<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
   readonly gasTypeName = 'SpreadsheetApp';
-  readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
-  readonly ProtectionType = PROTECTION_TYPE;
+  readonly DataValidationCriteria: GasEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria> = DATA_VALIDATION_CRITERIA;
+  readonly ProtectionType: GasEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType> = PROTECTION_TYPE;
 
   constructor(private readonly ctx: Ctx) {}
 

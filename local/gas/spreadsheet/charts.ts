@@ -8,7 +8,7 @@ import { CHART_TYPE, EnumValue, isEnumOf } from './enums';
 import { checkArgs, signatureError, toInt } from './errors';
 import type { ChartData, OptionValue, SheetData } from './model';
 import type { RangeFake } from './range';
-import type { GasSurface } from '../surface';
+import type { GasEnum, GasSurface } from '../surface';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -124,7 +124,7 @@ export class EmbeddedChartBuilderFake implements GasSurface<GoogleAppsScript.Spr
 
 /** The `Charts` global: the ChartType enum the product builds its chart with. */
 export interface ChartsFake {
-  ChartType: typeof CHART_TYPE;
+  ChartType: GasEnum<typeof GoogleAppsScript.Charts.ChartType>;
 }
 
 export function createChartsFake(): ChartsFake {

@@ -7,7 +7,7 @@ import type { Ctx } from './context';
 import { BUTTON, BUTTON_SET, type ButtonKey, type ButtonSetKey, EnumValue, isEnumOf } from './enums';
 import { checkArgs, signatureError } from './errors';
 import type { MenuEntry } from './uiLog';
-import type { GasSurface } from '../surface';
+import type { GasEnum, GasSurface } from '../surface';
 
 /** What the Ui needs of an HtmlOutput. */
 export interface HtmlLike {
@@ -81,8 +81,8 @@ type UiMethods = 'alert' | 'createAddonMenu' | 'createMenu' | 'showModalDialog' 
 
 export class UiFake implements GasSurface<GoogleAppsScript.Base.Ui, UiMethods, 'alert'> {
   readonly gasTypeName = 'Ui';
-  readonly Button = BUTTON;
-  readonly ButtonSet = BUTTON_SET;
+  readonly Button: GasEnum<typeof GoogleAppsScript.Base.Button> = BUTTON;
+  readonly ButtonSet: GasEnum<typeof GoogleAppsScript.Base.ButtonSet> = BUTTON_SET;
 
   constructor(private readonly ctx: Ctx) {}
 
