@@ -1,8 +1,8 @@
 /**
  * Number formats: which formats are dates (cells holding numbers under them read back as Dates), and the display
  * text (host sheetDisplayValues, the preview) of a value under a format, en_US style. Digits are laid out by
- * Intl.NumberFormat; the format code is read here (the `numfmt` package would read all of it: see the report of
- * the stand-in trim).
+ * Intl.NumberFormat; the format code is read here, as far as the product needs (the `numfmt` package reads all
+ * of it, and would replace this file if it became a devDependency).
  *
  * Read: "@" (plain text); one run of digit placeholders 0 # with "," grouping, "." decimals and an exponent
  * "E+00"; "%"; literals ("…", \x, [$€], any other character); [Red]-style colours and conditions (ignored); up to

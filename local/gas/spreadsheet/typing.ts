@@ -22,7 +22,7 @@
  * dropped and "=..." still becomes a formula (reported as measured by that same emulator's author).
  *
  * Formulas are not evaluated (evaluateTrivialFormula gives the few values the stand-in can know). Reading typed
- * text is what `numfmt`'s parseValue does (see the report of the stand-in trim); the en_US rules above are kept here.
+ * text is what `numfmt`'s parseValue does; until it is a devDependency, the en_US rules above are kept here.
  */
 import type { CellValue } from './model';
 import { serialFromWallParts } from './timezone';
