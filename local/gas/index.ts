@@ -1,14 +1,15 @@
 /**
  * The whole local stand-in of Apps Script: one Runtime, one workbook, the Ui log, SpreadsheetApp,
- * Charts and the other services, assembled as the globals a script sees.
+ * Charts and the other services, assembled as the globals a script sees. It offers what the product calls (and
+ * what the tests' by-hand helpers use), each fake declared against Google's types (surface.ts).
  *
  *   const gas = createStandIn({ owner: 'owner@example.com', htmlFiles, sharedDrive?: true });
  *   gas.globals          → put on a vm context (see local/bundle/loadBundle.ts)
- *   gas.runtime.run(user, () => …, authMode?, { identity?: 'hidden' })   one execution as `user` (locks released
- *                          at its end; 'hidden' = Session shows '' for the user, as in simple triggers)
+ *   gas.runtime.run(user, () => …, authMode?, { identity?: 'hidden' })   one execution as `user` (the document
+ *                          lock released at its end; 'hidden' = Session shows '' for the user, as in simple triggers)
  *   gas.sheets           → host helpers: sheetValues(name), userEdit(...), userEditRange(...), userDeleteRows(...),
  *                          interleave(method, edit), shareWith(email) / unshare(email), ...
- *   gas.services         → host helpers: holdDocumentLockElsewhere(), evictCache(), ...
+ *   gas.services         → host helpers: holdDocumentLockElsewhere(), ...
  *   gas.toJSON() / createStandIn({ saved })   persistence of workbook + document properties
  */
 

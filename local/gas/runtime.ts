@@ -10,8 +10,7 @@ export interface Execution {
   /** Increasing number, one per google.script.run call / trigger / menu click. */
   readonly id: number;
   /**
-   * E-mail of the person the execution runs for: protections and user-scoped stores (properties, cache, locks)
-   * follow them ('' when unknown, as for some consumer accounts).
+   * E-mail of the person the execution runs for: protections follow them ('' when unknown, as for some consumer accounts).
    */
   readonly user: string;
   readonly authMode: AuthModeName;
@@ -84,9 +83,8 @@ export class Runtime {
   private clockMs: number | null;
   private nextExecutionId = 1;
   private current: Execution | null = null;
-  /** Id of the execution holding each lock (set by the LockService stand-in); -1 = a simulated other process. */
+  /** Id of the execution holding the document lock (set by the LockService stand-in); -1 = a simulated other process. */
   documentLockHolder: number | null = null;
-  scriptLockHolder: number | null = null;
 
   constructor(
     readonly owner: string,
@@ -134,7 +132,6 @@ export class Runtime {
       return body();
     } finally {
       if (this.documentLockHolder === execution.id) this.documentLockHolder = null;
-      if (this.scriptLockHolder === execution.id) this.scriptLockHolder = null;
       this.current = null;
     }
   }

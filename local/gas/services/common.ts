@@ -1,6 +1,6 @@
 /**
  * Small pieces shared by the service stand-ins: Apps Script's error shape, its "parameters don't match"
- * message, realm-agnostic type checks, enum values and byte-array conversions.
+ * message and realm-agnostic type checks.
  */
 
 /** Which realm's Error constructor service errors are built with (the bundle runs in another vm realm). */
@@ -46,72 +46,17 @@ export function isDate(value: unknown): value is Date {
 
 /** How Apps Script names a JavaScript value's type in its signature messages: String, number, Boolean, null, Date, Object, number[]. */
 export function typeLabel(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  switch (typeof value) {
-    case 'string':
-      return 'String';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'Boolean';
-    case 'function':
-      return 'Function';
-    default:
-      break;
-  }
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'function') return 'Function';
   if (isDate(value)) return 'Date';
   if (Array.isArray(value)) {
     const inner = new Set(value.map((item) => typeLabel(item)));
     return (inner.size === 1 ? [...inner][0] : 'Object') + '[]';
   }
   return 'Object';
-}
-
-/** One value of an Apps Script enum: an object whose string form is its name (e.g. `String(ScriptApp.AuthMode.FULL) === 'FULL'`). */
-export interface GasEnumValue {
-  name(): string;
-  ordinal(): number;
-  toString(): string;
-}
-
-export function makeEnum<K extends string>(names: readonly K[]): Readonly<Record<K, GasEnumValue>> {
-  const out = {} as Record<K, GasEnumValue>;
-  names.forEach((name, index) => {
-    out[name] = Object.freeze({
-      name: () => name,
-      ordinal: () => index,
-      toString: () => name,
-    });
-  });
-  return Object.freeze(out);
-}
-
-/** Size of a string in UTF-8 bytes (how the quotas count). */
-export function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
-
-/** Java-style signed bytes (-128..127), as Apps Script returns byte[]. */
-export function toSignedBytes(buffer: Buffer): number[] {
-  const out: number[] = new Array<number>(buffer.length);
-  for (let i = 0; i < buffer.length; i++) {
-    const byte = buffer[i] ?? 0;
-    out[i] = byte > 127 ? byte - 256 : byte;
-  }
-  return out;
-}
-
-/** True for an array of integers in the byte range (signed or unsigned), from any realm. */
-export function isByteArray(value: unknown): value is number[] {
-  return (
-    Array.isArray(value) &&
-    value.every((item) => typeof item === 'number' && Number.isInteger(item) && item >= -128 && item <= 255)
-  );
-}
-
-export function bytesToBuffer(bytes: readonly number[]): Buffer {
-  return Buffer.from(bytes.map((byte) => byte & 0xff));
 }
 
 /** A plain object (prototype is some realm's Object.prototype, or null). */

@@ -6,32 +6,27 @@
  *   host.useRealm(context);   // errors become the bundle realm's Error; templates see the bundle's globals
  *
  * globals — the objects the bundle sees as globals, with Apps Script's method names, argument checks and
- * error texts (each file says where its texts come from):
- *   HtmlService, LockService, PropertiesService, CacheService, Session, Utilities, ScriptApp, Logger, console.
- * Every public method counts itself in runtime.calls as "Class.method" (e.g. "Lock.tryLock", "Cache.put").
+ * error texts (each file says where its texts come from), cut to what the product calls:
+ *   HtmlService, LockService, PropertiesService, Session, Utilities, ScriptApp, console.
+ * Every public method counts itself in runtime.calls as "Class.method" (e.g. "Lock.tryLock").
  *
  * host — for tests, the preview and the benchmark (never counted):
- *   holdDocumentLockElsewhere() / holdScriptLockElsewhere() / holdUserLockElsewhere(email): () => void
- *       another process holds that lock until the returned function is called;
- *   evictCache(): void            every cache entry vanishes now (Apps Script may evict early);
- *   setCacheAlwaysEvicts(on): void while on, every put is dropped at once;
+ *   holdDocumentLockElsewhere(): () => void   another process holds the document lock until the returned function is called;
  *   propertiesSnapshot(): PropertiesSnapshot / restoreProperties(snapshot): void   persistence (plain JSON);
- *   logs(): readonly LogEntry[]   Logger/console lines of every execution;
+ *   logs(): readonly LogEntry[]   console lines of every execution;
  *   useRealm(context): void       build service errors with context.Error and run template scriptlets with
  *                                 the bundle's globals (context = the vm context object);
- *   htmlOutputSnapshot(output) / isHtmlOutput(value)   read an HtmlOutput (content, title, size...) uncounted;
  *   authModeOf(name)              the ScriptApp.AuthMode value for an event object's `authMode`;
  *   argumentsToServer(args) / resultToClient(value)    google.script.run crossing rules (clientBoundary.ts).
  */
 import vm from 'node:vm';
 import type { Runtime } from '../runtime';
-import { CacheServiceStandIn, CacheStores } from './cache';
 import { argumentsToServer, resultToClient } from './clientBoundary';
 import { Realm } from './common';
-import { HtmlServiceStandIn, htmlOutputSnapshot, isHtmlOutput } from './html';
-import { LockRegistry, LockServiceStandIn } from './lock';
-import { ConsoleStandIn, LogSink, LoggerStandIn, type LogEntry } from './logger';
-import { type PropertiesSnapshot, PropertiesServiceStandIn, PropertiesStandInStores } from './properties';
+import { ConsoleStandIn, type LogEntry } from './console';
+import { HtmlServiceStandIn } from './html';
+import { LockServiceStandIn, holdDocumentLockElsewhere } from './lock';
+import { type PropertiesSnapshot, PropertiesServiceStandIn, restoreProperties, snapshotProperties } from './properties';
 import { ScriptAppStandIn, authModeOf } from './scriptApp';
 import { SessionStandIn } from './session';
 import { UtilitiesStandIn } from './utilities';
@@ -39,17 +34,10 @@ import { UtilitiesStandIn } from './utilities';
 export interface ServicesOptions {
   /** Project HTML files by name without extension (e.g. { Sidebar: '<html>…' }). */
   htmlFiles: Record<string, string>;
-  /** Container-bound / add-on in a document: false makes getDocumentLock/Properties/Cache return null. */
+  /** Container-bound / add-on in a document: false makes getDocumentLock/getDocumentProperties return null. */
   hasContainer: boolean;
   documentProperties?: Record<string, string>;
-  scriptProperties?: Record<string, string>;
-  /** User properties by e-mail. */
-  userProperties?: Record<string, Record<string, string>>;
-  /** Session.getActiveUserLocale(): per e-mail, else `defaultLocale` (default 'en'). */
-  locales?: Record<string, string>;
-  defaultLocale?: string;
-  scriptId?: string;
-  /** Copy Logger/console lines to stderr. */
+  /** Copy console lines to stderr. */
   echoLogs?: boolean;
 }
 
@@ -57,26 +45,18 @@ export interface ServicesGlobals {
   HtmlService: HtmlServiceStandIn;
   LockService: LockServiceStandIn;
   PropertiesService: PropertiesServiceStandIn;
-  CacheService: CacheServiceStandIn;
   Session: SessionStandIn;
   Utilities: UtilitiesStandIn;
   ScriptApp: ScriptAppStandIn;
-  Logger: LoggerStandIn;
   console: ConsoleStandIn;
 }
 
 export interface ServicesHost {
   holdDocumentLockElsewhere(): () => void;
-  holdScriptLockElsewhere(): () => void;
-  holdUserLockElsewhere(email: string): () => void;
-  evictCache(): void;
-  setCacheAlwaysEvicts(on: boolean): void;
   propertiesSnapshot(): PropertiesSnapshot;
   restoreProperties(snapshot: Partial<PropertiesSnapshot>): void;
   logs(): readonly LogEntry[];
   useRealm(context: object): void;
-  htmlOutputSnapshot: typeof htmlOutputSnapshot;
-  isHtmlOutput: typeof isHtmlOutput;
   authModeOf: typeof authModeOf;
   argumentsToServer: typeof argumentsToServer;
   resultToClient: typeof resultToClient;
@@ -85,47 +65,30 @@ export interface ServicesHost {
 export function createServices(runtime: Runtime, options: ServicesOptions): { globals: ServicesGlobals; host: ServicesHost } {
   const realm = new Realm();
   let templateScope: object | null = null;
-  const locks = new LockRegistry(runtime);
-  const caches = new CacheStores();
-  const properties = new PropertiesStandInStores({
-    document: options.documentProperties,
-    script: options.scriptProperties,
-    user: options.userProperties,
-  });
-  const sink = new LogSink(runtime, options.echoLogs === true);
-  const scriptId = options.scriptId ?? 'stand-in-script-id';
+  const properties = new Map<string, string>();
+  restoreProperties(properties, { document: options.documentProperties ?? {} });
+  const logs: LogEntry[] = [];
 
   const globals: ServicesGlobals = {
     HtmlService: new HtmlServiceStandIn(runtime, realm, { ...options.htmlFiles }, () => templateScope),
-    LockService: new LockServiceStandIn(runtime, realm, locks, options.hasContainer),
+    LockService: new LockServiceStandIn(runtime, realm, options.hasContainer),
     PropertiesService: new PropertiesServiceStandIn(runtime, realm, properties, options.hasContainer),
-    CacheService: new CacheServiceStandIn(runtime, realm, caches, options.hasContainer),
-    Session: new SessionStandIn(runtime, { locales: options.locales, defaultLocale: options.defaultLocale, scriptId }),
+    Session: new SessionStandIn(runtime),
     Utilities: new UtilitiesStandIn(runtime, realm),
-    ScriptApp: new ScriptAppStandIn(runtime, scriptId),
-    Logger: new LoggerStandIn(runtime, sink),
-    console: new ConsoleStandIn(runtime, sink),
+    ScriptApp: new ScriptAppStandIn(),
+    console: new ConsoleStandIn(runtime, logs, options.echoLogs === true),
   };
 
   const host: ServicesHost = {
-    holdDocumentLockElsewhere: () => locks.holdElsewhere('document'),
-    holdScriptLockElsewhere: () => locks.holdElsewhere('script'),
-    holdUserLockElsewhere: (email) => locks.holdElsewhere('user', email),
-    evictCache: () => caches.evictAll(),
-    setCacheAlwaysEvicts: (on) => {
-      caches.alwaysEvict = on;
-      if (on) caches.evictAll();
-    },
-    propertiesSnapshot: () => properties.snapshot(),
-    restoreProperties: (snapshot) => properties.restore(snapshot),
-    logs: () => sink.entries,
+    holdDocumentLockElsewhere: () => holdDocumentLockElsewhere(runtime),
+    propertiesSnapshot: () => snapshotProperties(properties),
+    restoreProperties: (snapshot) => restoreProperties(properties, snapshot),
+    logs: () => logs,
     useRealm: (context) => {
       templateScope = context;
       const error: unknown = vm.isContext(context) ? vm.runInContext('Error', context) : (context as { Error?: unknown }).Error;
       if (typeof error === 'function') realm.use({ Error: error as ErrorConstructor });
     },
-    htmlOutputSnapshot,
-    isHtmlOutput,
     authModeOf,
     argumentsToServer,
     resultToClient,
@@ -135,8 +98,6 @@ export function createServices(runtime: Runtime, options: ServicesOptions): { gl
 }
 
 export type { PropertiesSnapshot } from './properties';
-export type { LogEntry } from './logger';
-export type { HtmlOutputSnapshot } from './html';
+export type { LogEntry } from './console';
 export { argumentsToServer, resultToClient } from './clientBoundary';
 export { AuthMode, authModeOf } from './scriptApp';
-export { SandboxMode, XFrameOptionsMode, htmlOutputSnapshot, isHtmlOutput } from './html';

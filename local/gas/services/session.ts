@@ -7,14 +7,12 @@
  * - getEffectiveUser(): whose authority the script runs with; for container-bound / add-on code run by the
  *   user (menus, sidebars, google.script.run, simple triggers) that is the same user — "In most other scenarios,
  *   this returns the same account as getActiveUser()" — so it is '' too when the identity is hidden;
- * - getScriptTimeZone(): the project's time zone (runtime.timeZone);
- * - getActiveUserLocale(): the user's language, e.g. "en";
- * - getTemporaryActiveUserKey(): an opaque key, stable for one user of one script.
+ * - getScriptTimeZone(): the project's time zone (runtime.timeZone).
  */
-import { createHash } from 'node:crypto';
 import type { Runtime } from '../runtime';
+import type { GasSurface } from '../surface';
 
-export class User {
+export class User implements GasSurface<GoogleAppsScript.Base.User, 'getEmail'> {
   constructor(
     private readonly runtime: Runtime,
     private readonly email: string,
@@ -30,18 +28,10 @@ export class User {
   }
 }
 
-export interface SessionOptions {
-  /** getActiveUserLocale() per user e-mail; others get `defaultLocale`. */
-  locales?: Record<string, string>;
-  defaultLocale?: string;
-  scriptId: string;
-}
-
-export class SessionStandIn {
-  constructor(
-    private readonly runtime: Runtime,
-    private readonly options: SessionOptions,
-  ) {}
+export class SessionStandIn
+  implements GasSurface<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone'>
+{
+  constructor(private readonly runtime: Runtime) {}
 
   getActiveUser(): User {
     this.runtime.calls.count('Session.getActiveUser');
@@ -53,21 +43,9 @@ export class SessionStandIn {
     return new User(this.runtime, this.runtime.activeUserEmail());
   }
 
-  getActiveUserLocale(): string {
-    this.runtime.calls.count('Session.getActiveUserLocale');
-    const user = this.runtime.execution().user;
-    return this.options.locales?.[user] ?? this.options.defaultLocale ?? 'en';
-  }
-
   getScriptTimeZone(): string {
     this.runtime.calls.count('Session.getScriptTimeZone');
     return this.runtime.timeZone;
-  }
-
-  getTemporaryActiveUserKey(): string {
-    this.runtime.calls.count('Session.getTemporaryActiveUserKey');
-    const user = this.runtime.execution().user;
-    return createHash('sha256').update(`${this.options.scriptId}\u0000${user}`).digest('base64');
   }
 
   toString(): string {

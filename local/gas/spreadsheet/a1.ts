@@ -149,7 +149,3 @@ export function rectsIntersect(a: Rect, b: Rect): boolean {
     b.col <= a.col + a.numCols - 1
   );
 }
-
-export function rectContains(outer: Rect, row: number, col: number): boolean {
-  return row >= outer.row && row < outer.row + outer.numRows && col >= outer.col && col < outer.col + outer.numCols;
-}

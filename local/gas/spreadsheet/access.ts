@@ -13,7 +13,7 @@
  *   may edit; everyone else gets the protected-cell error and nothing changes.
  * - Warning-only protections block nobody (a person at the keyboard sees a warning and may go on;
  *   scripts are not stopped).
- * - A SHEET protection covers the whole sheet except its unprotected ranges.
+ * - A SHEET protection covers the whole sheet (the product sets no unprotected ranges).
  */
 import type { Rect } from './a1';
 import { rectsIntersect } from './a1';
@@ -59,26 +59,7 @@ export function protectionEditors(wb: Workbook, p: ProtectionData): string[] {
 /** Does the rectangle touch a cell that `p` protects? */
 export function protectionCovers(p: ProtectionData, sheet: SheetData, rect: Rect): boolean {
   if (p.sheetId !== sheet.sheetId) return false;
-  if (p.type === 'RANGE') return p.rect !== null && rectsIntersect(p.rect, rect);
-  if (p.unprotected.length === 0) return true;
-  // Protected unless every cell of rect falls in some unprotected range: check row by row.
-  const relevant = p.unprotected.filter((u) => rectsIntersect(u, rect));
-  if (relevant.length === 0) return true;
-  const c1 = rect.col;
-  const c2 = rect.col + rect.numCols - 1;
-  for (let r = rect.row; r < rect.row + rect.numRows; r++) {
-    const spans = relevant
-      .filter((u) => r >= u.row && r < u.row + u.numRows)
-      .map((u) => [u.col, u.col + u.numCols - 1] as const)
-      .sort((a, b) => a[0] - b[0]);
-    let covered = c1 - 1;
-    for (const [from, to] of spans) {
-      if (from > covered + 1) break;
-      if (to > covered) covered = to;
-    }
-    if (covered < c2) return true;
-  }
-  return false;
+  return p.type === 'SHEET' || (p.rect !== null && rectsIntersect(p.rect, rect));
 }
 
 /** The first protection that stops `user` from writing into `rect`, or null. */

@@ -4,27 +4,20 @@
  * still works.
  */
 import type { Ctx } from './context';
-import {
-  BORDER_STYLE,
-  DATA_VALIDATION_CRITERIA,
-  DIMENSION,
-  PROTECTION_TYPE,
-  WRAP_STRATEGY,
-} from './enums';
+import { DATA_VALIDATION_CRITERIA, PROTECTION_TYPE } from './enums';
 import { ERR, checkArgs, gasError } from './errors';
-import type { RangeFake } from './range';
 import { SheetFake } from './sheet';
-import { SpreadsheetFake, activeRange } from './spreadsheet';
+import { SpreadsheetFake } from './spreadsheet';
 import { UiFake } from './ui';
 import { DataValidationBuilderFake } from './validation';
+import type { GasEnum, GasSurface } from '../surface';
 
-export class SpreadsheetAppFake {
+type AppMethods = 'flush' | 'getActive' | 'getActiveSheet' | 'getActiveSpreadsheet' | 'getUi' | 'newDataValidation';
+
+export class SpreadsheetAppFake implements GasSurface<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
   readonly gasTypeName = 'SpreadsheetApp';
-  readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
-  readonly ProtectionType = PROTECTION_TYPE;
-  readonly BorderStyle = BORDER_STYLE;
-  readonly WrapStrategy = WRAP_STRATEGY;
-  readonly Dimension = DIMENSION;
+  readonly DataValidationCriteria: GasEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria> = DATA_VALIDATION_CRITERIA;
+  readonly ProtectionType: GasEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType> = PROTECTION_TYPE;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -52,12 +45,6 @@ export class SpreadsheetAppFake {
     this.ctx.count('SpreadsheetApp.getActiveSheet');
     this.authorise('getActiveSheet');
     return new SheetFake(this.ctx, this.ctx.wb.activeSheet());
-  }
-
-  getActiveRange(): RangeFake {
-    this.ctx.count('SpreadsheetApp.getActiveRange');
-    this.authorise('getActiveRange');
-    return activeRange(this.ctx);
   }
 
   /** Nothing is buffered in the stand-in: every write is already applied. */

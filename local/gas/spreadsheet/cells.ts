@@ -193,17 +193,3 @@ export function clearFormats(sheet: SheetData, rect: Rect): void {
   for (const grid of sheet.styles.values()) grid.clearRect(rect);
   sheet.touch();
 }
-
-export function isBlankRect(sheet: SheetData, rect: Rect): boolean {
-  for (let i = 0; i < rect.numRows; i++) {
-    const r = rect.row - 1 + i;
-    const row = sheet.values[r];
-    const fr = sheet.formulas.rows[r];
-    for (let j = 0; j < rect.numCols; j++) {
-      const c = rect.col - 1 + j;
-      if (row !== undefined && row[c] !== undefined && row[c] !== '') return false;
-      if (fr !== undefined && fr[c] !== undefined) return false;
-    }
-  }
-  return true;
-}

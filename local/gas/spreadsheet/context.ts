@@ -35,9 +35,4 @@ export class Ctx {
   noteWrite(method: string, sheet: SheetData | null, a1: string): void {
     this.runtime.noteWrite(method, sheet ? sheet.name : '', a1);
   }
-
-  /** A Date of the script's realm. */
-  newDate(ms: number): Date {
-    return new this.DateCtor(ms);
-  }
 }

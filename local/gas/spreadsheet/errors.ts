@@ -7,8 +7,6 @@
  * issues found with the search tools); "unverified" = our best wording, flagged so that nobody
  * builds on it as if it were Google's.
  */
-import { EnumValue } from './enums';
-
 export function gasError(message: string): Error {
   const error = new Error(message);
   error.name = 'Exception';
@@ -58,12 +56,6 @@ export const ERR = {
   cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   // unverified wording: Sheets refuses list rules over 500 items (its UI says so); the text is ours.
   listTooLong: 'The data validation rule has more than 500 items. Use a range instead.',
-  // unverified wording: sorting on a column outside the range is refused by Sheets.
-  sortColumnOutside: 'The column to sort by is outside the range.',
-  // unverified wording: hiding the last visible sheet is refused by Sheets.
-  lastVisibleSheet: "You can't hide all the sheets in a document.",
-  // unverified wording: gas-fakes (tested against Apps Script) throws this for setRange on a sheet protection.
-  protectionKind: 'Cannot change sheet protection to range protection (or vice versa).',
   // unverified wording: chart calls with a chart that is not on this sheet.
   chartNotFound: 'The chart does not exist on this sheet.',
 } as const;
@@ -99,9 +91,8 @@ export function signatureError(args: ArrayLike<unknown>, qualifiedMethod: string
 /**
  * Overload check. Each overload is a string of one letter per argument:
  * n number, s string (numbers/booleans accepted and converted, as the Apps Script bridge does for
- * String parameters; unverified), b boolean, a array, d Date, o any object, x anything but
- * undefined, z string or null, N number or null, B boolean or null, r Range, S Sheet, c EmbeddedChart,
- * v DataValidation or null, e any enum value (callers then check which enum).
+ * String parameters; unverified), b boolean, a array, o any object, x anything but undefined,
+ * z string or null, N number or null, r Range, S Sheet, c EmbeddedChart, v DataValidation or null.
  */
 export function checkArgs(args: ArrayLike<unknown>, qualifiedMethod: string, ...overloads: string[]): void {
   const n = args.length;
@@ -126,12 +117,8 @@ function argMatches(value: unknown, letter: string): boolean {
       return value === null || typeof value === 'string' || typeof value === 'number';
     case 'b':
       return typeof value === 'boolean';
-    case 'B':
-      return value === null || typeof value === 'boolean';
     case 'a':
       return Array.isArray(value);
-    case 'd':
-      return Object.prototype.toString.call(value) === '[object Date]';
     case 'o':
       return typeof value === 'object' && value !== null;
     case 'x':
@@ -144,8 +131,6 @@ function argMatches(value: unknown, letter: string): boolean {
       return gasTypeOf(value) === 'SpreadsheetApp.EmbeddedChart';
     case 'v':
       return value === null || gasTypeOf(value) === 'SpreadsheetApp.DataValidation';
-    case 'e':
-      return value instanceof EnumValue;
     default:
       throw new Error(`stand-in bug: unknown argument letter ${letter}`);
   }

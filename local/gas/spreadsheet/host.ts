@@ -16,7 +16,7 @@ import { SpreadsheetFake } from './spreadsheet';
 import { deleteRows } from './structure';
 import type { UiLog } from './uiLog';
 import { UserFake } from './user';
-import { rejectionMessage, satisfiesRule } from './validation';
+import { rejectionMessage, satisfiesRule } from './rules';
 
 export interface Violation {
   sheet: string;
@@ -199,7 +199,7 @@ export function createSpreadsheetHost(
           writeCell(s, r, c, (values[i] as string[])[j] ?? '', env);
           const rule = s.validations.get(r, c);
           const stored = s.values[r]?.[c] ?? '';
-          if (rule && !rule.allowInvalid && !satisfiesRule(workbook, rule, stored, s.formats.get(r, c))) {
+          if (rule && !rule.allowInvalid && !satisfiesRule(rule, stored, s.formats.get(r, c))) {
             throw new UserEditRefused('invalid', rejectionMessage(rule, s.name, r + 1, c + 1));
           }
         }
@@ -332,7 +332,7 @@ export function createSpreadsheetHost(
           row.forEach((rule, c) => {
             if (!rule) return;
             const value = s.values[r]?.[c] ?? '';
-            if (satisfiesRule(workbook, rule, value, s.formats.get(r, c))) return;
+            if (satisfiesRule(rule, value, s.formats.get(r, c))) return;
             out.push({
               sheet: s.name,
               a1: rectToA1({ row: r + 1, col: c + 1, numRows: 1, numCols: 1 }),

@@ -17,7 +17,7 @@
  *       host Date; pass the vm realm's Date). Every public method of every object counts itself in
  *       runtime.calls as "Class.method"; every write calls runtime.noteWrite(method, sheet, a1)
  *       (so writes outside the document lock are flagged) after its protection check passes.
- *   createChartsFake(): ChartsFake — the `Charts` global (ChartType, Position, … enums).
+ *   createChartsFake(): ChartsFake — the `Charts` global (the ChartType enum).
  *   createSpreadsheetHost(runtime, workbook, ui, options?): SpreadsheetHost — host helpers:
  *       sheetNames(), sheet(name) (SheetData), sheetValues(name) / sheetDisplayValues(name) /
  *       sheetFormulas(name) (A1 to last row/column with content, not counted as calls),
@@ -32,12 +32,13 @@
  *   Workbook / SheetData (model.ts): plain data the facades work on (rows of values, sparse
  *   grids of formulas, formats, validations, notes, styles; protections; charts).
  *   workbookToJSON(wb) / workbookFromJSON(json), serializeWorkbook(wb) / parseWorkbook(text).
- *   UiLog (uiLog.ts): menus, sidebars, dialogs, toasts, alerts, prompts shown; respond() queues
- *   the answers of alerts/prompts.
+ *   UiLog (uiLog.ts): menus, sidebars, dialogs, toasts, alerts shown; respond() queues the answers of alerts.
  *
  * Fidelity notes: see errors.ts (error texts and their sources), typing.ts (what strings become
  * when written), numberFormat.ts (display values), access.ts (protection rules), validation.ts / rules.ts
  * (reject-input validation refuses script writes whole), sheet.ts (assumptions on inserted rows/appendRow).
+ * Each facade offers only the methods the product (and the harness's by-hand helpers) call, and declares them
+ * against Google's own types (GasSurface, ../surface.ts).
  */
 import type { Runtime } from '../runtime';
 import { SpreadsheetAppFake } from './app';
@@ -66,7 +67,7 @@ export { RangeFake } from './range';
 export { ProtectionFake } from './protection';
 export { DataValidationBuilderFake, DataValidationFake } from './validation';
 export { EmbeddedChartBuilderFake, EmbeddedChartFake, createChartsFake, type ChartsFake } from './charts';
-export { UiFake, MenuFake, PromptResponseFake, type HtmlLike } from './ui';
+export { UiFake, MenuFake, type HtmlLike } from './ui';
 export { UiLog, type MenuEntry, type MenuRecord, type UiEvent, type ScriptedResponse } from './uiLog';
 export { UserFake } from './user';
 export {

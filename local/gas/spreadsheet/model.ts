@@ -83,8 +83,8 @@ export interface SheetRect extends Rect {
   sheetId: number;
 }
 
-/** JSON-safe argument of a validation criterion: list items, numbers, booleans, a range, a date. */
-export type RuleArg = string | number | boolean | null | string[] | { range: SheetRect } | { $date: string };
+/** JSON-safe argument of a validation criterion: a dropdown's items and whether it shows the dropdown. */
+export type RuleArg = string | number | boolean | null | string[];
 
 export interface ValidationRuleData {
   readonly criteria: string;
@@ -109,8 +109,6 @@ export interface ProtectionData {
   explicit: boolean;
   editors: string[];
   domainEdit: boolean;
-  /** Unprotected rectangles inside a SHEET protection. */
-  unprotected: Rect[];
 }
 
 /** JSON-safe chart option value. */

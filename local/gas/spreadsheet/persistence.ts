@@ -3,8 +3,7 @@
  * with ids, sizes, values, formulas, number formats, validations, notes, styles, frozen rows and
  * columns, column widths, hidden rows/columns/sheets, tab colours, charts; protections; name, id,
  * owner, shared drive or not, editors, time zone, active sheet and id counters.
- * Cell dates are serial numbers under date formats (as in Sheets), so cells hold no Date objects;
- * a Date anywhere else (validation criteria) is written as {"$date": iso}.
+ * Cell dates are serial numbers under date formats (as in Sheets), so cells hold no Date objects.
  * Sparse grids are row arrays with null for absent rows/cells; validation rules are stored once
  * in `rules` and referenced by index.
  */
@@ -170,9 +169,7 @@ export function workbookToJSON(wb: Workbook): WorkbookJSON {
 }
 
 function cloneArg(a: RuleArg): RuleArg {
-  if (Array.isArray(a)) return [...a];
-  if (a !== null && typeof a === 'object') return JSON.parse(JSON.stringify(a)) as RuleArg;
-  return a;
+  return Array.isArray(a) ? [...a] : a;
 }
 
 export function workbookFromJSON(json: unknown): Workbook {

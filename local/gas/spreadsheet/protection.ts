@@ -1,5 +1,5 @@
 /**
- * Protection objects (range.protect(), sheet.protect(), getProtections(type)).
+ * Protection objects (range.protect(), sheet.protect(), getProtections(type)), with the methods the product calls.
  *
  * From Google's reference (developers.google.com/apps-script/reference/spreadsheet/sheet#protect() and
  * …/range#protect(), …/protection):
@@ -18,13 +18,16 @@
 import { rectToA1 } from './a1';
 import { assertCanChangeProtection, canEditProtection, protectionEditors } from './access';
 import type { Ctx } from './context';
-import { EnumValue, PROTECTION_TYPE } from './enums';
-import { ERR, checkArgs, gasError, gasTypeOf, signatureError } from './errors';
+import { checkArgs, signatureError } from './errors';
 import type { ProtectionData, SheetData } from './model';
-import { RangeFake } from './range';
 import { UserFake, emailOf } from './user';
+import type { GasSurface } from '../surface';
 
-export class ProtectionFake {
+type ProtectionMethods =
+  | 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors' | 'isWarningOnly' | 'remove'
+  | 'removeEditor' | 'removeEditors' | 'setDescription' | 'setDomainEdit' | 'setWarningOnly';
+
+export class ProtectionFake implements GasSurface<GoogleAppsScript.Spreadsheet.Protection, ProtectionMethods> {
   readonly gasTypeName = 'SpreadsheetApp.Protection';
 
   constructor(
@@ -181,52 +184,6 @@ export class ProtectionFake {
     return this;
   }
 
-  getProtectionType(): EnumValue {
-    this.ctx.count('Protection.getProtectionType');
-    return PROTECTION_TYPE[this.data.type];
-  }
-
-  getRange(): RangeFake {
-    this.ctx.count('Protection.getRange');
-    const sheet = this.sheet();
-    if (!sheet) throw gasError(ERR.rangeNotFound);
-    const rect = this.data.rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns };
-    return new RangeFake(this.ctx, sheet, rect);
-  }
-
-  setRange(range: unknown): ProtectionFake {
-    this.ctx.count('Protection.setRange');
-    checkArgs(arguments, 'SpreadsheetApp.Protection.setRange', 'r');
-    if (this.data.type !== 'RANGE') throw gasError(ERR.protectionKind);
-    const r = range as RangeFake;
-    this.change('Protection.setRange');
-    this.data.sheetId = r.sheetData.sheetId;
-    this.data.rect = { ...r.rect };
-    return this;
-  }
-
-  getUnprotectedRanges(): RangeFake[] {
-    this.ctx.count('Protection.getUnprotectedRanges');
-    const sheet = this.sheet();
-    if (!sheet) return [];
-    return this.data.unprotected.map((rect) => new RangeFake(this.ctx, sheet, rect));
-  }
-
-  setUnprotectedRanges(ranges: unknown): ProtectionFake {
-    this.ctx.count('Protection.setUnprotectedRanges');
-    checkArgs(arguments, 'SpreadsheetApp.Protection.setUnprotectedRanges', 'a');
-    const list = ranges as unknown[];
-    if (list.some((r) => gasTypeOf(r) !== 'SpreadsheetApp.Range')) {
-      throw signatureError(arguments, 'SpreadsheetApp.Protection.setUnprotectedRanges');
-    }
-    if (this.data.type !== 'SHEET') throw gasError(ERR.protectionKind);
-    this.change('Protection.setUnprotectedRanges');
-    this.data.unprotected = (list as RangeFake[])
-      .filter((r) => r.sheetData.sheetId === this.data.sheetId)
-      .map((r) => ({ ...r.rect }));
-    return this;
-  }
-
   remove(): void {
     this.ctx.count('Protection.remove');
     checkArgs(arguments, 'SpreadsheetApp.Protection.remove', '');
@@ -246,7 +203,6 @@ export function newProtection(ctx: Ctx, sheet: SheetData, type: 'RANGE' | 'SHEET
     explicit: false,
     editors: [],
     domainEdit: false,
-    unprotected: [],
   };
   ctx.wb.protections.push(data);
   return data;

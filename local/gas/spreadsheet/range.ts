@@ -1,41 +1,85 @@
 /**
- * SpreadsheetApp Range: values, formulas, geometry, clearing, number formats, data validation,
- * sort and protect (formatting and notes are in rangeFormat.ts, the shared core in rangeBase.ts).
- * Every public method counts itself ("Range.method"); every mutating one checks protection for the
- * running user (value writes then check data validation: rules.ts), then notes the write (runtime.noteWrite) before changing anything. Argument checks
- * and error texts follow Apps Script (see errors.ts).
+ * SpreadsheetApp Range, cut to what the product calls: values, geometry, clearing, number formats, bold and
+ * background, data validation and protect. Every public method counts itself ("Range.method"); every mutating one
+ * checks protection for the running user (value writes then check data validation: rules.ts), then notes the
+ * write (runtime.noteWrite) before changing anything. Argument checks and error texts follow Apps Script (errors.ts).
  */
-import { blockingProtection } from './access';
-import {
-  type CellEnv,
-  type ReadValue,
-  checkWritable,
-  clearContents,
-  clearFormats,
-  isBlankRect,
-  readCell,
-  readDisplay,
-  readDisplayValues,
-  readFormulas,
-  readValues,
-  writeCell,
-} from './cells';
-import { ERR, checkArgs, gasError, signatureError, toInt } from './errors';
-import type { ValidationRuleData } from './model';
+import { type A1Bounds, CLOSED_BOUNDS, type Rect, rectToA1 } from './a1';
+import { assertCanWrite, blockingProtection } from './access';
+import { type CellEnv, type ReadValue, checkWritable, clearContents, readCell, readValues, writeCell } from './cells';
+import type { Ctx } from './context';
+import { ERR, checkArgs, gasError, signatureError } from './errors';
+import type { SheetData, StyleKey, StyleValue, ValidationRuleData } from './model';
 import { GENERAL_FORMAT } from './numberFormat';
 import { ProtectionFake, newProtection } from './protection';
-import { checkRect } from './rangeBase';
 import { assertScriptWriteValid, rectCells } from './rules';
-import { RangeFormatting } from './rangeFormat';
 import { SheetFake } from './sheet';
-import { type SortKey, sortRect } from './structure';
 import { DataValidationFake } from './validation';
-
-export { checkRect } from './rangeBase';
+import type { GasSurface } from '../surface';
 
 const MAX_LIST_ITEMS = 500;
 
-export class RangeFake extends RangeFormatting {
+/** Check a rectangle against a sheet the way Sheet.getRange does. */
+export function checkRect(sheet: SheetData, row: number, col: number, numRows: number, numCols: number): Rect {
+  if (!(row >= 1)) throw gasError(ERR.startRowTooSmall);
+  if (!(col >= 1)) throw gasError(ERR.startColumnTooSmall);
+  if (!(numRows >= 1)) throw gasError(ERR.rowsAtLeastOne);
+  if (!(numCols >= 1)) throw gasError(ERR.columnsAtLeastOne);
+  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxColumns) throw gasError(ERR.outsideSheet);
+  return { row, col, numRows, numCols };
+}
+
+type RangeMethods =
+  | 'canEdit' | 'clearContent' | 'clearDataValidations' | 'getA1Notation' | 'getColumn' | 'getDataValidation'
+  | 'getDataValidations' | 'getLastColumn' | 'getLastRow' | 'getNumColumns' | 'getNumRows' | 'getNumberFormats' | 'getRow'
+  | 'getSheet' | 'getValue' | 'getValues' | 'protect' | 'setBackground' | 'setDataValidation' | 'setDataValidations'
+  | 'setFontWeight' | 'setFontWeights' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues';
+
+export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
+  readonly gasTypeName = 'SpreadsheetApp.Range';
+
+  constructor(
+    private readonly ctx: Ctx,
+    /** Host-side data of the sheet this range is on. */
+    readonly sheetData: SheetData,
+    /** 1-based rectangle. */
+    readonly rect: Rect,
+    private readonly bounds: A1Bounds = CLOSED_BOUNDS,
+  ) {}
+
+  toString(): string {
+    return 'Range';
+  }
+
+  /**
+   * Protection check, then `check` (e.g. data validation of the new values: rules.ts), then write bookkeeping;
+   * call before changing anything.
+   */
+  private beginWrite(method: string, check?: () => void): void {
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.sheetData, this.rect);
+    if (check) check();
+    this.ctx.noteWrite(method, this.sheetData, rectToA1(this.rect, this.bounds));
+  }
+
+  /** Check that a 2-D argument has the range's shape (setValues texts). */
+  private checkShape(args: IArguments, method: string, data: unknown): unknown[][] {
+    if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) throw signatureError(args, method);
+    const rows = data as unknown[][];
+    if (rows.length !== this.rect.numRows) throw gasError(ERR.rowsMismatch(rows.length, this.rect.numRows));
+    for (const row of rows) if (row.length !== this.rect.numCols) throw gasError(ERR.colsMismatch(row.length, this.rect.numCols));
+    return rows;
+  }
+
+  private forEachCell(fn: (r: number, c: number, i: number, j: number) => void): void {
+    const { row, col, numRows, numCols } = this.rect;
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(row - 1 + i, col - 1 + j, i, j);
+  }
+
+  private grid2d<T>(read: (r: number, c: number) => T): T[][] {
+    const { row, col, numRows, numCols } = this.rect;
+    return Array.from({ length: numRows }, (_, i) => Array.from({ length: numCols }, (__, j) => read(row - 1 + i, col - 1 + j)));
+  }
+
   // ---- values ---------------------------------------------------------------------------------
 
   getValues(): ReadValue[][] {
@@ -60,14 +104,8 @@ export class RangeFake extends RangeFormatting {
     }
     const env = this.ctx.env();
     this.beginWrite('Range.setValues', () => this.assertValid(env, (i, j) => (rows[i] as unknown[])[j]));
-    const sheet = this.sheetData;
-    const r0 = this.rect.row - 1;
-    const c0 = this.rect.col - 1;
-    for (let i = 0; i < rows.length; i++) {
-      const line = rows[i] as unknown[];
-      for (let j = 0; j < line.length; j++) writeCell(sheet, r0 + i, c0 + j, line[j], env);
-    }
-    sheet.touch();
+    this.forEachCell((r, c, i, j) => writeCell(this.sheetData, r, c, (rows[i] as unknown[])[j], env));
+    this.sheetData.touch();
     return this;
   }
 
@@ -85,62 +123,15 @@ export class RangeFake extends RangeFormatting {
 
   /** Refuse the whole write when a reject-input rule refuses any new value (rules.ts). */
   private assertValid(env: CellEnv, inputAt: (i: number, j: number) => unknown): void {
-    assertScriptWriteValid(this.ctx.wb, rectCells(this.sheetData, this.rect, inputAt), env);
+    assertScriptWriteValid(rectCells(this.sheetData, this.rect, inputAt), env);
   }
 
-  getDisplayValues(): string[][] {
-    this.ctx.count('Range.getDisplayValues');
-    return readDisplayValues(this.sheetData, this.rect);
-  }
-
-  getDisplayValue(): string {
-    this.ctx.count('Range.getDisplayValue');
-    return readDisplay(this.sheetData, this.rect.row - 1, this.rect.col - 1);
-  }
-
-  getFormulas(): string[][] {
-    this.ctx.count('Range.getFormulas');
-    return readFormulas(this.sheetData, this.rect);
-  }
-
-  getFormula(): string {
-    this.ctx.count('Range.getFormula');
-    return this.sheetData.formulas.get(this.rect.row - 1, this.rect.col - 1) ?? '';
-  }
-
-  /** Same formula in every cell; references are not shifted per cell (the stand-in does not parse them). */
-  setFormula(formula: unknown): RangeFake {
-    this.ctx.count('Range.setFormula');
-    checkArgs(arguments, 'SpreadsheetApp.Range.setFormula', 's');
-    const text = String(formula);
-    checkWritable(text);
-    const env = this.ctx.env();
-    this.beginWrite('Range.setFormula', () => this.assertValid(env, () => text));
-    this.forEachCell((r, c) => writeCell(this.sheetData, r, c, text, env));
-    this.sheetData.touch();
+  clearContent(): RangeFake {
+    this.ctx.count('Range.clearContent');
+    checkArgs(arguments, 'SpreadsheetApp.Range.clearContent', '');
+    this.beginWrite('Range.clearContent');
+    clearContents(this.sheetData, this.rect);
     return this;
-  }
-
-  setFormulas(formulas: unknown): RangeFake {
-    this.ctx.count('Range.setFormulas');
-    checkArgs(arguments, 'SpreadsheetApp.Range.setFormulas', 'a');
-    const rows = this.checkShape(arguments, 'SpreadsheetApp.Range.setFormulas', formulas);
-    for (const row of rows) {
-      for (const f of row) {
-        if (typeof f !== 'string') throw signatureError(arguments, 'SpreadsheetApp.Range.setFormulas');
-        checkWritable(f);
-      }
-    }
-    const env = this.ctx.env();
-    this.beginWrite('Range.setFormulas', () => this.assertValid(env, (i, j) => (rows[i] as unknown[])[j]));
-    this.forEachCell((r, c, i, j) => writeCell(this.sheetData, r, c, (rows[i] as unknown[])[j], env));
-    this.sheetData.touch();
-    return this;
-  }
-
-  isBlank(): boolean {
-    this.ctx.count('Range.isBlank');
-    return isBlankRect(this.sheetData, this.rect);
   }
 
   // ---- geometry -------------------------------------------------------------------------------
@@ -150,18 +141,8 @@ export class RangeFake extends RangeFormatting {
     return this.rect.row;
   }
 
-  getRowIndex(): number {
-    this.ctx.count('Range.getRowIndex');
-    return this.rect.row;
-  }
-
   getColumn(): number {
     this.ctx.count('Range.getColumn');
-    return this.rect.col;
-  }
-
-  getColumnIndex(): number {
-    this.ctx.count('Range.getColumnIndex');
     return this.rect.col;
   }
 
@@ -172,16 +153,6 @@ export class RangeFake extends RangeFormatting {
 
   getNumColumns(): number {
     this.ctx.count('Range.getNumColumns');
-    return this.rect.numCols;
-  }
-
-  getHeight(): number {
-    this.ctx.count('Range.getHeight');
-    return this.rect.numRows;
-  }
-
-  getWidth(): number {
-    this.ctx.count('Range.getWidth');
     return this.rect.numCols;
   }
 
@@ -198,12 +169,7 @@ export class RangeFake extends RangeFormatting {
 
   getA1Notation(): string {
     this.ctx.count('Range.getA1Notation');
-    return this.a1();
-  }
-
-  getGridId(): number {
-    this.ctx.count('Range.getGridId');
-    return this.sheetData.sheetId;
+    return rectToA1(this.rect, this.bounds);
   }
 
   getSheet(): SheetFake {
@@ -211,119 +177,27 @@ export class RangeFake extends RangeFormatting {
     return new SheetFake(this.ctx, this.sheetData);
   }
 
-  /** Cell at 1-based (row, column) relative to this range. */
-  getCell(row: unknown, column: unknown): RangeFake {
-    this.ctx.count('Range.getCell');
-    checkArgs(arguments, 'SpreadsheetApp.Range.getCell', 'nn');
-    const rect = checkRect(this.sheetData, this.rect.row + toInt(row) - 1, this.rect.col + toInt(column) - 1, 1, 1);
-    return new RangeFake(this.ctx, this.sheetData, rect);
-  }
-
-  offset(rowOffset: unknown, columnOffset: unknown, numRows?: unknown, numColumns?: unknown): RangeFake {
-    this.ctx.count('Range.offset');
-    checkArgs(arguments, 'SpreadsheetApp.Range.offset', 'nn', 'nnn', 'nnnn');
-    const rect = checkRect(
-      this.sheetData,
-      this.rect.row + toInt(rowOffset),
-      this.rect.col + toInt(columnOffset),
-      numRows === undefined ? this.rect.numRows : toInt(numRows),
-      numColumns === undefined ? this.rect.numCols : toInt(numColumns),
-    );
-    return new RangeFake(this.ctx, this.sheetData, rect);
-  }
-
-  activate(): RangeFake {
-    this.ctx.count('Range.activate');
-    this.ctx.wb.activeSheetId = this.sheetData.sheetId;
-    this.ctx.wb.activeRange = { sheetId: this.sheetData.sheetId, ...this.rect };
-    return this;
-  }
-
   canEdit(): boolean {
     this.ctx.count('Range.canEdit');
     return blockingProtection(this.ctx.wb, this.ctx.user(), this.sheetData, this.rect) === null;
   }
 
-  // ---- clearing -------------------------------------------------------------------------------
-
-  /**
-   * clear() removes contents, formats, notes and data validation (what gas-fakes, tested against
-   * Apps Script, clears); clear(options) only what the options name.
-   */
-  clear(options?: unknown): RangeFake {
-    this.ctx.count('Range.clear');
-    checkArgs(arguments, 'SpreadsheetApp.Range.clear', '', 'o');
-    const o = (options ?? {}) as Record<string, unknown>;
-    const any = o['contentsOnly'] === true || o['formatOnly'] === true || o['validationsOnly'] === true || o['commentsOnly'] === true;
-    this.beginWrite('Range.clear');
-    if (!any || o['contentsOnly'] === true) clearContents(this.sheetData, this.rect);
-    if (!any || o['formatOnly'] === true) clearFormats(this.sheetData, this.rect);
-    if (!any || o['validationsOnly'] === true) this.sheetData.validations.clearRect(this.rect);
-    if (!any) this.sheetData.notes.clearRect(this.rect);
-    this.sheetData.touch();
-    return this;
-  }
-
-  clearContent(): RangeFake {
-    this.ctx.count('Range.clearContent');
-    checkArgs(arguments, 'SpreadsheetApp.Range.clearContent', '');
-    this.beginWrite('Range.clearContent');
-    clearContents(this.sheetData, this.rect);
-    return this;
-  }
-
-  clearFormat(): RangeFake {
-    this.ctx.count('Range.clearFormat');
-    checkArgs(arguments, 'SpreadsheetApp.Range.clearFormat', '');
-    this.beginWrite('Range.clearFormat');
-    clearFormats(this.sheetData, this.rect);
-    return this;
-  }
-
-  clearNote(): RangeFake {
-    this.ctx.count('Range.clearNote');
-    checkArgs(arguments, 'SpreadsheetApp.Range.clearNote', '');
-    this.beginWrite('Range.clearNote');
-    this.sheetData.notes.clearRect(this.rect);
-    return this;
-  }
-
-  clearDataValidations(): RangeFake {
-    this.ctx.count('Range.clearDataValidations');
-    checkArgs(arguments, 'SpreadsheetApp.Range.clearDataValidations', '');
-    this.beginWrite('Range.clearDataValidations');
-    this.sheetData.validations.clearRect(this.rect);
-    return this;
-  }
-
-  // ---- number formats ---------------------------------------------------------------------------
+  // ---- formats: number formats, bold, background -------------------------------------------------
 
   setNumberFormat(numberFormat: unknown): RangeFake {
     this.ctx.count('Range.setNumberFormat');
     checkArgs(arguments, 'SpreadsheetApp.Range.setNumberFormat', 's');
-    const f = String(numberFormat);
     this.beginWrite('Range.setNumberFormat');
-    this.forEachCell((r, c) => this.sheetData.formats.set(r, c, f));
+    this.forEachCell((r, c) => this.sheetData.formats.set(r, c, String(numberFormat)));
     this.sheetData.touch();
     return this;
   }
 
   setNumberFormats(numberFormats: unknown): RangeFake {
     this.ctx.count('Range.setNumberFormats');
-    checkArgs(arguments, 'SpreadsheetApp.Range.setNumberFormats', 'a');
-    const rows = this.checkShape(arguments, 'SpreadsheetApp.Range.setNumberFormats', numberFormats);
-    if (rows.some((row) => row.some((f) => typeof f !== 'string'))) {
-      throw signatureError(arguments, 'SpreadsheetApp.Range.setNumberFormats');
-    }
-    this.beginWrite('Range.setNumberFormats');
-    this.forEachCell((r, c, i, j) => this.sheetData.formats.set(r, c, (rows[i] as string[])[j]));
+    this.setGrid('setNumberFormats', arguments, numberFormats, (v) => typeof v === 'string', (r, c, v) => this.sheetData.formats.set(r, c, v as string));
     this.sheetData.touch();
     return this;
-  }
-
-  getNumberFormat(): string {
-    this.ctx.count('Range.getNumberFormat');
-    return this.sheetData.formats.get(this.rect.row - 1, this.rect.col - 1) ?? GENERAL_FORMAT;
   }
 
   getNumberFormats(): string[][] {
@@ -331,13 +205,45 @@ export class RangeFake extends RangeFormatting {
     return this.grid2d((r, c) => this.sheetData.formats.get(r, c) ?? GENERAL_FORMAT);
   }
 
+  setFontWeight(fontWeight: unknown): RangeFake {
+    return this.setStyle('setFontWeight', 'fontWeight', arguments, fontWeight);
+  }
+
+  setFontWeights(fontWeights: unknown): RangeFake {
+    this.ctx.count('Range.setFontWeights');
+    const grid = this.sheetData.style('fontWeight');
+    this.setGrid('setFontWeights', arguments, fontWeights, (v) => v === null || typeof v === 'string', (r, c, v) => grid.set(r, c, v === null ? undefined : (v as StyleValue)));
+    return this;
+  }
+
+  setBackground(color: unknown): RangeFake {
+    return this.setStyle('setBackground', 'background', arguments, color);
+  }
+
+  /** One style (a string, or null for the default) on every cell. */
+  private setStyle(method: string, key: StyleKey, args: IArguments, value: unknown): RangeFake {
+    this.ctx.count(`Range.${method}`);
+    checkArgs(args, `SpreadsheetApp.Range.${method}`, 'z');
+    this.beginWrite(`Range.${method}`);
+    const grid = this.sheetData.style(key);
+    this.forEachCell((r, c) => grid.set(r, c, value === null ? undefined : (value as StyleValue)));
+    return this;
+  }
+
+  /** A 2-D argument of the range's shape whose every item passes `ok`, written cell by cell (counted by the caller). */
+  private setGrid(method: string, args: IArguments, data: unknown, ok: (v: unknown) => boolean, set: (r: number, c: number, v: unknown) => void): void {
+    checkArgs(args, `SpreadsheetApp.Range.${method}`, 'a');
+    const rows = this.checkShape(args, `SpreadsheetApp.Range.${method}`, data);
+    if (rows.some((row) => row.some((v) => !ok(v)))) throw signatureError(args, `SpreadsheetApp.Range.${method}`);
+    this.beginWrite(`Range.${method}`);
+    this.forEachCell((r, c, i, j) => set(r, c, (rows[i] as unknown[])[j]));
+  }
+
   // ---- data validation ----------------------------------------------------------------------------
 
   private static checkRule(rule: ValidationRuleData | null): void {
-    if (rule && rule.criteria === 'VALUE_IN_LIST') {
-      const items = rule.args[0];
-      if (Array.isArray(items) && items.length > MAX_LIST_ITEMS) throw gasError(ERR.listTooLong);
-    }
+    const items = rule?.criteria === 'VALUE_IN_LIST' ? rule.args[0] : null;
+    if (Array.isArray(items) && items.length > MAX_LIST_ITEMS) throw gasError(ERR.listTooLong);
   }
 
   setDataValidation(rule: unknown): RangeFake {
@@ -358,18 +264,22 @@ export class RangeFake extends RangeFormatting {
       this.sheetData.validations.clearRect(this.rect);
       return this;
     }
-    const rows = this.checkShape(arguments, 'SpreadsheetApp.Range.setDataValidations', rules);
-    for (const row of rows) {
-      for (const v of row) {
-        if (v !== null && !(v instanceof DataValidationFake)) throw signatureError(arguments, 'SpreadsheetApp.Range.setDataValidations');
-        RangeFake.checkRule(v === null ? null : v.data);
-      }
-    }
-    this.beginWrite('Range.setDataValidations');
-    this.forEachCell((r, c, i, j) => {
-      const v = (rows[i] as (DataValidationFake | null)[])[j];
-      this.sheetData.validations.set(r, c, v ? v.data : undefined);
-    });
+    const ok = (v: unknown): boolean => {
+      if (v !== null && !(v instanceof DataValidationFake)) return false;
+      RangeFake.checkRule(v === null ? null : v.data);
+      return true;
+    };
+    this.setGrid('setDataValidations', arguments, rules, ok, (r, c, v) =>
+      this.sheetData.validations.set(r, c, v ? (v as DataValidationFake).data : undefined),
+    );
+    return this;
+  }
+
+  clearDataValidations(): RangeFake {
+    this.ctx.count('Range.clearDataValidations');
+    checkArgs(arguments, 'SpreadsheetApp.Range.clearDataValidations', '');
+    this.beginWrite('Range.clearDataValidations');
+    this.sheetData.validations.clearRect(this.rect);
     return this;
   }
 
@@ -387,28 +297,7 @@ export class RangeFake extends RangeFormatting {
     });
   }
 
-  // ---- sort / protect ------------------------------------------------------------------------------
-
-  /** sort(column) | sort({column, ascending}) | sort([...]); columns are sheet columns inside the range. */
-  sort(sortSpecObj: unknown): RangeFake {
-    this.ctx.count('Range.sort');
-    checkArgs(arguments, 'SpreadsheetApp.Range.sort', 'x');
-    const specs = Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj];
-    const keys: SortKey[] = specs.map((s: unknown) => {
-      if (typeof s === 'number') return { column: toInt(s), ascending: true };
-      if (typeof s === 'object' && s !== null && typeof (s as { column?: unknown }).column === 'number') {
-        const o = s as { column: number; ascending?: unknown };
-        return { column: toInt(o.column), ascending: o.ascending === undefined ? true : o.ascending !== false };
-      }
-      throw signatureError([sortSpecObj], 'SpreadsheetApp.Range.sort');
-    });
-    for (const k of keys) {
-      if (k.column < this.rect.col || k.column > this.rect.col + this.rect.numCols - 1) throw gasError(ERR.sortColumnOutside);
-    }
-    this.beginWrite('Range.sort');
-    sortRect(this.sheetData, this.rect, keys);
-    return this;
-  }
+  // ---- protect ------------------------------------------------------------------------------------
 
   protect(): ProtectionFake {
     this.ctx.count('Range.protect');

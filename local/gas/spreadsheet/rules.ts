@@ -9,7 +9,7 @@
  * …/data-validation-builder#setAllowInvalid(Boolean)) says nothing about script writes into a reject-input cell;
  * public reports conflict (some say scripts bypass validation, others quote the exception above from real runs).
  * Where the reference is silent the stand-in models the stricter behaviour:
- * - every value-writing call (Range.setValue/setValues/setFormula/setFormulas, Sheet.appendRow) first types each
+ * - every value-writing call (Range.setValue/setValues, Sheet.appendRow) first types each
  *   new value as the cell would store it, and checks it against the cell's rule when that rule rejects input
  *   (allowInvalid false); the first offending cell in row-major order is named in A1 and the WHOLE call is
  *   refused (nothing written, no row added);
@@ -17,68 +17,25 @@
  * - an empty value ('' / null) always passes: Sheets does not flag an empty cell under a dropdown (list) rule,
  *   nor under any other rule (unverified for the other criteria; the reference is silent);
  * - formulas are checked by the value the stand-in gives them (typing.ts), which for most real formulas is
- *   "#ERROR!" — stricter than Sheets, which checks the computed result;
- * - a VALUE_IN_RANGE rule is checked against its list range as it is BEFORE the call (a setValues that writes both
- *   the list and a validated cell sees the old list; unverified).
+ *   "#ERROR!" — stricter than Sheets, which checks the computed result.
  */
 import { rectToA1 } from './a1';
 import type { CellEnv } from './cells';
 import { writeCell } from './cells';
 import { ERR, gasError } from './errors';
-import { type CellValue, SheetData, type ValidationRuleData, type Workbook } from './model';
+import { type CellValue, SheetData, type ValidationRuleData } from './model';
 import { displayValue } from './numberFormat';
 
-/** Whether a stored value satisfies a rule (empty cells always do). Dates are checked as stored serials. */
-export function satisfiesRule(wb: Workbook, rule: ValidationRuleData, value: CellValue, format: string | undefined): boolean {
+/**
+ * Whether a stored value satisfies a rule (empty cells always do): a dropdown's list holds its display text; a
+ * number rule needs a number ≥ its bound (Dates are checked as stored serials). The builder makes no other criteria.
+ */
+export function satisfiesRule(rule: ValidationRuleData, value: CellValue, format: string | undefined): boolean {
+  const arg = rule.args[0];
   if (value === '') return true;
-  const args = rule.args;
-  const n = typeof value === 'number' ? value : null;
-  const num = (i: number): number => (typeof args[i] === 'number' ? (args[i] as number) : NaN);
-  switch (rule.criteria) {
-    case 'VALUE_IN_LIST': {
-      const items = Array.isArray(args[0]) ? (args[0] as string[]) : [];
-      return items.includes(displayValue(value, format));
-    }
-    case 'VALUE_IN_RANGE': {
-      const ref = args[0];
-      if (ref === null || typeof ref !== 'object' || Array.isArray(ref) || !('range' in ref)) return true;
-      const sheet = wb.sheetById(ref.range.sheetId);
-      if (!sheet) return true;
-      const shown = displayValue(value, format);
-      for (let r = ref.range.row - 1; r < ref.range.row - 1 + ref.range.numRows; r++) {
-        const row = sheet.values[r];
-        if (!row) continue;
-        for (let c = ref.range.col - 1; c < ref.range.col - 1 + ref.range.numCols; c++) {
-          const v = row[c];
-          if (v !== undefined && v !== '' && displayValue(v, sheet.formats.get(r, c)) === shown) return true;
-        }
-      }
-      return false;
-    }
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== null && n >= num(0);
-    case 'NUMBER_GREATER_THAN':
-      return n !== null && n > num(0);
-    case 'NUMBER_LESS_THAN':
-      return n !== null && n < num(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== null && n <= num(0);
-    case 'NUMBER_BETWEEN':
-      return n !== null && n >= num(0) && n <= num(1);
-    case 'NUMBER_EQUAL_TO':
-      return n !== null && n === num(0);
-    case 'CHECKBOX':
-      if (args.length === 0) return typeof value === 'boolean';
-      return args.some((a) => a !== null && typeof a !== 'object' && displayValue(value, format) === displayValue(a, undefined));
-    case 'TEXT_IS_VALID_EMAIL':
-      return typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-    case 'TEXT_IS_VALID_URL':
-      return typeof value === 'string' && /^(https?|ftp):\/\/[^\s]+$/i.test(value);
-    case 'TEXT_CONTAINS':
-      return typeof value === 'string' && value.includes(String(args[0]));
-    default:
-      return true;
-  }
+  if (rule.criteria === 'VALUE_IN_LIST') return Array.isArray(arg) && arg.includes(displayValue(value, format));
+  if (rule.criteria === 'NUMBER_GREATER_THAN_OR_EQUAL_TO') return typeof value === 'number' && value >= Number(arg);
+  return true;
 }
 
 /** Help text Sheets shows when it rejects a manual entry (unverified wording for the default). */
@@ -100,7 +57,7 @@ export interface PendingCell {
  * reject-input rule refuses. Values are typed on a scratch sheet exactly as writeCell would store them, so nothing
  * of the real sheet changes before the whole call is known to pass.
  */
-export function assertScriptWriteValid(wb: Workbook, cells: Iterable<PendingCell>, env: CellEnv): void {
+export function assertScriptWriteValid(cells: Iterable<PendingCell>, env: CellEnv): void {
   let scratch: SheetData | null = null;
   for (const cell of cells) {
     const rule = cell.rule;
@@ -113,7 +70,7 @@ export function assertScriptWriteValid(wb: Workbook, cells: Iterable<PendingCell
     if (cell.format !== undefined) scratch.formats.set(0, 0, cell.format);
     writeCell(scratch, 0, 0, cell.input, env);
     const stored = scratch.values[0]?.[0] ?? '';
-    if (!satisfiesRule(wb, rule, stored, scratch.formats.get(0, 0))) {
+    if (!satisfiesRule(rule, stored, scratch.formats.get(0, 0))) {
       throw gasError(ERR.validationRejected(rectToA1({ row: cell.r + 1, col: cell.c + 1, numRows: 1, numCols: 1 })));
     }
   }

@@ -1,8 +1,8 @@
 /**
- * SpreadsheetApp Sheet: identity, ranges, rows/columns, appendRow, clearing, sort, protection and
- * charts (layout in sheetLayout.ts, shared core in sheetBase.ts). Public methods count themselves
- * ("Sheet.method"); mutating ones check protections (cells: access.assertCanWrite; structure:
- * access.assertCanChangeSheet) and note the write before changing anything.
+ * SpreadsheetApp Sheet, cut to what the product (and the tests' by-hand helpers) call: identity, ranges,
+ * rows/columns, appendRow, clear, sort, layout (frozen rows, column widths, hidden rows), protection and charts.
+ * Public methods count themselves ("Sheet.method"); mutating ones check protections (cells: access.assertCanWrite;
+ * structure: access.assertCanChangeSheet) and note the write before changing anything.
  *
  * appendRow, like Range.setValue(s), is refused whole (no row added) when a reject-input data validation rule
  * refuses one of its values (rules.ts).
@@ -12,21 +12,58 @@
  * at the top); appendRow grows the sheet by one row when it is full and adds columns when the row
  * is wider than the sheet.
  */
-import { parseA1, rectToA1, resolveA1 } from './a1';
-import { assertCanWrite } from './access';
+import { type Rect, parseA1, rectToA1, resolveA1 } from './a1';
+import { assertCanChangeSheet, assertCanWrite } from './access';
 import { type ReadValue, checkWritable, clearContents, clearFormats, readValues, writeCell } from './cells';
 import { EmbeddedChartBuilderFake, EmbeddedChartFake } from './charts';
+import type { Ctx } from './context';
 import { PROTECTION_TYPE, isEnumOf } from './enums';
 import { ERR, checkArgs, gasError, signatureError, toInt } from './errors';
-import type { SparseGrid } from './model';
+import { MAX_CELLS, type SheetData, type SparseGrid } from './model';
 import { ProtectionFake, newProtection } from './protection';
 import { RangeFake, checkRect } from './range';
 import { type PendingCell, assertScriptWriteValid } from './rules';
-import { SpreadsheetFake } from './spreadsheet';
-import { SheetLayout } from './sheetLayout';
-import { deleteColumns, deleteRows, insertColumns, insertRows, sortRect } from './structure';
+import { deleteColumns, deleteRows, insertColumns, insertRows, sortRows } from './structure';
+import type { GasSurface } from '../surface';
 
-export class SheetFake extends SheetLayout {
+type SheetMethods =
+  | 'activate' | 'appendRow' | 'clear' | 'deleteColumn' | 'deleteColumns' | 'deleteRow' | 'deleteRows' | 'getCharts'
+  | 'getDataRange' | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getProtections' | 'getRange'
+  | 'getSheetId' | 'getSheetValues' | 'hideRows' | 'insertChart' | 'insertColumnsAfter' | 'insertColumnsBefore'
+  | 'insertRowsAfter' | 'insertRowsBefore' | 'newChart' | 'protect' | 'setColumnWidth' | 'setColumnWidths'
+  | 'setFrozenRows' | 'sort' | 'updateChart';
+
+export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
+  readonly gasTypeName = 'SpreadsheetApp.Sheet';
+
+  constructor(
+    private readonly ctx: Ctx,
+    /** Host-side data of this sheet. */
+    readonly sheetData: SheetData,
+  ) {}
+
+  toString(): string {
+    return 'Sheet';
+  }
+
+  private get s(): SheetData {
+    return this.sheetData;
+  }
+
+  /** Sheet protection check, then write bookkeeping: call before a structural change. */
+  private structural(method: string, a1: string): void {
+    assertCanChangeSheet(this.ctx.wb, this.ctx.user(), this.s);
+    this.ctx.noteWrite(method, this.s, a1);
+  }
+
+  private growCheck(extraCells: number): void {
+    if (this.ctx.wb.totalCells() + extraCells > MAX_CELLS) throw gasError(ERR.cellLimit);
+  }
+
+  private whole(): Rect {
+    return { row: 1, col: 1, numRows: this.s.maxRows, numCols: this.s.maxColumns };
+  }
+
   // ---- identity ------------------------------------------------------------------------------------
 
   getName(): string {
@@ -34,36 +71,9 @@ export class SheetFake extends SheetLayout {
     return this.s.name;
   }
 
-  getSheetName(): string {
-    this.ctx.count('Sheet.getSheetName');
-    return this.s.name;
-  }
-
-  setName(name: unknown): SheetFake {
-    this.ctx.count('Sheet.setName');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.setName', 's');
-    const text = String(name);
-    const clash = this.ctx.wb.findSheet(text);
-    if (clash && clash !== this.s) throw gasError(ERR.sheetExists(text));
-    this.structural('Sheet.setName', '');
-    this.s.name = text;
-    return this;
-  }
-
-  /** 1-based position among the sheets. */
-  getIndex(): number {
-    this.ctx.count('Sheet.getIndex');
-    return this.ctx.wb.sheets.indexOf(this.s) + 1;
-  }
-
   getSheetId(): number {
     this.ctx.count('Sheet.getSheetId');
     return this.s.sheetId;
-  }
-
-  getParent(): SpreadsheetFake {
-    this.ctx.count('Sheet.getParent');
-    return new SpreadsheetFake(this.ctx);
   }
 
   activate(): SheetFake {
@@ -83,13 +93,7 @@ export class SheetFake extends SheetLayout {
       return this.rangeFromA1(a);
     }
     checkArgs(arguments, 'SpreadsheetApp.Sheet.getRange', 'nn', 'nnn', 'nnnn');
-    const rect = checkRect(
-      this.s,
-      toInt(a),
-      toInt(b),
-      c === undefined ? 1 : toInt(c),
-      d === undefined ? 1 : toInt(d),
-    );
+    const rect = checkRect(this.s, toInt(a), toInt(b), c === undefined ? 1 : toInt(c), d === undefined ? 1 : toInt(d));
     return new RangeFake(this.ctx, this.s, rect);
   }
 
@@ -99,12 +103,10 @@ export class SheetFake extends SheetLayout {
    */
   rangeFromA1(text: string): RangeFake {
     const parsed = parseA1(text);
-    if (!parsed) throw gasError(ERR.rangeNotFound);
-    const sheet = parsed.sheetName === null ? this.s : this.ctx.wb.findSheet(parsed.sheetName);
-    if (!sheet) throw gasError(ERR.rangeNotFound);
+    const sheet = parsed && (parsed.sheetName === null ? this.s : this.ctx.wb.findSheet(parsed.sheetName));
+    if (!parsed || !sheet) throw gasError(ERR.rangeNotFound);
     const { rect, bounds } = resolveA1(parsed, sheet.maxRows, sheet.maxColumns);
-    if (rect.numRows < 1 || rect.numCols < 1) throw gasError(ERR.rangeNotFound);
-    if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxColumns) {
+    if (rect.numRows < 1 || rect.numCols < 1 || rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxColumns) {
       throw gasError(ERR.rangeNotFound);
     }
     return new RangeFake(this.ctx, sheet, rect, bounds);
@@ -141,11 +143,6 @@ export class SheetFake extends SheetLayout {
     return this.s.extent().lastRow;
   }
 
-  getLastColumn(): number {
-    this.ctx.count('Sheet.getLastColumn');
-    return this.s.extent().lastColumn;
-  }
-
   getMaxRows(): number {
     this.ctx.count('Sheet.getMaxRows');
     return this.s.maxRows;
@@ -158,13 +155,23 @@ export class SheetFake extends SheetLayout {
 
   // ---- rows and columns --------------------------------------------------------------------------
 
-  private doInsertRows(method: string, before: number, howMany: number): void {
+  /** Checks `position` (1..max) as insertRows/ColumnsAfter/Before do, then inserts `howMany` before `before`. */
+  private insert(method: string, axis: 'row' | 'col', args: IArguments, position: number, before: number, howMany: number): this {
+    this.ctx.count(method);
+    checkArgs(args, `SpreadsheetApp.${method}`, 'nn');
+    const max = axis === 'row' ? this.s.maxRows : this.s.maxColumns;
     // "Those rows are out of bounds." for a position outside the sheet (also used, unverified, for howMany < 1).
-    if (before < 1 || before > this.s.maxRows + 1 || howMany < 1) throw gasError(ERR.rowsOutOfBounds);
-    this.growCheck(howMany * this.s.maxColumns);
-    this.structural(method, `${before}:${before + howMany - 1}`);
-    insertRows(this.ctx.wb, this.s, before, howMany);
-    this.inheritRowFormats(before, howMany);
+    if (position < 1 || position > max || howMany < 1) throw gasError(axis === 'row' ? ERR.rowsOutOfBounds : ERR.columnsOutOfBounds);
+    this.growCheck(howMany * (axis === 'row' ? this.s.maxColumns : this.s.maxRows));
+    if (axis === 'row') {
+      this.structural(method, `${before}:${before + howMany - 1}`);
+      insertRows(this.ctx.wb, this.s, before, howMany);
+      this.inheritRowFormats(before, howMany);
+    } else {
+      this.structural(method, rectToA1({ row: 1, col: before, numRows: this.s.maxRows, numCols: howMany }));
+      insertColumns(this.ctx.wb, this.s, before, howMany);
+    }
+    return this;
   }
 
   /** New rows copy formats, styles and validation of the row above (of the row below at the top). */
@@ -172,8 +179,7 @@ export class SheetFake extends SheetLayout {
     const source = before > 1 ? before - 2 : before - 1 + howMany;
     const copy = <T>(grid: SparseGrid<T>): void => {
       const src = grid.rows[source];
-      if (!src) return;
-      for (let i = 0; i < howMany; i++) grid.rows[before - 1 + i] = src.slice();
+      if (src) for (let i = 0; i < howMany; i++) grid.rows[before - 1 + i] = src.slice();
     };
     copy(this.s.formats);
     copy(this.s.validations);
@@ -181,133 +187,52 @@ export class SheetFake extends SheetLayout {
   }
 
   insertRowsAfter(afterPosition: unknown, howMany: unknown): SheetFake {
-    this.ctx.count('Sheet.insertRowsAfter');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowsAfter', 'nn');
-    const after = toInt(afterPosition);
-    if (after < 1 || after > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
-    this.doInsertRows('Sheet.insertRowsAfter', after + 1, toInt(howMany));
-    return this;
-  }
-
-  insertRowAfter(afterPosition: unknown): SheetFake {
-    this.ctx.count('Sheet.insertRowAfter');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowAfter', 'n');
-    const after = toInt(afterPosition);
-    if (after < 1 || after > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
-    this.doInsertRows('Sheet.insertRowAfter', after + 1, 1);
-    return this;
+    return this.insert('Sheet.insertRowsAfter', 'row', arguments, toInt(afterPosition), toInt(afterPosition) + 1, toInt(howMany));
   }
 
   insertRowsBefore(beforePosition: unknown, howMany: unknown): SheetFake {
-    this.ctx.count('Sheet.insertRowsBefore');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowsBefore', 'nn');
-    const before = toInt(beforePosition);
-    if (before < 1 || before > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
-    this.doInsertRows('Sheet.insertRowsBefore', before, toInt(howMany));
-    return this;
+    return this.insert('Sheet.insertRowsBefore', 'row', arguments, toInt(beforePosition), toInt(beforePosition), toInt(howMany));
   }
 
-  insertRowBefore(beforePosition: unknown): SheetFake {
-    this.ctx.count('Sheet.insertRowBefore');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRowBefore', 'n');
-    const before = toInt(beforePosition);
-    if (before < 1 || before > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
-    this.doInsertRows('Sheet.insertRowBefore', before, 1);
-    return this;
+  insertColumnsAfter(afterPosition: unknown, howMany: unknown): SheetFake {
+    return this.insert('Sheet.insertColumnsAfter', 'col', arguments, toInt(afterPosition), toInt(afterPosition) + 1, toInt(howMany));
   }
 
-  /** insertRows(rowIndex[, numRows]): inserts before rowIndex. */
-  insertRows(rowIndex: unknown, numRows?: unknown): void {
-    this.ctx.count('Sheet.insertRows');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertRows', 'n', 'nn');
-    const before = toInt(rowIndex);
-    if (before < 1 || before > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
-    this.doInsertRows('Sheet.insertRows', before, numRows === undefined ? 1 : toInt(numRows));
+  insertColumnsBefore(beforePosition: unknown, howMany: unknown): SheetFake {
+    return this.insert('Sheet.insertColumnsBefore', 'col', arguments, toInt(beforePosition), toInt(beforePosition), toInt(howMany));
   }
 
-  private doDeleteRows(method: string, from: number, howMany: number): void {
-    if (from < 1 || howMany < 1 || from + howMany - 1 > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
-    if (this.s.maxRows - howMany <= this.s.frozenRows) throw gasError(ERR.allNonFrozenRows);
-    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, { row: from, col: 1, numRows: howMany, numCols: this.s.maxColumns });
-    this.structural(method, `${from}:${from + howMany - 1}`);
-    deleteRows(this.ctx.wb, this.s, from, howMany);
+  /** deleteRow(s)/deleteColumn(s): bounds, never every non-frozen line, cells protected against the user. */
+  private remove(method: string, overload: string, args: IArguments, from: number, howMany: number): void {
+    this.ctx.count(method);
+    checkArgs(args, `SpreadsheetApp.${method}`, overload);
+    const axis = method.includes('Row') ? 'row' : 'col';
+    const rows = axis === 'row';
+    const max = rows ? this.s.maxRows : this.s.maxColumns;
+    if (from < 1 || howMany < 1 || from + howMany - 1 > max) throw gasError(rows ? ERR.rowsOutOfBounds : ERR.columnsOutOfBounds);
+    if (max - howMany <= (rows ? this.s.frozenRows : this.s.frozenColumns)) throw gasError(rows ? ERR.allNonFrozenRows : ERR.allNonFrozenColumns);
+    const rect = rows ? { row: from, col: 1, numRows: howMany, numCols: this.s.maxColumns } : { row: 1, col: from, numRows: this.s.maxRows, numCols: howMany };
+    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
+    this.structural(method, rows ? `${from}:${from + howMany - 1}` : rectToA1(rect));
+    (rows ? deleteRows : deleteColumns)(this.ctx.wb, this.s, from, howMany);
   }
 
   deleteRow(rowPosition: unknown): SheetFake {
-    this.ctx.count('Sheet.deleteRow');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteRow', 'n');
-    this.doDeleteRows('Sheet.deleteRow', toInt(rowPosition), 1);
+    this.remove('Sheet.deleteRow', 'n', arguments, toInt(rowPosition), 1);
     return this;
   }
 
   deleteRows(rowPosition: unknown, howMany: unknown): void {
-    this.ctx.count('Sheet.deleteRows');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteRows', 'nn');
-    this.doDeleteRows('Sheet.deleteRows', toInt(rowPosition), toInt(howMany));
-  }
-
-  private doInsertColumns(method: string, before: number, howMany: number): void {
-    if (before < 1 || before > this.s.maxColumns + 1 || howMany < 1) throw gasError(ERR.columnsOutOfBounds);
-    this.growCheck(howMany * this.s.maxRows);
-    this.structural(method, rectToA1({ row: 1, col: before, numRows: this.s.maxRows, numCols: howMany }));
-    insertColumns(this.ctx.wb, this.s, before, howMany);
-  }
-
-  insertColumnsAfter(afterPosition: unknown, howMany: unknown): SheetFake {
-    this.ctx.count('Sheet.insertColumnsAfter');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumnsAfter', 'nn');
-    const after = toInt(afterPosition);
-    if (after < 1 || after > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
-    this.doInsertColumns('Sheet.insertColumnsAfter', after + 1, toInt(howMany));
-    return this;
-  }
-
-  insertColumnAfter(afterPosition: unknown): SheetFake {
-    this.ctx.count('Sheet.insertColumnAfter');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumnAfter', 'n');
-    const after = toInt(afterPosition);
-    if (after < 1 || after > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
-    this.doInsertColumns('Sheet.insertColumnAfter', after + 1, 1);
-    return this;
-  }
-
-  insertColumnsBefore(beforePosition: unknown, howMany: unknown): SheetFake {
-    this.ctx.count('Sheet.insertColumnsBefore');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumnsBefore', 'nn');
-    const before = toInt(beforePosition);
-    if (before < 1 || before > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
-    this.doInsertColumns('Sheet.insertColumnsBefore', before, toInt(howMany));
-    return this;
-  }
-
-  insertColumns(columnIndex: unknown, numColumns?: unknown): void {
-    this.ctx.count('Sheet.insertColumns');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.insertColumns', 'n', 'nn');
-    const before = toInt(columnIndex);
-    if (before < 1 || before > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
-    this.doInsertColumns('Sheet.insertColumns', before, numColumns === undefined ? 1 : toInt(numColumns));
-  }
-
-  private doDeleteColumns(method: string, from: number, howMany: number): void {
-    if (from < 1 || howMany < 1 || from + howMany - 1 > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
-    if (this.s.maxColumns - howMany <= this.s.frozenColumns) throw gasError(ERR.allNonFrozenColumns);
-    const rect = { row: 1, col: from, numRows: this.s.maxRows, numCols: howMany };
-    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
-    this.structural(method, rectToA1(rect));
-    deleteColumns(this.ctx.wb, this.s, from, howMany);
+    this.remove('Sheet.deleteRows', 'nn', arguments, toInt(rowPosition), toInt(howMany));
   }
 
   deleteColumn(columnPosition: unknown): SheetFake {
-    this.ctx.count('Sheet.deleteColumn');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteColumn', 'n');
-    this.doDeleteColumns('Sheet.deleteColumn', toInt(columnPosition), 1);
+    this.remove('Sheet.deleteColumn', 'n', arguments, toInt(columnPosition), 1);
     return this;
   }
 
   deleteColumns(columnPosition: unknown, howMany: unknown): void {
-    this.ctx.count('Sheet.deleteColumns');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.deleteColumns', 'nn');
-    this.doDeleteColumns('Sheet.deleteColumns', toInt(columnPosition), toInt(howMany));
+    this.remove('Sheet.deleteColumns', 'nn', arguments, toInt(columnPosition), toInt(howMany));
   }
 
   /** Writes after the last row with content, typing strings like setValues. */
@@ -327,7 +252,7 @@ export class SheetFake extends SheetLayout {
     const extraCols = Math.max(0, width - this.s.maxColumns);
     if (extraRows || extraCols) this.growCheck(extraRows * this.s.maxColumns + extraCols * (this.s.maxRows + extraRows));
     const env = this.ctx.env();
-    assertScriptWriteValid(this.ctx.wb, this.appendedCells(row, values), env);
+    assertScriptWriteValid(this.appendedCells(row, values), env);
     this.ctx.noteWrite('Sheet.appendRow', this.s, rectToA1(rect));
     if (extraRows) {
       const before = this.s.maxRows + 1;
@@ -367,31 +292,7 @@ export class SheetFake extends SheetLayout {
     return this;
   }
 
-  clearContents(): SheetFake {
-    this.ctx.count('Sheet.clearContents');
-    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
-    this.ctx.noteWrite('Sheet.clearContents', this.s, rectToA1(this.whole()));
-    clearContents(this.s, this.whole());
-    return this;
-  }
-
-  clearFormats(): SheetFake {
-    this.ctx.count('Sheet.clearFormats');
-    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
-    this.ctx.noteWrite('Sheet.clearFormats', this.s, rectToA1(this.whole()));
-    clearFormats(this.s, this.whole());
-    return this;
-  }
-
-  clearNotes(): SheetFake {
-    this.ctx.count('Sheet.clearNotes');
-    assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
-    this.ctx.noteWrite('Sheet.clearNotes', this.s, rectToA1(this.whole()));
-    this.s.notes.clearRect(this.whole());
-    return this;
-  }
-
-  /** Sorts the rows below the frozen rows (up to the last row with content) by one column. */
+  /** Sorts the rows below the frozen ones (up to the last row with content) by one column. */
   sort(columnPosition: unknown, ascending?: unknown): SheetFake {
     this.ctx.count('Sheet.sort');
     checkArgs(arguments, 'SpreadsheetApp.Sheet.sort', 'n', 'nb');
@@ -403,8 +304,46 @@ export class SheetFake extends SheetLayout {
     const rect = { row: first, col: 1, numRows: last - first + 1, numCols: this.s.maxColumns };
     assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
     this.structural('Sheet.sort', rectToA1(rect));
-    sortRect(this.s, rect, [{ column, ascending: ascending === undefined ? true : (ascending as boolean) }]);
+    sortRows(this.s, first, last - first + 1, column, ascending !== false);
     return this;
+  }
+
+  // ---- layout: frozen rows, column widths, hidden rows (structural writes) ------------------------------
+
+  setFrozenRows(rows: unknown): void {
+    this.ctx.count('Sheet.setFrozenRows');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.setFrozenRows', 'n');
+    this.structural('Sheet.setFrozenRows', '');
+    this.s.frozenRows = Math.max(0, toInt(rows));
+  }
+
+  setColumnWidth(columnPosition: unknown, width: unknown): SheetFake {
+    this.ctx.count('Sheet.setColumnWidth');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.setColumnWidth', 'nn');
+    return this.widths('Sheet.setColumnWidth', toInt(columnPosition), 1, toInt(width));
+  }
+
+  setColumnWidths(startColumn: unknown, numColumns: unknown, width: unknown): SheetFake {
+    this.ctx.count('Sheet.setColumnWidths');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.setColumnWidths', 'nnn');
+    return this.widths('Sheet.setColumnWidths', toInt(startColumn), toInt(numColumns), toInt(width));
+  }
+
+  private widths(method: string, from: number, count: number, width: number): SheetFake {
+    if (from < 1 || count < 1 || from + count - 1 > this.s.maxColumns) throw gasError(ERR.columnsOutOfBounds);
+    this.structural(method, '');
+    for (let i = 0; i < count; i++) this.s.columnWidths[from - 1 + i] = width;
+    return this;
+  }
+
+  hideRows(rowIndex: unknown, numRows?: unknown): void {
+    this.ctx.count('Sheet.hideRows');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.hideRows', 'n', 'nn');
+    const from = toInt(rowIndex);
+    const count = numRows === undefined ? 1 : toInt(numRows);
+    if (from < 1 || count < 1 || from + count - 1 > this.s.maxRows) throw gasError(ERR.rowsOutOfBounds);
+    this.structural('Sheet.hideRows', '');
+    for (let i = 0; i < count; i++) this.s.hiddenRows[from - 1 + i] = true;
   }
 
   // ---- protection ------------------------------------------------------------------------------------
@@ -421,9 +360,7 @@ export class SheetFake extends SheetLayout {
 
   getProtections(type: unknown): ProtectionFake[] {
     this.ctx.count('Sheet.getProtections');
-    if (arguments.length !== 1 || !isEnumOf(type, PROTECTION_TYPE)) {
-      throw signatureError(arguments, 'SpreadsheetApp.Sheet.getProtections');
-    }
+    if (arguments.length !== 1 || !isEnumOf(type, PROTECTION_TYPE)) throw signatureError(arguments, 'SpreadsheetApp.Sheet.getProtections');
     return this.ctx.wb.protections
       .filter((p) => p.sheetId === this.s.sheetId && p.type === type.key)
       .map((p) => new ProtectionFake(this.ctx, p));
@@ -459,16 +396,6 @@ export class SheetFake extends SheetLayout {
     this.structural('Sheet.updateChart', '');
     this.s.charts[index] = data;
     c.attach(this.s, data);
-  }
-
-  removeChart(chart: unknown): void {
-    this.ctx.count('Sheet.removeChart');
-    checkArgs(arguments, 'SpreadsheetApp.Sheet.removeChart', 'c');
-    const id = (chart as EmbeddedChartFake).cloneData().chartId;
-    const index = this.s.charts.findIndex((x) => x.chartId === id);
-    if (id === 0 || index < 0) throw gasError(ERR.chartNotFound);
-    this.structural('Sheet.removeChart', '');
-    this.s.charts.splice(index, 1);
   }
 
   getCharts(): EmbeddedChartFake[] {

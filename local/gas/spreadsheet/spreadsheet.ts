@@ -1,5 +1,5 @@
 /**
- * SpreadsheetApp Spreadsheet (the container workbook). Sheet names clash case-insensitively, as
+ * SpreadsheetApp Spreadsheet (the container workbook), with the methods the product calls. Sheet names clash case-insensitively, as
  * in Sheets; insertSheet makes the new sheet active, gives it 1000 rows x 26 columns and, without
  * an index, puts it right after the active sheet (as Apps Script does).
  */
@@ -9,39 +9,21 @@ import { PROTECTION_TYPE, isEnumOf } from './enums';
 import { ERR, checkArgs, gasError, signatureError, toInt } from './errors';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, MAX_CELLS } from './model';
 import { ProtectionFake } from './protection';
-import { RangeFake } from './range';
 import { SheetFake } from './sheet';
 import { UserFake } from './user';
+import type { GasSurface } from '../surface';
 
-export class SpreadsheetFake {
+type SpreadsheetMethods =
+  | 'deleteSheet' | 'getEditors' | 'getOwner' | 'getProtections' | 'getSheetByName' | 'getSpreadsheetTimeZone' | 'insertSheet'
+  | 'setSpreadsheetTimeZone' | 'toast';
+
+export class SpreadsheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   readonly gasTypeName = 'SpreadsheetApp.Spreadsheet';
 
   constructor(private readonly ctx: Ctx) {}
 
   toString(): string {
     return 'Spreadsheet';
-  }
-
-  getId(): string {
-    this.ctx.count('Spreadsheet.getId');
-    return this.ctx.wb.id;
-  }
-
-  getName(): string {
-    this.ctx.count('Spreadsheet.getName');
-    return this.ctx.wb.name;
-  }
-
-  rename(newName: unknown): void {
-    this.ctx.count('Spreadsheet.rename');
-    checkArgs(arguments, 'SpreadsheetApp.Spreadsheet.rename', 's');
-    this.ctx.noteWrite('Spreadsheet.rename', null, '');
-    this.ctx.wb.name = String(newName);
-  }
-
-  getUrl(): string {
-    this.ctx.count('Spreadsheet.getUrl');
-    return `https://docs.google.com/spreadsheets/d/${this.ctx.wb.id}/edit`;
   }
 
   /** "Returns the owner of the document, or null for a document in a shared drive." (reference of getOwner()) */
@@ -69,27 +51,10 @@ export class SpreadsheetFake {
     this.ctx.wb.clock();
   }
 
-  getSheets(): SheetFake[] {
-    this.ctx.count('Spreadsheet.getSheets');
-    return this.ctx.wb.sheets.map((s) => new SheetFake(this.ctx, s));
-  }
-
-  getNumSheets(): number {
-    this.ctx.count('Spreadsheet.getNumSheets');
-    return this.ctx.wb.sheets.length;
-  }
-
   getSheetByName(name: unknown): SheetFake | null {
     this.ctx.count('Spreadsheet.getSheetByName');
     checkArgs(arguments, 'SpreadsheetApp.Spreadsheet.getSheetByName', 's');
     const sheet = this.ctx.wb.findSheet(String(name));
-    return sheet ? new SheetFake(this.ctx, sheet) : null;
-  }
-
-  getSheetById(id: unknown): SheetFake | null {
-    this.ctx.count('Spreadsheet.getSheetById');
-    checkArgs(arguments, 'SpreadsheetApp.Spreadsheet.getSheetById', 'n');
-    const sheet = this.ctx.wb.sheetById(toInt(id));
     return sheet ? new SheetFake(this.ctx, sheet) : null;
   }
 
@@ -132,35 +97,6 @@ export class SpreadsheetFake {
     if (wb.activeSheetId === data.sheetId) wb.activeSheetId = wb.activeSheet().sheetId;
   }
 
-  getActiveSheet(): SheetFake {
-    this.ctx.count('Spreadsheet.getActiveSheet');
-    return new SheetFake(this.ctx, this.ctx.wb.activeSheet());
-  }
-
-  setActiveSheet(sheet: unknown): SheetFake {
-    this.ctx.count('Spreadsheet.setActiveSheet');
-    checkArgs(arguments, 'SpreadsheetApp.Spreadsheet.setActiveSheet', 'S', 'Sb');
-    const data = (sheet as SheetFake).sheetData;
-    data.hidden = false;
-    this.ctx.wb.activeSheetId = data.sheetId;
-    return new SheetFake(this.ctx, data);
-  }
-
-  getActiveRange(): RangeFake {
-    this.ctx.count('Spreadsheet.getActiveRange');
-    return activeRange(this.ctx);
-  }
-
-  /** getRange("Sheet!A1:B2") or an A1 on the active sheet. */
-  getRange(a1Notation: unknown): RangeFake {
-    this.ctx.count('Spreadsheet.getRange');
-    if (arguments.length !== 1 || typeof a1Notation !== 'string') {
-      throw signatureError(arguments, 'SpreadsheetApp.Spreadsheet.getRange');
-    }
-    // A "Name!" prefix picks the sheet; without one, the active sheet.
-    return new SheetFake(this.ctx, this.ctx.wb.activeSheet()).rangeFromA1(a1Notation);
-  }
-
   getProtections(type: unknown): ProtectionFake[] {
     this.ctx.count('Spreadsheet.getProtections');
     if (arguments.length !== 1 || !isEnumOf(type, PROTECTION_TYPE)) {
@@ -187,13 +123,4 @@ export class SpreadsheetFake {
       timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 5,
     });
   }
-}
-
-export function activeRange(ctx: Ctx): RangeFake {
-  const sheet = ctx.wb.activeSheet();
-  const sel = ctx.wb.activeRange;
-  if (sel && sel.sheetId === sheet.sheetId && sel.row + sel.numRows - 1 <= sheet.maxRows && sel.col + sel.numCols - 1 <= sheet.maxColumns) {
-    return new RangeFake(ctx, sheet, { row: sel.row, col: sel.col, numRows: sel.numRows, numCols: sel.numCols });
-  }
-  return new RangeFake(ctx, sheet, { row: 1, col: 1, numRows: 1, numCols: 1 });
 }

@@ -1,6 +1,6 @@
 /**
  * Structural edits of a sheet: inserting/deleting rows and columns (moving every per-cell grid
- * together and adjusting protections and chart ranges, as Sheets does) and sorting rows (moving
+ * together and adjusting protections and chart ranges, as Sheets does) and sorting whole rows (moving
  * values, formulas, formats, validations, notes and styles together).
  * 1-based positions in the API, 0-based arrays inside.
  */
@@ -81,7 +81,6 @@ function adjustReferences(wb: Workbook, sheet: SheetData, map: (r: Rect) => Rect
       if (!moved) continue; // its whole range was deleted: the protection goes with it
       p.rect = moved;
     }
-    p.unprotected = p.unprotected.map(map).filter((r): r is Rect => r !== null);
     kept.push(p);
   }
   wb.protections = kept;
@@ -123,30 +122,17 @@ export function deleteColumns(wb: Workbook, sheet: SheetData, fromColumn: number
   sheet.touch();
 }
 
-export interface SortKey {
-  /** 1-based sheet column. */
-  column: number;
-  ascending: boolean;
-}
-
 /**
  * Sheets' ascending order: numbers (dates too) < text (case-insensitive) < booleans (FALSE < TRUE);
  * empty cells always go last, in either direction. Stable.
  */
-function rank(v: CellValue | undefined): number {
-  if (v === undefined || v === '') return 3;
-  if (typeof v === 'number') return 0;
-  if (typeof v === 'string') return 1;
-  return 2;
-}
-
 function compareCells(a: CellValue | undefined, b: CellValue | undefined, ascending: boolean): number {
+  const rank = (v: CellValue | undefined): number => (v === undefined || v === '' ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   const ra = rank(a);
   const rb = rank(b);
   if (ra === 3 || rb === 3) return ra === rb ? 0 : ra === 3 ? 1 : -1;
   let d: number;
   if (ra !== rb) d = ra - rb;
-  else if (ra === 0) d = (a as number) - (b as number);
   else if (ra === 1) {
     const x = (a as string).toLowerCase();
     const y = (b as string).toLowerCase();
@@ -155,53 +141,18 @@ function compareCells(a: CellValue | undefined, b: CellValue | undefined, ascend
   return ascending ? d : -d;
 }
 
-/** Sort the rectangle's rows by keys, moving the rectangle's part of every row with it. */
-export function sortRect(sheet: SheetData, rect: Rect, keys: SortKey[]): void {
-  const r0 = rect.row - 1;
-  const n = rect.numRows;
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) order.push(i);
-  const keyValue = (i: number, col: number): CellValue | undefined => sheet.values[r0 + i]?.[col - 1];
-  order.sort((i, j) => {
-    for (const k of keys) {
-      const d = compareCells(keyValue(i, k.column), keyValue(j, k.column), k.ascending);
-      if (d !== 0) return d;
-    }
-    return i - j;
-  });
+/** Sort `count` whole rows from 1-based `firstRow` by one 1-based column, moving every per-cell grid with them. */
+export function sortRows(sheet: SheetData, firstRow: number, count: number, column: number, ascending: boolean): void {
+  const r0 = firstRow - 1;
+  const key = (i: number): CellValue | undefined => sheet.values[r0 + i]?.[column - 1];
+  const order = Array.from({ length: count }, (_, i) => i).sort((i, j) => compareCells(key(i), key(j), ascending) || i - j);
   if (order.every((v, i) => v === i)) return;
-  const fullWidth = rect.col === 1 && rect.numCols >= sheet.maxColumns;
-  const permute = <T>(rows: (Array<T | undefined> | undefined)[], fill: T | undefined): void => {
-    while (rows.length < r0 + n) rows.push(undefined);
-    if (fullWidth) {
-      const slice = rows.slice(r0, r0 + n);
-      for (let i = 0; i < n; i++) rows[r0 + i] = slice[order[i] as number];
-      return;
-    }
-    const c0 = rect.col - 1;
-    const parts = [];
-    for (let i = 0; i < n; i++) {
-      const row = rows[r0 + i];
-      const part: (T | undefined)[] = [];
-      for (let j = 0; j < rect.numCols; j++) part.push(row === undefined ? undefined : row[c0 + j]);
-      parts.push(part);
-    }
-    for (let i = 0; i < n; i++) {
-      const part = parts[order[i] as number] as (T | undefined)[];
-      let row = rows[r0 + i];
-      if (row === undefined) {
-        if (part.every((v) => v === undefined)) continue;
-        row = [];
-        rows[r0 + i] = row;
-      }
-      for (let j = 0; j < rect.numCols; j++) {
-        while (row.length < c0 + j) row.push(fill);
-        row[c0 + j] = part[j] === undefined ? fill : part[j];
-      }
-    }
+  const permute = <T>(rows: (T | undefined)[]): void => {
+    while (rows.length < r0 + count) rows.push(undefined);
+    const slice = rows.slice(r0, r0 + count);
+    for (let i = 0; i < count; i++) rows[r0 + i] = slice[order[i] as number];
   };
-  permute<CellValue>(sheet.values, '');
-  for (const grid of sheet.grids()) permute(grid.rows, undefined);
+  permute(sheet.values);
+  for (const grid of sheet.grids()) permute(grid.rows);
   sheet.touch();
 }
-

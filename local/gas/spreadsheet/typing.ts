@@ -21,10 +21,8 @@
  * Cells formatted as plain text ("@") keep strings as text, except that a leading apostrophe is still
  * dropped and "=..." still becomes a formula (reported as measured by that same emulator's author).
  *
- * Formulas are not evaluated. The value of a formula is: its result when it is only number/boolean/
- * string literals and arithmetic (=1+2*3, =-5, ="x", =TRUE); "#NAME?" when it is only a name
- * (=abc, =-abc); otherwise "#ERROR!" — including real formulas such as =SUM(A1:A3), whose value
- * the stand-in cannot know. Tests must not rely on formula results.
+ * Formulas are not evaluated (evaluateTrivialFormula gives the few values the stand-in can know). Reading typed
+ * text is what `numfmt`'s parseValue does; until it is a devDependency, the en_US rules above are kept here.
  */
 import type { CellValue } from './model';
 import { serialFromWallParts } from './timezone';
@@ -99,30 +97,12 @@ const US = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?:\s+(\d{1,2}):(\d{2})(?::
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i;
 const MONTH_FIRST = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
 const DAY_FIRST = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** 1-12 for a month's name or its first three letters ("Sept" too); 0 otherwise. */
 function monthFromName(name: string): number {
   const lower = name.toLowerCase();
-  const short = MONTH_NAMES.indexOf(lower);
-  if (short >= 0) return short + 1;
-  const full = FULL_MONTHS.indexOf(lower);
-  if (full >= 0) return full + 1;
-  if (lower === 'sept') return 9;
-  return 0;
+  return lower === 'sept' ? 9 : MONTHS.findIndex((m) => m === lower || m.slice(0, 3) === lower) + 1;
 }
 
 function validDate(y: number, mo: number, d: number): boolean {
@@ -212,148 +192,33 @@ function formula(f: string): Typed {
 }
 
 /**
- * Value of a formula made only of literals and arithmetic; '#NAME?' for a lone name;
- * '#ERROR!' for a parse error or anything the stand-in cannot evaluate (references, functions).
+ * Value of a formula: its result when it is only number literals and arithmetic (=1+2*3, =-5, =(1+2)/4, =5%) or one
+ * string literal (="x"); TRUE/FALSE for =TRUE/=FALSE; '#NAME?' for a lone name (=abc, =-abc); '#DIV/0!' for a
+ * division by zero; otherwise '#ERROR!': a parse error (=+44 20 7946 0000) or a formula the stand-in cannot
+ * evaluate (references, functions). Tests must not rely on formula results.
  */
 export function evaluateTrivialFormula(f: string): CellValue {
-  const src = f.slice(1);
-  if (/^\s*[+-]*\s*[A-Za-z_][A-Za-z0-9_.]*\s*$/.test(src)) {
+  const src = f.slice(1).trim();
+  const literal = /^"((?:[^"]|"")*)"$/.exec(src);
+  if (literal) return (literal[1] ?? '').replace(/""/g, '"');
+  if (/^[+-]*\s*[A-Za-z_][A-Za-z0-9_.]*$/.test(src)) {
     const name = src.replace(/[\s+-]/g, '');
-    if (/^true$/i.test(name) && !/-/.test(src)) return true;
-    if (/^false$/i.test(name) && !/-/.test(src)) return false;
-    if (/^[A-Za-z]{1,3}\d+$/.test(name)) return '#ERROR!'; // a cell reference: not evaluated
-    return '#NAME?';
+    if (/^(true|false)$/i.test(name) && !src.includes('-')) return name.toUpperCase() === 'TRUE';
+    return /^[A-Za-z]{1,3}\d+$/.test(name) ? '#ERROR!' : '#NAME?'; // a cell reference is not evaluated
   }
-  const parser = new Arithmetic(src);
-  const result = parser.parse();
-  return result === null ? '#ERROR!' : result;
-}
-
-/** Recursive-descent evaluator for + - * / ^, parentheses, number, string and boolean literals. */
-class Arithmetic {
-  private i = 0;
-  constructor(private readonly s: string) {}
-
-  parse(): CellValue | null {
-    const v = this.expr();
-    this.ws();
-    if (v === null || this.i !== this.s.length) return null;
-    if (typeof v === 'number' && !Number.isFinite(v)) return '#DIV/0!';
-    return v;
+  // Numbers (12, 1.5, .5, 1e3, 5%), + - * / ^ and parentheses become a JavaScript expression; nothing else can.
+  let expression = '';
+  let consumed = 0;
+  for (const [token, number] of src.matchAll(/\s*(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?)|[-+*/^()])/gy)) {
+    consumed += token.length;
+    expression += number ? `(${Number(number.replace('%', ''))}${number.endsWith('%') ? '/100' : ''})` : token.trim().replace('^', '**');
   }
-
-  private ws(): void {
-    while (this.s.charAt(this.i) === ' ') this.i++;
+  if (consumed !== src.length) return '#ERROR!';
+  try {
+    const value: unknown = new Function(`"use strict"; return (${expression});`)();
+    if (typeof value !== 'number') return '#ERROR!';
+    return Number.isFinite(value) ? value : '#DIV/0!';
+  } catch {
+    return '#ERROR!';
   }
-
-  private expr(): CellValue | null {
-    let left = this.term();
-    for (;;) {
-      this.ws();
-      const op = this.s.charAt(this.i);
-      if (op !== '+' && op !== '-') return left;
-      this.i++;
-      const right = this.term();
-      if (left === null || right === null) return null;
-      const a = toNumber(left);
-      const b = toNumber(right);
-      if (a === null || b === null) return '#VALUE!';
-      left = op === '+' ? a + b : a - b;
-    }
-  }
-
-  private term(): CellValue | null {
-    let left = this.power();
-    for (;;) {
-      this.ws();
-      const op = this.s.charAt(this.i);
-      if (op !== '*' && op !== '/') return left;
-      this.i++;
-      const right = this.power();
-      if (left === null || right === null) return null;
-      const a = toNumber(left);
-      const b = toNumber(right);
-      if (a === null || b === null) return '#VALUE!';
-      left = op === '*' ? a * b : a / b;
-    }
-  }
-
-  private power(): CellValue | null {
-    const base = this.unary();
-    this.ws();
-    if (this.s.charAt(this.i) !== '^') return base;
-    this.i++;
-    const exp = this.power();
-    if (base === null || exp === null) return null;
-    const a = toNumber(base);
-    const b = toNumber(exp);
-    return a === null || b === null ? '#VALUE!' : Math.pow(a, b);
-  }
-
-  private unary(): CellValue | null {
-    this.ws();
-    const c = this.s.charAt(this.i);
-    if (c === '+' || c === '-') {
-      this.i++;
-      const v = this.unary();
-      if (v === null) return null;
-      const n = toNumber(v);
-      if (n === null) return '#VALUE!';
-      return c === '-' ? -n : n;
-    }
-    return this.atom();
-  }
-
-  private atom(): CellValue | null {
-    this.ws();
-    const rest = this.s.slice(this.i);
-    if (rest.startsWith('(')) {
-      this.i++;
-      const v = this.expr();
-      this.ws();
-      if (this.s.charAt(this.i) !== ')') return null;
-      this.i++;
-      return v;
-    }
-    if (rest.startsWith('"')) {
-      let j = this.i + 1;
-      let out = '';
-      for (;;) {
-        if (j >= this.s.length) return null;
-        const ch = this.s.charAt(j);
-        if (ch === '"') {
-          if (this.s.charAt(j + 1) === '"') {
-            out += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        out += ch;
-        j++;
-      }
-      this.i = j + 1;
-      return out;
-    }
-    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?/.exec(rest);
-    if (num) {
-      this.i += num[0].length;
-      const raw = num[0];
-      return raw.endsWith('%') ? Number(raw.slice(0, -1)) / 100 : Number(raw);
-    }
-    const bool = /^(TRUE|FALSE)\b/i.exec(rest);
-    if (bool) {
-      this.i += bool[0].length;
-      return bool[0].toUpperCase() === 'TRUE';
-    }
-    return null;
-  }
-}
-
-function toNumber(v: CellValue): number | null {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v.startsWith('#')) return null;
-  const n = Number(v);
-  return v.trim() !== '' && Number.isFinite(n) ? n : null;
 }

@@ -1,5 +1,5 @@
 /**
- * SpreadsheetApp.getUi(): menus, sidebars, dialogs, alerts and prompts, recorded in the UiLog.
+ * SpreadsheetApp.getUi(): menus, sidebars, modal dialogs and alerts (what the product shows), recorded in the UiLog.
  * HTML outputs are used structurally (getContent/getTitle/getWidth/getHeight), so any
  * HtmlService stand-in's outputs work. Ui methods work in every auth mode (AuthMode.NONE too).
  */
@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import { BUTTON, BUTTON_SET, type ButtonKey, type ButtonSetKey, EnumValue, isEnumOf } from './enums';
 import { checkArgs, signatureError } from './errors';
 import type { MenuEntry } from './uiLog';
+import type { GasEnum, GasSurface } from '../surface';
 
 /** What the Ui needs of an HtmlOutput. */
 export interface HtmlLike {
@@ -32,7 +33,7 @@ const BUTTONS_OF: Record<ButtonSetKey, ButtonKey[]> = {
   YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
 
-export class MenuFake {
+export class MenuFake implements GasSurface<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addToUi'> {
   readonly gasTypeName = 'Menu';
   private readonly entries: MenuEntry[] = [];
 
@@ -60,13 +61,6 @@ export class MenuFake {
     return this;
   }
 
-  addSubMenu(menu: unknown): MenuFake {
-    this.ctx.count('Menu.addSubMenu');
-    if (!(menu instanceof MenuFake)) throw signatureError(arguments, 'Menu.addSubMenu');
-    this.entries.push({ kind: 'submenu', caption: menu.caption, entries: menu.snapshot() });
-    return this;
-  }
-
   addToUi(): void {
     this.ctx.count('Menu.addToUi');
     const execution = this.ctx.runtime.execution();
@@ -83,30 +77,12 @@ export class MenuFake {
   }
 }
 
-export class PromptResponseFake {
-  readonly gasTypeName = 'PromptResponse';
-  constructor(
-    private readonly button: ButtonKey,
-    private readonly text: string,
-  ) {}
+type UiMethods = 'alert' | 'createAddonMenu' | 'createMenu' | 'showModalDialog' | 'showSidebar';
 
-  toString(): string {
-    return 'PromptResponse';
-  }
-
-  getResponseText(): string {
-    return this.text;
-  }
-
-  getSelectedButton(): EnumValue {
-    return BUTTON[this.button];
-  }
-}
-
-export class UiFake {
+export class UiFake implements GasSurface<GoogleAppsScript.Base.Ui, UiMethods, 'alert'> {
   readonly gasTypeName = 'Ui';
-  readonly Button = BUTTON;
-  readonly ButtonSet = BUTTON_SET;
+  readonly Button: GasEnum<typeof GoogleAppsScript.Base.Button> = BUTTON;
+  readonly ButtonSet: GasEnum<typeof GoogleAppsScript.Base.ButtonSet> = BUTTON_SET;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -143,32 +119,17 @@ export class UiFake {
 
   showModalDialog(userInterface: unknown, title: unknown): void {
     this.ctx.count('Ui.showModalDialog');
-    this.dialog('modalDialog', 'Ui.showModalDialog', arguments, userInterface, title);
-  }
-
-  showModelessDialog(userInterface: unknown, title: unknown): void {
-    this.ctx.count('Ui.showModelessDialog');
-    this.dialog('modelessDialog', 'Ui.showModelessDialog', arguments, userInterface, title);
-  }
-
-  private dialog(
-    kind: 'modalDialog' | 'modelessDialog',
-    method: string,
-    args: IArguments,
-    userInterface: unknown,
-    title: unknown,
-  ): void {
-    if (args.length !== 2 || !isHtmlLike(userInterface) || typeof title !== 'string') throw signatureError(args, method);
+    if (arguments.length !== 2 || !isHtmlLike(userInterface) || typeof title !== 'string') throw signatureError(arguments, 'Ui.showModalDialog');
     const e = this.ctx.runtime.execution();
-    const fields = {
+    this.ctx.ui.record({
+      kind: 'modalDialog',
       executionId: e.id,
       user: e.user,
       title,
       html: userInterface.getContent(),
       width: userInterface.getWidth?.() ?? 600,
       height: userInterface.getHeight?.() ?? 400,
-    };
-    this.ctx.ui.record(kind === 'modalDialog' ? { kind, ...fields } : { kind, ...fields });
+    });
   }
 
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) → Button. */
@@ -177,27 +138,8 @@ export class UiFake {
     const { title, prompt, set } = this.dialogArgs('Ui.alert', arguments, a, b, c);
     const answer = this.answer(set);
     const e = this.ctx.runtime.execution();
-    this.ctx.ui.record({ kind: 'alert', executionId: e.id, user: e.user, title, prompt, buttonSet: set, answer: answer.button });
-    return BUTTON[answer.button];
-  }
-
-  /** prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons) → PromptResponse. */
-  prompt(a: unknown, b?: unknown, c?: unknown): PromptResponseFake {
-    this.ctx.count('Ui.prompt');
-    const { title, prompt, set } = this.dialogArgs('Ui.prompt', arguments, a, b, c);
-    const answer = this.answer(set);
-    const e = this.ctx.runtime.execution();
-    this.ctx.ui.record({
-      kind: 'prompt',
-      executionId: e.id,
-      user: e.user,
-      title,
-      prompt,
-      buttonSet: set,
-      answer: answer.button,
-      text: answer.text,
-    });
-    return new PromptResponseFake(answer.button, answer.text);
+    this.ctx.ui.record({ kind: 'alert', executionId: e.id, user: e.user, title, prompt, buttonSet: set, answer });
+    return BUTTON[answer];
   }
 
   private dialogArgs(
@@ -216,14 +158,13 @@ export class UiFake {
     throw signatureError(args, method);
   }
 
-  private answer(set: ButtonSetKey): { button: ButtonKey; text: string } {
+  private answer(set: ButtonSetKey): ButtonKey {
     const scripted = this.ctx.ui.takeResponse();
     const allowed = [...BUTTONS_OF[set], 'CLOSE' as ButtonKey];
-    const fallback = BUTTONS_OF[set][0] ?? 'OK';
     if (scripted?.button && !allowed.includes(scripted.button)) {
       throw new Error(`stand-in: scripted answer ${scripted.button} is not a button of ButtonSet.${set}`);
     }
-    const button = scripted?.button ?? fallback;
-    return { button, text: scripted?.text ?? '' };
+    return scripted?.button ?? BUTTONS_OF[set][0] ?? 'OK';
   }
+
 }

@@ -1,8 +1,8 @@
 /**
  * Host-side record of everything the add-on showed: menus (as data), sidebars and dialogs (title +
- * HTML), toasts, alerts and prompts. Tests and the preview server read it; alerts and prompts take
- * their answers from a queue the host fills (`respond`), defaulting to the first button of the set
- * (OK for alert(prompt)) and an empty text.
+ * HTML), toasts and alerts. Tests and the preview server read it; alerts take their answers from a queue the
+ * host fills (`respond`), defaulting to the first button of the set (OK for alert(prompt)). The event kinds the
+ * Ui no longer records (submenus, modeless dialogs, prompts) stay in the types the preview reads.
  */
 import type { ButtonKey } from './enums';
 
@@ -55,7 +55,6 @@ export type UiEvent =
 
 export interface ScriptedResponse {
   button?: ButtonKey;
-  text?: string;
 }
 
 export class UiLog {
@@ -79,10 +78,6 @@ export class UiLog {
     return this.responses.shift();
   }
 
-  pendingResponses(): number {
-    return this.responses.length;
-  }
-
   record(event: UiEvent): void {
     this.events.push(event);
     if (event.kind === 'menu') this.menus.set(event.menu.caption, event.menu);
@@ -95,11 +90,5 @@ export class UiLog {
   last<K extends UiEvent['kind']>(kind: K): Extract<UiEvent, { kind: K }> | undefined {
     const all = this.of(kind);
     return all[all.length - 1];
-  }
-
-  clear(): void {
-    this.events.length = 0;
-    this.menus.clear();
-    this.responses.length = 0;
   }
 }

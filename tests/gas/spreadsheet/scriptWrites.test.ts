@@ -86,14 +86,6 @@ describe('script writes into reject-input cells (SPEC: "throws … and writes no
     expect(runtime.calls.get('Sheet.appendRow')).toBe(2);
   });
 
-  it('setFormula / setFormulas into a reject-input cell are checked by the stand-in value of the formula (stricter)', () => {
-    const { sheet, host } = withStatusRule();
-    expect(() => sheet.getRange('C2').setFormula('=SUM(D1:D3)')).toThrow(rejected('C2')); // value unknown → "#ERROR!"
-    sheet.getRange('C2').setFormula('=5'); // a literal formula's value is known: 5 ≥ 0
-    expect(() => sheet.getRange('B2:C2').setFormulas([['="Lead"', '=-1']])).toThrow(rejected('C2'));
-    expect(host.sheetFormulas('Sheet1')[1]).toEqual(['', '', '=5']);
-  });
-
   it('warning rules (allowInvalid true) never block a script write', () => {
     const { sheet, host } = withStatusRule(true);
     sheet.getRange('A2:C2').setValues([['Ann', 'Won', -1]]);

@@ -1,6 +1,6 @@
 /** What written values become, as when a user types them; Dates cross vm realms. */
 import * as vm from 'node:vm';
-import { setup } from './helpers';
+import { cell, setup } from './helpers';
 
 type Row = [input: unknown, value: unknown, formula: string, format: string];
 
@@ -38,11 +38,11 @@ const TABLE: Row[] = [
 describe('value typing table', () => {
   it.each(TABLE)('%p → %p', (input, value, formula, format) => {
     const { sheet } = setup();
-    const cell = sheet.getRange('B2');
-    cell.setValue(input);
-    expect(cell.getValue()).toEqual(value);
-    expect(cell.getFormula()).toBe(formula);
-    expect(cell.getNumberFormat()).toBe(format);
+    const b2 = sheet.getRange('B2');
+    b2.setValue(input);
+    expect(b2.getValue()).toEqual(value);
+    expect(cell(sheet.sheetData, 'B2').formula).toBe(formula);
+    expect(b2.getNumberFormats()).toEqual([[format]]);
   });
 });
 
@@ -60,7 +60,7 @@ describe('dates', () => {
     const v = sheet.getRange('A1').getValue();
     expect(Object.prototype.toString.call(v)).toBe('[object Date]');
     expect((v as Date).toISOString()).toBe(iso);
-    expect(sheet.getRange('A1').getNumberFormat()).toBe(format);
+    expect(sheet.getRange('A1').getNumberFormats()).toEqual([[format]]);
   });
 
   it('rejects impossible dates as text', () => {
@@ -74,8 +74,8 @@ describe('dates', () => {
     const when = new Date(Date.UTC(2024, 2, 10, 9, 30, 15));
     sheet.getRange('A1').setValue(when);
     expect((sheet.getRange('A1').getValue() as Date).getTime()).toBe(when.getTime());
-    expect(sheet.getRange('A1').getNumberFormat()).toBe('M/d/yyyy H:mm:ss');
-    expect(sheet.getRange('A1').getDisplayValue()).toBe('3/10/2024 10:30:15');
+    expect(sheet.getRange('A1').getNumberFormats()).toEqual([['M/d/yyyy H:mm:ss']]);
+    expect(cell(sheet.sheetData, 'A1').display).toBe('3/10/2024 10:30:15');
     // clearContent keeps the format: the next number written there reads back as a Date, as in Sheets.
     sheet.getRange('A1').clearContent();
     sheet.getRange('A1').setValue(1);
