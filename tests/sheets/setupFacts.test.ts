@@ -3,6 +3,7 @@
 import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
 import { saveAppliedStaff } from '../../src/sheets/appliedStaff';
 import { gatherSetUpFacts, type Who } from '../../src/sheets/setupFacts';
+import { STATUSES } from '../../src/domain/statuses';
 import { TAB } from '../../src/sheets/tabs';
 import { OWNER, STAFF, STRANGER, standInPerTest } from './standIn';
 
@@ -70,8 +71,8 @@ it('reports a changed header, a missing tab, a dropdown with another list and a 
 it('says when the Status dropdown lets anything in', () => {
   crm.current.run(() => {
     const customers = crm.current.ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
-    const rule = customers.getRange(2, CUSTOMER_COLUMNS.of.status.column).getDataValidation()?.copy().setAllowInvalid(true).build();
-    if (rule) customers.getRange(3, CUSTOMER_COLUMNS.of.status.column).setDataValidation(rule);
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...STATUSES], true).setAllowInvalid(true).build();
+    customers.getRange(3, CUSTOMER_COLUMNS.of.status.column).setDataValidation(rule);
   });
   expect(facts().statusDropdown).toBe('allows invalid');
 });
