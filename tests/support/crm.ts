@@ -1,6 +1,10 @@
-/** Shared set-up of the bundle tests: the BUILT add-on in the stand-in, with an owner, staff and a stranger. */
+/**
+ * Shared set-up of the bundle tests: the BUILT add-on (dist-test/, the pushed code unminified and with its source map)
+ * in the stand-in, with an owner, staff and a stranger.
+ */
 
 import { type Harness, type SimpleTriggerIdentity, createHarness } from '../../local/bundle/harness';
+import { TEST_DIST_DIR } from '../../local/bundle/loadBundle';
 
 export const OWNER = 'owner@example.com';
 export const REP = 'rep@example.com';
@@ -33,6 +37,7 @@ export function newCrm(options: { setUp?: boolean; staff?: string[]; simpleTrigg
     owner: OWNER,
     editors: [REP, MANAGER, STRANGER],
     startMs: START_MS,
+    distDir: TEST_DIST_DIR, // unminified, with Code.js.map: failures name src/**/*.ts lines
     ...(options.simpleTriggerIdentity ? { simpleTriggerIdentity: options.simpleTriggerIdentity } : {}),
   });
   const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
