@@ -1,6 +1,11 @@
 /**
- * Build: bundles src/ into dist/Code.js for Apps Script (V8) and writes dist/*.html and dist/appsscript.json.
- * mode 'none' + devtool false: gas-webpack-plugin's top-level stubs break under 'production' (see SPEC toolchain facts).
+ * Build: bundles src/ for Apps Script (V8) twice from one definition, each output with its *.html and appsscript.json:
+ *   'push' → dist/       minified Code.js, devtool false: what `clasp push` sends (rootDir dist);
+ *   'test' → dist-test/  the same modules unminified, with an external Code.js.map (no sources inside: they are
+ *                       in src/) that the bundle tests apply to stacks.
+ * `webpack` builds both; `webpack --config-name push` only dist/.
+ * mode 'none': gas-webpack-plugin's top-level stubs break under 'production', and an eval devtool breaks the plugin
+ * (see SPEC toolchain facts), so the test output's map is a separate file.
  */
 const path = require('path');
 const fs = require('fs');
@@ -73,24 +78,63 @@ class HtmlAndManifestPlugin {
   }
 }
 
-module.exports = {
-  mode: 'none',
-  devtool: false,
-  context: __dirname,
-  entry: './src/index.ts',
-  output: { path: path.join(__dirname, 'dist'), filename: 'Code.js', clean: true },
-  resolve: { extensions: ['.ts', '.js'] },
-  module: {
-    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2019' } }],
-  },
-  optimization: {
-    // Apps Script parses the whole bundle on every call, so tree-shake and minify it.
-    usedExports: true,
-    sideEffects: true,
-    concatenateModules: false,
-    minimize: true,
-    minimizer: [new ScriptMinifier()],
-  },
-  performance: { hints: false },
-  plugins: [new GasPlugin(), new HtmlAndManifestPlugin()],
-};
+/**
+ * gas-webpack-plugin prepends the top-level stubs to Code.js but keeps the map of the code without them, so every
+ * mapped line would be off by the stubs' lines. Re-wraps the asset as stubs + original source, which keeps its map.
+ */
+class GasStubsSourceMap {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('GasStubsSourceMap', (compilation) => {
+      const before = new Map();
+      // Taps around GasPlugin's own chunkAsset tap (default stage 0): see the asset before and after the stubs.
+      compilation.hooks.chunkAsset.tap({ name: 'GasStubsSourceMap', stage: -1 }, (_chunk, file) => {
+        before.set(file, compilation.assets[file]);
+      });
+      compilation.hooks.chunkAsset.tap({ name: 'GasStubsSourceMap', stage: 1 }, (_chunk, file) => {
+        const original = before.get(file);
+        const code = original && original.source().toString();
+        const stubbed = compilation.assets[file].source().toString();
+        if (!original || !stubbed.endsWith(code)) throw new Error(`GasStubsSourceMap: ${file} is not stubs + code`);
+        const { ConcatSource, RawSource } = compiler.webpack.sources;
+        compilation.assets[file] = new ConcatSource(new RawSource(stubbed.slice(0, stubbed.length - code.length)), original);
+      });
+    });
+  }
+}
+
+/** The build of one output: 'push' (dist/, minified, no map) or 'test' (dist-test/, readable, with a map). */
+function config(target) {
+  const push = target === 'push';
+  const outDir = path.join(__dirname, push ? 'dist' : 'dist-test');
+  return {
+    name: target,
+    mode: 'none',
+    devtool: push ? false : 'nosources-source-map',
+    context: __dirname,
+    entry: './src/index.ts',
+    output: {
+      path: outDir,
+      filename: 'Code.js',
+      clean: true,
+      // Map sources relative to the map file (../src/server/customers.ts), as the source map spec resolves them.
+      devtoolModuleFilenameTemplate: (info) => path.relative(outDir, info.absoluteResourcePath).split(path.sep).join('/'),
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2019' } }],
+    },
+    optimization: {
+      // Apps Script parses the whole bundle on every call, so tree-shake and minify it; the test output runs the
+      // same tree-shaken modules, only not minified.
+      usedExports: true,
+      sideEffects: true,
+      concatenateModules: false,
+      minimize: push,
+      minimizer: [new ScriptMinifier()],
+    },
+    performance: { hints: false },
+    plugins: [new GasPlugin(), ...(push ? [] : [new GasStubsSourceMap()]), new HtmlAndManifestPlugin()],
+  };
+}
+
+module.exports = [config('push'), config('test')];

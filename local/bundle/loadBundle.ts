@@ -1,15 +1,21 @@
 /**
- * Loads the BUILT add-on (dist/Code.js) into a fresh node:vm context whose globals are the stand-in's
- * services, as Apps Script loads the whole bundle for every execution. `new Date()` and `Date.now()`
- * inside the bundle follow the stand-in's clock, so tests control time.
+ * Loads a BUILT add-on (dist/Code.js, or the tests' dist-test/Code.js) into a fresh node:vm context whose globals are
+ * the stand-in's services, as Apps Script loads the whole bundle for every execution. `new Date()` and `Date.now()`
+ * inside the bundle follow the stand-in's clock, so tests control time. When the bundle has a source map (dist-test),
+ * the stacks of errors thrown out of it name the TypeScript sources (src/server/guard.ts:48:18), not Code.js positions.
  */
 
 import * as acorn from 'acorn';
 import * as fs from 'fs';
+import { SourceMap, type SourceMapPayload } from 'module';
 import * as path from 'path';
 import * as vm from 'vm';
 
-export const DIST_DIR = path.resolve(__dirname, '..', '..', 'dist');
+const ROOT = path.resolve(__dirname, '..', '..');
+/** What `clasp push` sends: minified, no source map. Local tools (preview, bench) run it. */
+export const DIST_DIR = path.join(ROOT, 'dist');
+/** The same modules unminified, with Code.js.map: what the bundle tests run (webpack.config.js, config 'test'). */
+export const TEST_DIST_DIR = path.join(ROOT, 'dist-test');
 
 /** A global function of the bundle, called with whatever a client sends. */
 export type GlobalFunction = (...args: unknown[]) => unknown;
@@ -34,15 +40,70 @@ export function clockDate(now: () => number): DateConstructor {
   return ClockDate as unknown as DateConstructor;
 }
 
-let cachedScript: { mtimeMs: number; script: vm.Script } | null = null;
+/** Rewrites the bundle's `file:line:column` positions in a stack's text to the TypeScript sources they came from. */
+type StackMapper = (stack: string) => string;
 
-/** The compiled bundle, recompiled only when dist/Code.js changes (parsing 150 KB costs ~10 ms). */
-function bundleScript(file: string): vm.Script {
+/**
+ * The mapper of `file` from its `//# sourceMappingURL=` map (null when it has none), read on first use: most
+ * executions never format a stack.
+ */
+function stackMapper(file: string, code: string): StackMapper | null {
+  const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+  if (!url) return null;
+  const mapFile = path.resolve(path.dirname(file), url);
+  let map: SourceMap | null = null;
+  const positions = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g');
+  return (stack) =>
+    stack.replace(positions, (whole, line: string, column: string) => {
+      map ??= new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')) as SourceMapPayload);
+      const origin = map.findOrigin(Number(line), Number(column));
+      // Lines without a mapping (gas-webpack-plugin's stubs, webpack's runtime) keep their bundle position.
+      if (!('fileName' in origin)) return whole;
+      return `${path.resolve(path.dirname(mapFile), origin.fileName)}:${origin.lineNumber}:${origin.columnNumber}`;
+    });
+}
+
+interface CompiledBundle {
+  mtimeMs: number;
+  script: vm.Script;
+  mapStack: StackMapper | null;
+}
+
+const compiled = new Map<string, CompiledBundle>();
+
+/**
+ * The compiled bundle, recompiled only when the file changes (compiling costs ~12 ms, minified or not). Named by its
+ * absolute path, so stacks say which file and a source-map reader can find its map.
+ */
+function compiledBundle(file: string): CompiledBundle {
   const { mtimeMs } = fs.statSync(file);
-  if (!cachedScript || cachedScript.mtimeMs !== mtimeMs) {
-    cachedScript = { mtimeMs, script: new vm.Script(fs.readFileSync(file, 'utf8'), { filename: 'Code.js' }) };
+  let entry = compiled.get(file);
+  if (!entry || entry.mtimeMs !== mtimeMs) {
+    const code = fs.readFileSync(file, 'utf8');
+    entry = { mtimeMs, script: new vm.Script(code, { filename: file }), mapStack: stackMapper(file, code) };
+    compiled.set(file, entry);
   }
-  return cachedScript.script;
+  return entry;
+}
+
+/**
+ * The error thrown out of the bundle with its stack mapped. Under jest, whose source-map-support reads the
+ * sourceMappingURL of the file a vm.Script is named after, the stack is mapped already; elsewhere (the preview,
+ * plain node) this does it. Reading `stack` here formats it while the bundle's frames are known.
+ */
+function withMappedStack(error: unknown, mapStack: StackMapper): unknown {
+  if (typeof error !== 'object' || error === null) return error;
+  const { stack } = error as { stack?: unknown };
+  if (typeof stack !== 'string') return error;
+  const mapped = mapStack(stack);
+  if (mapped !== stack) (error as { stack: string }).stack = mapped;
+  return error;
+}
+
+/** `stack` with the positions in `file` (a built Code.js with a source map) rewritten to the TypeScript sources. */
+export function mapBundleStack(stack: string, file = path.join(TEST_DIST_DIR, 'Code.js')): string {
+  const { mapStack } = compiledBundle(file);
+  return mapStack ? mapStack(stack) : stack;
 }
 
 /**
@@ -54,14 +115,22 @@ export function loadBundle(
   DateCtor: DateConstructor,
   file = path.join(DIST_DIR, 'Code.js'),
 ): LoadedBundle {
+  const { script, mapStack } = compiledBundle(file);
   const context = vm.createContext({ ...globals, Date: DateCtor });
-  bundleScript(file).runInContext(context);
+  script.runInContext(context);
   return {
     context,
     fn(name: string): GlobalFunction {
       const value = (context as Record<string, unknown>)[name];
       if (typeof value !== 'function') throw new Error(`The bundle has no global function ${name}`);
-      return value as GlobalFunction;
+      if (!mapStack) return value as GlobalFunction;
+      return (...args) => {
+        try {
+          return (value as GlobalFunction)(...args);
+        } catch (error) {
+          throw withMappedStack(error, mapStack);
+        }
+      };
     },
   };
 }

@@ -2,16 +2,12 @@
 
 import type { Customer } from '../../src/domain/customer';
 import { CUSTOMER_HEADERS, HISTORY_HEADERS } from '../../src/domain/customer';
-import { MANAGER, OWNER, REP, STRANGER, newCrm } from '../support/crm';
-
-type Result = { ok: boolean; errors?: Record<string, string>; customer?: Customer; conflict?: Customer; duplicates?: Customer[] };
+import { MANAGER, OWNER, REP, STRANGER, having, newCrm, succeeded } from '../support/crm';
 
 const ADA = { name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@example.com', phone: '+44 20 7946 0000', dealValue: 5000 };
 
 function register(crm: ReturnType<typeof newCrm>, input: Record<string, unknown>): Customer {
-  const result = crm.call<Result>(REP, 'registerCustomer', input);
-  if (!result.ok || !result.customer) throw new Error(JSON.stringify(result));
-  return result.customer;
+  return succeeded(crm.call(REP, 'registerCustomer', input)).customer;
 }
 
 describe('onOpen / onInstall', () => {
@@ -44,7 +40,7 @@ describe('onOpen / onInstall', () => {
 describe('setUpCrm', () => {
   it('creates every tab with the exact headers, a frozen header, the Status dropdown and protections', () => {
     const crm = newCrm({ setUp: false });
-    const report = crm.call<{ ok: true; created: string[] }>(OWNER, 'setUpCrm');
+    const report = succeeded(crm.call(OWNER, 'setUpCrm'));
     expect(report.created.sort()).toEqual(['Customers', 'History', 'Import', 'Pipeline', 'Settings']);
     expect(crm.tab('Customers')).toEqual([[...CUSTOMER_HEADERS]]);
     expect(crm.tab('History')).toEqual([[...HISTORY_HEADERS]]);
@@ -62,7 +58,7 @@ describe('setUpCrm', () => {
     const crm = newCrm();
     register(crm, ADA);
     const before = JSON.stringify(crm.gas.sheets.sheetValues('Customers'));
-    const again = crm.call<{ ok: true; created: string[] }>(OWNER, 'setUpCrm');
+    const again = succeeded(crm.call(OWNER, 'setUpCrm'));
     expect(again.created).toEqual([]);
     expect(JSON.stringify(crm.gas.sheets.sheetValues('Customers'))).toBe(before);
   });
@@ -76,15 +72,15 @@ describe('setUpCrm', () => {
       const sheet = (crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Customers');
       sheet?.getRange(1, 2, 2, 2).setValues(values.map((row) => [`'${String(row[2])}`, `'${String(row[1])}`]));
     });
-    expect(crm.call<Result>(REP, 'getCustomer', ada.id).errors?.form).toMatch(/column B is "Company", expected "Name".*Set up \/ repair/);
-    const report = crm.call<{ ok: true; repaired: string[] }>(OWNER, 'setUpCrm');
+    expect(having(crm.call(REP, 'getCustomer', ada.id), 'errors').errors.form).toMatch(/column B is "Company", expected "Name".*Set up \/ repair/);
+    const report = succeeded(crm.call(OWNER, 'setUpCrm'));
     expect(report.repaired).toContain('Customers: columns put back in order');
-    expect(crm.call<Result>(REP, 'getCustomer', ada.id).customer?.name).toBe('Ada Lovelace');
+    expect(succeeded(crm.call(REP, 'getCustomer', ada.id)).customer.name).toBe('Ada Lovelace');
   });
 
   it('refuses staff: only the owner changes protections', () => {
     const crm = newCrm();
-    expect(crm.call<Result>(REP, 'setUpCrm').errors?.access).toMatch(/owner/);
+    expect(having(crm.call(REP, 'setUpCrm'), 'errors').errors.access).toMatch(/owner/);
   });
 });
 
@@ -101,29 +97,29 @@ describe('registerCustomer', () => {
   ])('rejects a bad %s with a field error and writes nothing', (_label, input, field) => {
     const crm = newCrm();
     const before = JSON.stringify(crm.gas.toJSON());
-    const result = crm.call<Result>(REP, 'registerCustomer', input);
+    const result = crm.call(REP, 'registerCustomer', input);
     expect(result.ok).toBe(false);
-    expect(result.errors?.[field]).toEqual(expect.any(String));
+    expect(having(result, 'errors').errors[field]).toEqual(expect.any(String));
     expect(JSON.stringify(crm.gas.toJSON())).toBe(before);
   });
 
   it('lists the valid labels when the status is unknown', () => {
     const crm = newCrm();
-    const result = crm.call<Result>(REP, 'registerCustomer', { name: 'A', status: 'Won' });
-    expect(result.errors?.status).toContain('Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant');
+    const result = crm.call(REP, 'registerCustomer', { name: 'A', status: 'Won' });
+    expect(having(result, 'errors').errors.status).toContain('Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant');
   });
 
   it('refuses a probable duplicate unless allowDuplicate is true', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    const sameEmail = crm.call<Result>(MANAGER, 'registerCustomer', { name: 'A. Lovelace', email: 'ADA@example.com' });
+    const sameEmail = crm.call(MANAGER, 'registerCustomer', { name: 'A. Lovelace', email: 'ADA@example.com' });
     expect(sameEmail.ok).toBe(false);
-    expect(sameEmail.duplicates?.map((c) => c.id)).toEqual([ada.id]);
-    const samePhone = crm.call<Result>(MANAGER, 'registerCustomer', { name: 'Someone', phone: '020 7946 0000' });
-    expect(samePhone.duplicates?.map((c) => c.id)).toEqual([ada.id]);
-    const forced = crm.call<Result>(MANAGER, 'registerCustomer', { name: 'A. Lovelace', email: 'ada@example.com', allowDuplicate: true });
+    expect(having(sameEmail, 'duplicates').duplicates.map((c) => c.id)).toEqual([ada.id]);
+    const samePhone = crm.call(MANAGER, 'registerCustomer', { name: 'Someone', phone: '020 7946 0000' });
+    expect(having(samePhone, 'duplicates').duplicates.map((c) => c.id)).toEqual([ada.id]);
+    const forced = crm.call(MANAGER, 'registerCustomer', { name: 'A. Lovelace', email: 'ada@example.com', allowDuplicate: true });
     expect(forced.ok).toBe(true);
-    expect(forced.customer?.id).toBe('C-00002');
+    expect(succeeded(forced).customer.id).toBe('C-00002');
   });
 
   it('never reuses an ID, even after the newest row is deleted', () => {
@@ -141,7 +137,7 @@ describe('updateCustomer / updateCustomerStatus', () => {
   it('changes only the patched fields, bumps the version once and logs each field', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    const result = crm.call<Result>(MANAGER, 'updateCustomer', ada.id, { company: 'Babbage & Co', dealValue: '7,500' }, 1);
+    const result = succeeded(crm.call(MANAGER, 'updateCustomer', ada.id, { company: 'Babbage & Co', dealValue: '7,500' }, 1));
     expect(result.customer).toEqual({ ...ada, company: 'Babbage & Co', dealValue: 7500, version: 2, updatedBy: MANAGER });
     expect(crm.tab('History').filter((row) => row[2] === 'update').map((row) => row.slice(1, 6))).toEqual([
       [ada.id, 'update', 'Company', 'Analytical Engines', 'Babbage & Co'],
@@ -152,7 +148,7 @@ describe('updateCustomer / updateCustomerStatus', () => {
   it('does not bump the version when nothing changes', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    expect(crm.call<Result>(REP, 'updateCustomer', ada.id, { name: 'Ada Lovelace' }, 1).customer?.version).toBe(1);
+    expect(succeeded(crm.call(REP, 'updateCustomer', ada.id, { name: 'Ada Lovelace' }, 1)).customer.version).toBe(1);
   });
 
   it.each<[string, unknown[], string]>([
@@ -166,23 +162,23 @@ describe('updateCustomer / updateCustomerStatus', () => {
     const crm = newCrm();
     register(crm, ADA);
     const before = JSON.stringify(crm.gas.toJSON());
-    const result = crm.call<Result>(REP, 'updateCustomer', ...args);
-    expect(result.errors?.[field]).toEqual(expect.any(String));
+    const result = crm.callRaw(REP, 'updateCustomer', ...args);
+    expect(having(result, 'errors').errors[field]).toEqual(expect.any(String));
     expect(JSON.stringify(crm.gas.toJSON())).toBe(before);
   });
 
   it('returns the current record as a conflict for a stale version', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    const first = crm.call<Result>(REP, 'updateCustomerStatus', ada.id, 'Contacted', 1);
-    const second = crm.call<Result>(MANAGER, 'updateCustomerStatus', ada.id, 'Dormant', 1);
+    const first = succeeded(crm.call(REP, 'updateCustomerStatus', ada.id, 'Contacted', 1));
+    const second = crm.call(MANAGER, 'updateCustomerStatus', ada.id, 'Dormant', 1);
     expect(second).toEqual({ ok: false, conflict: first.customer });
   });
 
   it('rejects an unknown status with the list of labels', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    expect(crm.call<Result>(REP, 'updateCustomerStatus', ada.id, 'Won', 1).errors?.status).toMatch(/Closed-won/);
+    expect(having(crm.call(REP, 'updateCustomerStatus', ada.id, 'Won', 1), 'errors').errors.status).toMatch(/Closed-won/);
   });
 });
 
@@ -190,14 +186,14 @@ describe('getCustomer / searchCustomers / listCustomers', () => {
   it('getCustomer returns the record with its history, or a clear error', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    const got = crm.call<{ ok: true; customer: Customer; history: { action: string; field: string }[] }>(MANAGER, 'getCustomer', ada.id);
+    const got = succeeded(crm.call(MANAGER, 'getCustomer', ada.id));
     expect(got.customer).toEqual(ada);
     // Creation logs every initial value: Status, Name, Company, Email, Phone, Deal value.
     expect(got.history.map((e) => [e.action, e.field])).toEqual(
       ['Status', 'Name', 'Company', 'Email', 'Phone', 'Deal value'].map((field) => ['create', field]),
     );
-    expect(crm.call<Result>(MANAGER, 'getCustomer', 'C-00042').errors?.id).toMatch(/C-00042/);
-    expect(crm.call<Result>(MANAGER, 'getCustomer', null).errors?.id).toEqual(expect.any(String));
+    expect(having(crm.call(MANAGER, 'getCustomer', 'C-00042'), 'errors').errors.id).toMatch(/C-00042/);
+    expect(having(crm.callRaw(MANAGER, 'getCustomer', null), 'errors').errors.id).toEqual(expect.any(String));
   });
 
   it('search ranks name matches first, filters, limits, and rejects bad options', () => {
@@ -205,23 +201,23 @@ describe('getCustomer / searchCustomers / listCustomers', () => {
     register(crm, { name: 'José Martínez', company: 'Olé SA', owner: REP });
     register(crm, { name: 'Ann Jones', company: 'Jose Tools', owner: MANAGER });
     register(crm, { name: 'Bob Joseph', status: 'Qualified', owner: MANAGER });
-    const found = crm.call<{ results: Customer[]; total: number }>(STRANGER, 'searchCustomers', 'jose');
+    const found = succeeded(crm.call(STRANGER, 'searchCustomers', 'jose'));
     // Whole name, then a field starting with the word (company), then a word inside the name.
     expect(found.results.map((c) => c.name)).toEqual(['José Martínez', 'Ann Jones', 'Bob Joseph']);
-    expect(crm.call<{ total: number }>(REP, 'searchCustomers', 'jose', { status: 'qualified' }).total).toBe(1);
-    expect(crm.call<{ total: number }>(REP, 'searchCustomers', 'jose', { owner: MANAGER.toUpperCase() }).total).toBe(2);
-    expect(crm.call<{ results: Customer[]; total: number }>(REP, 'searchCustomers', 'jose', { limit: 1 })).toMatchObject({ total: 3 });
-    expect(crm.call<Result>(REP, 'searchCustomers', 'jose', { limit: 0 }).errors?.limit).toEqual(expect.any(String));
-    expect(crm.call<Result>(REP, 'searchCustomers', 'jose', { status: 'nope' }).errors?.status).toEqual(expect.any(String));
+    expect(succeeded(crm.call(REP, 'searchCustomers', 'jose', { status: 'qualified' })).total).toBe(1);
+    expect(succeeded(crm.call(REP, 'searchCustomers', 'jose', { owner: MANAGER.toUpperCase() })).total).toBe(2);
+    expect(crm.call(REP, 'searchCustomers', 'jose', { limit: 1 })).toMatchObject({ total: 3 });
+    expect(having(crm.call(REP, 'searchCustomers', 'jose', { limit: 0 }), 'errors').errors.limit).toEqual(expect.any(String));
+    expect(having(crm.call(REP, 'searchCustomers', 'jose', { status: 'nope' }), 'errors').errors.status).toEqual(expect.any(String));
   });
 
   it('lists a sorted page with the total', () => {
     const crm = newCrm();
     for (const name of ['Cara', 'Abe', 'Bea', 'Dan']) register(crm, { name });
-    const page = crm.call<{ customers: Customer[]; total: number }>(REP, 'listCustomers', { sort: '-name', offset: 1, limit: 2 });
+    const page = succeeded(crm.call(REP, 'listCustomers', { sort: '-name', offset: 1, limit: 2 }));
     expect(page.total).toBe(4);
     expect(page.customers.map((c) => c.name)).toEqual(['Cara', 'Bea']);
-    expect(crm.call<Result>(REP, 'listCustomers', { sort: 'shoeSize' }).errors?.sort).toEqual(expect.any(String));
+    expect(having(crm.call(REP, 'listCustomers', { sort: 'shoeSize' }), 'errors').errors.sort).toEqual(expect.any(String));
   });
 });
 

@@ -5,15 +5,12 @@
  * applied, a shared drive with no admin, two time zones).
  */
 
-import { createHarness } from '../../local/bundle/harness';
 import type { SetUpCheckReport } from '../../src/domain/setupCheck';
-import { MANAGER, OWNER, REP, STRANGER, START_MS, type Crm, newCrm, plainCells } from '../support/crm';
+import { MANAGER, OWNER, REP, STRANGER, START_MS, type Crm, createCrm, newCrm, succeeded } from '../support/crm';
 import { byHand, customersSheet, stateJson } from './safety/helpers';
 
-type Report = SetUpCheckReport | { ok: false; errors: Record<string, string> };
-
 function check(crm: Crm, user = OWNER): SetUpCheckReport {
-  const report = crm.call<Report>(user, 'checkSetUp');
+  const report = crm.call(user, 'checkSetUp');
   if (!report.ok) throw new Error(JSON.stringify(report));
   return report;
 }
@@ -58,7 +55,7 @@ describe('checkSetUp on a CRM Set up made', () => {
 
   it('is the admin\'s: staff are refused', () => {
     const crm = newCrm();
-    expect(crm.call<Report>(REP, 'checkSetUp')).toEqual({ ok: false, errors: { access: `Only the CRM's admin (${OWNER}) can run Check set-up.` } });
+    expect(crm.call(REP, 'checkSetUp')).toEqual({ ok: false, errors: { access: `Only the CRM's admin (${OWNER}) can run Check set-up.` } });
   });
 });
 
@@ -88,13 +85,13 @@ describe('each failure it can report', () => {
       `Settings tab protected for ${OWNER}: Editors not intended: ${REP}. Run CRM ▸ Set up / repair.`,
     ]);
     // Set up / repair puts every point right again.
-    expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+    expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     expect(failing(check(crm))).toEqual([]);
   });
 
   it('Google hides the e-mail: said first, and the check still runs', () => {
     const crm = newCrm();
-    const report = crm.call<SetUpCheckReport>('', 'checkSetUp');
+    const report = succeeded(crm.call('', 'checkSetUp'));
     expect(report.points[0]).toMatchObject({ point: 'Your e-mail is visible to the CRM', ok: false });
     expect(report.points[0]?.detail).toMatch(/^Google did not tell the script who you are/);
   });
@@ -121,8 +118,7 @@ describe('each failure it can report', () => {
   });
 
   it('a shared drive before any Set up: no admin known, no tab protected', () => {
-    const harness = createHarness({ owner: OWNER, editors: [REP], startMs: START_MS, sharedDrive: true });
-    const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
+    const crm = createCrm({ owner: OWNER, editors: [REP], startMs: START_MS, sharedDrive: true });
     const report = check(crm, REP);
     expect(report.points.find((p) => p.point === 'An admin is known')).toEqual({
       point: 'An admin is known',
@@ -130,14 +126,13 @@ describe('each failure it can report', () => {
       detail: 'Shared drive (no owner) and no admin recorded yet. Run CRM ▸ Set up / repair.',
     });
     expect(report.points.filter((p) => /tab protected/.test(p.point)).map((p) => p.ok)).toEqual([false, false, false, false]);
-    expect(crm.call<{ ok: boolean }>(REP, 'setUpCrm').ok).toBe(true);
+    expect(crm.call(REP, 'setUpCrm').ok).toBe(true);
     expect(failing(check(crm, REP))).toEqual([]);
   });
 
   it('a spreadsheet time zone that differs from the script\'s', () => {
-    const harness = createHarness({ owner: OWNER, editors: [REP, MANAGER], startMs: START_MS });
-    const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
-    expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+    const crm = createCrm({ owner: OWNER, editors: [REP, MANAGER], startMs: START_MS });
+    expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     byHand(crm, OWNER, (ss) => ss.setSpreadsheetTimeZone('Europe/Berlin'));
     expect(failing(check(crm))).toEqual([
       'Time zone: The spreadsheet uses Europe/Berlin but the script Etc/UTC: dates typed by hand and dates the CRM writes may differ by the offset. Set both to the same zone (File ▸ Settings; Project settings).',

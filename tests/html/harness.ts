@@ -1,17 +1,15 @@
 /**
- * Shared set-up of the browser tests: builds the HTML pages with the project's own webpack HTML plugin
- * (into a temp dir, so a parallel `npm run build` cannot race us), launches Debian's chromium (never
- * skipped: a missing browser fails the suite), and opens a page the way HtmlService serves it, with the
- * state scriptlet filled in and the fake server (fakeServer.ts) installed. Failing tests leave a
+ * Shared set-up of the browser tests: reads the HTML pages `npm run build` wrote into dist/ (the pages clasp pushes),
+ * launches Debian's chromium (never skipped: a missing browser fails the suite), and opens a page the way HtmlService
+ * serves it, with the state scriptlet filled in and the fake server (fakeServer.ts) installed. Failing tests leave a
  * screenshot in test-results/.
  */
 
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import webpack from 'webpack';
+import { DIST_DIR, readHtmlFiles } from '../../local/bundle/loadBundle';
 import type { ServerApi, SidebarState } from '../../src/domain/api';
 import { blankCustomer, type Customer } from '../../src/domain/customer';
 import type { FakeCall, FakeControl, FakeSeed } from './fakeServer';
@@ -21,31 +19,15 @@ export type PageName = 'sidebar' | 'search' | 'import';
 const ROOT = path.join(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Builds html/*.html exactly as the real build does (same plugin instance from webpack.config.js). */
-export async function buildPages(): Promise<Record<PageName, string>> {
-  const config = require(path.join(ROOT, 'webpack.config.js')) as webpack.Configuration;
-  const htmlPlugin = (config.plugins ?? []).find((p) => p && p.constructor.name === 'HtmlAndManifestPlugin');
-  if (!htmlPlugin) throw new Error('webpack.config.js has no HtmlAndManifestPlugin');
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-html-'));
-  const entry = path.join(out, 'entry.js');
-  fs.writeFileSync(entry, '');
-  await new Promise<void>((resolve, reject) => {
-    webpack(
-      { mode: 'none', devtool: false, context: ROOT, entry, output: { path: out, filename: 'entry.out.js' }, plugins: [htmlPlugin] },
-      (error, stats) => {
-        if (error) reject(error);
-        else if (stats?.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-        else resolve();
-      },
-    );
-  });
-  const pages = {
-    sidebar: fs.readFileSync(path.join(out, 'sidebar.html'), 'utf8'),
-    search: fs.readFileSync(path.join(out, 'search.html'), 'utf8'),
-    import: fs.readFileSync(path.join(out, 'import.html'), 'utf8'),
+/** The pages as the build wrote them into dist/ (`npm test` builds first; dist-test/ holds the same bytes). */
+export function builtPages(): Record<PageName, string> {
+  const files = fs.existsSync(DIST_DIR) ? readHtmlFiles(DIST_DIR) : {};
+  const page = (name: PageName): string => {
+    const html = files[name];
+    if (html === undefined) throw new Error(`${path.join(DIST_DIR, `${name}.html`)} is missing: run \`npm run build\` first (npm test does).`);
+    return html;
   };
-  fs.rmSync(out, { recursive: true, force: true });
-  return pages;
+  return { sidebar: page('sidebar'), search: page('search'), import: page('import') };
 }
 
 /** The fake server as a script for addInitScript. */
@@ -99,12 +81,11 @@ export interface Suite {
   fake: string;
 }
 
-/** beforeAll/afterAll for a test file: one build and one browser. */
+/** beforeAll/afterAll for a test file: the built pages and one browser. */
 export function useSuite(): () => Suite {
   let suite: Suite | undefined;
   beforeAll(async () => {
-    const [pages, browser] = await Promise.all([buildPages(), launchBrowser()]);
-    suite = { pages, browser, fake: fakeServerScript() };
+    suite = { pages: builtPages(), browser: await launchBrowser(), fake: fakeServerScript() };
   });
   afterAll(async () => {
     await suite?.browser.close();

@@ -1,6 +1,10 @@
-/** Shared set-up of the bundle tests: the BUILT add-on in the stand-in, with an owner, staff and a stranger. */
+/**
+ * Shared set-up of the bundle tests: the BUILT add-on (dist-test/, the pushed code unminified and with its source map)
+ * in the stand-in, with an owner, staff and a stranger; results of typed calls narrowed with a check.
+ */
 
-import { type Harness, type SimpleTriggerIdentity, createHarness } from '../../local/bundle/harness';
+import { type ApiHarness, type HarnessOptions, type SimpleTriggerIdentity, createApiHarness } from '../../local/bundle/harness';
+import { TEST_DIST_DIR } from '../../local/bundle/loadBundle';
 
 export const OWNER = 'owner@example.com';
 export const REP = 'rep@example.com';
@@ -12,7 +16,7 @@ export const START_MS = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface Crm extends Harness {
+export interface Crm extends ApiHarness {
   /** Values of a tab as getValues returns them (uncounted), with dates as ISO strings for comparison. */
   tab(name: string): unknown[][];
 }
@@ -24,27 +28,61 @@ export function plainCells(rows: readonly (readonly unknown[])[]): unknown[][] {
   );
 }
 
+/** A workbook in the stand-in running the test bundle (dist-test: unminified, stacks mapped to src/), not set up. */
+export function createCrm(options: Omit<HarnessOptions, 'distDir'>): Crm {
+  const harness = createApiHarness({ ...options, distDir: TEST_DIST_DIR });
+  return { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
+}
+
 /**
  * A workbook shared with REP, MANAGER and STRANGER; Set up run by the owner with REP and MANAGER as staff.
  * Simple triggers do not see who edited unless `simpleTriggerIdentity: 'visible'` (the harness default is 'hidden').
  */
 export function newCrm(options: { setUp?: boolean; staff?: string[]; simpleTriggerIdentity?: SimpleTriggerIdentity } = {}): Crm {
-  const harness = createHarness({
+  const crm = createCrm({
     owner: OWNER,
     editors: [REP, MANAGER, STRANGER],
     startMs: START_MS,
     ...(options.simpleTriggerIdentity ? { simpleTriggerIdentity: options.simpleTriggerIdentity } : {}),
   });
-  const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
   if (options.setUp !== false) {
-    const setUp = crm.call<{ ok: boolean }>(OWNER, 'setUpCrm');
+    const setUp = crm.call(OWNER, 'setUpCrm');
     if (!setUp.ok) throw new Error(`setUpCrm failed: ${JSON.stringify(setUp)}`);
     const staff = options.staff ?? [REP, MANAGER];
     if (staff.length > 0) {
-      staff.forEach((email, i) => harness.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
-      const again = crm.call<{ ok: boolean }>(OWNER, 'setUpCrm');
+      staff.forEach((email, i) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+      const again = crm.call(OWNER, 'setUpCrm');
       if (!again.ok) throw new Error(`setUpCrm (staff) failed: ${JSON.stringify(again)}`);
     }
   }
   return crm;
+}
+
+/**
+ * The success branch of a result the test expects to succeed (a typed call returns the API's whole union); a failure
+ * ends the test there with the whole result, rather than as a TypeError on a field it lacks.
+ */
+export function succeeded<T>(result: T): Exclude<T, { ok: false }> {
+  if (typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false) {
+    throw new Error(`Expected the call to succeed, got ${JSON.stringify(result)}`);
+  }
+  return result as Exclude<T, { ok: false }>;
+}
+
+/** The members of a union that declare `key`, with it present (e.g. a SaveResult's Failure for 'errors'). */
+export type Having<T, K extends PropertyKey> = T extends unknown
+  ? K extends keyof T
+    ? T & { [P in K]-?: Exclude<T[P], undefined> }
+    : never
+  : never;
+
+/**
+ * The result narrowed to the members that carry `key` (a refusal's `errors`, a stale save's `conflict`); a result
+ * without it ends the test there with the whole result.
+ */
+export function having<T, K extends T extends unknown ? keyof T : never>(result: T, key: K): Having<T, K> {
+  if (typeof result !== 'object' || result === null || (result as Record<PropertyKey, unknown>)[key] === undefined) {
+    throw new Error(`Expected a result with ${String(key)}, got ${JSON.stringify(result)}`);
+  }
+  return result as Having<T, K>;
 }

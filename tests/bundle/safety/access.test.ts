@@ -9,8 +9,8 @@ import type { Customer } from '../../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
 import { UserEditRefused } from '../../../local/gas/spreadsheet/host';
 import type { ProtectionData } from '../../../local/gas/spreadsheet/model';
-import { DAY_MS, MANAGER, OWNER, REP, STRANGER, type Crm, newCrm } from '../../support/crm';
-import { type Refusal, type SaveResult, registered, sheetRowOf, stateJson } from './helpers';
+import { DAY_MS, MANAGER, OWNER, REP, STRANGER, type Crm, having, newCrm, succeeded } from '../../support/crm';
+import { registered, sheetRowOf, stateJson } from './helpers';
 
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
 
@@ -32,18 +32,18 @@ function refusedMessage(user: string): RegExp {
 function expectRefusedEverywhere(crm: Crm, user: string, target: Customer): void {
   for (const [name, args] of WRITES) {
     const before = stateJson(crm);
-    const result = crm.call<Refusal>(user, name, ...args(target));
+    const result = crm.callRaw(user, name, ...args(target));
     expect({ name, result }).toEqual({ name, result: { ok: false, errors: { access: expect.stringMatching(refusedMessage(user)) } } });
     expect({ name, unchanged: stateJson(crm) === before }).toEqual({ name, unchanged: true });
   }
   const before = stateJson(crm);
-  expect(crm.call<Refusal>(user, 'setUpCrm')).toEqual({ ok: false, errors: { access: expect.stringMatching(refusedMessage(user)) } });
+  expect(crm.call(user, 'setUpCrm')).toEqual({ ok: false, errors: { access: expect.stringMatching(refusedMessage(user)) } });
   expect(stateJson(crm)).toBe(before);
 }
 
 function expectAllowed(crm: Crm, user: string, target: Customer): void {
-  const current = crm.call<{ ok: true; customer: Customer }>(user, 'getCustomer', target.id).customer;
-  const saved = crm.call<SaveResult>(user, 'updateCustomerStatus', target.id, 'Contacted', current.version);
+  const current = succeeded(crm.call(user, 'getCustomer', target.id)).customer;
+  const saved = crm.call(user, 'updateCustomerStatus', target.id, 'Contacted', current.version);
   expect({ user, ok: saved.ok }).toEqual({ user, ok: true });
 }
 
@@ -52,7 +52,7 @@ function setStaff(crm: Crm, staff: string[]): void {
   for (let row = 2; row <= 8; row++) {
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row, column: 1, value: staff[row - 2] ?? '' });
   }
-  expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+  expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
 }
 
 function protectionsOf(crm: Crm, sheet: string): ProtectionData[] {
@@ -92,7 +92,7 @@ describe('who may call the write functions', () => {
     expectAllowed(crm, 'REP@example.com', ann);
     for (const user of [STRANGER, '', 'rep@example.com.evil.example']) expectRefusedEverywhere(crm, user, ann);
     // The refusal comes before any look at the input: a stranger learns nothing from validation.
-    expect(crm.call<Refusal>(STRANGER, 'updateCustomer', 'not an id', null, 'x').errors).toEqual({ access: expect.any(String) });
+    expect(having(crm.callRaw(STRANGER, 'updateCustomer', 'not an id', null, 'x'), 'errors').errors).toEqual({ access: expect.any(String) });
   });
 
   it('a menu item run by someone not allowed shows the refusal', () => {
@@ -143,7 +143,7 @@ describe('the staff list takes effect when Set up applies it', () => {
     expectRefusedEverywhere(crm, STRANGER, ann);
     expectHandEditRefused(crm, STRANGER, 'Customers', sheetRowOf(crm, ann.id), col('Name'));
 
-    expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+    expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     expectRefusedEverywhere(crm, MANAGER, ann);
     expectHandEditRefused(crm, MANAGER, 'Customers', sheetRowOf(crm, ann.id), col('Name'));
     expectAllowed(crm, STRANGER, ann);

@@ -6,18 +6,13 @@
 
 import type { Customer } from '../../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
-import { DAY_MS, MANAGER, REP, type Crm, newCrm } from '../../support/crm';
-import { type Refusal, type SaveResult, deleteRow, registered, rowsById, sheetRowOf, sortCustomers, stateJson } from './helpers';
-
-interface Conflict {
-  ok: false;
-  conflict: Customer;
-}
+import { DAY_MS, MANAGER, REP, type Crm, having, newCrm, succeeded } from '../../support/crm';
+import { type SaveResult, deleteRow, registered, rowsById, sheetRowOf, sortCustomers, stateJson } from './helpers';
 
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
 
 function opened(crm: Crm, user: string, id: string): Customer {
-  return crm.call<{ ok: true; customer: Customer }>(user, 'getCustomer', id).customer;
+  return succeeded(crm.call(user, 'getCustomer', id)).customer;
 }
 
 function twoCustomers(): { crm: Crm; ann: Customer; bob: Customer } {
@@ -61,30 +56,30 @@ describe('two staff save the same customer from the same Version', () => {
     const { crm, ann } = twoCustomers();
     const repCopy = opened(crm, REP, ann.id);
     const managerCopy = opened(crm, MANAGER, ann.id);
-    crm.call<SaveResult>(REP, 'updateCustomer', ann.id, { company: 'Berg & Co' }, repCopy.version);
-    const lost = crm.call<Conflict>(MANAGER, 'updateCustomer', ann.id, { phone: '+46 8 555 0100' }, managerCopy.version);
-    const retried = crm.call<SaveResult>(MANAGER, 'updateCustomer', ann.id, { phone: '+46 8 555 0100' }, lost.conflict.version);
+    crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg & Co' }, repCopy.version);
+    const lost = having(crm.call(MANAGER, 'updateCustomer', ann.id, { phone: '+46 8 555 0100' }, managerCopy.version), 'conflict');
+    const retried = crm.call(MANAGER, 'updateCustomer', ann.id, { phone: '+46 8 555 0100' }, lost.conflict.version);
     expect(retried).toMatchObject({ ok: true, customer: { company: 'Berg & Co', phone: '+46 8 555 0100', version: 3 } });
   });
 
   it('a save that would change nothing is still refused when its Version is stale (it may be based on old data)', () => {
     const { crm, ann } = twoCustomers();
-    crm.call<SaveResult>(REP, 'updateCustomer', ann.id, { company: 'Berg & Co' }, 1);
+    crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg & Co' }, 1);
     const before = stateJson(crm);
-    expect(crm.call<Conflict>(MANAGER, 'updateCustomer', ann.id, { company: 'Berg & Co' }, 1).conflict.version).toBe(2);
-    expect(crm.call<Conflict>(MANAGER, 'updateCustomerStatus', ann.id, 'Lead', 1).conflict.version).toBe(2);
+    expect(having(crm.call(MANAGER, 'updateCustomer', ann.id, { company: 'Berg & Co' }, 1), 'conflict').conflict.version).toBe(2);
+    expect(having(crm.call(MANAGER, 'updateCustomerStatus', ann.id, 'Lead', 1), 'conflict').conflict.version).toBe(2);
     expect(stateJson(crm)).toBe(before);
   });
 
   it('a Version from the future, or a text that is not a Version, changes nothing', () => {
     const { crm, ann } = twoCustomers();
     const before = stateJson(crm);
-    expect(crm.call<Conflict>(REP, 'updateCustomer', ann.id, { company: 'X' }, 7).conflict.version).toBe(1);
-    expect(crm.call<Refusal>(REP, 'updateCustomer', ann.id, { company: 'X' }, 'latest')).toEqual({
+    expect(having(crm.call(REP, 'updateCustomer', ann.id, { company: 'X' }, 7), 'conflict').conflict.version).toBe(1);
+    expect(crm.callRaw(REP, 'updateCustomer', ann.id, { company: 'X' }, 'latest')).toEqual({
       ok: false,
       errors: { expectedVersion: expect.stringContaining('whole number') },
     });
-    expect(crm.call<Refusal>(REP, 'updateCustomerStatus', ann.id, 'Active', null)).toEqual({
+    expect(crm.callRaw(REP, 'updateCustomerStatus', ann.id, 'Active', null)).toEqual({
       ok: false,
       errors: { expectedVersion: expect.stringContaining('missing') },
     });
@@ -95,17 +90,17 @@ describe('two staff save the same customer from the same Version', () => {
     const { crm, ann } = twoCustomers();
     const repCopy = opened(crm, REP, ann.id);
     crm.edit({ user: MANAGER, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Deal value'), value: '7000' });
-    const lost = crm.call<Conflict>(REP, 'updateCustomer', ann.id, { dealValue: 5500 }, repCopy.version);
-    expect(lost.conflict).toMatchObject({ dealValue: 7000, version: 2, updatedBy: MANAGER });
+    const lost = crm.call(REP, 'updateCustomer', ann.id, { dealValue: 5500 }, repCopy.version);
+    expect(having(lost, 'conflict').conflict).toMatchObject({ dealValue: 7000, version: 2, updatedBy: MANAGER });
     expect(rowsById(crm).get(ann.id)?.[col('Deal value') - 1]).toBe(7000);
   });
 
   it('another customer being saved, or the tab being sorted, is no conflict', () => {
     const { crm, ann, bob } = twoCustomers();
     const repCopy = opened(crm, REP, ann.id);
-    crm.call<SaveResult>(MANAGER, 'updateCustomerStatus', bob.id, 'Contacted', 1);
+    crm.call(MANAGER, 'updateCustomerStatus', bob.id, 'Contacted', 1);
     sortCustomers(crm, MANAGER, col('Name'), false);
-    expect(crm.call<SaveResult>(REP, 'updateCustomerStatus', ann.id, 'Qualified', repCopy.version)).toMatchObject({
+    expect(crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', repCopy.version)).toMatchObject({
       ok: true,
       customer: { status: 'Qualified', version: 2 },
     });
@@ -113,10 +108,10 @@ describe('two staff save the same customer from the same Version', () => {
 
   it('two staff register the same new prospect: the second is told it is probably a duplicate', () => {
     const crm = newCrm();
-    const first = crm.call<SaveResult>(REP, 'registerCustomer', { name: 'Cat Young', email: 'cat@example.com' });
+    const first = crm.call(REP, 'registerCustomer', { name: 'Cat Young', email: 'cat@example.com' });
     expect(first.ok).toBe(true);
     const before = stateJson(crm);
-    const second = crm.call<SaveResult>(MANAGER, 'registerCustomer', { name: 'Catherine Young', email: 'CAT@example.com' });
+    const second = crm.call(MANAGER, 'registerCustomer', { name: 'Catherine Young', email: 'CAT@example.com' });
     expect(second).toMatchObject({ ok: false, errors: { duplicate: expect.stringContaining('C-00001') }, duplicates: [{ id: 'C-00001' }] });
     expect(stateJson(crm)).toBe(before);
   });

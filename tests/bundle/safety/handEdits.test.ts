@@ -7,7 +7,7 @@
  */
 
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
-import { DAY_MS, MANAGER, REP, type Crm, newCrm } from '../../support/crm';
+import { DAY_MS, MANAGER, REP, type Crm, newCrm, succeeded } from '../../support/crm';
 import { replayedAndStored } from '../../support/recorded';
 import { registered, sheetRowOf } from './helpers';
 
@@ -123,10 +123,10 @@ describe('what Google does not tell a simple trigger', () => {
   it('a blank user: the edit is still logged (by "unknown user") and the Version bumped; nothing crashes', () => {
     const { crm, ids } = threeCustomers('hidden');
     const [ann] = ids as [string];
-    const version = crm.call<{ customer: { version: number } }>(REP, 'getCustomer', ann).customer.version;
+    const version = succeeded(crm.call(REP, 'getCustomer', ann)).customer.version;
     crm.edit({ user: REP, sheet: 'Customers', row: sheetRowOf(crm, ann), column: col('Source'), value: 'Referral' });
     expect(crm.tab('History').at(-1)?.slice(2)).toEqual(['manual edit', 'Source', '', 'Referral', 'unknown user']);
-    const after = crm.call<{ customer: { version: number; updatedBy: string } }>(REP, 'getCustomer', ann).customer;
+    const after = succeeded(crm.call(REP, 'getCustomer', ann)).customer;
     expect(after).toMatchObject({ version: version + 1, updatedBy: 'unknown user' });
   });
 

@@ -13,15 +13,7 @@ import type { Crm } from '../../support/crm';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SpreadsheetAppType = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
-export type SaveResult =
-  | { ok: true; customer: Customer }
-  | { ok: false; errors: Record<string, string>; duplicates?: Customer[] }
-  | { ok: false; conflict: Customer; errors?: Record<string, string> };
-
-export interface Refusal {
-  ok: false;
-  errors: Record<string, string>;
-}
+export type { Failure as Refusal, SaveResult } from '../../../src/domain/results';
 
 /** Executions that were a person working in the sheet (their writes take no lock, as in Sheets). */
 const manualExecutions = new WeakMap<Crm, Set<number>>();
@@ -150,7 +142,7 @@ export function formulasAnywhere(crm: Crm): string[] {
 
 /** registerCustomer that must succeed; returns the saved customer. */
 export function registered(crm: Crm, user: string, input: Record<string, unknown>): Customer {
-  const result = crm.call<SaveResult>(user, 'registerCustomer', input);
+  const result = crm.call(user, 'registerCustomer', input);
   if (!result.ok) throw new Error(`registerCustomer failed: ${JSON.stringify(result)}`);
   return result.customer;
 }

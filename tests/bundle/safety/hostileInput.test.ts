@@ -8,14 +8,14 @@
 
 import type { Customer } from '../../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
-import { MANAGER, REP, type Crm, newCrm } from '../../support/crm';
-import { type Refusal, type SaveResult, byHand, customersSheet, formulasAnywhere, registered, rowsById, sheetRowOf, stateJson, writePastValidation } from './helpers';
+import { MANAGER, REP, type Crm, having, newCrm, succeeded } from '../../support/crm';
+import { type Refusal, byHand, customersSheet, formulasAnywhere, registered, rowsById, sheetRowOf, stateJson, writePastValidation } from './helpers';
 
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
 const HUGE = 'x'.repeat(50_000);
 
 function opened(crm: Crm, id: string): Customer {
-  return crm.call<{ ok: true; customer: Customer }>(REP, 'getCustomer', id).customer;
+  return succeeded(crm.call(REP, 'getCustomer', id)).customer;
 }
 
 /** The cell values of a customer's row by header. */
@@ -68,11 +68,11 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
     expect(displayed(crm, saved.id)).toMatchObject({ Name: FORMULA_LIKE.name, Phone: FORMULA_LIKE.phone, Source: FORMULA_LIKE.source });
 
     const patch = { name: '=1+1', company: "'quoted", owner: '-', source: '=', phone: '-555-0100-22' };
-    const updated = crm.call<SaveResult>(MANAGER, 'updateCustomer', saved.id, patch, 1);
+    const updated = crm.call(MANAGER, 'updateCustomer', saved.id, patch, 1);
     expect(updated).toMatchObject({ ok: true, customer: patch });
     expect(cells(crm, saved.id)).toMatchObject({ Name: '=1+1', Company: "'quoted", Owner: '-', Source: '=', Phone: '-555-0100-22' });
 
-    const moved = crm.call<SaveResult>(MANAGER, 'updateCustomerStatus', saved.id, 'Contacted', 2, '=2+2');
+    const moved = crm.call(MANAGER, 'updateCustomerStatus', saved.id, 'Contacted', 2, '=2+2');
     expect(moved.ok).toBe(true);
     expect(crm.tab('History').slice(-1)[0]?.slice(2, 6)).toEqual(['note', 'Notes', '', '=2+2']);
     expect(crm.tab('History').find((e) => e[2] === 'update' && e[3] === 'Name')?.slice(4, 6)).toEqual([FORMULA_LIKE.name, '=1+1']);
@@ -80,7 +80,7 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
     crm.call(MANAGER, 'rebuildPipelineSummary');
     expect(formulasAnywhere(crm)).toEqual([]);
     expect(opened(crm, saved.id)).toEqual((moved as { ok: true; customer: Customer }).customer);
-    expect(crm.call<{ total: number }>(REP, 'searchCustomers', '=1+1').total).toBe(1);
+    expect(succeeded(crm.call(REP, 'searchCustomers', '=1+1')).total).toBe(1);
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
     const row = sheetRowOf(crm, saved.id);
     writePastValidation(crm, row, col('Status'), [["'=1+1"]]);
     expect(cells(crm, saved.id)['Status']).toBe('=1+1');
-    const saved2 = crm.call<SaveResult>(REP, 'updateCustomer', saved.id, { company: 'Berg AB' }, 1);
+    const saved2 = crm.call(REP, 'updateCustomer', saved.id, { company: 'Berg AB' }, 1);
     expect(saved2.ok).toBe(true);
     expect(cells(crm, saved.id)['Status']).toBe('=1+1');
     expect(formulasAnywhere(crm)).toEqual([]);
@@ -122,8 +122,8 @@ describe('stored exactly: emoji, right-to-left text, invisible-but-legal charact
     });
     expect(cells(crm, saved.id)).toMatchObject({ Name: input.name, Company: input.company, Phone: '5550102000', 'Deal value': 1200.5 });
     expect(opened(crm, saved.id)).toEqual(saved);
-    expect(crm.call<{ results: Customer[] }>(REP, 'searchCustomers', 'zoe angstrom').results.map((c) => c.id)).toEqual([saved.id]);
-    expect(crm.call<{ results: Customer[] }>(REP, 'searchCustomers', 'المثال').results.map((c) => c.id)).toEqual([saved.id]);
+    expect(succeeded(crm.call(REP, 'searchCustomers', 'zoe angstrom')).results.map((c) => c.id)).toEqual([saved.id]);
+    expect(succeeded(crm.call(REP, 'searchCustomers', 'المثال')).results.map((c) => c.id)).toEqual([saved.id]);
   });
 
   it('a name of digits stays text; "007" keeps its zeros; a deal value written as text becomes a number', () => {
@@ -177,9 +177,9 @@ describe('bad input gets a clear field error and changes nothing', () => {
     ['an escape character in notes', { name: 'A', notes: 'ok\u001b[31mred' }, 'notes', /control character \(U\+001B\)/],
     ['a bell in the company', { name: 'A', company: 'Acme\u0007' }, 'company', /control character/],
   ])('%s', (_label, input, field, message) => {
-    const result = crm.call<Refusal>(REP, 'registerCustomer', input);
+    const result = crm.call(REP, 'registerCustomer', input);
     expectFieldErrors(result, [field]);
-    expect(result.errors[field]).toMatch(message);
+    expect(having(result, 'errors').errors[field]).toMatch(message);
   });
 
   it.each([
@@ -201,7 +201,7 @@ describe('bad input gets a clear field error and changes nothing', () => {
     ['an unknown field', [{ name: 'A', isAdmin: true }], ['isAdmin']],
     ['a field the CRM sets', [{ name: 'A', id: 'C-00001', version: 9 }], ['id', 'version']],
   ])('registerCustomer: %s', (_label, args, fields) => {
-    expectFieldErrors(crm.call(REP, 'registerCustomer', ...args), fields);
+    expectFieldErrors(crm.callRaw(REP, 'registerCustomer', ...args), fields);
   });
 
   it.each([
@@ -217,7 +217,7 @@ describe('bad input gets a clear field error and changes nothing', () => {
     ['name set to null', () => [ann.id, { name: null }, 1], ['name']],
     ['updatedBy in a patch', () => [ann.id, { updatedBy: 'me' }, 1], ['updatedBy', 'patch']],
   ])('updateCustomer: %s', (_label, args, fields) => {
-    expectFieldErrors(crm.call(REP, 'updateCustomer', ...args()), fields);
+    expectFieldErrors(crm.callRaw(REP, 'updateCustomer', ...args()), fields);
   });
 
   it.each([
@@ -226,7 +226,7 @@ describe('bad input gets a clear field error and changes nothing', () => {
     ['note is an object', () => [ann.id, 'Contacted', 1, { text: 'hi' }], ['note']],
     ['note has a NUL', () => [ann.id, 'Contacted', 1, 'a\u0000b'], ['note']],
   ])('updateCustomerStatus: %s', (_label, args, fields) => {
-    expectFieldErrors(crm.call(REP, 'updateCustomerStatus', ...args()), fields);
+    expectFieldErrors(crm.callRaw(REP, 'updateCustomerStatus', ...args()), fields);
   });
 
   it('keys a script could send that a client cannot (__proto__, constructor) are refused by name', () => {
@@ -237,13 +237,13 @@ describe('bad input gets a clear field error and changes nothing', () => {
   });
 
   it('reads answer bad arguments with field errors too', () => {
-    expectFieldErrors(crm.call(REP, 'getCustomer', null), ['id']);
-    expectFieldErrors(crm.call(REP, 'getCustomer', { id: 'C-00001' }), ['id']);
-    expectFieldErrors(crm.call(REP, 'listCustomers', { limit: 'all' }), ['limit']);
-    expectFieldErrors(crm.call(REP, 'listCustomers', 'everything'), ['options']);
+    expectFieldErrors(crm.callRaw(REP, 'getCustomer', null), ['id']);
+    expectFieldErrors(crm.callRaw(REP, 'getCustomer', { id: 'C-00001' }), ['id']);
+    expectFieldErrors(crm.callRaw(REP, 'listCustomers', { limit: 'all' }), ['limit']);
+    expectFieldErrors(crm.callRaw(REP, 'listCustomers', 'everything'), ['options']);
     expectFieldErrors(crm.call(REP, 'listCustomers', { sort: '__proto__' }), ['sort']);
-    expectFieldErrors(crm.call(REP, 'searchCustomers', { q: 'Ann' }), ['query']);
-    expect(crm.call(REP, 'searchCustomers', null)).toMatchObject({ total: 1 }); // nothing typed yet: everyone
+    expectFieldErrors(crm.callRaw(REP, 'searchCustomers', { q: 'Ann' }), ['query']);
+    expect(crm.callRaw(REP, 'searchCustomers', null)).toMatchObject({ total: 1 }); // nothing typed yet: everyone
   });
 });
 
@@ -268,7 +268,7 @@ describe('the HTML the server produces carries its state only escaped', () => {
 
   it('openCustomerSidebar with a hostile ID: the ID appears only escaped, no element comes of it', () => {
     const crm = newCrm();
-    crm.call(REP, 'showRegisterSidebar');
+    crm.callRaw(REP, 'showRegisterSidebar'); // a menu function, outside the API
     const plain = crm.gas.ui.last('sidebar')?.html ?? '';
     crm.call(REP, 'openCustomerSidebar', HOSTILE_ID);
     const html = crm.gas.ui.last('sidebar')?.html ?? '';

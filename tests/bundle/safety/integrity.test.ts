@@ -5,14 +5,8 @@
  */
 
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
-import { MANAGER, OWNER, REP, STRANGER, type Crm, newCrm } from '../../support/crm';
+import { MANAGER, OWNER, REP, STRANGER, type Crm, newCrm, succeeded } from '../../support/crm';
 import { byHand, customersSheet, registered, sheetRowOf, stateJson, writePastValidation } from './helpers';
-
-interface Report {
-  ok: true;
-  checkedRows: number;
-  problems: { row: number; id: string; problem: string }[];
-}
 
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
 
@@ -33,7 +27,7 @@ describe('checkData', () => {
     const { crm } = crmWithThree();
     const before = stateJson(crm);
     const calls = crm.gas.runtime.calls.snapshot();
-    expect(crm.call<Report>(REP, 'checkData')).toEqual({ ok: true, checkedRows: 3, problems: [] });
+    expect(succeeded(crm.call(REP, 'checkData'))).toEqual({ ok: true, checkedRows: 3, problems: [] });
     expect(stateJson(crm)).toBe(before);
     // One getValues of the Customers tab (and at most one of Settings), no cell-by-cell reads.
     expect(crm.gas.runtime.calls.get('Range.getValues') - (calls['Range.getValues'] ?? 0)).toBeLessThanOrEqual(2);
@@ -50,7 +44,7 @@ describe('checkData', () => {
     scriptWrites(crm, sheetRowOf(crm, bob), col('Deal value'), 'lots');
     scriptWrites(crm, sheetRowOf(crm, bob), col('Version'), 'v2');
     scriptWrites(crm, catRow + 1, col('Name'), 'Dee Fox'); // pasted below, no ID
-    const report = crm.call<Report>(MANAGER, 'checkData');
+    const report = succeeded(crm.call(MANAGER, 'checkData'));
     expect(report.checkedRows).toBe(4);
     expect(report.problems).toEqual([
       { row: 2, id: ann, problem: expect.stringContaining(`is also on row ${catRow}`) },
@@ -78,14 +72,14 @@ describe('checkData', () => {
   it('reports a changed header instead of checking rows against the wrong columns', () => {
     const { crm } = crmWithThree();
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Customers', row: 1, column: col('Status'), value: 'Stage' });
-    const report = crm.call<Report>(REP, 'checkData');
+    const report = succeeded(crm.call(REP, 'checkData'));
     expect(report.problems).toEqual([{ row: 1, id: '', problem: expect.stringContaining('Set up / repair') }]);
   });
 
   it('is a read: anyone the file is shared with may run it, and it works while a write holds the lock', () => {
     const { crm } = crmWithThree();
     crm.gas.services.holdDocumentLockElsewhere();
-    expect(crm.call<Report>(STRANGER, 'checkData').checkedRows).toBe(3);
+    expect(succeeded(crm.call(STRANGER, 'checkData')).checkedRows).toBe(3);
   });
 
   it('without a Customers tab, says to run Set up', () => {
@@ -113,7 +107,7 @@ describe('menu: CRM ▸ Check data', () => {
     // 25 old rows without IDs, each with an invalid status among other gaps.
     const rows = Array.from({ length: 25 }, (_, i) => ['', `Pasted ${i}`, '', '', '', 'Someday']);
     writePastValidation(crm, 10, 1, rows);
-    const report = crm.call<Report>(REP, 'checkData');
+    const report = succeeded(crm.call(REP, 'checkData'));
     expect(report.checkedRows).toBe(28);
     crm.run(REP, 'showDataCheck');
     const lines = (crm.gas.ui.last('alert')?.prompt ?? '').split('\n');

@@ -6,8 +6,8 @@
 
 import type { Customer } from '../../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
-import { MANAGER, OWNER, REP, type Crm, newCrm } from '../../support/crm';
-import { type Refusal, type SaveResult, addOnUnlockedWrites, byHand, registered, sheetRowOf, stateJson, workbookJson } from './helpers';
+import { MANAGER, OWNER, REP, type Crm, newCrm, succeeded } from '../../support/crm';
+import { type Refusal, addOnUnlockedWrites, byHand, registered, sheetRowOf, stateJson, workbookJson } from './helpers';
 
 const BUSY = /^The CRM is busy saving another change\. Nothing was saved: please try again in a few seconds\.$/;
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
@@ -32,7 +32,7 @@ function seeded(): { crm: Crm; ann: Customer; bob: Customer } {
 
 /** The stored Version, as the sidebar has it after opening the customer. */
 function versionOf(crm: Crm, c: Customer): number {
-  return crm.call<{ ok: true; customer: Customer }>(REP, 'getCustomer', c.id).customer.version;
+  return succeeded(crm.call(REP, 'getCustomer', c.id)).customer.version;
 }
 
 type WritePath = [label: string, user: string, run: (crm: Crm, ann: Customer) => unknown];
@@ -199,7 +199,7 @@ describe('a failure between the Customers write and the History write', () => {
     crm.edit({ user: REP, sheet: 'Customers', row, column: col('Phone'), value: '5550102000' });
     historyClosedToRep(crm);
     const before = workbookJson(crm);
-    const version = crm.call<{ ok: true; customer: Customer }>(REP, 'getCustomer', ann.id).customer.version;
+    const version = succeeded(crm.call(REP, 'getCustomer', ann.id)).customer.version;
     expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', version, 'A note')).toThrow(/protected cell/);
     expect(() => crm.call(REP, 'updateCustomer', ann.id, { name: 'Ann Berg-Lund' }, version)).toThrow(/protected cell/);
     expect(workbookJson(crm)).toBe(before);
@@ -249,7 +249,7 @@ describe('a failure between the Customers write and the History write', () => {
     historyClosedToRep(crm);
     expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1)).toThrow(/protected cell/);
     crm.call(OWNER, 'setUpCrm'); // re-applies the staff list to every protection
-    const saved = crm.call<SaveResult>(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1);
+    const saved = crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1);
     expect(saved).toMatchObject({ ok: true, customer: { status: 'Qualified', version: 2 } });
     expect(crm.tab('History').filter((e) => e[1] === ann.id && e[3] === 'Status').map((e) => e[2])).toEqual(['create', 'status']);
   });

@@ -14,11 +14,10 @@
  */
 
 import fc from 'fast-check';
-import { createHarness } from '../../../local/bundle/harness';
 import type { Customer, EditableKey } from '../../../src/domain/customer';
 import { CUSTOMER_HEADERS, EDITABLE_KEYS } from '../../../src/domain/customer';
 import { STATUSES, type Status } from '../../../src/domain/statuses';
-import { MANAGER, OWNER, REP, START_MS, type Crm, plainCells } from '../../support/crm';
+import { MANAGER, OWNER, REP, START_MS, type Crm, createCrm, succeeded } from '../../support/crm';
 import {
   type SaveResult,
   addOnUnlockedWrites,
@@ -82,7 +81,7 @@ function expectSheetEqualsModel(model: Model, real: Real): void {
 
 /** After every command: the one customer it touched reads back as the model has it (cheap). */
 function expectCustomer(model: Model, real: Real, id: string): void {
-  const result = real.crm.call<{ ok: true; customer: Customer }>(REP, 'getCustomer', id);
+  const result = succeeded(real.crm.call(REP, 'getCustomer', id));
   expect(result.customer).toEqual(model.customers.get(id));
 }
 
@@ -153,7 +152,7 @@ class Register implements Cmd {
       source: this.source,
       notes: this.notes,
     };
-    const result = real.crm.call<SaveResult>(this.user, 'registerCustomer', input);
+    const result = real.crm.call(this.user, 'registerCustomer', input);
     const at = now(real);
     const id = `C-${String(model.nextNumber).padStart(5, '0')}`;
     const expected: Customer = {
@@ -217,7 +216,7 @@ class RegisterDuplicate implements Cmd {
   run(model: Model, real: Real): void {
     const withEmail = [...model.customers.values()].filter((c) => c.email !== '');
     const existing = pick(withEmail, this.index) as Customer;
-    const result = real.crm.call<SaveResult>(this.user, 'registerCustomer', { name: `Someone else ${model.serial}`, email: existing.email.toUpperCase() });
+    const result = real.crm.call(this.user, 'registerCustomer', { name: `Someone else ${model.serial}`, email: existing.email.toUpperCase() });
     expect(result).toMatchObject({ ok: false, errors: { duplicate: expect.stringContaining(existing.id) } });
     expect((result as { duplicates?: Customer[] }).duplicates?.map((c) => c.id)).toContain(existing.id);
     afterStep(model, real, 'RegisterDuplicate');
@@ -280,7 +279,7 @@ class Update implements Cmd {
     real.crm.gas.runtime.advance(this.delay);
     const id = pick(model.ids, this.index) as string;
     const current = model.customers.get(id) as Customer;
-    const result = real.crm.call<SaveResult>(this.user, 'updateCustomer', id, this.patch, versionSent(current, this.stale));
+    const result = real.crm.call(this.user, 'updateCustomer', id, this.patch, versionSent(current, this.stale));
     if (this.stale) {
       expect(result).toEqual({ ok: false, conflict: current });
     } else {
@@ -313,7 +312,7 @@ class ChangeStatus implements Cmd {
     real.crm.gas.runtime.advance(this.delay);
     const id = pick(model.ids, this.index) as string;
     const current = model.customers.get(id) as Customer;
-    const result = real.crm.call<SaveResult>(this.user, 'updateCustomerStatus', id, this.status, versionSent(current, this.stale), this.note);
+    const result = real.crm.call(this.user, 'updateCustomerStatus', id, this.status, versionSent(current, this.stale), this.note);
     if (this.stale) {
       expect(result).toEqual({ ok: false, conflict: current });
     } else {
@@ -481,17 +480,16 @@ const commandArbs = [
 
 /** A fresh set-up CRM with REP and MANAGER as staff, sharing one loaded bundle (see the header). */
 function freshCrm(): Crm {
-  const harness = createHarness({
+  const crm = createCrm({
     owner: OWNER,
     editors: [REP, MANAGER],
     startMs: START_MS,
     reuseBundle: true,
     simpleTriggerIdentity: 'visible', // the model records who edited by hand
   });
-  const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
-  expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
-  [REP, MANAGER].forEach((email, i) => harness.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
-  expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+  expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
+  [REP, MANAGER].forEach((email, i) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+  expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
   return crm;
 }
 

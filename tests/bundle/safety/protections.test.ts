@@ -8,10 +8,9 @@
  * who runs Set up is recorded as the admin.
  */
 
-import { createHarness } from '../../../local/bundle/harness';
 import { UserEditRefused } from '../../../local/gas/spreadsheet/host';
-import { MANAGER, OWNER, REP, STRANGER, START_MS, type Crm, newCrm, plainCells } from '../../support/crm';
-import { type Refusal, stateJson } from './helpers';
+import { MANAGER, OWNER, REP, STRANGER, START_MS, type Crm, createCrm, having, newCrm, succeeded } from '../../support/crm';
+import { stateJson } from './helpers';
 
 const LATE = 'late@example.com';
 const TABS = ['Customers', 'History', 'Pipeline', 'Settings'] as const;
@@ -33,7 +32,7 @@ function whoCanType(crm: Crm, users: string[]): Record<string, string[]> {
 
 function setStaff(crm: Crm, admin: string, staff: string[]): void {
   staff.forEach((email, i) => crm.gas.sheets.userEdit({ user: admin, sheet: 'Settings', row: i + 2, column: 1, value: email }));
-  expect(crm.call<{ ok: boolean }>(admin, 'setUpCrm').ok).toBe(true);
+  expect(crm.call(admin, 'setUpCrm').ok).toBe(true);
 }
 
 describe('a file shared before Set up', () => {
@@ -60,9 +59,8 @@ describe('a file shared before Set up', () => {
 
 describe('a file shared after Set up', () => {
   function setUpAlone(staff: string[]): Crm {
-    const harness = createHarness({ owner: OWNER, editors: [], startMs: START_MS });
-    const crm: Crm = { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
-    expect(crm.call<{ ok: boolean }>(OWNER, 'setUpCrm').ok).toBe(true);
+    const crm = createCrm({ owner: OWNER, editors: [], startMs: START_MS });
+    expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     if (staff.length > 0) setStaff(crm, OWNER, staff);
     return crm;
   }
@@ -95,22 +93,21 @@ describe('a file shared after Set up', () => {
     const crm = setUpAlone([]);
     crm.gas.sheets.shareWith(LATE);
     const before = stateJson(crm);
-    expect(crm.call<Refusal>(LATE, 'registerCustomer', { name: 'Late Entry' }).errors.access).toMatch(/not allowed to change customers/);
+    expect(having(crm.call(LATE, 'registerCustomer', { name: 'Late Entry' }), 'errors').errors.access).toMatch(/not allowed to change customers/);
     expect(stateJson(crm)).toBe(before);
   });
 });
 
 describe('a file in a shared drive (no owner)', () => {
   function sharedDriveCrm(): Crm {
-    const harness = createHarness({ owner: OWNER, editors: [REP, MANAGER, STRANGER], startMs: START_MS, sharedDrive: true });
-    return { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
+    return createCrm({ owner: OWNER, editors: [REP, MANAGER, STRANGER], startMs: START_MS, sharedDrive: true });
   }
 
   it('the first person to run Set up is recorded as the admin; Settings is theirs alone, the data tabs theirs and the staff\'s', () => {
     const crm = sharedDriveCrm();
-    const report = crm.call<{ ok: boolean; repaired: string[] }>(MANAGER, 'setUpCrm');
+    const report = crm.call(MANAGER, 'setUpCrm');
     expect(report.ok).toBe(true);
-    expect(report.repaired).toContain(`No owner is reported for this file (shared drive): ${MANAGER} is recorded as the CRM's admin`);
+    expect(succeeded(report).repaired).toContain(`No owner is reported for this file (shared drive): ${MANAGER} is recorded as the CRM's admin`);
     setStaff(crm, MANAGER, [REP]);
     expect(whoCanType(crm, [OWNER, REP, MANAGER, STRANGER])).toEqual({
       Customers: [REP, MANAGER],
@@ -122,24 +119,24 @@ describe('a file in a shared drive (no owner)', () => {
 
   it('only the admin may run Set up again: staff and other editors are refused and nothing changes', () => {
     const crm = sharedDriveCrm();
-    expect(crm.call<{ ok: boolean }>(MANAGER, 'setUpCrm').ok).toBe(true);
+    expect(crm.call(MANAGER, 'setUpCrm').ok).toBe(true);
     setStaff(crm, MANAGER, [REP]);
     const before = stateJson(crm);
-    expect(crm.call<Refusal>(REP, 'setUpCrm')).toEqual({
+    expect(crm.call(REP, 'setUpCrm')).toEqual({
       ok: false,
       errors: { access: `Only ${MANAGER}, who set up this CRM, can run Set up / repair.` },
     });
-    expect(crm.call<Refusal>(STRANGER, 'setUpCrm').errors.access).toMatch(/not allowed to change customers/);
-    expect(crm.call<Refusal>(OWNER, 'setUpCrm').errors.access).toMatch(/not allowed to change customers/);
+    expect(having(crm.call(STRANGER, 'setUpCrm'), 'errors').errors.access).toMatch(/not allowed to change customers/);
+    expect(having(crm.call(OWNER, 'setUpCrm'), 'errors').errors.access).toMatch(/not allowed to change customers/);
     expect(stateJson(crm)).toBe(before);
   });
 
   it('the admin and staff write through the API; the file\'s creator, not being admin, is refused', () => {
     const crm = sharedDriveCrm();
-    expect(crm.call<{ ok: boolean }>(MANAGER, 'setUpCrm').ok).toBe(true);
+    expect(crm.call(MANAGER, 'setUpCrm').ok).toBe(true);
     setStaff(crm, MANAGER, [REP]);
-    expect(crm.call<{ ok: boolean }>(MANAGER, 'registerCustomer', { name: 'Ann Berg' }).ok).toBe(true);
-    expect(crm.call<{ ok: boolean }>(REP, 'registerCustomer', { name: 'Bob Stone' }).ok).toBe(true);
-    expect(crm.call<Refusal>(OWNER, 'registerCustomer', { name: 'Cat Young' }).errors.access).toMatch(/not allowed/);
+    expect(crm.call(MANAGER, 'registerCustomer', { name: 'Ann Berg' }).ok).toBe(true);
+    expect(crm.call(REP, 'registerCustomer', { name: 'Bob Stone' }).ok).toBe(true);
+    expect(having(crm.call(OWNER, 'registerCustomer', { name: 'Cat Young' }), 'errors').errors.access).toMatch(/not allowed/);
   });
 });
