@@ -9,7 +9,7 @@
  *
  * Each size is a new workbook: set up by the owner through the bundle (setUpCrm, staff, setUpCrm), then the
  * generated Customers and History rows are written host-side with one setValues per tab (data.ts). Every
- * measured action is a real google.script.run-style execution through harness.call (a fresh bundle load each
+ * measured action is a real google.script.run-style execution through the typed harness.call (a fresh bundle load each
  * time), with the call counter reset before and read after. See counting.ts for what is counted.
  */
 
@@ -18,7 +18,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { createHarness, type Harness } from '../bundle/harness';
+import type { ListOptions } from '../../src/domain/results';
+import { createHarness, type Harness, succeeded } from '../bundle/harness';
 import { clockDate, loadBundle } from '../bundle/loadBundle';
 import { LEGEND, countCalls, type CallCounts } from './counting';
 import { type GeneratedCustomer, STATUS_LIST, customerRow, eventRow, generateDataset, importGrid, rng } from './data';
@@ -161,12 +162,7 @@ function figures(action: string, samples: readonly Sample[]): ActionFigures {
   };
 }
 
-function expectOk(label: string, result: unknown): void {
-  const r = result as { ok?: boolean; errors?: unknown } | null;
-  if (r === null || typeof r !== 'object' || r.ok === false) {
-    throw new Error(`bench: ${label} failed: ${JSON.stringify(result).slice(0, 400)}`);
-  }
-}
+
 
 // ---------------------------------------------------------------------------------------------- one size
 
@@ -185,9 +181,9 @@ interface SizeResult {
 function buildWorkbook(size: number): { crm: Harness; customers: GeneratedCustomer[]; buildSeconds: number } {
   const t0 = Date.now();
   const crm = createHarness({ owner: OWNER, editors: [REP, MANAGER], startMs: START_MS });
-  expectOk('setUpCrm', crm.call(OWNER, 'setUpCrm'));
+  succeeded(crm.call(OWNER, 'setUpCrm'), 'bench: setUpCrm');
   [REP, MANAGER].forEach((email, i) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
-  expectOk('setUpCrm (staff)', crm.call(OWNER, 'setUpCrm'));
+  succeeded(crm.call(OWNER, 'setUpCrm'), 'bench: setUpCrm (staff)');
 
   const data = generateDataset(size, START_MS, STAFF);
   const app = crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -261,7 +257,7 @@ function runSize(size: number): SizeResult {
   if (wanted('get')) {
     const gets = getIds.map((id) => {
       const { result, sample } = measure(crm, () => crm.call(REP, 'getCustomer', id));
-      expectOk('getCustomer', result);
+      succeeded(result, 'bench: getCustomer');
       return sample;
     });
     add(figures('get', gets), naiveRun(2, (k) => naive.get(getIds[k] as string)));
@@ -273,12 +269,12 @@ function runSize(size: number): SizeResult {
     const queries = searchQueries(customers, STAFF);
     const byKind = new Map<string, { times: number[]; computes: number[]; totals: number[] }>();
     const searches = queries.map((q) => {
-      const { result, sample } = measure(crm, () => crm.call<{ results?: unknown[]; total?: number }>(REP, 'searchCustomers', q.query, q.options));
-      if (!Array.isArray(result.results)) throw new Error(`bench: search ${JSON.stringify(q)} failed: ${JSON.stringify(result)}`);
+      const { result: answer, sample } = measure(crm, () => crm.call(REP, 'searchCustomers', q.query, q.options));
+      const result = succeeded(answer, `bench: search ${JSON.stringify(q)}`);
       const entry = byKind.get(q.kind) ?? { times: [], computes: [], totals: [] };
       entry.times.push(sample.wallMs);
       entry.computes.push(sample.wallMs - sample.standInMs);
-      entry.totals.push(result.total ?? 0);
+      entry.totals.push(result.total);
       byKind.set(q.kind, entry);
       return sample;
     });
@@ -297,7 +293,7 @@ function runSize(size: number): SizeResult {
 
   // ---- list page
   if (wanted('list')) {
-    const listOptions: Array<Record<string, unknown>> = [
+    const listOptions: ListOptions[] = [
       {},
       { offset: 50 },
       { status: 'Lead' },
@@ -310,8 +306,8 @@ function runSize(size: number): SizeResult {
       { sort: 'id' },
     ];
     const lists = listOptions.map((options) => {
-      const { result, sample } = measure(crm, () => crm.call<{ customers?: unknown[] }>(REP, 'listCustomers', options));
-      if (!Array.isArray(result.customers)) throw new Error(`bench: list ${JSON.stringify(options)} failed: ${JSON.stringify(result)}`);
+      const { result, sample } = measure(crm, () => crm.call(REP, 'listCustomers', options));
+      succeeded(result, `bench: list ${JSON.stringify(options)}`);
       return sample;
     });
     add(figures('list page', lists), naiveRun(2, () => naive.listPage(50)));
@@ -332,7 +328,7 @@ function runSize(size: number): SizeResult {
         source: 'Benchmark',
       };
       const { result, sample } = measure(crm, () => crm.call(REP, 'registerCustomer', input));
-      expectOk('registerCustomer', result);
+      succeeded(result, 'bench: registerCustomer');
       return sample;
     });
     add(
@@ -350,7 +346,7 @@ function runSize(size: number): SizeResult {
     const leads = Array.from({ length: 12 }, (_, k) => allLeads[Math.floor(((k + r()) / 12) * allLeads.length)] as GeneratedCustomer);
     const updates = leads.slice(0, 10).map((c) => {
       const { result, sample } = measure(crm, () => crm.call(REP, 'updateCustomerStatus', c.id, 'Contacted', c.version));
-      expectOk('updateCustomerStatus', result);
+      succeeded(result, 'bench: updateCustomerStatus');
       return sample;
     });
     add(figures('update status', updates), naiveRun(2, (k) => naive.updateStatus((leads[10 + k] as GeneratedCustomer).id, 'Contacted', REP)));
@@ -360,9 +356,8 @@ function runSize(size: number): SizeResult {
   let staleRows = 0;
   if (wanted('pipeline')) {
     const pipelines = Array.from({ length: 3 }, () => {
-      const { result, sample } = measure(crm, () => crm.call<{ stale?: unknown[] }>(REP, 'rebuildPipelineSummary'));
-      expectOk('rebuildPipelineSummary', result);
-      staleRows = result.stale?.length ?? 0;
+      const { result, sample } = measure(crm, () => crm.call(REP, 'rebuildPipelineSummary'));
+      staleRows = succeeded(result, 'bench: rebuildPipelineSummary').stale.length;
       return sample;
     });
     add(figures('pipeline rebuild', pipelines), naiveRun(1, () => naive.rebuildPipeline()));
@@ -379,8 +374,8 @@ function runSize(size: number): SizeResult {
       sheet.getRange(1, 1, grid.length, (grid[0] as unknown[]).length).setValues(grid);
     });
     const imports = [0].map(() => {
-      const { result, sample } = measure(crm, () => crm.call<{ imported?: number; done?: boolean }>(OWNER, 'importCustomers', {}));
-      expectOk('importCustomers', result);
+      const { result: answer, sample } = measure(crm, () => crm.call(OWNER, 'importCustomers', {}));
+      const result = succeeded(answer, 'bench: importCustomers');
       if (!result.done || !result.imported) throw new Error(`bench: import did not import the batch: ${JSON.stringify(result).slice(0, 300)}`);
       importedRows = result.imported;
       return sample;

@@ -4,12 +4,13 @@
  * queries that find nothing.
  */
 
+import type { SearchOptions } from '../../src/domain/results';
 import { type GeneratedCustomer, asciiSlug, pick, rng } from './data';
 
 export interface BenchQuery {
   kind: string;
   query: string;
-  options?: Record<string, unknown>;
+  options?: SearchOptions;
 }
 
 const NO_HITS = ['zzqx', 'Nobody Here', 'xylophone incorporated', '0000000', 'qwertyuiop', 'Þórður Ævarsson', 'no.such@nowhere.test', '+81 3 0000 0000', 'C-99999999', 'Ωmega'];

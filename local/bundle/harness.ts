@@ -46,15 +46,18 @@ export interface HarnessOptions {
   simpleTriggerIdentity?: SimpleTriggerIdentity;
 }
 
+/**
+ * The built add-on as its clients drive it. google.script.run calls are typed by the server API (ServerApi,
+ * src/domain/api.ts): a renamed function, a changed parameter or result breaks the type-check, not a test run;
+ * `callRaw` is for what the types refuse (a hostile client's arguments, a page's call forwarded by its name).
+ */
 export interface Harness {
   readonly gas: StandIn;
-  /**
-   * google.script.run.<name>(...args) as `user`: what the success handler would receive, with the result type the
-   * caller asserts. Kept for the preview, the benchmark and the stand-in's own tests; the bundle tests use ApiHarness,
-   * whose `call` is typed by the server API. Moving those callers to `ApiHarness.call`/`callRaw` lets this go.
-   */
-  call<T = unknown>(user: string, name: string, ...args: unknown[]): T;
-  /** google.script.run.<name>(...args) as `user`, untyped: for any global function and any arguments. */
+  /** google.script.run.<name>(...args) as `user`: what the success handler receives. */
+  call<K extends keyof ServerApi>(user: string, name: K, ...args: Parameters<ServerApi[K]>): ReturnType<ServerApi[K]>;
+  /** Arguments the API's types refuse, as a hostile client sends them: the server still answers with the API's result. */
+  callRaw<K extends keyof ServerApi>(user: string, name: K, ...args: unknown[]): ReturnType<ServerApi[K]>;
+  /** Any global function by name (outside the API, or a page's call forwarded as it came): untyped. */
   callRaw(user: string, name: string, ...args: unknown[]): unknown;
   /** A menu item or other server-side entry run directly as `user`. */
   run<T = unknown>(user: string, name: string, ...args: unknown[]): T;
@@ -125,12 +128,13 @@ export function createHarness(options: HarnessOptions): Harness {
   const callRaw = (user: string, name: string, ...args: unknown[]): unknown =>
     gas.services.resultToClient(execute(user, name, gas.services.argumentsToServer(args)));
 
+  // The stand-in checks what crosses the boundary and the server checks its input; the types only hold the callers
+  // to the API the client is written against.
+  const typed = callRaw as Harness['callRaw'];
   return {
     gas,
-    call<T>(user: string, name: string, ...args: unknown[]): T {
-      return callRaw(user, name, ...args) as T;
-    },
-    callRaw,
+    call: typed,
+    callRaw: typed,
     run<T>(user: string, name: string, ...args: unknown[]): T {
       return execute<T>(user, name, args);
     },
@@ -160,22 +164,13 @@ export function createHarness(options: HarnessOptions): Harness {
 }
 
 /**
- * The server API called as the HTML client calls it, typed by ServerApi (src/domain/api.ts): a renamed function, a
- * changed parameter or result breaks the tests' type-check, not a test run. `callRaw` stays for what a hostile or
- * broken client sends.
+ * The success branch of a call's result that must succeed (a typed call returns the API's whole union); a failure
+ * (`ok: false`, or null as when a Date could not cross) throws `new ErrorType(…)` with the whole result, rather than
+ * a TypeError later on a field it lacks.
  */
-export interface ApiHarness extends Omit<Harness, 'call' | 'callRaw'> {
-  call<K extends keyof ServerApi>(user: string, name: K, ...args: Parameters<ServerApi[K]>): ReturnType<ServerApi[K]>;
-  /** Arguments the API's types refuse, as a hostile client sends them: the server still answers with the API's result. */
-  callRaw<K extends keyof ServerApi>(user: string, name: K, ...args: unknown[]): ReturnType<ServerApi[K]>;
-  /** A global function outside the API (a menu function called through google.script.run): untyped. */
-  callRaw(user: string, name: string, ...args: unknown[]): unknown;
-}
-
-export function createApiHarness(options: HarnessOptions): ApiHarness {
-  const harness = createHarness(options);
-  // The stand-in checks what crosses the boundary and the server checks its input; these types only hold the callers
-  // to the API the client is written against.
-  const callRaw = harness.callRaw as ApiHarness['callRaw'];
-  return { ...harness, call: callRaw, callRaw };
+export function succeeded<T>(result: T, what = 'The call', ErrorType: new (message: string) => Error = Error): Exclude<T, { ok: false }> {
+  if (result === null || (typeof result === 'object' && (result as { ok?: unknown }).ok === false)) {
+    throw new ErrorType(`${what} failed: ${JSON.stringify(result)}`);
+  }
+  return result as Exclude<T, { ok: false }>;
 }

@@ -7,7 +7,7 @@
  */
 
 import type { SavedStandIn } from '../gas';
-import { createHarness } from '../bundle/harness';
+import { createHarness, succeeded as mustSucceed } from '../bundle/harness';
 
 export const DEMO_OWNER = 'owner@example.com';
 export const DEMO_STAFF = ['alex.rivera@example.com', 'sam.okafor@example.com'] as const;
@@ -141,12 +141,6 @@ const CUSTOMERS: DemoCustomer[] = [
   },
 ];
 
-interface SaveResultLike {
-  ok: boolean;
-  customer?: { id: string; version: number };
-  errors?: Record<string, string>;
-}
-
 export class SeedError extends Error {}
 
 /** Runs the demo through the built add-on in `distDir`; returns the saved state to start the preview from. */
@@ -162,15 +156,13 @@ export function seedDemo(options: { distDir: string; nowMs?: number }): SavedSta
   });
   const at = (day: number) => harness.gas.runtime.setNow(Math.max(harness.gas.runtime.now(), start + day * DAY_MS));
 
-  const check = (what: string, result: unknown): void => {
-    const r = result as { ok?: unknown; errors?: unknown } | null;
-    if (!r || r.ok !== true) throw new SeedError(`Demo seed: ${what} failed: ${JSON.stringify(result)}`);
-  };
+  /** The success branch of a call that must succeed; a failure stops the seed with the whole result. */
+  const succeeded = <T>(what: string, result: T) => mustSucceed(result, `Demo seed: ${what}`, SeedError);
 
-  check('setUpCrm', harness.call(DEMO_OWNER, 'setUpCrm'));
+  succeeded('setUpCrm', harness.call(DEMO_OWNER, 'setUpCrm'));
   DEMO_STAFF.forEach((email, i) => harness.gas.sheets.userEdit({ user: DEMO_OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
   harness.gas.runtime.advance(10 * 60 * 1000);
-  check('setUpCrm (staff)', harness.call(DEMO_OWNER, 'setUpCrm'));
+  succeeded('setUpCrm (staff)', harness.call(DEMO_OWNER, 'setUpCrm'));
 
   type Step = { day: number; run: () => void };
   const steps: Step[] = [];
@@ -180,21 +172,23 @@ export function seedDemo(options: { distDir: string; nowMs?: number }): SavedSta
     steps.push({
       day: demo.day,
       run: () => {
-        const result = harness.call<SaveResultLike>(staff, 'registerCustomer', { ...demo.input, owner: staff });
-        check(`registerCustomer ${demo.input.name}`, result);
-        state.id = result.customer?.id ?? '';
-        state.version = result.customer?.version ?? 0;
+        const result = succeeded(`registerCustomer ${demo.input.name}`, harness.call(staff, 'registerCustomer', { ...demo.input, owner: staff }));
+        state.id = result.customer.id;
+        state.version = result.customer.version;
       },
     });
     for (const [day, status, note] of demo.moves) {
       steps.push({
         day,
         run: () => {
-          const args: unknown[] = [state.id, status, state.version];
-          if (note) args.push(note);
-          const result = harness.call<SaveResultLike>(staff, 'updateCustomerStatus', ...args);
-          check(`updateCustomerStatus ${demo.input.name} → ${status}`, result);
-          state.version = result.customer?.version ?? state.version;
+          // No note → no fourth argument (undefined would cross the boundary as null).
+          const result = succeeded(
+            `updateCustomerStatus ${demo.input.name} → ${status}`,
+            note
+              ? harness.call(staff, 'updateCustomerStatus', state.id, status, state.version, note)
+              : harness.call(staff, 'updateCustomerStatus', state.id, status, state.version),
+          );
+          state.version = result.customer.version;
         },
       });
     }
@@ -205,8 +199,7 @@ export function seedDemo(options: { distDir: string; nowMs?: number }): SavedSta
   }
 
   harness.gas.runtime.setNow(now - 5 * 60 * 1000);
-  const summary = harness.call<{ ok?: boolean } | null>(DEMO_OWNER, 'rebuildPipelineSummary');
-  if (!summary || summary.ok === false) throw new SeedError(`Demo seed: rebuildPipelineSummary failed: ${JSON.stringify(summary)}`);
+  succeeded('rebuildPipelineSummary', harness.call(DEMO_OWNER, 'rebuildPipelineSummary'));
   const customers = harness.gas.workbook.findSheet('Customers');
   if (customers) harness.gas.workbook.activeSheetId = customers.sheetId;
   return harness.gas.toJSON();

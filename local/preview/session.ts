@@ -162,7 +162,7 @@ export class PreviewSession {
     if (!this.functions().includes(fn) || fn.endsWith('_')) {
       return { ok: false, error: `ScriptError: Script function not found: ${fn}`, ui: [] };
     }
-    return this.execute(user, () => this.harness.call(user, fn, ...args));
+    return this.execute(user, () => this.harness.callRaw(user, fn, ...args));
   }
 
   /** A menu item: the function runs directly (no client boundary). */

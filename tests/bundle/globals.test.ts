@@ -5,7 +5,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { createApiHarness } from '../../local/bundle/harness';
+import { createHarness } from '../../local/bundle/harness';
 import { DIST_DIR, TEST_DIST_DIR, readHtmlFiles, topLevelFunctionNames } from '../../local/bundle/loadBundle';
 import { OWNER, REP, START_MS, succeeded } from '../support/crm';
 
@@ -57,7 +57,7 @@ describe.each(OUTPUTS)('%s/Code.js', (_name, dir) => {
   });
 
   it('runs the real implementation behind each stub, not the empty stub', () => {
-    const crm = createApiHarness({ owner: OWNER, editors: [REP], startMs: START_MS, distDir: dir });
+    const crm = createHarness({ owner: OWNER, editors: [REP], startMs: START_MS, distDir: dir });
     // Before set-up a write reaches the server code, which explains what to do.
     const result = crm.call(OWNER, 'registerCustomer', { name: 'Ada' });
     expect(result).toEqual({ ok: false, errors: { form: expect.stringContaining('Set up / repair') } });

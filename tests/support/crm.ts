@@ -3,7 +3,9 @@
  * in the stand-in, with an owner, staff and a stranger; results of typed calls narrowed with a check.
  */
 
-import { type ApiHarness, type HarnessOptions, type SimpleTriggerIdentity, createApiHarness } from '../../local/bundle/harness';
+import { type Harness, type HarnessOptions, type SimpleTriggerIdentity, createHarness, succeeded } from '../../local/bundle/harness';
+
+export { succeeded };
 import { TEST_DIST_DIR } from '../../local/bundle/loadBundle';
 
 export const OWNER = 'owner@example.com';
@@ -16,7 +18,7 @@ export const START_MS = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface Crm extends ApiHarness {
+export interface Crm extends Harness {
   /** Values of a tab as getValues returns them (uncounted), with dates as ISO strings for comparison. */
   tab(name: string): unknown[][];
 }
@@ -30,7 +32,7 @@ export function plainCells(rows: readonly (readonly unknown[])[]): unknown[][] {
 
 /** A workbook in the stand-in running the test bundle (dist-test: unminified, stacks mapped to src/), not set up. */
 export function createCrm(options: Omit<HarnessOptions, 'distDir'>): Crm {
-  const harness = createApiHarness({ ...options, distDir: TEST_DIST_DIR });
+  const harness = createHarness({ ...options, distDir: TEST_DIST_DIR });
   return { ...harness, tab: (name) => plainCells(harness.gas.sheets.sheetValues(name)) };
 }
 
@@ -46,27 +48,14 @@ export function newCrm(options: { setUp?: boolean; staff?: string[]; simpleTrigg
     ...(options.simpleTriggerIdentity ? { simpleTriggerIdentity: options.simpleTriggerIdentity } : {}),
   });
   if (options.setUp !== false) {
-    const setUp = crm.call(OWNER, 'setUpCrm');
-    if (!setUp.ok) throw new Error(`setUpCrm failed: ${JSON.stringify(setUp)}`);
+    succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm');
     const staff = options.staff ?? [REP, MANAGER];
     if (staff.length > 0) {
       staff.forEach((email, i) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
-      const again = crm.call(OWNER, 'setUpCrm');
-      if (!again.ok) throw new Error(`setUpCrm (staff) failed: ${JSON.stringify(again)}`);
+      succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (staff)');
     }
   }
   return crm;
-}
-
-/**
- * The success branch of a result the test expects to succeed (a typed call returns the API's whole union); a failure
- * ends the test there with the whole result, rather than as a TypeError on a field it lacks.
- */
-export function succeeded<T>(result: T): Exclude<T, { ok: false }> {
-  if (typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false) {
-    throw new Error(`Expected the call to succeed, got ${JSON.stringify(result)}`);
-  }
-  return result as Exclude<T, { ok: false }>;
 }
 
 /** The members of a union that declare `key`, with it present (e.g. a SaveResult's Failure for 'errors'). */

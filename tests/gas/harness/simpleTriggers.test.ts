@@ -45,7 +45,7 @@ describe('simpleTriggerIdentity: "not available in any context that allows a scr
       ['onEdit', '', '', '', 'LIMITED'],
     ]);
     // Other entry points (menus, google.script.run) run with the user's authorization: the e-mail is there.
-    expect(h.call(REP, 'whoAmI')).toBe(REP);
+    expect(h.callRaw(REP, 'whoAmI')).toBe(REP);
   });
 
   it("'hidden' hides WHO, not the person: protections still apply to whoever really edited", () => {
@@ -75,7 +75,7 @@ describe('a person types during an execution: gas.sheets.interleave, then harnes
     const h = withProtectedZ1('hidden');
     h.gas.sheets.userEditRange({ user: OWNER, sheet: 'Sheet1', a1: 'A2:B2', values: [['Ann', '111']] });
     const typed = h.gas.sheets.interleave('Range.setValues', { user: REP, sheet: 'Sheet1', a1: 'B2', value: '222' });
-    h.call(OWNER, 'saveName', 'Ann Lee');
+    h.callRaw(OWNER, 'saveName', 'Ann Lee');
     expect(h.gas.sheets.sheetValues('Sheet1')[1]).toEqual(['Ann Lee', 222]);
     expect(h.log).toEqual([]); // no trigger ran during the execution
     h.fireOnEdit(REP, typed.event()!);
@@ -88,9 +88,9 @@ describe('a person types during an execution: gas.sheets.interleave, then harnes
 describe('sharedDrive in the harness: getOwner() "or null for a document in a shared drive"; `owner` stays the creator, an editor', () => {
   it('passes the option to the stand-in', () => {
     const shared = fakeHarness({ owner: OWNER, editors: [REP], sharedDrive: true });
-    expect(shared.call(REP, 'ownerAndEditors')).toEqual({ owner: null, editors: [OWNER, REP] });
+    expect(shared.callRaw(REP, 'ownerAndEditors')).toEqual({ owner: null, editors: [OWNER, REP] });
     const mine = fakeHarness({ owner: OWNER, editors: [REP] });
-    expect(mine.call(REP, 'ownerAndEditors')).toEqual({ owner: OWNER, editors: [OWNER, REP] });
+    expect(mine.callRaw(REP, 'ownerAndEditors')).toEqual({ owner: OWNER, editors: [OWNER, REP] });
   });
 });
 
