@@ -5,11 +5,13 @@
  * Used by the bundle tests, the preview server and the benchmark.
  */
 
+import * as fs from 'fs';
 import type { ServerApi } from '../../src/domain/api';
 import { type SavedStandIn, type StandIn, createStandIn } from '../gas';
 import type { AuthModeName } from '../gas/runtime';
 import { type EditEvent, type UserEdit, type UserRangeEdit, UserFake } from '../gas/spreadsheet';
-import { DIST_DIR, type LoadedBundle, clockDate, loadBundle, readHtmlFiles } from './loadBundle';
+import type { RunReply } from './googleScript';
+import { DIST_DIR, type LoadedBundle, clockDate, loadBundle, readHtmlFiles, topLevelFunctionNames } from './loadBundle';
 
 /**
  * Whether a simple trigger (onOpen, onEdit) may see who the user is. Session reference (getActiveUser): the user's
@@ -59,6 +61,14 @@ export interface Harness {
   callRaw<K extends keyof ServerApi>(user: string, name: K, ...args: unknown[]): ReturnType<ServerApi[K]>;
   /** Any global function by name (outside the API, or a page's call forwarded as it came): untyped. */
   callRaw(user: string, name: string, ...args: unknown[]): unknown;
+  /**
+   * A page's google.script.run.<fn>(...args) as it reaches Apps Script, by name (the Node side of
+   * googleScript.ts, for the preview and the html tests): a name that is not a callable function is a ScriptError;
+   * what the function throws is the failure handler's text (failureText).
+   */
+  serve(user: string, fn: string, args: unknown[]): RunReply;
+  /** The bundle's top-level function names (what Apps Script lists), re-read when its Code.js changes. */
+  functions(): string[];
   /** A menu item or other server-side entry run directly as `user`. */
   run<T = unknown>(user: string, name: string, ...args: unknown[]): T;
   /**
@@ -128,6 +138,14 @@ export function createHarness(options: HarnessOptions): Harness {
   const callRaw = (user: string, name: string, ...args: unknown[]): unknown =>
     gas.services.resultToClient(execute(user, name, gas.services.argumentsToServer(args)));
 
+  const code = `${distDir}/Code.js`;
+  let names: { mtimeMs: number; list: string[] } | null = null;
+  const functions = (): string[] => {
+    const { mtimeMs } = fs.statSync(code);
+    if (names?.mtimeMs !== mtimeMs) names = { mtimeMs, list: topLevelFunctionNames(fs.readFileSync(code, 'utf8')) };
+    return names.list;
+  };
+
   // The stand-in checks what crosses the boundary and the server checks its input; the types only hold the callers
   // to the API the client is written against.
   const typed = callRaw as Harness['callRaw'];
@@ -135,6 +153,15 @@ export function createHarness(options: HarnessOptions): Harness {
     gas,
     call: typed,
     callRaw: typed,
+    serve(user: string, fn: string, args: unknown[]): RunReply {
+      if (fn.endsWith('_') || !functions().includes(fn)) return { ok: false, error: `ScriptError: Script function not found: ${fn}` };
+      try {
+        return { ok: true, result: callRaw(user, fn, ...args) };
+      } catch (error) {
+        return { ok: false, error: failureText(error) };
+      }
+    },
+    functions,
     run<T>(user: string, name: string, ...args: unknown[]): T {
       return execute<T>(user, name, args);
     },
@@ -161,6 +188,16 @@ export function createHarness(options: HarnessOptions): Harness {
       gas.sheets.userDeleteRows({ user, sheet, row, count });
     },
   };
+}
+
+/** "Exception: …", "TypeError: …": the text a failure handler's Error carries for what the server threw. */
+export function failureText(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const { name, message } = error as { name?: unknown; message?: unknown };
+    const text = typeof message === 'string' ? message : String(error);
+    return `${typeof name === 'string' && name !== '' ? name : 'Error'}: ${text}`;
+  }
+  return `Error: ${String(error)}`;
 }
 
 /**

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
-import type { RunnerConfig } from './protocol';
+import type { GoogleScriptConfig } from '../bundle/googleScript';
 
 /** The project root: the nearest directory above this file holding package.json and local/preview/page. */
 export function projectRoot(from = __dirname): string {
@@ -22,7 +22,7 @@ export interface PageAssets {
   readonly styleCss: string;
   readonly appJs: string;
   readonly runnerJs: string;
-  withRunner(html: string, config: RunnerConfig): string;
+  withRunner(html: string, config: GoogleScriptConfig): string;
 }
 
 function bundle(entry: string): string {

@@ -14,6 +14,8 @@
  * without it the server's default person (the owner, or whoever last sat down through /api/user) is used.
  */
 
+import type { HostRequest, RunReply } from '../bundle/googleScript';
+
 /** One cell's look, only when not the default (sent sparsely). */
 export interface CellStyle {
   bold?: boolean;
@@ -138,11 +140,8 @@ export interface StateResponse {
   state: PreviewState;
 }
 
-export type RunResponse = StateResponse & { ui: UiShown[] } & (
-    | { ok: true; result: unknown }
-    /** What the failure handler's Error says, e.g. "Exception: …" or "ScriptError: …". */
-    | { ok: false; error: string }
-  );
+/** The call's reply; a failure's `error` is what the failure handler's Error says, e.g. "Exception: …" or "ScriptError: …". */
+export type RunResponse = StateResponse & { ui: UiShown[] } & RunReply;
 
 export type MenuResponse = StateResponse & { ui: UiShown[] } & ({ ok: true } | { ok: false; error: string });
 
@@ -152,22 +151,9 @@ export interface ChangesResponse {
   changes: number;
 }
 
-/** Messages between a sidebar/dialog frame (google.script.*) and the page. */
+/** Messages between a sidebar/dialog frame (google.script.*, page/runner.ts) and the page. */
 export type FrameToPage =
   | { source: 'gas-preview'; type: 'run'; id: number; fn: string; args: unknown[] }
-  | { source: 'gas-preview'; type: 'close' }
-  | { source: 'gas-preview'; type: 'setHeight'; value: number }
-  | { source: 'gas-preview'; type: 'setWidth'; value: number }
-  | { source: 'gas-preview'; type: 'focusEditor' };
+  | ({ source: 'gas-preview' } & HostRequest);
 
-export type PageToFrame =
-  | { source: 'gas-preview'; type: 'result'; id: number; ok: true; result: unknown }
-  | { source: 'gas-preview'; type: 'result'; id: number; ok: false; error: string };
-
-/** Configuration the page puts in front of each frame's own HTML. */
-export interface RunnerConfig {
-  /** Callable server functions (top-level functions of the bundle not ending in "_"). */
-  functions: string[];
-  /** Where the frame's page comes from (google.script.host.origin). */
-  origin: string;
-}
+export type PageToFrame = { source: 'gas-preview'; type: 'result'; id: number } & RunReply;

@@ -6,16 +6,14 @@
  * have changed it.
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
 import type { SavedStandIn } from '../gas';
 import { UserEditRefused, parseA1 } from '../gas/spreadsheet';
 import type { UiEvent } from '../gas/spreadsheet';
-import { type Harness, createHarness } from '../bundle/harness';
-import { topLevelFunctionNames } from '../bundle/loadBundle';
+import type { GoogleScriptConfig, RunReply } from '../bundle/googleScript';
+import { type Harness, createHarness, failureText } from '../bundle/harness';
 import { blockSize, planPaste } from './paste';
 import { People, type Person, toMenuItems } from './people';
-import type { PreviewState, PreviewUser, RunnerConfig, UiShown } from './protocol';
+import type { PreviewState, PreviewUser, UiShown } from './protocol';
 import { cellInput, sheetView } from './sheetView';
 import type { WorkbookStore } from './store';
 
@@ -37,25 +35,15 @@ export interface SessionOptions {
   distDir: string;
   store: WorkbookStore;
   /** Puts google.script in front of a sidebar's/dialog's own HTML (see assets.ts). */
-  withRunner(html: string, config: RunnerConfig): string;
+  withRunner(html: string, config: GoogleScriptConfig): string;
   /** Origin the page is served from (google.script.host.origin). */
   origin(): string;
   /** Where execution logs (Logger/console) go; default stdout. */
   log?: (line: string) => void;
 }
 
-export type RunOutcome = { ui: UiShown[] } & ({ ok: true; result: unknown } | { ok: false; error: string });
+export type RunOutcome = { ui: UiShown[] } & RunReply;
 export type ActionOutcome = { ui: UiShown[] } & ({ ok: true } | { ok: false; error: string });
-
-/** "Exception: …", "TypeError: …": the text a failure handler's Error carries. */
-export function failureText(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const { name, message } = error as { name?: unknown; message?: unknown };
-    const text = typeof message === 'string' ? message : String(error);
-    return `${typeof name === 'string' && name !== '' ? name : 'Error'}: ${text}`;
-  }
-  return `Error: ${String(error)}`;
-}
 
 export class PreviewSession {
   readonly harness: Harness;
@@ -66,7 +54,6 @@ export class PreviewSession {
   /** Counts changes to the workbook (every save): pages poll it to see another tab's work. */
   private changes = 0;
   private logsShown = 0;
-  private functionsCache: { file: string; mtimeMs: number; names: string[] } | null = null;
 
   constructor(private readonly options: SessionOptions) {
     this.harness = createHarness({ owner: options.saved.workbook.owner, saved: options.saved, distDir: options.distDir });
@@ -159,19 +146,22 @@ export class PreviewSession {
 
   /** google.script.run.<fn>(...args) from a sidebar or dialog. */
   run(user: string, fn: string, args: unknown[]): RunOutcome {
-    if (!this.functions().includes(fn) || fn.endsWith('_')) {
-      return { ok: false, error: `ScriptError: Script function not found: ${fn}`, ui: [] };
-    }
-    return this.execute(user, () => this.harness.callRaw(user, fn, ...args));
+    return this.withUi(user, () => this.harness.serve(user, fn, args));
   }
 
   /** A menu item: the function runs directly (no client boundary). */
   menu(user: string, functionName: string): ActionOutcome {
-    if (!this.functions().includes(functionName)) {
+    if (!this.harness.functions().includes(functionName)) {
       return { ok: false, error: `Script function not found: ${functionName}`, ui: [] };
     }
-    const outcome = this.execute(user, () => this.harness.run(user, functionName));
-    return outcome.ok ? { ok: true, ui: outcome.ui } : outcome;
+    return this.withUi(user, (): { ok: true } | { ok: false; error: string } => {
+      try {
+        this.harness.run(user, functionName);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: failureText(error) };
+      }
+    });
   }
 
   /** A person types into a cell (protections and validation apply), then onEdit runs. */
@@ -236,13 +226,12 @@ export class PreviewSession {
     return { ok: true, ui: this.shownSince(user, start) };
   }
 
-  private execute(user: string, body: () => unknown): RunOutcome {
+  /** One execution as `user` (`body` says how it ended), with what it showed; logs flushed and the workbook saved. */
+  private withUi<T extends object>(user: string, body: () => T): T & { ui: UiShown[] } {
     const start = this.harness.gas.ui.events.length;
     try {
-      const result = this.people.asActive(this.person(user), body);
-      return { ok: true, result: result === undefined ? null : result, ui: this.shownSince(user, start) };
-    } catch (error) {
-      return { ok: false, error: failureText(error), ui: this.shownSince(user, start) };
+      const outcome = this.people.asActive(this.person(user), body);
+      return { ...outcome, ui: this.shownSince(user, start) };
     } finally {
       this.flushLogs();
       this.save();
@@ -272,18 +261,8 @@ export class PreviewSession {
     };
   }
 
-  /** Callable server functions: the bundle's top-level functions, re-read when dist/Code.js changes. */
-  functions(): string[] {
-    const file = path.join(this.options.distDir, 'Code.js');
-    const { mtimeMs } = fs.statSync(file);
-    if (!this.functionsCache || this.functionsCache.mtimeMs !== mtimeMs) {
-      this.functionsCache = { file, mtimeMs, names: topLevelFunctionNames(fs.readFileSync(file, 'utf8')) };
-    }
-    return this.functionsCache.names;
-  }
-
   private shownSince(user: string, start: number): UiShown[] {
-    const config: RunnerConfig = { functions: this.functions().filter((n) => !n.endsWith('_')), origin: this.options.origin() };
+    const config: GoogleScriptConfig = { functions: this.harness.functions().filter((n) => !n.endsWith('_')), origin: this.options.origin() };
     const person = this.people.get(user);
     const shown: UiShown[] = [];
     for (const event of this.harness.gas.ui.events.slice(start) as UiEvent[]) {
