@@ -24,6 +24,12 @@ export type RunReply = { ok: true; result: unknown } | { ok: false; error: strin
 /** What google.script.host asks of whoever shows the page. */
 export type HostRequest = { type: 'close' } | { type: 'setHeight'; value: number } | { type: 'setWidth'; value: number } | { type: 'focusEditor' };
 
+/**
+ * The global whose value, set by a script put in front of this one, is the page's GoogleScriptConfig (read once,
+ * then removed). Named when only the preview had it; tests/browser/server.test.ts looks for it in a served frame.
+ */
+export const CONFIG_GLOBAL = '__gasPreviewConfig';
+
 /** What the page is told when it is served. */
 export interface GoogleScriptConfig {
   /** Callable server functions (top-level functions of the bundle not ending in "_"). */
@@ -74,8 +80,11 @@ function formToObject(form: FormLike): Record<string, unknown> {
   return out;
 }
 
-/** Sets `scope.google.script` to google.script.run and google.script.host over `link`. */
-export function installGoogleScript(scope: object, config: GoogleScriptConfig, link: ServerLink): void {
+/** Sets google.script.run and google.script.host over `link`, as the page's config (CONFIG_GLOBAL) says. */
+export function installGoogleScript(link: ServerLink): void {
+  const scope = globalThis as unknown as Record<string, unknown> & { google?: { script?: unknown } };
+  const config = (scope[CONFIG_GLOBAL] as GoogleScriptConfig | undefined) ?? { functions: [], origin: '' };
+  delete scope[CONFIG_GLOBAL];
   const report = (text: string): void => (globalThis as unknown as { console: { error(text: string): void } }).console.error(text);
 
   function deliver(chain: Chain, reply: RunReply): void {
@@ -110,7 +119,6 @@ export function installGoogleScript(scope: object, config: GoogleScriptConfig, l
     editor: { focus: (): void => link.host({ type: 'focusEditor' }) },
   };
 
-  const target = scope as { google?: { script?: unknown } };
-  target.google = target.google ?? {};
-  target.google.script = { run: makeRunner({ success: null, failure: null, userObject: undefined }), host };
+  scope.google = scope.google ?? {};
+  scope.google.script = { run: makeRunner({ success: null, failure: null, userObject: undefined }), host };
 }

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
-import type { GoogleScriptConfig } from '../bundle/googleScript';
+import { CONFIG_GLOBAL, type GoogleScriptConfig } from '../bundle/googleScript';
 
 /** The project root: the nearest directory above this file holding package.json and local/preview/page. */
 export function projectRoot(from = __dirname): string {
@@ -25,7 +25,8 @@ export interface PageAssets {
   withRunner(html: string, config: GoogleScriptConfig): string;
 }
 
-function bundle(entry: string): string {
+/** `entry` and what it imports as one script for the browser (the preview's page and frames, the html tests' pages). */
+export function browserBundle(entry: string): string {
   const result = esbuild.buildSync({
     entryPoints: [entry],
     bundle: true,
@@ -67,12 +68,12 @@ export function injectScript(html: string, script: string): string {
 
 export function loadPageAssets(root = projectRoot()): PageAssets {
   const dir = path.join(root, 'local', 'preview', 'page');
-  const runnerJs = bundle(path.join(dir, 'runner.ts'));
+  const runnerJs = browserBundle(path.join(dir, 'runner.ts'));
   return {
     indexHtml: fs.readFileSync(path.join(dir, 'index.html'), 'utf8'),
     styleCss: fs.readFileSync(path.join(dir, 'style.css'), 'utf8'),
-    appJs: bundle(path.join(dir, 'app.ts')),
+    appJs: browserBundle(path.join(dir, 'app.ts')),
     runnerJs,
-    withRunner: (html, config) => injectScript(html, `window.__gasPreviewConfig=${scriptJson(config)};\n${runnerJs}`),
+    withRunner: (html, config) => injectScript(html, `window.${CONFIG_GLOBAL}=${scriptJson(config)};\n${runnerJs}`),
   };
 }

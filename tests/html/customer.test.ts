@@ -1,29 +1,31 @@
 /** Sidebar customer card in a real browser: status update with the version, edits, conflicts, history. */
 
-import type { HistoryEvent } from '../../src/domain/customer';
-import { customer, pageTest, useSuite } from './harness';
+import { pageTest, useSuite } from './harness';
+import type { SeedCustomer } from './server';
 
 jest.setTimeout(60000);
 const suite = useSuite();
 
-const bob = customer({ id: 'C-1', name: 'Bob Builder', company: 'Fix-It Ltd', email: 'bob@example.com', phone: '555 0100', dealValue: 5000, owner: 'ann', version: 3 });
-const history: HistoryEvent[] = [
-  { at: '2026-11-01T10:00:00.000Z', customerId: 'C-1', action: 'create', field: '', from: '', to: 'Bob Builder', by: 'ann@example.com' },
-  { at: '2026-11-03T10:00:00.000Z', customerId: 'C-1', action: 'update', field: 'phone', from: '555 0000', to: '555 0100', by: 'ann@example.com' },
-  { at: '2026-11-02T10:00:00.000Z', customerId: 'C-1', action: 'note', field: 'notes', from: '', to: 'Sent brochure', by: 'ann@example.com' },
-];
-const state = { view: 'customer' as const, customerId: 'C-1' };
+/** Registered with the old phone, then a note and the new phone: version 3, with that history. */
+const bob: SeedCustomer = {
+  id: 'C-00001',
+  input: { name: 'Bob Builder', company: 'Fix-It Ltd', email: 'bob@example.com', phone: '555 0000', dealValue: 5000, owner: 'ann' },
+  then: [{ note: 'Sent brochure' }, { patch: { phone: '555 0100' } }],
+};
+/** What registering Bob logged: one creation event per field given (status, name, company, e-mail, phone, deal value, owner). */
+const CREATED = Array<string>(7).fill('Created');
+const state = { view: 'customer' as const, customerId: 'C-00001' };
 
 describe('sidebar: customer card', () => {
-  pageTest(suite, 'loads the customer with its history, newest first', 'sidebar', state, { customers: [bob], history }, async ({ page, calls }) => {
+  pageTest(suite, 'loads the customer with its history, newest first', 'sidebar', state, { customers: [bob] }, async ({ page, calls }) => {
     await page.locator('.card-name').getByText('Bob Builder').waitFor();
     const details = await page.locator('.card-details').textContent();
-    for (const part of ['Fix-It Ltd', 'Lead', 'Version 3', 'bob@example.com', '555 0100', '5,000', 'ann', 'C-1']) expect(details).toContain(part);
-    expect(await page.locator('.history li > div:first-child').allTextContents()).toEqual(['Phone: 555 0000 → 555 0100', 'Note: Sent brochure', 'Created']);
-    expect((await calls()).map((c) => [c.name, ...c.args])).toEqual([['getCustomer', 'C-1']]);
+    for (const part of ['Fix-It Ltd', 'Lead', 'Version 3', 'bob@example.com', '555 0100', '5,000', 'ann', 'C-00001']) expect(details).toContain(part);
+    expect(await page.locator('.history li > div:first-child').allTextContents()).toEqual(['Phone: 555 0000 → 555 0100', 'Note: Sent brochure', ...CREATED]);
+    expect((await calls()).map((c) => [c.name, ...c.args])).toEqual([['getCustomer', 'C-00001']]);
   });
 
-  pageTest(suite, 'status update sends the version and shows the new status', 'sidebar', state, { customers: [bob], history }, async ({ page, calls }) => {
+  pageTest(suite, 'status update sends the version and shows the new status', 'sidebar', state, { customers: [bob] }, async ({ page, calls }) => {
     await page.locator('.card-name').getByText('Bob Builder').waitFor();
     expect(await page.locator('#card-status').inputValue()).toBe('Lead');
     await page.selectOption('#card-status', 'Qualified');
@@ -31,7 +33,7 @@ describe('sidebar: customer card', () => {
     await page.getByRole('button', { name: 'Update status' }).click();
 
     await page.locator('.banner').getByText('Status updated to Qualified.').waitFor();
-    expect((await calls('updateCustomerStatus')).map((c) => c.args)).toEqual([['C-1', 'Qualified', 3, 'Budget confirmed']]);
+    expect((await calls('updateCustomerStatus')).map((c) => c.args)).toEqual([['C-00001', 'Qualified', 3, 'Budget confirmed']]);
     const details = page.locator('.card-details');
     expect(await details.locator('.pill').textContent()).toBe('Qualified');
     expect(await details.textContent()).toContain('Version 4');
@@ -43,7 +45,7 @@ describe('sidebar: customer card', () => {
     await page.selectOption('#card-status', 'In negotiation');
     await page.locator('#card-status').press('Enter');
     await page.locator('.banner').getByText('Status updated to In negotiation.').waitFor();
-    expect((await calls('updateCustomerStatus'))[1]?.args).toEqual(['C-1', 'In negotiation', 4]);
+    expect((await calls('updateCustomerStatus'))[1]?.args).toEqual(['C-00001', 'In negotiation', 4]);
   });
 
   pageTest(suite, 'unchanged status without a note is not sent', 'sidebar', state, { customers: [bob] }, async ({ page, calls }) => {
@@ -57,7 +59,7 @@ describe('sidebar: customer card', () => {
     await page.locator('.card-name').getByText('Bob Builder').waitFor();
     await page.selectOption('#card-status', 'Qualified');
     await page.fill('#card-note', 'Wants a demo');
-    await changeExternally('C-1', { status: 'Contacted', owner: 'zoe' });
+    await changeExternally('C-00001', { status: 'Contacted', owner: 'zoe' });
     await page.getByRole('button', { name: 'Update status' }).click();
 
     const notice = page.locator('.conflict');
@@ -73,8 +75,8 @@ describe('sidebar: customer card', () => {
     await page.getByRole('button', { name: 'Update status' }).click();
     await page.locator('.banner').getByText('Status updated to Qualified.').waitFor();
     expect((await calls('updateCustomerStatus')).map((c) => c.args)).toEqual([
-      ['C-1', 'Qualified', 3, 'Wants a demo'],
-      ['C-1', 'Qualified', 4, 'Wants a demo'],
+      ['C-00001', 'Qualified', 3, 'Wants a demo'],
+      ['C-00001', 'Qualified', 4, 'Wants a demo'],
     ]);
     expect(await page.locator('.card-details').textContent()).toContain('Version 5');
     expect(await notice.count()).toBe(0);
@@ -91,7 +93,7 @@ describe('sidebar: customer card', () => {
     await page.fill('#edit-dealValue', '7500');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.locator('.banner').getByText('Changes saved.').waitFor();
-    expect((await calls('updateCustomer')).map((c) => c.args)).toEqual([['C-1', { phone: '555 0199', dealValue: '7500' }, 3]]);
+    expect((await calls('updateCustomer')).map((c) => c.args)).toEqual([['C-00001', { phone: '555 0199', dealValue: '7500' }, 3]]);
     const details = await page.locator('.card-details').textContent();
     expect(details).toContain('7,500');
     expect(details).toContain('Version 4');
@@ -102,11 +104,11 @@ describe('sidebar: customer card', () => {
     await page.getByText('Edit details').click();
     await page.fill('#edit-email', 'bob-at-example');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.locator('#edit-email-error').getByText(/not a valid address/).waitFor();
+    await page.locator('#edit-email-error').getByText(/not a valid e-mail address/).waitFor();
     expect(await page.evaluate('document.activeElement.id')).toBe('edit-email');
 
     await page.fill('#edit-email', 'bob@builder.example');
-    await changeExternally('C-1', { company: 'Fix-It Group', email: 'robert@example.com' });
+    await changeExternally('C-00001', { company: 'Fix-It Group', email: 'robert@example.com' });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.locator('.conflict').getByText('Someone else changed this customer first.').waitFor();
     expect(await page.locator('#edit-company').inputValue()).toBe('Fix-It Group');
@@ -115,7 +117,7 @@ describe('sidebar: customer card', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.locator('.banner').getByText('Changes saved.').waitFor();
     const sent = (await calls('updateCustomer')).map((c) => c.args);
-    expect(sent[sent.length - 1]).toEqual(['C-1', { email: 'bob@builder.example' }, 4]);
+    expect(sent[sent.length - 1]).toEqual(['C-00001', { email: 'bob@builder.example' }, 4]);
   });
 
   const failingLoad = { customers: [bob], plan: [{ name: 'getCustomer' as const, fail: 'NetworkError: Connection failure due to HTTP 0' }] };

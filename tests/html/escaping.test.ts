@@ -5,8 +5,8 @@
  */
 
 import type { Page } from 'playwright-core';
-import type { HistoryEvent } from '../../src/domain/customer';
-import { customer, pageTest, sleep, useSuite } from './harness';
+import { pageTest, sleep, useSuite } from './harness';
+import type { SeedCustomer } from './server';
 
 jest.setTimeout(60000);
 const suite = useSuite();
@@ -14,11 +14,12 @@ const suite = useSuite();
 const NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 const COMPANY = '"><b>x</b>';
 const NOTES = "<svg onload=alert(3)></svg>'); alert(4); //";
-const evil = customer({ id: 'C-666', name: NAME, company: COMPANY, email: 'evil@example.com', notes: NOTES, owner: '<i>owner</i>', version: 2 });
-const history: HistoryEvent[] = [
-  { at: '2026-11-03T10:00:00.000Z', customerId: 'C-666', action: 'update', field: 'company', from: '<u>old</u>', to: COMPANY, by: '<b>by</b>' },
-  { at: '2026-11-04T10:00:00.000Z', customerId: 'C-666', action: 'note', field: 'notes', from: '', to: NOTES, by: 'rep@example.com' },
-];
+/** Registered with a hostile old company, then a note and COMPANY (Notes set to NOTES): History holds them as text. */
+const evil: SeedCustomer = {
+  id: 'C-00001',
+  input: { name: NAME, company: '<u>old</u>', email: 'evil@example.com', owner: '<i>owner</i>' },
+  then: [{ note: NOTES }, { patch: { company: COMPANY, notes: NOTES } }],
+};
 
 /** No element was made from the data: no img/b/i/u/svg at all, and only the page's own <script>. */
 async function expectNoInjectedElements(page: Page, dialogs: string[]): Promise<void> {
@@ -30,7 +31,7 @@ async function expectNoInjectedElements(page: Page, dialogs: string[]): Promise<
 }
 
 describe('customer data is shown as text everywhere', () => {
-  pageTest(suite, 'search results and the card (details, history)', 'sidebar', { view: 'search' }, { customers: [evil], history }, async ({ page, dialogs }) => {
+  pageTest(suite, 'search results and the card (details, history)', 'sidebar', { view: 'search' }, { customers: [evil] }, async ({ page, dialogs }) => {
     await page.getByRole('combobox', { name: 'Search customers' }).fill('evil');
     const row = page.getByRole('listbox').getByRole('option');
     await row.getByText(NAME, { exact: true }).waitFor();
@@ -61,8 +62,8 @@ describe('customer data is shown as text everywhere', () => {
 
     await warning.getByRole('button', { name: `Open ${NAME}` }).click();
     await page.locator('.card-name').getByText(NAME, { exact: true }).waitFor();
-    await page.locator('.history-body').getByText('No history yet.').waitFor(); // the card's own load is done
-    await changeExternally('C-666', { company: '<b>new</b>', notes: '<img src=y onerror=alert(5)>' });
+    await page.locator('.history').getByText('Created').first().waitFor(); // the card's own load is done
+    await changeExternally('C-00001', { company: '<b>new</b>', notes: '<img src=y onerror=alert(5)>' });
     await page.selectOption('#card-status', 'Qualified');
     await page.getByRole('button', { name: 'Update status' }).click();
     const conflict = page.locator('.conflict');
@@ -86,7 +87,8 @@ describe('customer data is shown as text everywhere', () => {
   });
 
   pageTest(suite, 'a hostile customer id in the template state stays data', 'sidebar', { view: 'customer', customerId: `"><img src=x onerror=alert(8)>` }, {}, async ({ page, dialogs, calls }) => {
-    await page.locator('.banner').getByText(`No customer with ID "><img src=x onerror=alert(8)>.`, { exact: true }).waitFor();
+    // The server refuses the shape before looking (the message quotes what it was given).
+    await page.locator('.banner').getByText(`Customer ID ""><img src=x onerror=alert(8)>" is not valid: IDs look like C-00042.`, { exact: true }).waitFor();
     expect((await calls('getCustomer'))[0]?.args).toEqual([`"><img src=x onerror=alert(8)>`]);
     await expectNoInjectedElements(page, dialogs);
   });

@@ -1,18 +1,20 @@
 /**
  * Shared set-up of the browser tests: reads the HTML pages `npm run build` wrote into dist/ (the pages clasp pushes),
  * launches Debian's chromium (never skipped: a missing browser fails the suite), and opens a page the way HtmlService
- * serves it, with the state scriptlet filled in and the fake server (fakeServer.ts) installed. Failing tests leave a
- * screenshot in test-results/.
+ * serves it, with the state scriptlet filled in and google.script (page.ts) talking to the built add-on behind it
+ * (server.ts). Failing tests leave a screenshot in test-results/.
  */
 
-import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DIST_DIR, readHtmlFiles } from '../../local/bundle/loadBundle';
+import { CONFIG_GLOBAL, type GoogleScriptConfig, type HostRequest } from '../../local/bundle/googleScript';
+import { browserBundle } from '../../local/preview/assets';
 import type { ServerApi, SidebarState } from '../../src/domain/api';
-import { blankCustomer, type Customer } from '../../src/domain/customer';
-import type { FakeCall, FakeControl, FakeSeed } from './fakeServer';
+import type { Customer } from '../../src/domain/customer';
+import type { CustomerInput } from '../../src/domain/results';
+import { PageServer, type Seed, type ServedCall } from './server';
 
 export type PageName = 'sidebar' | 'search' | 'import';
 
@@ -28,12 +30,6 @@ export function builtPages(): Record<PageName, string> {
     return html;
   };
   return { sidebar: page('sidebar'), search: page('search'), import: page('import') };
-}
-
-/** The fake server as a script for addInitScript. */
-export function fakeServerScript(): string {
-  const result = esbuild.buildSync({ entryPoints: [path.join(__dirname, 'fakeServer.ts')], bundle: true, format: 'iife', target: 'es2019', write: false });
-  return result.outputFiles[0]!.text;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -61,31 +57,37 @@ export function fillTemplate(html: string, state: SidebarState): string {
 
 export interface Opened {
   page: Page;
+  /** The built add-on behind the page, with the test's controls. */
+  server: PageServer;
   /** Messages of alert/confirm/prompt dialogs the page opened (all dismissed). */
   dialogs: string[];
   /** Uncaught errors in the page. */
   errors: string[];
-  /** Calls the page made to the fake server (of one function when `name` is given). */
-  calls(name?: keyof ServerApi): Promise<FakeCall[]>;
+  /** Calls the page made to the server (of one function when `name` is given). */
+  calls(name?: keyof ServerApi): Promise<ServedCall[]>;
   /** Highest number of simultaneous calls of each function, and how often google.script.host.close ran. */
-  stats(): Promise<Pick<FakeControl, 'maxInFlight' | 'hostClosed'>>;
+  stats(): Promise<{ maxInFlight: Record<string, number>; hostClosed: number }>;
   failNext(name: keyof ServerApi, message: string): Promise<void>;
   respondNext(name: keyof ServerApi, result: unknown): Promise<void>;
   setDelay(name: keyof ServerApi | '*', ms: number): Promise<void>;
-  changeExternally(id: string, patch: Partial<Customer>): Promise<Customer>;
+  changeExternally(id: string, patch: CustomerInput): Promise<Customer>;
+  /** Every customer in the workbook, in ID order. */
+  customers(): Promise<Customer[]>;
+  /** The owner pastes an old sheet into the Import tab. */
+  pasteImport(rows: unknown[][]): Promise<void>;
 }
 
 export interface Suite {
   pages: Record<PageName, string>;
   browser: Browser;
-  fake: string;
+  googleScript: string;
 }
 
 /** beforeAll/afterAll for a test file: the built pages and one browser. */
 export function useSuite(): () => Suite {
   let suite: Suite | undefined;
   beforeAll(async () => {
-    suite = { pages: builtPages(), browser: await launchBrowser(), fake: fakeServerScript() };
+    suite = { pages: builtPages(), browser: await launchBrowser(), googleScript: browserBundle(path.join(__dirname, 'page.ts')) };
   });
   afterAll(async () => {
     await suite?.browser.close();
@@ -96,10 +98,14 @@ export function useSuite(): () => Suite {
   };
 }
 
-export async function openPage(suite: Suite, name: PageName, state: SidebarState, seed: FakeSeed = {}): Promise<Opened> {
-  // A fresh context per page; its init script (unlike a page's) also reaches the first document.
+export async function openPage(suite: Suite, name: PageName, state: SidebarState, seed: Seed = {}): Promise<Opened> {
+  const server = new PageServer(seed);
+  // A fresh context per page; its init script and bindings (unlike a page's) also reach the first document.
   const context = await suite.browser.newContext({ viewport: name === 'search' ? { width: 520, height: 560 } : { width: 300, height: 900 } });
-  await context.addInitScript({ content: `window.__FAKE_SEED__ = ${JSON.stringify(seed)};\n${suite.fake}` });
+  await context.exposeBinding('__googleScriptRun', (_source, fn: string, args: unknown[]) => server.run(fn, args));
+  await context.exposeBinding('__googleScriptHost', (_source, request: HostRequest) => server.host(request));
+  const config: GoogleScriptConfig = { functions: server.functions(), origin: 'https://docs.google.com' };
+  await context.addInitScript({ content: `window.${CONFIG_GLOBAL} = ${JSON.stringify(config)};\n${suite.googleScript}` });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
   const dialogs: string[] = [];
@@ -110,19 +116,19 @@ export async function openPage(suite: Suite, name: PageName, state: SidebarState
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.setContent(fillTemplate(suite.pages[name], state));
-  // Expressions as strings (not serialised test functions), so coverage instrumentation cannot break them.
-  const run = <T>(expression: string): Promise<T> => page.evaluate(`JSON.parse(JSON.stringify(${expression}) || 'null')`) as Promise<T>;
-  const arg = (value: unknown): string => JSON.stringify(value);
   return {
     page,
+    server,
     dialogs,
     errors,
-    calls: (callName) => run<FakeCall[]>('__fake.calls').then((all) => (callName ? all.filter((c) => c.name === callName) : all)),
-    stats: () => run('{ maxInFlight: __fake.maxInFlight, hostClosed: __fake.hostClosed }'),
-    failNext: (n, message) => run(`__fake.failNext(${arg(n)}, ${arg(message)})`),
-    respondNext: (n, result) => run(`__fake.respondNext(${arg(n)}, ${arg(result)})`),
-    setDelay: (n, ms) => run(`(__fake.delays[${arg(n)}] = ${arg(ms)})`),
-    changeExternally: (id, patch) => run(`__fake.changeExternally(${arg(id)}, ${arg(patch)})`),
+    calls: async (callName) => server.calls.filter((c) => !callName || c.name === callName),
+    stats: async () => ({ maxInFlight: { ...server.maxInFlight }, hostClosed: server.hostClosed }),
+    failNext: async (n, message) => server.failNext(n, message),
+    respondNext: async (n, result) => server.respondNext(n, result),
+    setDelay: async (n, ms) => server.setDelay(n, ms),
+    changeExternally: async (id, patch) => server.changeExternally(id, patch),
+    customers: async () => server.customers(),
+    pasteImport: async (rows) => server.pasteImport(rows),
   };
 }
 
@@ -133,7 +139,7 @@ export function pageTest(
   title: string,
   pageName: PageName,
   state: SidebarState,
-  seed: FakeSeed,
+  seed: Seed,
   body: (opened: Opened) => Promise<void>,
 ): void {
   it(title, async () => {
@@ -160,16 +166,9 @@ export function focusedId(page: Page): Promise<string> {
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A complete customer for seeding. */
-export function customer(fields: Partial<Customer> & Pick<Customer, 'id' | 'name'>): Customer {
-  const by = 'rep@example.com';
-  return {
-    ...blankCustomer(fields.id),
-    createdAt: '2026-11-01T10:00:00.000Z',
-    createdBy: by,
-    updatedAt: '2026-11-02T10:00:00.000Z',
-    updatedBy: by,
-    statusChangedAt: '2026-11-01T10:00:00.000Z',
-    ...fields,
-  };
+/** Waits until `condition` holds on the Node side (e.g. the server saw host.close), or fails after `ms`. */
+export async function until(condition: () => boolean, ms = 10000): Promise<void> {
+  for (const end = Date.now() + ms; !condition(); await sleep(20)) {
+    if (Date.now() > end) throw new Error(`Not true within ${ms} ms: ${condition.toString()}`);
+  }
 }

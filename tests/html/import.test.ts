@@ -1,12 +1,13 @@
 /**
- * The Import sidebar in a real browser, against the fake server (which runs the real pure import core):
+ * The Import sidebar in a real browser, against the built add-on (the old sheet pasted into its Import tab):
  * the proposed mapping and its correction, the dry-run preview with skipped rows and reasons, the duplicates
  * choice, the real import looped over batches with progress, Cancel / Continue, failures in the banner, no
  * double submit, and hostile header and cell text shown as text.
  */
 
 import type { Page } from 'playwright-core';
-import { customer, pageTest, sleep, useSuite } from './harness';
+import { pageTest, sleep, useSuite } from './harness';
+import type { SeedCustomer } from './server';
 
 jest.setTimeout(120000);
 const suite = useSuite();
@@ -25,7 +26,7 @@ const SHEET: unknown[][] = [
   ['Eve Evans', 'eve@existing.example', '555 0300', 'customer', 2500, 'Existing Co', 'vip'], //        row 8
   ['Dan Dale', 'dan@dale.example', '', 'lost', '', 'Dale Inc', ''], //                                 row 9
 ];
-const eve = customer({ id: 'C-7', name: 'Eve Evans', email: 'eve@existing.example' });
+const eve: SeedCustomer = { id: 'C-00001', input: { name: 'Eve Evans', email: 'eve@existing.example' } };
 
 const STATUS_HELP =
   'Change it in the Import tab to one of: Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant (or "won", "lost", "negotiating").';
@@ -120,7 +121,7 @@ describe('import sidebar: mapping and preview', () => {
     expect(await page.getByRole('button', { name: /^Import/ }).isHidden()).toBe(true);
   });
 
-  pageTest(suite, 'the dry run shows the counts and every skipped row with its reason', 'import', STATE, { importSheet: SHEET, customers: [eve] }, async ({ page, calls }) => {
+  pageTest(suite, 'the dry run shows the counts and every skipped row with its reason', 'import', STATE, { importSheet: SHEET, customers: [eve] }, async ({ page, calls, customers }) => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('heading', { name: 'Preview: nothing has been imported yet' }).waitFor();
     expect(await counts(page)).toEqual({ imported: '2', duplicates: '2', skipped: '2', blank: '1' });
@@ -128,7 +129,7 @@ describe('import sidebar: mapping and preview', () => {
       ['Row 4', 'Email "bob@" is not a valid e-mail address.'],
       ['Row 6', `Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}`],
       ['Row 7', 'duplicate of row 3 (Ann Archer) — same e-mail address. Not imported.'],
-      ['Row 8', 'probably already in the CRM as C-7 Eve Evans — same e-mail address. Not imported.'],
+      ['Row 8', 'probably already in the CRM as C-00001 Eve Evans — same e-mail address. Not imported.'],
     ]);
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Preview: nothing has been imported yet');
     expect(await page.getByRole('button', { name: 'Import 2 customers' }).isEnabled()).toBe(true);
@@ -140,28 +141,28 @@ describe('import sidebar: mapping and preview', () => {
     await page.locator('[data-count="merged"]').waitFor();
     expect(await counts(page)).toEqual({ imported: '2', merged: '1', duplicates: '1', skipped: '2', blank: '1' });
     expect(await listed(page, 'merged')).toEqual([
-      ['Row 8', 'merged into C-7 Eve Evans — same e-mail address. Filled: Company, Phone, Deal value.'],
+      ['Row 8', 'merged into C-00001 Eve Evans — same e-mail address. Filled: Company, Phone, Deal value.'],
     ]);
     expect((await importCalls(calls, true)).map((o) => o.duplicates)).toEqual(['skip', 'merge']);
     // Nothing was written by either preview.
-    expect(await page.evaluate('__fake.customers.length')).toBe(1);
+    expect((await customers()).length).toBe(1);
 
     await page.getByRole('button', { name: 'Import 2 customers' }).click();
     await page.locator('.banner').getByText('Import finished: 2 customers imported, 1 row merged into existing customers, 3 rows skipped.').waitFor();
     expect(await counts(page)).toEqual({ imported: '2', merged: '1', duplicates: '1', skipped: '2', blank: '1' });
-    expect(await page.evaluate('__fake.customers.map((c) => [c.id, c.name, c.company, c.phone, c.status])')).toEqual([
-      ['C-7', 'Eve Evans', 'Existing Co', '555 0300', 'Lead'],
-      ['C-1002', 'Ann Archer', 'Acme Ltd', '+1 (555) 010-2000', 'Closed-won'],
-      ['C-1003', 'Dan Dale', 'Dale Inc', '', 'Closed-lost'],
+    expect((await customers()).map((c) => [c.id, c.name, c.company, c.phone, c.status])).toEqual([
+      ['C-00001', 'Eve Evans', 'Existing Co', '555 0300', 'Lead'],
+      ['C-00002', 'Ann Archer', 'Acme Ltd', '+1 (555) 010-2000', 'Closed-won'],
+      ['C-00003', 'Dan Dale', 'Dale Inc', '', 'Closed-lost'],
     ]);
     expect(await page.getByRole('button', { name: 'Import done' }).isDisabled()).toBe(true);
   });
 
-  pageTest(suite, 'an empty Import tab is explained; Refresh reads the pasted sheet', 'import', STATE, {}, async ({ page, calls }) => {
+  pageTest(suite, 'an empty Import tab is explained; Refresh reads the pasted sheet', 'import', STATE, {}, async ({ page, calls, pasteImport }) => {
     const banner = page.locator('.banner-info');
     await banner.getByText('The Import tab is empty: paste the old spreadsheet there', { exact: false }).waitFor();
     expect(await page.locator('#map-name').count()).toBe(0);
-    await page.evaluate(`__fake.importSheet = ${JSON.stringify(SHEET)}`);
+    await pasteImport(SHEET);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.locator('#map-name').waitFor();
     expect(await page.locator('.banner').isHidden()).toBe(true);
@@ -171,7 +172,7 @@ describe('import sidebar: mapping and preview', () => {
 });
 
 describe('import sidebar: batches', () => {
-  pageTest(suite, 'imports 5,200 rows in batches of 500, one call at a time, with progress', 'import', STATE, { importSheet: bigSheet(5200) }, async ({ page, calls, stats }) => {
+  pageTest(suite, 'imports 5,200 rows in batches of 500, one call at a time, with progress', 'import', STATE, { importSheet: bigSheet(5200) }, async ({ page, calls, stats, customers }) => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('button', { name: 'Import 5,200 customers' }).waitFor();
     expect((await importCalls(calls, true)).map((o) => [o.offset, o.limit])).toEqual([[0, 2000], [2000, 2000], [4000, 2000]]);
@@ -196,11 +197,11 @@ describe('import sidebar: batches', () => {
     ]);
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('5200');
     expect(await counts(page)).toEqual({ imported: '5,200', duplicates: '0', skipped: '0', blank: '0' });
-    expect(await page.evaluate('__fake.customers.length')).toBe(5200);
+    expect((await customers()).length).toBe(5200);
     expect(await page.locator('.import-rows').count()).toBe(0);
   });
 
-  pageTest(suite, 'Cancel stops after the current batch; Continue carries on from there', 'import', STATE, { importSheet: bigSheet(1200) }, async ({ page, calls, setDelay }) => {
+  pageTest(suite, 'Cancel stops after the current batch; Continue carries on from there', 'import', STATE, { importSheet: bigSheet(1200) }, async ({ page, calls, setDelay, customers }) => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await setDelay('importCustomers', 400);
     await page.getByRole('button', { name: 'Import 1,200 customers' }).click();
@@ -208,7 +209,7 @@ describe('import sidebar: batches', () => {
     await page.getByRole('button', { name: 'Stopping after this batch…' }).waitFor();
     await page.locator('.banner-warning').getByText('Import stopped after 500 of 1,200 rows: 500 customers imported, 0 rows skipped. Continue import to do the remaining rows.').waitFor();
     expect((await importCalls(calls, false)).map((o) => o.offset)).toEqual([0]);
-    expect(await page.evaluate('__fake.customers.length')).toBe(500);
+    expect((await customers()).length).toBe(500);
     expect(await page.getByRole('button', { name: 'Cancel' }).isHidden()).toBe(true);
     await page.getByRole('heading', { name: 'Import stopped' }).waitFor();
 
@@ -217,21 +218,21 @@ describe('import sidebar: batches', () => {
     await page.locator('.banner-success').getByText('Import finished: 1,200 customers imported, 0 rows skipped.').waitFor();
     expect((await importCalls(calls, false)).map((o) => o.offset)).toEqual([0, 500, 1000]);
     expect(await counts(page)).toEqual({ imported: '1,200', duplicates: '0', skipped: '0', blank: '0' });
-    expect(await page.evaluate('__fake.customers.length')).toBe(1200);
+    expect((await customers()).length).toBe(1200);
   });
 
-  pageTest(suite, 'a failed batch is reported in the banner and the import continues from it', 'import', STATE, { importSheet: bigSheet(1200) }, async ({ page, calls, failNext, respondNext }) => {
+  pageTest(suite, 'a failed batch is reported in the banner and the import continues from it', 'import', STATE, { importSheet: bigSheet(1200) }, async ({ page, calls, failNext, respondNext, customers, setDelay }) => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('button', { name: 'Import 1,200 customers' }).waitFor();
     // The first batch is in flight (200 ms) when the failure is planned, so it is the second batch that fails.
-    await page.evaluate('__fake.delays.importCustomers = 200');
+    await setDelay('importCustomers', 200);
     await page.getByRole('button', { name: 'Import 1,200 customers' }).click();
     await failNext('importCustomers', 'Exception: Service Spreadsheets timed out while accessing document');
     await page.locator('.banner-error').getByText(
       "Couldn't import rows after 500 of 1,200 rows: Exception: Service Spreadsheets timed out while accessing document. Please try again in a moment.",
     ).waitFor();
     await page.getByRole('heading', { name: 'Import interrupted' }).waitFor();
-    expect(await page.evaluate('__fake.customers.length')).toBe(500);
+    expect((await customers()).length).toBe(500);
 
     // The server refuses (another user's write holds the lock): its message, nothing lost.
     await respondNext('importCustomers', { ok: false, errors: { form: 'The CRM is busy saving another change.' } });
@@ -241,10 +242,10 @@ describe('import sidebar: batches', () => {
     await page.getByRole('button', { name: 'Continue import' }).click();
     await page.locator('.banner-success').getByText('Import finished: 1,200 customers imported, 0 rows skipped.').waitFor();
     expect((await importCalls(calls, false)).map((o) => o.offset)).toEqual([0, 500, 500, 500, 1000]);
-    expect(await page.evaluate('__fake.customers.length')).toBe(1200);
+    expect((await customers()).length).toBe(1200);
   });
 
-  pageTest(suite, 'a double click sends one preview and one import', 'import', STATE, { importSheet: SHEET, customers: [eve] }, async ({ page, calls, stats }) => {
+  pageTest(suite, 'a double click sends one preview and one import', 'import', STATE, { importSheet: SHEET, customers: [eve] }, async ({ page, calls, stats, customers }) => {
     await page.getByRole('button', { name: 'Preview' }).dblclick();
     await page.getByRole('button', { name: 'Import 2 customers' }).dblclick();
     await page.locator('.banner-success').waitFor();
@@ -252,7 +253,7 @@ describe('import sidebar: batches', () => {
     expect((await importCalls(calls, true)).length).toBe(1);
     expect((await importCalls(calls, false)).length).toBe(1);
     expect((await stats()).maxInFlight.importCustomers).toBe(1);
-    expect(await page.evaluate('__fake.customers.length')).toBe(3);
+    expect((await customers()).length).toBe(3);
   });
 });
 

@@ -1,15 +1,16 @@
 /** Type-ahead search in a real browser: debounce, one call in flight, stale responses, keyboard, dialog. */
 
-import { customer, pageTest, sleep, useSuite } from './harness';
+import { pageTest, sleep, until, useSuite } from './harness';
+import type { SeedCustomer } from './server';
 
 jest.setTimeout(60000);
 const suite = useSuite();
 
-const customers = [
-  customer({ id: 'C-1', name: 'Acme Rockets', company: 'Acme Corp', email: 'wile@acme.example', phone: '555 0101', status: 'Qualified' }),
-  customer({ id: 'C-2', name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@example.com', status: 'Lead' }),
-  customer({ id: 'C-3', name: 'Acme Anvils', company: 'Acme Corp', phone: '+1 (555) 010-2000', status: 'Closed-won' }),
-  customer({ id: 'C-4', name: 'Zoë Adams', company: 'Café Crème', email: 'zoe@cafe.example', status: 'Contacted' }),
+const customers: SeedCustomer[] = [
+  { id: 'C-00001', input: { name: 'Acme Rockets', company: 'Acme Corp', email: 'wile@acme.example', phone: '555 0101', status: 'Qualified' } },
+  { id: 'C-00002', input: { name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@example.com', status: 'Lead' } },
+  { id: 'C-00003', input: { name: 'Acme Anvils', company: 'Acme Corp', phone: '+1 (555) 010-2000', status: 'Closed-won' } },
+  { id: 'C-00004', input: { name: 'Zoë Adams', company: 'Café Crème', email: 'zoe@cafe.example', status: 'Contacted' } },
 ];
 
 describe('sidebar: search', () => {
@@ -21,11 +22,12 @@ describe('sidebar: search', () => {
     await sleep(400);
     expect((await calls('searchCustomers')).map((c) => c.args)).toEqual([['acme', { limit: 20 }]]);
 
+    // Equally good matches come in name order (the server's tie-break): Acme Anvils, then Acme Rockets.
     const rows = page.getByRole('listbox').getByRole('option');
     expect(await rows.count()).toBe(2);
-    const first = await rows.nth(0).textContent();
-    for (const part of ['Acme Rockets', 'Acme Corp', 'Qualified', 'wile@acme.example', '555 0101']) expect(first).toContain(part);
-    expect(await rows.nth(1).textContent()).toContain('+1 (555) 010-2000');
+    const second = await rows.nth(1).textContent();
+    for (const part of ['Acme Rockets', 'Acme Corp', 'Qualified', 'wile@acme.example', '555 0101']) expect(second).toContain(part);
+    expect(await rows.nth(0).textContent()).toContain('+1 (555) 010-2000');
 
     // Another pause, another single call.
     await box.pressSequentially(' rock', { delay: 40 });
@@ -69,17 +71,17 @@ describe('sidebar: search', () => {
     await box.press('ArrowDown'); // stays on the last one
     await box.press('ArrowUp');
     await box.press('ArrowDown');
-    expect(await page.locator('[aria-selected=true]').textContent()).toContain('Acme Anvils');
+    expect(await page.locator('[aria-selected=true]').textContent()).toContain('Acme Rockets');
     expect(await box.getAttribute('aria-activedescendant')).toBe(await page.locator('[aria-selected=true]').getAttribute('id'));
     await box.press('Enter');
-    await page.locator('.card-name').getByText('Acme Anvils').waitFor();
-    expect((await calls('getCustomer')).map((c) => c.args)).toEqual([['C-3']]);
+    await page.locator('.card-name').getByText('Acme Rockets').waitFor();
+    expect((await calls('getCustomer')).map((c) => c.args)).toEqual([['C-00001']]);
 
     // Back to Search: the query and results are still there; a click opens a card.
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     expect(await box.inputValue()).toBe('acme');
-    await page.getByRole('listbox').getByRole('option').filter({ hasText: 'Acme Rockets' }).click();
-    await page.locator('.card-name').getByText('Acme Rockets').waitFor();
+    await page.getByRole('listbox').getByRole('option').filter({ hasText: 'Acme Anvils' }).click();
+    await page.locator('.card-name').getByText('Acme Anvils').waitFor();
   });
 
   pageTest(suite, 'search is accent-tolerant through the server and reports no match', 'sidebar', { view: 'search' }, { customers }, async ({ page }) => {
@@ -98,31 +100,31 @@ describe('sidebar: search', () => {
 });
 
 describe('search dialog', () => {
-  pageTest(suite, 'clicking a result opens it in the sidebar and closes the dialog', 'search', { view: 'search' }, { customers }, async ({ page, calls, stats }) => {
+  pageTest(suite, 'clicking a result opens it in the sidebar and closes the dialog', 'search', { view: 'search' }, { customers }, async ({ page, server, calls, stats }) => {
     const box = page.getByRole('combobox', { name: 'Search customers' });
     expect(await page.evaluate('document.activeElement.type')).toBe('search');
     await box.pressSequentially('ada', { delay: 30 });
     await page.getByRole('listbox').getByRole('option').filter({ hasText: 'Ada Lovelace' }).click();
-    await page.waitForFunction('__fake.hostClosed === 1');
+    await until(() => server.hostClosed === 1);
     expect((await calls()).map((c) => [c.name, ...c.args])).toEqual([
       ['searchCustomers', 'ada', { limit: 20 }],
-      ['openCustomerSidebar', 'C-2'],
+      ['openCustomerSidebar', 'C-00002'],
     ]);
     expect((await stats()).hostClosed).toBe(1);
   });
 
-  pageTest(suite, 'Enter opens the highlighted result; a failure keeps the dialog open', 'search', { view: 'search' }, { customers }, async ({ page, calls, stats, failNext }) => {
+  pageTest(suite, 'Enter opens the highlighted result; a failure keeps the dialog open', 'search', { view: 'search' }, { customers }, async ({ page, server, calls, stats, failNext }) => {
     const box = page.getByRole('combobox', { name: 'Search customers' });
     await box.fill('acme');
     await page.locator('.search-info').getByText('2 customers found.').waitFor();
     await failNext('openCustomerSidebar', 'Exception: You do not have permission to call showSidebar');
     await box.press('ArrowDown');
-    expect(await page.locator('[aria-selected=true]').textContent()).toContain('Acme Rockets');
+    expect(await page.locator('[aria-selected=true]').textContent()).toContain('Acme Anvils');
     await box.press('Enter');
     await page.locator('.banner').getByText(/Couldn't open the customer/).waitFor();
     expect((await stats()).hostClosed).toBe(0);
     await box.press('Enter');
-    await page.waitForFunction('__fake.hostClosed === 1');
-    expect((await calls('openCustomerSidebar')).map((c) => c.args)).toEqual([['C-1'], ['C-1']]);
+    await until(() => server.hostClosed === 1);
+    expect((await calls('openCustomerSidebar')).map((c) => c.args)).toEqual([['C-00003'], ['C-00003']]);
   });
 });

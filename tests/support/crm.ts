@@ -37,13 +37,16 @@ export function createCrm(options: Omit<HarnessOptions, 'distDir'>): Crm {
 }
 
 /**
- * A workbook shared with REP, MANAGER and STRANGER; Set up run by the owner with REP and MANAGER as staff.
- * Simple triggers do not see who edited unless `simpleTriggerIdentity: 'visible'` (the harness default is 'hidden').
+ * A workbook shared with REP, MANAGER and STRANGER (or `editors`); Set up run by the owner with REP and MANAGER (or
+ * `staff`) as staff. Simple triggers do not see who edited unless `simpleTriggerIdentity: 'visible'` (the harness
+ * default is 'hidden').
  */
-export function newCrm(options: { setUp?: boolean; staff?: string[]; simpleTriggerIdentity?: SimpleTriggerIdentity } = {}): Crm {
+export function newCrm(
+  options: { setUp?: boolean; editors?: string[]; staff?: string[]; simpleTriggerIdentity?: SimpleTriggerIdentity } = {},
+): Crm {
   const crm = createCrm({
     owner: OWNER,
-    editors: [REP, MANAGER, STRANGER],
+    editors: options.editors ?? [REP, MANAGER, STRANGER],
     startMs: START_MS,
     ...(options.simpleTriggerIdentity ? { simpleTriggerIdentity: options.simpleTriggerIdentity } : {}),
   });

@@ -4,13 +4,9 @@
  * in its own origin, as Apps Script's are — which runs each call on the server (/api/run) and posts its reply back.
  */
 
-import { type GoogleScriptConfig, type RunReply, installGoogleScript } from '../../bundle/googleScript';
+import { type RunReply, installGoogleScript } from '../../bundle/googleScript';
 import type { FrameToPage, PageToFrame } from '../protocol';
 import { win } from './dom';
-
-const scope = globalThis as unknown as { __gasPreviewConfig?: GoogleScriptConfig };
-const config: GoogleScriptConfig = scope.__gasPreviewConfig ?? { functions: [], origin: '' };
-delete scope.__gasPreviewConfig;
 
 let nextId = 1;
 const pending = new Map<number, (reply: RunReply) => void>();
@@ -25,10 +21,10 @@ win.addEventListener('message', (event) => {
   if (!data || typeof data !== 'object' || data.source !== 'gas-preview' || data.type !== 'result') return;
   const answer = pending.get(data.id);
   pending.delete(data.id);
-  answer?.(data.ok ? { ok: true, result: data.result } : { ok: false, error: data.error });
+  answer?.(data);
 });
 
-installGoogleScript(globalThis, config, {
+installGoogleScript({
   run: (fn, args) =>
     new Promise((resolve) => {
       const id = nextId++;
