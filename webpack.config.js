@@ -7,8 +7,8 @@
  * mode 'none': gas-webpack-plugin's top-level stubs break under 'production', and an eval devtool breaks the plugin
  * (see SPEC toolchain facts), so the test output's map is a separate file.
  */
-const path = require('path');
-const fs = require('fs');
+const path = require('node:path');
+const fs = require('node:fs');
 const esbuild = require('esbuild');
 const GasPlugin = require('gas-webpack-plugin');
 
@@ -48,7 +48,10 @@ class ScriptMinifier {
         (assets) => {
           const { RawSource } = compiler.webpack.sources;
           for (const name of Object.keys(assets).filter((n) => n.endsWith('.js'))) {
-            const { code } = esbuild.transformSync(assets[name].source().toString(), { minify: true, target: 'es2019' });
+            const { code } = esbuild.transformSync(assets[name].source().toString(), {
+              minify: true,
+              target: 'es2019',
+            });
             compilation.updateAsset(name, new RawSource(code));
           }
         },
@@ -92,11 +95,14 @@ class GasStubsSourceMap {
       });
       compilation.hooks.chunkAsset.tap({ name: 'GasStubsSourceMap', stage: 1 }, (_chunk, file) => {
         const original = before.get(file);
-        const code = original && original.source().toString();
+        const code = original?.source().toString();
         const stubbed = compilation.assets[file].source().toString();
         if (!original || !stubbed.endsWith(code)) throw new Error(`GasStubsSourceMap: ${file} is not stubs + code`);
         const { ConcatSource, RawSource } = compiler.webpack.sources;
-        compilation.assets[file] = new ConcatSource(new RawSource(stubbed.slice(0, stubbed.length - code.length)), original);
+        compilation.assets[file] = new ConcatSource(
+          new RawSource(stubbed.slice(0, stubbed.length - code.length)),
+          original,
+        );
       });
     });
   }
@@ -117,7 +123,8 @@ function config(target) {
       filename: 'Code.js',
       clean: true,
       // Map sources relative to the map file (../src/server/customers.ts), as the source map spec resolves them.
-      devtoolModuleFilenameTemplate: (info) => path.relative(outDir, info.absoluteResourcePath).split(path.sep).join('/'),
+      devtoolModuleFilenameTemplate: (info) =>
+        path.relative(outDir, info.absoluteResourcePath).split(path.sep).join('/'),
     },
     resolve: { extensions: ['.ts', '.js'] },
     module: {

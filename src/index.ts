@@ -4,7 +4,14 @@
  */
 
 import type { ServerApi } from './domain/api';
-import { getCustomer, listCustomers, registerCustomer, searchCustomers, updateCustomer, updateCustomerStatus } from './server/customers';
+import {
+  getCustomer,
+  listCustomers,
+  registerCustomer,
+  searchCustomers,
+  updateCustomer,
+  updateCustomerStatus,
+} from './server/customers';
 import { showPipelineSummary, showSetUp } from './server/menuActions';
 import { importCustomers, proposeImportMapping } from './server/import';
 import { checkData, showDataCheck } from './server/integrity';
@@ -12,7 +19,14 @@ import { onEdit } from './server/onEdit';
 import { rebuildPipelineSummary } from './server/pipeline';
 import { setUpCrm } from './server/setup';
 import { checkSetUp, showSetUpCheck } from './server/setupCheck';
-import { onInstall, onOpen, openCustomerSidebar, showImportSidebar, showRegisterSidebar, showSearchDialog } from './server/ui';
+import {
+  onInstall,
+  onOpen,
+  openCustomerSidebar,
+  showImportSidebar,
+  showRegisterSidebar,
+  showSearchDialog,
+} from './server/ui';
 
 // `global` is webpack's name for the Apps Script global object.
 declare const global: Record<string, unknown>;

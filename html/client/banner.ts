@@ -16,7 +16,11 @@ export interface Banner {
 
 export function createBanner(): Banner {
   const text = h('div', { class: 'banner-text' });
-  const close = h('button', { type: 'button', class: 'banner-close', 'aria-label': 'Dismiss message', title: 'Dismiss' }, '×');
+  const close = h(
+    'button',
+    { type: 'button', class: 'banner-close', 'aria-label': 'Dismiss message', title: 'Dismiss' },
+    '×',
+  );
   const element = h('div', { class: 'banner', hidden: true }, text, close);
 
   const banner: Banner = {

@@ -14,7 +14,10 @@ function errorText(error: unknown): string {
 
 /** `what` completes "Couldn't …", e.g. "save the customer". */
 export function failureMessage(what: string, error: unknown): string {
-  const text = errorText(error).trim().replace(/[.\s]+$/, '') || 'Unknown error';
+  const text =
+    errorText(error)
+      .trim()
+      .replace(/[.\s]+$/, '') || 'Unknown error';
   if (/network|HTTP 0|failed to fetch|connection/i.test(text)) {
     return `Couldn't ${what}: Google Sheets could not be reached (${text}). Check your connection, then try again.`;
   }

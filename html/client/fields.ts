@@ -60,7 +60,12 @@ function makeControl(spec: FieldSpec, id: string, errorId: string): Control {
     case 'decimal':
       return h('input', { ...common, type: 'text', inputmode: 'decimal', autocomplete: 'off' });
     default:
-      return h('input', { ...common, type: spec.kind, autocomplete: spec.autocomplete ?? 'off', spellcheck: spec.kind === 'text' ? null : 'false' });
+      return h('input', {
+        ...common,
+        type: spec.kind,
+        autocomplete: spec.autocomplete ?? 'off',
+        spellcheck: spec.kind === 'text' ? null : 'false',
+      });
   }
 }
 
@@ -74,7 +79,12 @@ export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): F
     const errorId = `${id}-error`;
     const control = makeControl(spec, id, errorId);
     const error = h('p', { class: 'field-error', id: errorId, hidden: true });
-    const label = h('label', { for: id }, spec.label, spec.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null);
+    const label = h(
+      'label',
+      { for: id },
+      spec.label,
+      spec.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null,
+    );
     element.appendChild(h('div', { class: 'field' }, label, control, error));
     controls.set(spec.key, control);
     errorSlots.set(spec.key, error);

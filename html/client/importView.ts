@@ -51,7 +51,12 @@ function main(): void {
   // 2. Mapping (filled by Refresh)
   const mappingBox = h('div', {});
   const mappingTitle = h('h3', { id: 'import-mapping-title', tabindex: -1 }, 'Column mapping');
-  const mappingStep = h('section', { class: 'section import-step', hidden: true, 'aria-labelledby': 'import-mapping-title' }, mappingTitle, mappingBox);
+  const mappingStep = h(
+    'section',
+    { class: 'section import-step', hidden: true, 'aria-labelledby': 'import-mapping-title' },
+    mappingTitle,
+    mappingBox,
+  );
 
   // 3. Duplicates choice + Preview
   const skipRadio = h('input', { type: 'radio', name: 'duplicates', id: 'dup-skip', value: 'skip', checked: true });
@@ -66,7 +71,12 @@ function main(): void {
       { class: 'import-duplicates' },
       h('legend', {}, 'Rows that are probably customers already'),
       h('div', { class: 'radio' }, skipRadio, h('label', { for: 'dup-skip' }, 'Skip them (they are listed)')),
-      h('div', { class: 'radio' }, mergeRadio, h('label', { for: 'dup-merge' }, 'Merge: fill only the empty fields of the existing customer')),
+      h(
+        'div',
+        { class: 'radio' },
+        mergeRadio,
+        h('label', { for: 'dup-merge' }, 'Merge: fill only the empty fields of the existing customer'),
+      ),
     ),
     h('p', { class: 'hint' }, 'A preview checks every row and changes nothing.'),
     h('div', { class: 'actions' }, previewButton),
@@ -80,7 +90,11 @@ function main(): void {
   const importStep = h(
     'section',
     { class: 'section import-step', hidden: true, 'aria-label': 'Import' },
-    h('p', { class: 'hint' }, `Rows are imported in batches of ${formatCount(IMPORT_BATCH)}; Cancel stops after the current batch. Running the same import again adds nothing.`),
+    h(
+      'p',
+      { class: 'hint' },
+      `Rows are imported in batches of ${formatCount(IMPORT_BATCH)}; Cancel stops after the current batch. Running the same import again adds nothing.`,
+    ),
     h('div', { class: 'actions' }, importButton, cancelButton),
   );
 
@@ -94,14 +108,15 @@ function main(): void {
   const duplicateMode = (): DuplicateMode => (mergeRadio.checked ? 'merge' : 'skip');
 
   function setControlsDisabled(disabled: boolean): void {
-    for (const control of [refreshButton, previewButton, importButton, skipRadio, mergeRadio]) control.disabled = disabled;
+    for (const control of [refreshButton, previewButton, importButton, skipRadio, mergeRadio])
+      control.disabled = disabled;
     form?.setDisabled(disabled);
   }
 
   function updateImportButton(): void {
     if (!previewed) return;
     const { imported, merged } = countsOf(previewed.totals);
-    if (run && run.done) {
+    if (run?.done) {
       importButton.textContent = 'Import done';
       importButton.disabled = true;
     } else if (run && run.batches > 0) {
@@ -111,13 +126,19 @@ function main(): void {
       importButton.textContent = 'Nothing to import';
       importButton.disabled = true;
     } else {
-      importButton.textContent = imported > 0 ? `Import ${plural(imported, 'customer')}` : `Merge ${plural(merged, 'row')}`;
+      importButton.textContent =
+        imported > 0 ? `Import ${plural(imported, 'customer')}` : `Merge ${plural(merged, 'row')}`;
       importButton.disabled = false;
     }
   }
 
   /** Runs `task` with `button` busy and every other control disabled: one call chain at a time. */
-  async function withBusy<T>(button: HTMLButtonElement, label: string, what: string, task: () => Promise<T>): Promise<T | undefined> {
+  async function withBusy<T>(
+    button: HTMLButtonElement,
+    label: string,
+    what: string,
+    task: () => Promise<T>,
+  ): Promise<T | undefined> {
     if (busy) return undefined;
     busy = true;
     setControlsDisabled(true);
@@ -130,7 +151,14 @@ function main(): void {
     }
   }
 
-  function showReport(totals: RunTotals, dryRun: boolean, mode: DuplicateMode, title: string, note?: string, focus = true): void {
+  function showReport(
+    totals: RunTotals,
+    dryRun: boolean,
+    mode: DuplicateMode,
+    title: string,
+    note?: string,
+    focus = true,
+  ): void {
     const report = renderReport(totals, { dryRun, mode, title, ...(note ? { note } : {}) });
     replaceChildren(reportBox, report.element);
     if (focus) report.heading.focus();
@@ -196,7 +224,8 @@ function main(): void {
     invalidate();
     const result = await withBusy(previewButton, 'Checking…', 'preview the import', () =>
       runBatches({
-        send: (offset) => call('importCustomers', { mapping, dryRun: true, duplicates: mode, offset, limit: PREVIEW_BATCH }),
+        send: (offset) =>
+          call('importCustomers', { mapping, dryRun: true, duplicates: mode, offset, limit: PREVIEW_BATCH }),
         startOffset: 0,
         onBatch: (totals) => progress.set(totals.nextOffset, totals.total, 'Checked'),
         cancelled: () => false,
@@ -260,7 +289,14 @@ function main(): void {
     }
     showOutcomeError(outcome, `import rows after ${where}`);
     if (totals.batches > 0) {
-      showReport(totals, false, mode, 'Import interrupted', `Done before the error: ${where}. ${summary} Continue import carries on from there.`, false);
+      showReport(
+        totals,
+        false,
+        mode,
+        'Import interrupted',
+        `Done before the error: ${where}. ${summary} Continue import carries on from there.`,
+        false,
+      );
     } else {
       progress.hide();
     }
@@ -276,7 +312,16 @@ function main(): void {
   });
   for (const radio of [skipRadio, mergeRadio]) radio.addEventListener('change', invalidate);
 
-  const view = h('main', { class: 'view import-view' }, pasteStep, mappingStep, previewStep, progress.element, reportBox, importStep);
+  const view = h(
+    'main',
+    { class: 'view import-view' },
+    pasteStep,
+    mappingStep,
+    previewStep,
+    progress.element,
+    reportBox,
+    importStep,
+  );
   document.body.append(banner.element, view);
   void refresh(true);
 }

@@ -20,7 +20,13 @@ function main(): void {
   const viewRoot = h('main', { class: 'view' });
   const registerTab = h('button', { type: 'button', class: 'nav-link' }, 'Register');
   const searchTab = h('button', { type: 'button', class: 'nav-link' }, 'Search');
-  const nav = h('nav', { class: 'nav', 'aria-label': 'CRM' }, registerTab, h('span', { class: 'nav-sep', 'aria-hidden': 'true' }, '·'), searchTab);
+  const nav = h(
+    'nav',
+    { class: 'nav', 'aria-label': 'CRM' },
+    registerTab,
+    h('span', { class: 'nav-sep', 'aria-hidden': 'true' }, '·'),
+    searchTab,
+  );
 
   /** The search view is kept, so coming back to it shows the last query and results. */
   let search: SearchView | null = null;
@@ -41,7 +47,8 @@ function main(): void {
 
   const ctx: ViewContext = {
     banner,
-    openCustomer: (id: string, known?: Customer, history?: HistoryEvent[]) => show(customerView(ctx, id, known, history), null, true),
+    openCustomer: (id: string, known?: Customer, history?: HistoryEvent[]) =>
+      show(customerView(ctx, id, known, history), null, true),
   };
   const showRegister = (focus: boolean) => show(registerView(ctx), 'register', focus);
   const showSearch = (focus: boolean) => {

@@ -12,7 +12,12 @@ export function customerSummary(customer: Customer): HTMLDivElement {
   return h(
     'div',
     { class: 'summary' },
-    h('div', { class: 'summary-top' }, h('span', { class: 'summary-name' }, customer.name || '(no name)'), statusPill(customer.status)),
+    h(
+      'div',
+      { class: 'summary-top' },
+      h('span', { class: 'summary-name' }, customer.name || '(no name)'),
+      statusPill(customer.status),
+    ),
     customer.company ? h('div', { class: 'summary-line' }, customer.company) : null,
     contact.length > 0 ? h('div', { class: 'summary-line muted' }, ...contact) : null,
   );

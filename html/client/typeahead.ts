@@ -79,7 +79,9 @@ export function createTypeahead(options: TypeaheadOptions): Typeahead {
   function setActive(index: number): void {
     // -1 = none highlighted (Enter then opens the first result).
     active = rows.length === 0 ? -1 : Math.max(-1, Math.min(index, rows.length - 1));
-    rows.forEach((row, i) => row.setAttribute('aria-selected', String(i === active)));
+    rows.forEach((row, i) => {
+      row.setAttribute('aria-selected', String(i === active));
+    });
     const row = rows[active];
     if (row) {
       input.setAttribute('aria-activedescendant', row.id);
@@ -90,7 +92,11 @@ export function createTypeahead(options: TypeaheadOptions): Typeahead {
   function showResults(found: Customer[], total: number): void {
     results = found;
     rows = found.map((customer, index) => {
-      const row = h('li', { id: `${listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'result' }, customerSummary(customer));
+      const row = h(
+        'li',
+        { id: `${listId}-${index}`, role: 'option', 'aria-selected': 'false', class: 'result' },
+        customerSummary(customer),
+      );
       row.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus in the box
       row.addEventListener('click', () => void open(index));
       return row;
@@ -100,7 +106,8 @@ export function createTypeahead(options: TypeaheadOptions): Typeahead {
     setActive(-1);
     input.setAttribute('aria-expanded', String(rows.length > 0));
     if (found.length === 0) info.textContent = `No customer matches “${query()}”.`;
-    else if (total > found.length) info.textContent = `Showing ${found.length} of ${total} matches: type more to narrow them down.`;
+    else if (total > found.length)
+      info.textContent = `Showing ${found.length} of ${total} matches: type more to narrow them down.`;
     else info.textContent = found.length === 1 ? '1 customer found.' : `${found.length} customers found.`;
   }
 
@@ -133,7 +140,10 @@ export function createTypeahead(options: TypeaheadOptions): Typeahead {
           const errors = errorsOf(result);
           if (errors || !('results' in result)) {
             clearResults('Search is not available.');
-            banner.show('error', pageMessages(errors ?? {}).length > 0 ? pageMessages(errors ?? {}) : 'Search failed. Please try again.');
+            banner.show(
+              'error',
+              pageMessages(errors ?? {}).length > 0 ? pageMessages(errors ?? {}) : 'Search failed. Please try again.',
+            );
             return;
           }
           banner.clear();
@@ -201,7 +211,7 @@ export function createTypeahead(options: TypeaheadOptions): Typeahead {
         event.preventDefault();
         // Results of an older query are on screen: search now instead of opening the wrong one.
         if (keyOf() !== shownKey) schedule(0);
-        else void open(active >= 0 ? active : 0);
+        else void open(Math.max(active, 0));
         break;
       case 'Escape':
         if (input.value !== '' || rows.length > 0) {

@@ -56,9 +56,23 @@ const BUILDERS = new Set([
   'Session.getEffectiveUser',
 ]);
 
-const BUILDER_PREFIXES = ['EmbeddedChartBuilder.', 'DataValidationBuilder.', 'Charts.', 'Utilities.', 'HtmlService.', 'HtmlTemplate.', 'Logger.', 'console.'];
+const BUILDER_PREFIXES = [
+  'EmbeddedChartBuilder.',
+  'DataValidationBuilder.',
+  'Charts.',
+  'Utilities.',
+  'HtmlService.',
+  'HtmlTemplate.',
+  'Logger.',
+  'console.',
+];
 const OTHER_PREFIXES = ['Lock.', 'Properties.', 'Cache.', 'User.', 'ScriptApp.'];
-const OTHER = new Set(['Spreadsheet.getOwner', 'Session.getActiveUserLocale', 'Session.getScriptTimeZone', 'Session.getTemporaryActiveUserKey']);
+const OTHER = new Set([
+  'Spreadsheet.getOwner',
+  'Session.getActiveUserLocale',
+  'Session.getScriptTimeZone',
+  'Session.getTemporaryActiveUserKey',
+]);
 
 export function kindOf(method: string): CallKind {
   if (BUILDERS.has(method) || BUILDER_PREFIXES.some((p) => method.startsWith(p))) return 'builder';
@@ -105,7 +119,14 @@ export interface CallCounts {
 }
 
 export function countCalls(snapshot: Record<string, number>, sequence: readonly string[]): CallCounts {
-  const out: CallCounts = { calls: 0, trips: roundTrips(sequence), sheet: 0, other: 0, builders: 0, byMethod: snapshot };
+  const out: CallCounts = {
+    calls: 0,
+    trips: roundTrips(sequence),
+    sheet: 0,
+    other: 0,
+    builders: 0,
+    byMethod: snapshot,
+  };
   for (const [method, n] of Object.entries(snapshot)) {
     out.calls += n;
     const kind = kindOf(method);
@@ -128,12 +149,12 @@ export const LEGEND = [
   'builders   (not shown) getActiveSpreadsheet, getSheetByName, getRange, chart builders: objects made in the script',
   'wall ms    Node wall time of harness.call: argument/result crossing as google.script.run, a FRESH load of dist/Code.js',
   '           into a new node:vm context (as every Apps Script call does; its median is given as "bundle load"), the',
-  '           add-on\'s own JavaScript, and the stand-in\'s work inside every service call; nothing subtracted.',
+  "           add-on's own JavaScript, and the stand-in's work inside every service call; nothing subtracted.",
   '           A full GC runs before each measured call (each Apps Script execution starts with a fresh heap).',
   'stand-in   the part of wall spent inside stand-in service methods (mostly getValues building the rows and Dates);',
-  '           median. It is the emulation of Google\'s side of the service calls: on Apps Script that time is Google\'s,',
+  "           median. It is the emulation of Google's side of the service calls: on Apps Script that time is Google's,",
   '           spent once per call, which is why calls are counted (and kept constant) rather than timed here.',
-  'compute    wall minus stand-in, per run (median, p95): the add-on\'s own work in Node (bundle load, its',
+  "compute    wall minus stand-in, per run (median, p95): the add-on's own work in Node (bundle load, its",
   '           JavaScript, GC, the google.script.run crossing). The search target is judged on compute p95; wall is shown.',
   'naive      the same action written as sheet templates do (local/bench/naive.ts): getValue per cell in loops,',
   '           appendRow per row, setValue per cell; ratio = naive sheet I/O ÷ sheet I/O.',

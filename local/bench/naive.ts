@@ -9,7 +9,20 @@
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const COL = { id: 1, name: 2, company: 3, email: 4, phone: 5, status: 6, deal: 7, owner: 8, updatedAt: 13, updatedBy: 14, statusChangedAt: 15, version: 16 };
+const COL = {
+  id: 1,
+  name: 2,
+  company: 3,
+  email: 4,
+  phone: 5,
+  status: 6,
+  deal: 7,
+  owner: 8,
+  updatedAt: 13,
+  updatedBy: 14,
+  statusChangedAt: 15,
+  version: 16,
+};
 const STATUSES = ['Lead', 'Contacted', 'Qualified', 'In negotiation', 'Closed-won', 'Closed-lost', 'Active', 'Dormant'];
 const PROBABILITY = [0.1, 0.2, 0.4, 0.6, 1, 0, 1, 0];
 
@@ -51,7 +64,24 @@ export class Naive {
     }
     const id = `C-${String(highest + 1).padStart(5, '0')}`;
     const now = new Date();
-    sheet.appendRow([id, input.name, input.company, input.email, `'${input.phone}`, 'Lead', '', user, '', '', now, user, now, user, now, 1]);
+    sheet.appendRow([
+      id,
+      input.name,
+      input.company,
+      input.email,
+      `'${input.phone}`,
+      'Lead',
+      '',
+      user,
+      '',
+      '',
+      now,
+      user,
+      now,
+      user,
+      now,
+      1,
+    ]);
     this.tab('History').appendRow([now, id, 'create', 'Status', '', 'Lead', user]);
     return id;
   }
@@ -145,7 +175,8 @@ export class Naive {
       out.getRange(row, 5).setValue(reached[i] ?? 0);
       row++;
     });
-    if (out.getMaxRows() < row + stale.length) out.insertRowsAfter(out.getMaxRows(), row + stale.length - out.getMaxRows());
+    if (out.getMaxRows() < row + stale.length)
+      out.insertRowsAfter(out.getMaxRows(), row + stale.length - out.getMaxRows());
     for (const line of stale) {
       line.forEach((cell, c) => out.getRange(row, c + 1).setValue(cell));
       row++;
@@ -174,7 +205,24 @@ export class Naive {
       const id = `C-${String(++highest).padStart(5, '0')}`;
       const status = STATUSES.find((s) => fold(s).replace(/\W/g, '') === fold(stage).replace(/\W/g, '')) ?? 'Lead';
       const now = new Date();
-      sheet.appendRow([id, name, company, email, phone === '' ? '' : `'${String(phone)}`, status, dealValue, user, sourceName, notes, now, user, now, user, now, 1]);
+      sheet.appendRow([
+        id,
+        name,
+        company,
+        email,
+        phone === '' ? '' : `'${String(phone)}`,
+        status,
+        dealValue,
+        user,
+        sourceName,
+        notes,
+        now,
+        user,
+        now,
+        user,
+        now,
+        1,
+      ]);
       history.appendRow([now, id, 'import', 'Status', '', status, user]);
       imported++;
     }

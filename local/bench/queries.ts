@@ -13,7 +13,18 @@ export interface BenchQuery {
   options?: SearchOptions;
 }
 
-const NO_HITS = ['zzqx', 'Nobody Here', 'xylophone incorporated', '0000000', 'qwertyuiop', 'Þórður Ævarsson', 'no.such@nowhere.test', '+81 3 0000 0000', 'C-99999999', 'Ωmega'];
+const NO_HITS = [
+  'zzqx',
+  'Nobody Here',
+  'xylophone incorporated',
+  '0000000',
+  'qwertyuiop',
+  'Þórður Ævarsson',
+  'no.such@nowhere.test',
+  '+81 3 0000 0000',
+  'C-99999999',
+  'Ωmega',
+];
 
 /** ASCII spelling of a name ("José Núñez" → "jose nunez"), as people type it without accents. */
 function unaccented(text: string): string {
@@ -40,7 +51,11 @@ function otherFormat(phone: string, k: number): string {
   }
 }
 
-export function searchQueries(customers: readonly GeneratedCustomer[], staff: readonly string[], seed = 7): BenchQuery[] {
+export function searchQueries(
+  customers: readonly GeneratedCustomer[],
+  staff: readonly string[],
+  seed = 7,
+): BenchQuery[] {
   const r = rng(seed);
   const some = (): GeneratedCustomer => pick(r, customers);
   const queries: BenchQuery[] = [];
@@ -66,8 +81,18 @@ export function searchQueries(customers: readonly GeneratedCustomer[], staff: re
     const c = customers.find((x, k) => k >= Math.floor(r() * customers.length) && x.company !== '') ?? some();
     queries.push({ kind: 'name + company', query: `${c.name.split(' ')[0]} ${c.company.split(' ')[0]}` });
   }
-  for (let i = 0; i < 4; i++) queries.push({ kind: 'first name, status filter', query: some().name.split(' ')[0] ?? '', options: { status: pick(r, ['Lead', 'Qualified', 'Closed-won', 'Active']) } });
-  for (let i = 0; i < 4; i++) queries.push({ kind: 'last name, owner filter', query: some().name.split(' ').slice(-1)[0] ?? '', options: { owner: pick(r, staff) } });
+  for (let i = 0; i < 4; i++)
+    queries.push({
+      kind: 'first name, status filter',
+      query: some().name.split(' ')[0] ?? '',
+      options: { status: pick(r, ['Lead', 'Qualified', 'Closed-won', 'Active']) },
+    });
+  for (let i = 0; i < 4; i++)
+    queries.push({
+      kind: 'last name, owner filter',
+      query: some().name.split(' ').slice(-1)[0] ?? '',
+      options: { owner: pick(r, staff) },
+    });
   for (const q of NO_HITS) queries.push({ kind: 'no hit', query: q });
   return queries.slice(0, 100);
 }

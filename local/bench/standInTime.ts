@@ -25,7 +25,7 @@ function wrapChain(target: object): void {
       if (!descriptor || typeof descriptor.value !== 'function' || !descriptor.writable) continue;
       const original = descriptor.value as (...args: unknown[]) => unknown;
       const timed = function (this: unknown): unknown {
-        // eslint-disable-next-line prefer-rest-params
+        // biome-ignore lint/complexity/noArguments: the wrapper forwards whatever the wrapped method was given.
         const args = arguments as unknown as unknown[];
         if (depth > 0) return follow(original.apply(this, args));
         depth++;

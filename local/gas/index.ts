@@ -14,7 +14,7 @@
  */
 
 import { Runtime } from './runtime';
-import { type PropertiesSnapshot } from './services/properties';
+import type { PropertiesSnapshot } from './services/properties';
 import { createServices, type ServicesHost } from './services';
 import {
   UiLog,

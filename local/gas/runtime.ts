@@ -126,7 +126,12 @@ export class Runtime {
    */
   run<T>(user: string, body: () => T, authMode: AuthModeName = 'FULL', options: RunOptions = {}): T {
     if (this.current) throw new Error('stand-in: executions do not nest');
-    const execution: Execution = { id: this.nextExecutionId++, user, authMode, identityHidden: options.identity === 'hidden' };
+    const execution: Execution = {
+      id: this.nextExecutionId++,
+      user,
+      authMode,
+      identityHidden: options.identity === 'hidden',
+    };
     this.current = execution;
     try {
       return body();

@@ -19,6 +19,7 @@ import type { EnumValue } from './spreadsheet/enums';
 
 export type GasEnum<E extends object> = { readonly [K in keyof E]: EnumValue };
 
+// biome-ignore lint/suspicious/noConfusingVoidType: Google's types declare `void` returns; this mirrors them.
 type Plain<R> = R extends string | number | boolean | null | undefined | void | Date
   ? R
   : R extends readonly (infer I)[]

@@ -16,8 +16,7 @@ export function canWrite(userEmail: string, ownerEmail: string | null, staff: re
 /** The refusal shown to someone who may read the sheet but not change customers. */
 export function accessRefusal(userEmail: string): string {
   const user = normaliseEmail(String(userEmail ?? ''));
-  const rule =
-    'Only the owner of this spreadsheet and the staff listed in the Settings tab can change customers.';
+  const rule = 'Only the owner of this spreadsheet and the staff listed in the Settings tab can change customers.';
   if (user === '') {
     return (
       `Google did not tell the CRM who you are (you may be signed out, or in a different organisation from the ` +

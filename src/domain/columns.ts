@@ -78,7 +78,11 @@ export function columnMap<K extends string>(fields: readonly FieldSpec<K>[]): Co
 }
 
 /** A field list from a tab's keys and headers (spec contracts, in the same order) and how each field is stored. */
-function fieldList<K extends string>(keys: readonly K[], headers: readonly string[], kinds: Record<K, CellKind>): FieldSpec<K>[] {
+function fieldList<K extends string>(
+  keys: readonly K[],
+  headers: readonly string[],
+  kinds: Record<K, CellKind>,
+): FieldSpec<K>[] {
   return keys.map((key, i) => ({ key, header: headers[i] as string, kind: kinds[key] }));
 }
 
@@ -87,8 +91,8 @@ export type HistoryKey = (typeof HISTORY_KEYS)[number];
 /** Compile-time: the key lists name every field of the objects built from a row (rowToCustomer, rowToHistory). */
 type Covers<Keys, All> = [Exclude<All, Keys>] extends [never] ? true : false;
 type AssertTrue<T extends true> = T;
-type CustomerKeysComplete = AssertTrue<Covers<CustomerKey, keyof Customer>>;
-type HistoryKeysComplete = AssertTrue<Covers<HistoryKey, keyof HistoryEvent>>;
+export type CustomerKeysComplete = AssertTrue<Covers<CustomerKey, keyof Customer>>;
+export type HistoryKeysComplete = AssertTrue<Covers<HistoryKey, keyof HistoryEvent>>;
 
 /** How each customer field is stored; typed so that a new key without a kind, or a wrong kind, does not compile. */
 const CUSTOMER_KINDS: { [K in CustomerKey]: KindFor<Customer[K]> } = {
@@ -111,7 +115,9 @@ const CUSTOMER_KINDS: { [K in CustomerKey]: KindFor<Customer[K]> } = {
 };
 
 /** The `Customers` row, from the domain's field list (CUSTOMER_KEYS with CUSTOMER_HEADERS, the spec's order). */
-export const CUSTOMER_COLUMNS: ColumnMap<CustomerKey> = columnMap(fieldList(CUSTOMER_KEYS, CUSTOMER_HEADERS, CUSTOMER_KINDS));
+export const CUSTOMER_COLUMNS: ColumnMap<CustomerKey> = columnMap(
+  fieldList(CUSTOMER_KEYS, CUSTOMER_HEADERS, CUSTOMER_KINDS),
+);
 
 /** How each History field is stored (typed as CUSTOMER_KINDS is). */
 const HISTORY_KINDS: { [K in keyof HistoryEvent]: KindFor<HistoryEvent[K]> } = {
@@ -125,7 +131,9 @@ const HISTORY_KINDS: { [K in keyof HistoryEvent]: KindFor<HistoryEvent[K]> } = {
 };
 
 /** The `History` row, from HISTORY_KEYS with HISTORY_HEADERS (the spec's order). */
-export const HISTORY_COLUMNS: ColumnMap<HistoryKey> = columnMap(fieldList(HISTORY_KEYS, HISTORY_HEADERS, HISTORY_KINDS));
+export const HISTORY_COLUMNS: ColumnMap<HistoryKey> = columnMap(
+  fieldList(HISTORY_KEYS, HISTORY_HEADERS, HISTORY_KINDS),
+);
 
 /** Spreadsheet column letters of a 1-based column (1 → A, 27 → AA): what a person sees above the grid. */
 export function columnLetter(column: number): string {

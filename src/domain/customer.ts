@@ -92,7 +92,6 @@ export function blankCustomer(id: string): Customer {
   };
 }
 
-
 export type EditableKey = (typeof EDITABLE_KEYS)[number];
 
 /** Validated, normalised editable fields. */

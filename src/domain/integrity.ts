@@ -59,15 +59,18 @@ function rowProblems(row: readonly unknown[], unlabelled: readonly number[]): st
   if (text(row[C.name.index]).trim() === '') out.push('Name is empty.');
 
   const email = text(row[C.email.index]).trim();
-  if (email !== '' && !isValidEmail(email.toLowerCase())) out.push(`Email ${quote(email)} is not a valid e-mail address.`);
+  if (email !== '' && !isValidEmail(email.toLowerCase()))
+    out.push(`Email ${quote(email)} is not a valid e-mail address.`);
 
   const status = text(row[C.status.index]).trim();
   if (status === '') out.push(`Status is empty. Use one of: ${STATUS_LIST_TEXT}.`);
-  else if (parseStatus(status) === null) out.push(`Status ${quote(status)} is not a pipeline stage. Use one of: ${STATUS_LIST_TEXT}.`);
+  else if (parseStatus(status) === null)
+    out.push(`Status ${quote(status)} is not a pipeline stage. Use one of: ${STATUS_LIST_TEXT}.`);
 
   const deal = row[C.dealValue.index];
   if (!isEmpty(deal)) {
-    if (typeof deal !== 'number' || !Number.isFinite(deal)) out.push(`Deal value ${quote(text(deal))} is not a number.`);
+    if (typeof deal !== 'number' || !Number.isFinite(deal))
+      out.push(`Deal value ${quote(text(deal))} is not a number.`);
     else if (deal < 0) out.push(`Deal value ${deal} is negative.`);
   }
 

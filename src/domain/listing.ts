@@ -149,5 +149,11 @@ export function listCustomers(
     if (worst !== undefined && textKey && certainlyAfter(customer[sort.key], worst.value, sort.descending)) continue;
     top.offer(sortRow(customer, sort.key));
   }
-  return { customers: top.values().slice(offset).map((row) => row.customer), total };
+  return {
+    customers: top
+      .values()
+      .slice(offset)
+      .map((row) => row.customer),
+    total,
+  };
 }

@@ -134,19 +134,29 @@ class Row {
   }
 
   raw(field: number): string {
-    return field === FIELD_NAME ? this.name : field === FIELD_COMPANY ? this.company : field === FIELD_EMAIL ? this.email : this.phone;
+    return field === FIELD_NAME
+      ? this.name
+      : field === FIELD_COMPANY
+        ? this.company
+        : field === FIELD_EMAIL
+          ? this.email
+          : this.phone;
   }
 
   folded(field: number): string {
     switch (field) {
       case FIELD_NAME:
-        return (this.folded0 ??= foldText(this.name));
+        this.folded0 ??= foldText(this.name);
+        return this.folded0;
       case FIELD_COMPANY:
-        return (this.folded1 ??= foldText(this.company));
+        this.folded1 ??= foldText(this.company);
+        return this.folded1;
       case FIELD_EMAIL:
-        return (this.folded2 ??= foldText(this.email));
+        this.folded2 ??= foldText(this.email);
+        return this.folded2;
       default:
-        return (this.folded3 ??= foldText(this.phone));
+        this.folded3 ??= foldText(this.phone);
+        return this.folded3;
     }
   }
 }
@@ -181,7 +191,7 @@ function digitsPattern(digits: string): RegExp {
   return new RegExp(digits.split('').join('\\D*'));
 }
 
-const PHONE_LIKE = /^[0-9 +().\/-]+$/;
+const PHONE_LIKE = /^[0-9 +()./-]+$/;
 
 function planQuery(query: string): QueryPlan {
   // Control characters are meaningless in a search box: treat them as spaces rather than refusing.
@@ -222,17 +232,17 @@ function planQuery(query: string): QueryPlan {
  */
 function matches(plan: QueryPlan, row: Row): boolean {
   const { name, company, email, phone } = row;
-  if (plan.phonePattern !== null && plan.phonePattern.test(phone)) return true;
+  if (plan.phonePattern?.test(phone)) return true;
   const words = plan.words;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word;
     const pattern = word.pattern;
     if (word.exact) {
       if (pattern.test(name) || pattern.test(company) || pattern.test(email) || pattern.test(phone)) continue;
-      if (word.phonePattern !== null && word.phonePattern.test(phone)) continue;
+      if (word.phonePattern?.test(phone)) continue;
       return false;
     }
-    if (word.phonePattern !== null && word.phonePattern.test(phone)) continue;
+    if (word.phonePattern?.test(phone)) continue;
     const text = word.text;
     if (pattern.test(name) && row.folded(FIELD_NAME).includes(text)) continue;
     if (pattern.test(company) && row.folded(FIELD_COMPANY).includes(text)) continue;
@@ -403,7 +413,8 @@ export function prepareSearch(query: unknown, options?: unknown): PreparedSearch
   const checkedQuery = parseQuery(query);
   if (!checkedQuery.ok) setFieldError(errors, 'query', checkedQuery.message);
   const parsedOptions = parseOptions(searchOptionsSchema, options);
-  if (!parsedOptions.ok) for (const [key, message] of Object.entries(parsedOptions.errors)) setFieldError(errors, key, message);
+  if (!parsedOptions.ok)
+    for (const [key, message] of Object.entries(parsedOptions.errors)) setFieldError(errors, key, message);
   if (!checkedQuery.ok || !parsedOptions.ok) return { ok: false, errors };
   const plan = planQuery(checkedQuery.value);
   const { status, owner, limit } = parsedOptions.value;
@@ -425,8 +436,8 @@ function runSearch<T>(
   // The first (longest) word, when it is ASCII: tested on the raw cells before anything else, as most rows fail
   // it. A row passes only if it has that word (or the whole query in its phone digits), as in matches().
   const first = plan.words[0];
-  const gate = first !== undefined && first.exact ? first.pattern : null;
-  const gatePhone = first !== undefined && first.exact ? first.phonePattern : null;
+  const gate = first?.exact ? first.pattern : null;
+  const gatePhone = first?.exact ? first.phonePattern : null;
   // Each character of an ASCII word needs at least one character of the raw field: shorter fields cannot have it.
   const gateLength = first !== undefined ? first.text.length : 0;
   const wholePhone = plan.phonePattern;
@@ -440,13 +451,19 @@ function runSearch<T>(
     if (status !== null) {
       const cell = cells[columns.status];
       let pass = statusPasses.get(cell);
-      if (pass === undefined) statusPasses.set(cell, (pass = source.status(cell) === status));
+      if (pass === undefined) {
+        pass = source.status(cell) === status;
+        statusPasses.set(cell, pass);
+      }
       if (!pass) continue;
     }
     if (owner !== null) {
       const cell = cells[columns.owner];
       let pass = ownerPasses.get(cell);
-      if (pass === undefined) ownerPasses.set(cell, (pass = (typeof cell === 'string' ? cell : text(cell)).trim().toLowerCase() === owner));
+      if (pass === undefined) {
+        pass = (typeof cell === 'string' ? cell : text(cell)).trim().toLowerCase() === owner;
+        ownerPasses.set(cell, pass);
+      }
       if (!pass) continue;
     }
     if (gate !== null) {
@@ -482,13 +499,18 @@ function runSearch<T>(
     }
     const customerRank = hasWords ? rank(plan, row) : 0;
     const name = row.folded(FIELD_NAME);
-    if (wouldAccept(best, customerRank, name)) best.offer({ row: cells, rank: customerRank, name, id: source.id(cells) });
+    if (wouldAccept(best, customerRank, name))
+      best.offer({ row: cells, rank: customerRank, name, id: source.id(cells) });
   }
   return { results: best.values().map((entry) => source.result(entry.row)), total };
 }
 
 /** Status and owner filters shared with listing. `owner` is already lowercase. */
-export function passesFilters(customer: Pick<Customer, 'status' | 'owner'>, status: Status | null, owner: string | null): boolean {
+export function passesFilters(
+  customer: Pick<Customer, 'status' | 'owner'>,
+  status: Status | null,
+  owner: string | null,
+): boolean {
   if (status !== null && customer.status !== status) return false;
   return owner === null || asText(customer.owner).trim().toLowerCase() === owner;
 }

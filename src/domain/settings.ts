@@ -94,12 +94,16 @@ export function settingsFromGrid(values: unknown[][]): { settings: CrmSettings; 
   const cell = (row: number, column: number): unknown => grid[row]?.[column];
 
   if (!grid.some((row) => row.some((value) => !isBlankCell(value)))) {
-    problems.push('The Settings tab is empty: default stage probabilities and stale threshold apply, and no staff are listed.');
+    problems.push(
+      'The Settings tab is empty: default stage probabilities and stale threshold apply, and no staff are listed.',
+    );
     return { settings, problems };
   }
 
   const wrongHeaders = SETTINGS_HEADERS.flatMap((header, column) =>
-    header !== '' && foldText(cellText(cell(0, column))) !== foldText(header) ? [`${cellName(0, column)} "${header}"`] : [],
+    header !== '' && foldText(cellText(cell(0, column))) !== foldText(header)
+      ? [`${cellName(0, column)} "${header}"`]
+      : [],
   );
   if (wrongHeaders.length > 0) {
     problems.push(
@@ -113,7 +117,9 @@ export function settingsFromGrid(values: unknown[][]): { settings: CrmSettings; 
     if (isBlankCell(value)) continue;
     const email = normaliseEmail(cellText(value));
     if (!isValidEmail(email)) {
-      problems.push(`Settings ${cellName(row, SETTINGS_COLUMNS.staff)}: ${quote(cellText(value))} is not a valid e-mail address, so it is ignored.`);
+      problems.push(
+        `Settings ${cellName(row, SETTINGS_COLUMNS.staff)}: ${quote(cellText(value))} is not a valid e-mail address, so it is ignored.`,
+      );
     } else if (!settings.staff.includes(email)) {
       settings.staff.push(email);
     }
@@ -128,7 +134,9 @@ export function settingsFromGrid(values: unknown[][]): { settings: CrmSettings; 
     const where = cellName(row, SETTINGS_COLUMNS.stage);
     const status = parseStatus(cellText(label));
     if (status === null) {
-      problems.push(`Settings ${where}: ${quote(cellText(label))} is not a pipeline stage, so the row is ignored. Stages are: ${STATUS_LIST_TEXT}.`);
+      problems.push(
+        `Settings ${where}: ${quote(cellText(label))} is not a pipeline stage, so the row is ignored. Stages are: ${STATUS_LIST_TEXT}.`,
+      );
       continue;
     }
     if (seen.has(status)) {
@@ -138,7 +146,9 @@ export function settingsFromGrid(values: unknown[][]): { settings: CrmSettings; 
     seen.add(status);
     const parsed = parseProbability(probability);
     if (parsed === null) {
-      const found = isBlankCell(probability) ? 'is empty' : `${quote(cellText(probability))} is not a percentage from 0% to 100%`;
+      const found = isBlankCell(probability)
+        ? 'is empty'
+        : `${quote(cellText(probability))} is not a percentage from 0% to 100%`;
       problems.push(
         `Settings ${cellName(row, SETTINGS_COLUMNS.probability)}: the win probability of ${status} ${found}; using ${percent(settings.probabilities[status])}.`,
       );
@@ -184,7 +194,7 @@ export function settingsGrid(settings: CrmSettings): (string | number)[][] {
       settings.staff[i] ?? '',
       '',
       status ?? '',
-      status === undefined ? '' : settings.probabilities[status] ?? DEFAULT_STAGE_PROBABILITIES[status],
+      status === undefined ? '' : (settings.probabilities[status] ?? DEFAULT_STAGE_PROBABILITIES[status]),
       '',
       i === 0 ? STALE_DAYS_LABEL : '',
       i === 0 ? settings.staleDays : '',

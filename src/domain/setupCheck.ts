@@ -74,16 +74,20 @@ function protectionPoint(facts: ProtectionFacts, all: SetUpFacts): SetUpCheckPoi
     const why = facts.unreadable ?? 'The tab has no protection: every editor of the file can change it.';
     return { point, ok: false, detail: `${why} ${RUN_SET_UP}` };
   }
-  if (p.warningOnly) return { point, ok: false, detail: `The protection only warns: anyone may go on and edit. ${RUN_SET_UP}` };
+  if (p.warningOnly)
+    return { point, ok: false, detail: `The protection only warns: anyone may go on and edit. ${RUN_SET_UP}` };
   if (p.domainEdit) {
     return { point, ok: false, detail: `Everyone in the domain may edit it. ${RUN_SET_UP}` };
   }
   if (!sameSet(p.editors, facts.intended)) {
     const extra = p.editors.filter((e) => !facts.intended.some((i) => normaliseEmail(i) === normaliseEmail(e)));
     const missing = facts.intended.filter((i) => !p.editors.some((e) => normaliseEmail(i) === normaliseEmail(e)));
-    const mirrors = all.fileEditors.length > 0 && sameSet(p.editors, [...(all.owner ? [all.owner] : []), ...all.fileEditors]);
+    const mirrors =
+      all.fileEditors.length > 0 && sameSet(p.editors, [...(all.owner ? [all.owner] : []), ...all.fileEditors]);
     const parts = [
-      mirrors ? 'It still mirrors the file\'s sharing (Google leaves a protection open until its editors are changed).' : '',
+      mirrors
+        ? "It still mirrors the file's sharing (Google leaves a protection open until its editors are changed)."
+        : '',
       extra.length > 0 ? `Editors not intended: ${extra.join(', ')}.` : '',
       missing.length > 0 ? `Missing: ${missing.join(', ')}.` : '',
     ].filter((part) => part !== '');
@@ -96,7 +100,11 @@ function protectionPoint(facts: ProtectionFacts, all: SetUpFacts): SetUpCheckPoi
       detail: `The editors look right, but this version of Set up has not applied them, so the protection may still mirror the file's sharing. ${RUN_SET_UP}`,
     };
   }
-  return { point, ok: true, detail: `Only ${list(p.editors)} may edit it (applied by Set up ${all.protectionsAppliedAt.slice(0, 16).replace('T', ' ')} UTC).` };
+  return {
+    point,
+    ok: true,
+    detail: `Only ${list(p.editors)} may edit it (applied by Set up ${all.protectionsAppliedAt.slice(0, 16).replace('T', ' ')} UTC).`,
+  };
 }
 
 export function setUpChecks(facts: SetUpFacts): SetUpCheckReport {
@@ -116,16 +124,33 @@ export function setUpChecks(facts: SetUpFacts): SetUpCheckReport {
     facts.owner !== null
       ? { point: 'An admin is known', ok: true, detail: `The file's owner, ${facts.owner}, is the CRM's admin.` }
       : facts.admin !== null
-        ? { point: 'An admin is known', ok: true, detail: `Shared drive (no owner): ${facts.admin} was recorded as admin by the first Set up.` }
-        : { point: 'An admin is known', ok: false, detail: `Shared drive (no owner) and no admin recorded yet. ${RUN_SET_UP}` },
+        ? {
+            point: 'An admin is known',
+            ok: true,
+            detail: `Shared drive (no owner): ${facts.admin} was recorded as admin by the first Set up.`,
+          }
+        : {
+            point: 'An admin is known',
+            ok: false,
+            detail: `Shared drive (no owner) and no admin recorded yet. ${RUN_SET_UP}`,
+          },
   );
   const lock: Record<SetUpFacts['documentLock'], SetUpCheckPoint> = {
-    available: { point: 'The document lock is available', ok: true, detail: 'Saves can wait for each other, so none overwrites another.' },
-    busy: { point: 'The document lock is available', ok: true, detail: 'Another save held it just now; it exists and works.' },
+    available: {
+      point: 'The document lock is available',
+      ok: true,
+      detail: 'Saves can wait for each other, so none overwrites another.',
+    },
+    busy: {
+      point: 'The document lock is available',
+      ok: true,
+      detail: 'Another save held it just now; it exists and works.',
+    },
     missing: {
       point: 'The document lock is available',
       ok: false,
-      detail: 'LockService.getDocumentLock() returned null: the script is not bound to this spreadsheet. Install the CRM in the spreadsheet itself.',
+      detail:
+        'LockService.getDocumentLock() returned null: the script is not bound to this spreadsheet. Install the CRM in the spreadsheet itself.',
     },
   };
   points.push(lock[facts.documentLock]);
@@ -143,7 +168,11 @@ export function setUpChecks(facts: SetUpFacts): SetUpCheckReport {
     'allows invalid': `The dropdown only warns about other text. ${RUN_SET_UP}`,
     'wrong list': `The dropdown does not offer exactly the 8 stages. ${RUN_SET_UP}`,
   };
-  points.push({ point: 'Status dropdown in place', ok: facts.statusDropdown === 'ok', detail: dropdown[facts.statusDropdown] });
+  points.push({
+    point: 'Status dropdown in place',
+    ok: facts.statusDropdown === 'ok',
+    detail: dropdown[facts.statusDropdown],
+  });
   points.push({
     point: 'Staff list applied',
     ok: facts.appliedStaff !== null && sameSet(facts.appliedStaff, facts.settingsStaff),

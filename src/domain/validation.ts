@@ -48,7 +48,7 @@ export type StatusChangeResult = { ok: true; status: Status; note: string } | { 
  * into a prototype change (a hostile patch key must still get its message, not vanish).
  */
 export function setFieldError(errors: FieldErrors, key: string, message: string): void {
-  if (Object.prototype.hasOwnProperty.call(errors, key)) return; // first message per field wins
+  if (Object.getOwnPropertyDescriptor(errors, key) !== undefined) return; // first message per field wins
   Object.defineProperty(errors, key, { value: message, enumerable: true, writable: true, configurable: true });
 }
 
@@ -75,7 +75,7 @@ export function quote(text: string): string {
     let cut = ECHO_MAX;
     const last = shown.charCodeAt(cut - 1);
     if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-    shown = shown.slice(0, cut) + '…';
+    shown = `${shown.slice(0, cut)}…`;
   }
   return `"${shown}"`;
 }
@@ -126,7 +126,8 @@ export function checkText(raw: unknown, rule: TextRule): TextCheck {
   let text: string;
   if (raw === undefined || raw === null) text = '';
   else if (typeof raw === 'string') text = raw;
-  else if (!rule.textOnly && ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'bigint')) text = String(raw);
+  else if (!rule.textOnly && ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'bigint'))
+    text = String(raw);
   else return { ok: false, message: `${rule.label} must be text, not ${describeKind(raw)}.` };
 
   if (rule.multiline) text = text.replace(/\r\n?/g, '\n');
@@ -180,7 +181,7 @@ export function isValidEmail(text: string): boolean {
 }
 
 /** Digits, spaces and + ( ) - . / with an optional extension at the end ("x12", "ext. 12"). */
-const PHONE_PATTERN = /^[0-9\s+().\/-]+(?:(?:x|ext\.?|extension)\s*[0-9]+)?$/i;
+const PHONE_PATTERN = /^[0-9\s+()./-]+(?:(?:x|ext\.?|extension)\s*[0-9]+)?$/i;
 
 export const nameSchema = textSchema({ label: 'Name', max: NAME_MAX, textOnly: true, required: true });
 export const companySchema = textSchema({ label: 'Company', max: COMPANY_MAX, textOnly: true });
@@ -264,7 +265,10 @@ export const dealValueSchema = z
       const negative = text.startsWith('-');
       const digits = negative ? text.slice(1).trim() : text;
       if (!AMOUNT_PATTERN.test(digits)) {
-        return issue(ctx, `Deal value ${quote(text)} is not a number: enter an amount ${AMOUNT_HINT}, without currency signs.`);
+        return issue(
+          ctx,
+          `Deal value ${quote(text)} is not a number: enter an amount ${AMOUNT_HINT}, without currency signs.`,
+        );
       }
       const n = Number(digits.replace(/,/g, ''));
       return checkAmount(negative && n !== 0 ? -n : n, quote(text), ctx);
@@ -447,7 +451,10 @@ export const expectedVersionSchema = z.unknown().transform((raw, ctx): number =>
 export function validateExpectedVersion(v: unknown): Validated<number> {
   const parsed = expectedVersionSchema.safeParse(v);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: { expectedVersion: parsed.error.issues[0]?.message ?? 'Expected version is not valid.' } };
+  return {
+    ok: false,
+    errors: { expectedVersion: parsed.error.issues[0]?.message ?? 'Expected version is not valid.' },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- list/search options
@@ -482,7 +489,8 @@ export function integerOptionSchema(label: string, min: number, max: number, fal
       if (typeof raw === 'number') n = raw;
       else if (typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)) n = Number(raw);
       if (!Number.isInteger(n) || n < min || n > max) {
-        const upper = max === Number.MAX_SAFE_INTEGER ? `${formatCount(min)} or more` : `from ${min} to ${formatCount(max)}`;
+        const upper =
+          max === Number.MAX_SAFE_INTEGER ? `${formatCount(min)} or more` : `from ${min} to ${formatCount(max)}`;
         return issue(ctx, `${label} must be a whole number ${upper}.`);
       }
       return n;

@@ -6,7 +6,7 @@
  */
 
 import type { Customer, HistoryEvent } from '../domain/customer';
-import { CustomersTable, type CustomersSnapshot } from '../sheets/customersTable';
+import type { CustomersTable, CustomersSnapshot } from '../sheets/customersTable';
 import { HistoryTable } from '../sheets/historyTable';
 import { rollBack } from '../sheets/table';
 

@@ -5,7 +5,14 @@ import { findProbableDuplicates } from '../domain/duplicates';
 import { applyChange } from '../domain/change';
 import { creationEvents } from '../domain/history';
 import { listCustomers as listInCore } from '../domain/listing';
-import type { CustomerInput, Failure, GetCustomerResult, ListResult, SaveResult, SearchResult } from '../domain/results';
+import type {
+  CustomerInput,
+  Failure,
+  GetCustomerResult,
+  ListResult,
+  SaveResult,
+  SearchResult,
+} from '../domain/results';
 import { prepareSearch } from '../domain/search';
 import {
   validateExpectedVersion,
@@ -83,7 +90,8 @@ function changeCustomer(
   const table = CustomersTable.open(ctx.ss);
   const snapshot = table.read();
   const index = CustomersTable.indexOf(snapshot, target.id);
-  if (index < 0) return failure({ id: `No customer has the ID "${target.id.slice(0, 40)}". It may have been deleted.` });
+  if (index < 0)
+    return failure({ id: `No customer has the ID "${target.id.slice(0, 40)}". It may have been deleted.` });
   const current = snapshot.customers[index] as Customer;
   if (current.version !== target.version) return { ok: false, conflict: current };
 

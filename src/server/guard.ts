@@ -41,7 +41,10 @@ export function handleRead<T>(body: (ctx: CrmContext) => T): T | Failure {
  * Runs a write: only for the admin and listed staff (unless `allow: 'anyone'`, for a body that checks access
  * itself), under the document lock, flushed before release.
  */
-export function handleWrite<T>(body: (ctx: CrmContext) => T, options: { allow?: 'writers' | 'anyone' } = {}): T | Failure {
+export function handleWrite<T>(
+  body: (ctx: CrmContext) => T,
+  options: { allow?: 'writers' | 'anyone' } = {},
+): T | Failure {
   return mapped(() => {
     const ctx = openContext();
     if (options.allow !== 'anyone' && !isAllowedWriter(ctx)) return failure({ access: accessRefusal(ctx.user) });

@@ -98,7 +98,10 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const tab = sheet.getName();
-  if (tab === TAB.settings) return remindToApplyStaff(range);
+  if (tab === TAB.settings) {
+    remindToApplyStaff(range);
+    return;
+  }
   if (tab !== TAB.customers || range.getLastRow() < 2) return;
   const firstRow = Math.max(2, range.getRow());
   const first = range.getColumn();
@@ -123,7 +126,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const ids = new Set(rows.map((row) => readField(row, 'id')).filter((id) => id !== ''));
     if (ids.size === 0) return;
     // In a simple trigger Google often does not say who edited (blank e-mail): the log says so rather than guess.
-    const by = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail() || 'unknown user';
+    const by = e.user?.getEmail() || Session.getActiveUser().getEmail() || 'unknown user';
     const at = new Date().toISOString();
     const previous = previousFromEvent(e) ?? previousFromHistory(ss, ids);
     const events: HistoryEvent[] = [];
@@ -145,7 +148,9 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       const written: ReadonlySet<CustomerKey> = new Set(stampedKeys(statusChanged));
       // The change's stamp, encoded; every other cell of the block (Status changed at when the status stayed) as read.
       return STAMP_BLOCK.map((column, j) =>
-        isStampKey(column.key) && written.has(column.key) ? encodeField(column.key, stamp[column.key]) : (kept[j] as CellValue),
+        isStampKey(column.key) && written.has(column.key)
+          ? encodeField(column.key, stamp[column.key])
+          : (kept[j] as CellValue),
       );
     });
     if (events.length === 0) return; // a paste of the values already there: nothing changed, nothing logged
@@ -157,7 +162,9 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     } catch (error) {
       // No Version bump without its log entry: put the bookkeeping back as it was read.
       target.setValues(asRead);
-      notify(`${NOT_LOGGED} the History tab refused it, so nothing else was changed. Ask the owner to run CRM ▸ Set up / repair.`);
+      notify(
+        `${NOT_LOGGED} the History tab refused it, so nothing else was changed. Ask the owner to run CRM ▸ Set up / repair.`,
+      );
       throw error;
     }
   } catch (error) {

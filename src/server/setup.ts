@@ -37,7 +37,9 @@ export function setUpCrm(): SetUpReport | Failure {
       const outcome = setUpTabs(ctx.ss, admin, settings);
       if (firstAdmin) {
         recordAdmin(admin);
-        outcome.repaired.push(`No owner is reported for this file (shared drive): ${admin} is recorded as the CRM's admin`);
+        outcome.repaired.push(
+          `No owner is reported for this file (shared drive): ${admin} is recorded as the CRM's admin`,
+        );
       }
       // The protections now carry this list: from here on the API lets in the same people (see appliedStaff.ts).
       saveAppliedStaff(settings.staff, ctx.nowIso);

@@ -45,7 +45,10 @@ export function showRegisterSidebar(): void {
 }
 
 export function showSearchDialog(): void {
-  SpreadsheetApp.getUi().showModalDialog(page('search', { view: 'search' }).setWidth(560).setHeight(480), 'Search customers');
+  SpreadsheetApp.getUi().showModalDialog(
+    page('search', { view: 'search' }).setWidth(560).setHeight(480),
+    'Search customers',
+  );
 }
 
 /** Called from the search dialog: opens the sidebar on one customer's card. */

@@ -65,7 +65,10 @@ export class CustomerRecords {
 
   /** The record with `id`, or null; an ID on two rows is refused as CustomersTable.indexOf does. */
   find(id: string): CustomerRecord | null {
-    const index = CustomersTable.indexOf({ customers: this.records, rowNumbers: this.records.map((r) => r.index + 1) }, id);
+    const index = CustomersTable.indexOf(
+      { customers: this.records, rowNumbers: this.records.map((r) => r.index + 1) },
+      id,
+    );
     return index < 0 ? null : (this.records[index] as CustomerRecord);
   }
 }

@@ -5,7 +5,14 @@
  * judges raw cells and finds them through the same map.)
  */
 
-import { type Column, type ColumnMap, CUSTOMER_COLUMNS, type CellKind, type CellKindValue, HISTORY_COLUMNS } from '../domain/columns';
+import {
+  type Column,
+  type ColumnMap,
+  CUSTOMER_COLUMNS,
+  type CellKind,
+  type CellKindValue,
+  HISTORY_COLUMNS,
+} from '../domain/columns';
 import { stampedKeys } from '../domain/change';
 import type { Customer, CustomerKey, HistoryEvent } from '../domain/customer';
 import type { Status } from '../domain/statuses';

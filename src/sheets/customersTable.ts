@@ -65,7 +65,12 @@ export class CustomersTable {
       rowNumbers.push(i + 1);
       rows.push(row);
     }
-    return { customers, rowNumbers, rows, lastRow: values.length === 1 && isBlankRow(values[0] as unknown[]) ? 0 : values.length };
+    return {
+      customers,
+      rowNumbers,
+      rows,
+      lastRow: values.length === 1 && isBlankRow(values[0] as unknown[]) ? 0 : values.length,
+    };
   }
 
   /** Index in the snapshot of the customer with `id`; refuses ambiguous IDs rather than guess a row. */

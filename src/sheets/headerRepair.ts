@@ -25,7 +25,10 @@ export function repairHeader(sheet: Sheet, headers: readonly string[], tab: stri
   if (missing.length > 0) {
     return {
       problem:
-        `The ${tab} tab has no column "${missing[0]}" (row 1 reads: ${found.filter((h) => h !== '').slice(0, 20).join(', ')}). ` +
+        `The ${tab} tab has no column "${missing[0]}" (row 1 reads: ${found
+          .filter((h) => h !== '')
+          .slice(0, 20)
+          .join(', ')}). ` +
         `Nothing was changed: rename the header back to "${missing[0]}" (or restore the column) and run Set up / repair again.`,
     };
   }

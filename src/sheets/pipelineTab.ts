@@ -101,10 +101,14 @@ export function writePipelineTab(ss: Spreadsheet, layout: PipelineLayout): void 
     whole = applyFrame(sheet, frame, rows, properties);
   } else if (rows > maxRows) {
     // Whether new rows copy the formats of the row above is not documented: set the list formats explicitly.
-    sheet.getRange(maxRows + 1, 1, rows - maxRows, frame.width).setNumberFormats(frameNumberFormats(frame, maxRows + 1, rows - maxRows));
+    sheet
+      .getRange(maxRows + 1, 1, rows - maxRows, frame.width)
+      .setNumberFormats(frameNumberFormats(frame, maxRows + 1, rows - maxRows));
   }
 
   const blank = Array.from({ length: frame.width }, () => '');
-  const grid = Array.from({ length: rows }, (_, r) => (values[r] ?? blank).map((cell) => (typeof cell === 'string' ? textCell(cell) : cell)));
+  const grid = Array.from({ length: rows }, (_, r) =>
+    (values[r] ?? blank).map((cell) => (typeof cell === 'string' ? textCell(cell) : cell)),
+  );
   whole.setValues(grid);
 }

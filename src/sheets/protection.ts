@@ -68,7 +68,10 @@ export function applyProtection(sheet: Sheet, plan: ProtectionPlan, admin: strin
     const hasWarning = ranges.some((p) => p.isWarningOnly() && p.getDescription().startsWith(PROTECTION_PREFIX));
     if (!hasWarning) {
       const rows = sheet.getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), sheet.getMaxColumns());
-      rows.protect().setDescription(`${PROTECTION_PREFIX}: use the CRM sidebar to change customers`).setWarningOnly(true);
+      rows
+        .protect()
+        .setDescription(`${PROTECTION_PREFIX}: use the CRM sidebar to change customers`)
+        .setWarningOnly(true);
       changes.push(`${sheet.getName()}: warning on manual edits`);
     }
   }

@@ -39,7 +39,13 @@ function protectionFacts(ss: Spreadsheet, tab: string, intended: string[]): Prot
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { tab, exists: true, protection: null, intended, unreadable: `Google would not show you its editors (${reason}).` };
+    return {
+      tab,
+      exists: true,
+      protection: null,
+      intended,
+      unreadable: `Google would not show you its editors (${reason}).`,
+    };
   }
 }
 

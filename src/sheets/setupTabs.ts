@@ -113,7 +113,11 @@ export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings)
     ...applyProtection(customers, { ...staffPlan, description: 'customers (use the CRM sidebar)' }, admin),
     ...applyProtection(history, { ...staffPlan, description: 'history log (written by the CRM)' }, admin),
     ...applyProtection(pipeline, { ...staffPlan, description: 'generated pipeline summary' }, admin),
-    ...applyProtection(settingsTab, { editors: [], warnOnManualEdit: false, description: 'settings (owner only)' }, admin),
+    ...applyProtection(
+      settingsTab,
+      { editors: [], warnOnManualEdit: false, description: 'settings (owner only)' },
+      admin,
+    ),
   ];
   outcome.repaired.push(...changes);
   return outcome;

@@ -4,9 +4,9 @@
  * axis for the deal value; then a stage cell retyped as markup shows up in the chart as text, not as an element.
  */
 
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { type PreviewProcess, eventually, launchChromium, screenshotOnFailure, startPreview } from './support';
 
@@ -58,14 +58,21 @@ describe('embedded charts in the local preview', () => {
   async function texts(selector: string): Promise<string[]> {
     return chart()
       .locator('svg')
-      .evaluate((svg: Node, sel: string) => Array.from(svg.querySelectorAll(sel)).map((n) => n.textContent ?? ''), selector);
+      .evaluate(
+        (svg: Node, sel: string) => Array.from(svg.querySelectorAll(sel)).map((n) => n.textContent ?? ''),
+        selector,
+      );
   }
 
   /** The grid's cells in display order (row by row), as the page draws them. */
   async function gridRows(): Promise<string[][]> {
     return p()
       .getByRole('table', { name: 'Pipeline', exact: true })
-      .evaluate((table: Node) => Array.from(table.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+      .evaluate((table: Node) =>
+        Array.from(table.querySelectorAll('tbody tr')).map((tr) =>
+          Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+        ),
+      );
   }
 
   it('draws the Pipeline chart as an SVG column chart at its anchor cell', () =>
@@ -95,8 +102,12 @@ describe('embedded charts in the local preview', () => {
       expect(Math.round(box?.width ?? 0)).toBeGreaterThanOrEqual(600);
       expect(Math.round(box?.height ?? 0)).toBeGreaterThanOrEqual(371);
       const section = rows.findIndex((r) => r[0] === 'By stage');
-      const sectionCell = await p().locator(`td[data-cell="A${section + 1}"]`).boundingBox();
-      const lastHeader = await p().locator(`td[data-cell="E${header + 1}"]`).boundingBox();
+      const sectionCell = await p()
+        .locator(`td[data-cell="A${section + 1}"]`)
+        .boundingBox();
+      const lastHeader = await p()
+        .locator(`td[data-cell="E${header + 1}"]`)
+        .boundingBox();
       expect(Math.abs((box?.y ?? 0) - (sectionCell?.y ?? -100))).toBeLessThanOrEqual(1);
       expect(box?.x ?? 0).toBeGreaterThan((lastHeader?.x ?? 0) + (lastHeader?.width ?? 0));
     }));
@@ -106,12 +117,17 @@ describe('embedded charts in the local preview', () => {
       const rows = await gridRows();
       const header = rows.findIndex((r) => r[0] === 'Stage' && r[1] === 'Customers');
       // The owner (at the keyboard by default) may type into the generated tab.
-      await p().locator(`td[data-cell="A${header + 2}"]`).dblclick();
+      await p()
+        .locator(`td[data-cell="A${header + 2}"]`)
+        .dblclick();
       const editor = p().locator('input.cell-editor');
       await editor.fill(MARKUP);
       await editor.press('Enter');
 
-      await eventually('the chart to show the new category', async () => (await texts('.chart-category'))[0] === MARKUP);
+      await eventually(
+        'the chart to show the new category',
+        async () => (await texts('.chart-category'))[0] === MARKUP,
+      );
       expect(await texts('.chart-category')).toHaveLength(8);
       await p().waitForTimeout(300);
       expect(dialogs).toEqual([]);

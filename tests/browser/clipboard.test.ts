@@ -8,8 +8,14 @@ import { parseClipboardText } from '../../local/preview/page/tsv';
 
 describe('clipboard text from Sheets or Excel', () => {
   it('splits cells at tabs and rows at newlines, ignoring one trailing newline', () => {
-    expect(parseClipboardText('a\tb\nc\td\n')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(parseClipboardText('a\tb\r\nc\td\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseClipboardText('a\tb\nc\td\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(parseClipboardText('a\tb\r\nc\td\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(parseClipboardText('one')).toEqual([['one']]);
     expect(parseClipboardText('a\t\tc\n\nb')).toEqual([['a', '', 'c'], [''], ['b']]);
   });
@@ -33,7 +39,10 @@ describe('placing a pasted block', () => {
     expect(planPaste(sheet, { row: 2, col: 2 }, [['a', 'b', 'c'], ['d']])).toEqual({
       ok: true,
       a1: 'B2:D3',
-      values: [['a', 'b', 'c'], ['d', '', '']],
+      values: [
+        ['a', 'b', 'c'],
+        ['d', '', ''],
+      ],
       numRows: 2,
       numCols: 3,
     });
@@ -43,7 +52,9 @@ describe('placing a pasted block', () => {
   it('refuses a block that does not fit in the sheet, whole, saying why', () => {
     const plan = planPaste(sheet, { row: 9, col: 3 }, [['a', 'b', 'c'], ['d'], ['e']]);
     expect(plan).toEqual({ ok: false, error: expect.stringContaining('3 rows × 3 columns from C9') });
-    expect(plan.ok ? '' : plan.error).toContain('does not fit in Sheet1, which has 10 rows and 4 columns. Nothing was pasted.');
+    expect(plan.ok ? '' : plan.error).toContain(
+      'does not fit in Sheet1, which has 10 rows and 4 columns. Nothing was pasted.',
+    );
     expect(planPaste(sheet, { row: 1, col: 1 }, [])).toEqual({ ok: false, error: 'There is nothing to paste.' });
   });
 });

@@ -4,11 +4,21 @@
  * Tab keeps every key, and a click on the cell right of a long text selects that cell.
  */
 
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type PreviewProcess, cellText, eventually, launchChromium, openPreview, screenshotOnFailure, selectedCell, showTab, startPreview } from './support';
+import {
+  type PreviewProcess,
+  cellText,
+  eventually,
+  launchChromium,
+  openPreview,
+  screenshotOnFailure,
+  selectedCell,
+  showTab,
+  startPreview,
+} from './support';
 
 jest.setTimeout(120_000);
 
@@ -27,7 +37,10 @@ describe('editing the grid like Google Sheets', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-preview-editing-'));
     server = await startPreview(path.join(dir, 'workbook.json'));
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     page = await openPreview(context, server.url);
   });
 
@@ -56,7 +69,13 @@ describe('editing the grid like Google Sheets', () => {
     await p().locator(`td[data-cell="${a1}"]`).click();
     await eventually(`${a1} to be selected`, async () => (await selectedCell(p())) === a1);
     // Runs in the page (the tests are compiled without the DOM lib, hence the typed globalThis).
-    await p().evaluate((t) => (globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }).navigator.clipboard.writeText(t), text);
+    await p().evaluate(
+      (t) =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }
+        ).navigator.clipboard.writeText(t),
+      text,
+    );
     await p().keyboard.press('Control+V');
   }
 
@@ -79,7 +98,11 @@ describe('editing the grid like Google Sheets', () => {
       const historyBefore = (await grid('History')).length;
       const mark = server?.output().length ?? 0;
 
-      await paste('Customers', 'I2', 'Trade show\tFirst pasted note\nReferral\tSecond pasted note\r\nWebsite\t"A note with a\ttab"\n');
+      await paste(
+        'Customers',
+        'I2',
+        'Trade show\tFirst pasted note\nReferral\tSecond pasted note\r\nWebsite\t"A note with a\ttab"\n',
+      );
 
       const expected: Array<[string, string]> = [
         ['I2', 'Trade show'],
@@ -96,7 +119,9 @@ describe('editing the grid like Google Sheets', () => {
       // The pasted block is selected, as in Sheets.
       await eventually('the block in the name box', async () => (await selectedCell(p())) === 'I2:J4');
       await eventually('the server to log the paste', async () => editLines(mark).length > 0);
-      expect(editLines(mark)).toEqual([`[edit] ${OWNER}: Customers!I2:J4 pasted (3 rows × 2 columns), onEdit ran once`]);
+      expect(editLines(mark)).toEqual([
+        `[edit] ${OWNER}: Customers!I2:J4 pasted (3 rows × 2 columns), onEdit ran once`,
+      ]);
       // The product's onEdit logs hand edits of customers in History (how, exactly, is its own business).
       await eventually('History to log the pasted edit', async () => (await grid('History')).length > historyBefore);
     }));
@@ -154,11 +179,13 @@ describe('editing the grid like Google Sheets', () => {
       await p().keyboard.type('Hello world');
       await p().keyboard.press('Enter');
 
-      await eventually('the four cells typed', async () =>
-        (await cellText(p(), 'A1')) === 'Name' &&
-        (await cellText(p(), 'B1')) === 'Hello world' &&
-        (await cellText(p(), 'C1')) === 'Hello world' &&
-        (await cellText(p(), 'C2')) === 'Hello world',
+      await eventually(
+        'the four cells typed',
+        async () =>
+          (await cellText(p(), 'A1')) === 'Name' &&
+          (await cellText(p(), 'B1')) === 'Hello world' &&
+          (await cellText(p(), 'C1')) === 'Hello world' &&
+          (await cellText(p(), 'C2')) === 'Hello world',
       );
       const values = await grid('Sheet1');
       expect(values[0]?.slice(0, 3)).toEqual(['Name', 'Hello world', 'Hello world']);
@@ -170,7 +197,10 @@ describe('editing the grid like Google Sheets', () => {
     screenshotOnFailure(p, 'editing-overflow-click', async () => {
       // Row 6: a long text, then a filled cell. Row 7: a long text with empty cells after it (it overflows).
       await paste('Sheet1', 'A6', `${LONG_TEXT}\tnext\n${LONG_TEXT}\t\n`);
-      await eventually('the long texts in the grid', async () => (await cellText(p(), 'A6')) === LONG_TEXT && (await cellText(p(), 'A7')) === LONG_TEXT);
+      await eventually(
+        'the long texts in the grid',
+        async () => (await cellText(p(), 'A6')) === LONG_TEXT && (await cellText(p(), 'A7')) === LONG_TEXT,
+      );
 
       const box = async (selector: string) => {
         const found = await p().locator(selector).boundingBox();

@@ -5,9 +5,9 @@
  * grids follow, an XSS attempt that stays text, then a restart on the same workbook file.
  */
 
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { type PreviewProcess, eventually, launchChromium, screenshotOnFailure, startPreview } from './support';
 
@@ -81,7 +81,9 @@ describe('local preview (npm start) in Chromium', () => {
     const table = p().getByRole('table', { name: sheet, exact: true });
     await table.waitFor();
     return table.evaluate((element: CellsOwner) =>
-      Array.from(element.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')),
+      Array.from(element.querySelectorAll('tbody tr')).map((tr) =>
+        Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+      ),
     );
   }
 
@@ -130,7 +132,10 @@ describe('local preview (npm start) in Chromium', () => {
       await form.getByRole('button', { name: 'Save customer' }).click();
 
       const email = form.getByRole('textbox', { name: 'E-mail', exact: true });
-      await eventually('the e-mail field to be marked invalid', async () => (await email.getAttribute('aria-invalid')) === 'true');
+      await eventually(
+        'the e-mail field to be marked invalid',
+        async () => (await email.getAttribute('aria-invalid')) === 'true',
+      );
       const errorId = await email.getAttribute('aria-describedby');
       expect(errorId).toBeTruthy();
       const error = form.locator(`[id="${errorId}"]`);
@@ -143,9 +148,16 @@ describe('local preview (npm start) in Chromium', () => {
       await form.getByRole('heading', { name: NAME }).waitFor();
       await form.getByText('Petrova Studio').first().waitFor();
 
-      await eventually('the new customer in the Customers grid', async () => (await customerRow(NAME))?.['Status'] === 'Lead');
+      await eventually(
+        'the new customer in the Customers grid',
+        async () => (await customerRow(NAME))?.Status === 'Lead',
+      );
       const row = await customerRow(NAME);
-      expect(row).toMatchObject({ Company: 'Petrova Studio', Email: 'nadia@petrova-studio.example', 'Created by': STAFF });
+      expect(row).toMatchObject({
+        Company: 'Petrova Studio',
+        Email: 'nadia@petrova-studio.example',
+        'Created by': STAFF,
+      });
     }));
 
   it('finds the customer from CRM ▸ Search customers and opens its card in the sidebar', () =>
@@ -167,10 +179,13 @@ describe('local preview (npm start) in Chromium', () => {
       await stage.getByRole('button', { name: 'Update status' }).click();
       await sidebar().getByText('Status updated to Qualified.').waitFor();
 
-      await eventually('the new status in the Customers grid', async () => (await customerRow(NAME))?.['Status'] === 'Qualified');
+      await eventually(
+        'the new status in the Customers grid',
+        async () => (await customerRow(NAME))?.Status === 'Qualified',
+      );
       const after = await customerStatusCounts();
-      expect(after['Qualified']).toBe((before['Qualified'] ?? 0) + 1);
-      expect(after['Lead']).toBe((before['Lead'] ?? 0) - 1);
+      expect(after.Qualified).toBe((before.Qualified ?? 0) + 1);
+      expect(after.Lead).toBe((before.Lead ?? 0) - 1);
 
       // The add-on rebuilds the Pipeline tab after writes; the page shows whatever the workbook holds.
       await eventually(
@@ -195,7 +210,10 @@ describe('local preview (npm start) in Chromium', () => {
       await menu('Search customers');
       const search = searchDialog().locator('iframe').contentFrame();
       await search.getByRole('combobox', { name: 'Search customers' }).fill('onerror');
-      await search.getByRole('option', { name: /onerror/ }).first().waitFor();
+      await search
+        .getByRole('option', { name: /onerror/ })
+        .first()
+        .waitFor();
 
       await p().waitForTimeout(500);
       expect(dialogs).toEqual([]);

@@ -4,11 +4,11 @@
  * a block as one edit, refuses what is not for it, and the workbook file is rewritten (atomically) after a change.
  */
 
-import * as fs from 'fs';
-import * as http from 'http';
-import * as net from 'net';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { type PreviewProcess, runPreviewToExit, startPreview } from './support';
 
 jest.setTimeout(120_000);
@@ -30,7 +30,7 @@ function request(url: string, method: string, body?: unknown, headers: Record<st
         res.on('end', () => {
           try {
             resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> });
-          } catch (error) {
+          } catch {
             reject(new Error(`Not JSON (${res.statusCode}): ${text.slice(0, 200)}`));
           }
         });
@@ -84,7 +84,9 @@ describe('preview server', () => {
           .get(server.url, (res) => {
             let text = '';
             res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text }),
+            );
           })
           .on('error', reject);
       });
@@ -102,7 +104,10 @@ describe('preview server', () => {
 
     it('runs server functions as google.script.run would, and saves the workbook after a change', async () => {
       const missing = await request(`${server.url}api/run`, 'POST', { fn: 'noSuchFunction', args: [] });
-      expect(missing.body).toMatchObject({ ok: false, error: 'ScriptError: Script function not found: noSuchFunction' });
+      expect(missing.body).toMatchObject({
+        ok: false,
+        error: 'ScriptError: Script function not found: noSuchFunction',
+      });
 
       const before = fs.readFileSync(dataFile(), 'utf8');
       const setUp = await request(`${server.url}api/menu`, 'POST', { functionName: 'showSetUp' });
@@ -120,42 +125,86 @@ describe('preview server', () => {
       expect(shown?.html).toContain('window.__gasPreviewConfig=');
       expect(shown?.html.indexOf('__gasPreviewConfig')).toBeLessThan(shown?.html.indexOf('<body') ?? 0);
 
-      const registered = await request(`${server.url}api/run`, 'POST', { fn: 'registerCustomer', args: [{ name: 'Ada Lovelace', company: 'Analytical Engines' }] });
-      expect(registered.body).toMatchObject({ ok: true, result: { ok: true, customer: { name: 'Ada Lovelace', createdBy: 'owner@example.com' } } });
+      const registered = await request(`${server.url}api/run`, 'POST', {
+        fn: 'registerCustomer',
+        args: [{ name: 'Ada Lovelace', company: 'Analytical Engines' }],
+      });
+      expect(registered.body).toMatchObject({
+        ok: true,
+        result: { ok: true, customer: { name: 'Ada Lovelace', createdBy: 'owner@example.com' } },
+      });
 
       const switched = await request(`${server.url}api/user`, 'POST', { email: 'visitor@example.com' });
       expect((switched.body.state as { user: string }).user).toBe('visitor@example.com');
-      const refused = await request(`${server.url}api/run`, 'POST', { fn: 'registerCustomer', args: [{ name: 'Eve' }] });
+      const refused = await request(`${server.url}api/run`, 'POST', {
+        fn: 'registerCustomer',
+        args: [{ name: 'Eve' }],
+      });
       expect(refused.body).toMatchObject({ ok: true, result: { ok: false } });
     });
 
     it('runs each request as the user it names (else the default), and pastes a block as one edit', async () => {
       // The previous test left visitor@example.com as the default person.
-      const asOwner = await request(`${server.url}api/run`, 'POST', { user: 'owner@example.com', fn: 'registerCustomer', args: [{ name: 'Grace Hopper' }] });
-      expect(asOwner.body).toMatchObject({ ok: true, result: { ok: true, customer: { createdBy: 'owner@example.com' } } });
+      const asOwner = await request(`${server.url}api/run`, 'POST', {
+        user: 'owner@example.com',
+        fn: 'registerCustomer',
+        args: [{ name: 'Grace Hopper' }],
+      });
+      expect(asOwner.body).toMatchObject({
+        ok: true,
+        result: { ok: true, customer: { createdBy: 'owner@example.com' } },
+      });
       expect((asOwner.body.state as { user: string }).user).toBe('owner@example.com');
       const asDefault = await request(`${server.url}api/state`, 'GET');
       expect((asDefault.body.state as { user: string }).user).toBe('visitor@example.com');
       expect((await request(`${server.url}api/state?user=not-an-email`, 'GET')).status).toBe(400);
-      expect((await request(`${server.url}api/run`, 'POST', { user: 42, fn: 'searchCustomers', args: [] })).status).toBe(400);
+      expect(
+        (await request(`${server.url}api/run`, 'POST', { user: 42, fn: 'searchCustomers', args: [] })).status,
+      ).toBe(400);
 
       const { changes } = (await request(`${server.url}api/changes`, 'GET')).body as { changes: number };
-      const pasted = await request(`${server.url}api/paste`, 'POST', { user: 'owner@example.com', sheet: 'Sheet1', a1: 'B2', values: [['a', 'b'], ['c']] });
+      const pasted = await request(`${server.url}api/paste`, 'POST', {
+        user: 'owner@example.com',
+        sheet: 'Sheet1',
+        a1: 'B2',
+        values: [['a', 'b'], ['c']],
+      });
       expect(pasted.body).toMatchObject({ ok: true });
-      const sheet1 = (pasted.body.state as { sheets: { name: string; values: string[][] }[] }).sheets.find((s) => s.name === 'Sheet1');
-      expect(sheet1?.values.slice(1, 3).map((row) => row.slice(1, 3))).toEqual([['a', 'b'], ['c', '']]);
-      expect(server.output()).toContain('[edit] owner@example.com: Sheet1!B2:C3 pasted (2 rows × 2 columns), onEdit ran once');
-      expect(((await request(`${server.url}api/changes`, 'GET')).body as { changes: number }).changes).toBeGreaterThan(changes);
+      const sheet1 = (pasted.body.state as { sheets: { name: string; values: string[][] }[] }).sheets.find(
+        (s) => s.name === 'Sheet1',
+      );
+      expect(sheet1?.values.slice(1, 3).map((row) => row.slice(1, 3))).toEqual([
+        ['a', 'b'],
+        ['c', ''],
+      ]);
+      expect(server.output()).toContain(
+        '[edit] owner@example.com: Sheet1!B2:C3 pasted (2 rows × 2 columns), onEdit ran once',
+      );
+      expect(((await request(`${server.url}api/changes`, 'GET')).body as { changes: number }).changes).toBeGreaterThan(
+        changes,
+      );
 
-      const tooBig = await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'Z1', values: [['a', 'b']] });
+      const tooBig = await request(`${server.url}api/paste`, 'POST', {
+        sheet: 'Sheet1',
+        a1: 'Z1',
+        values: [['a', 'b']],
+      });
       expect(tooBig.body).toMatchObject({ ok: false, error: expect.stringContaining('does not fit in Sheet1') });
-      expect((await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: 'a\tb' })).status).toBe(400);
-      expect((await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: [[1]] })).status).toBe(400);
+      expect(
+        (await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: 'a\tb' })).status,
+      ).toBe(400);
+      expect(
+        (await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: [[1]] })).status,
+      ).toBe(400);
     });
 
     it('refuses requests that are not for it', async () => {
-      expect((await request(`${server.url}api/state`, 'GET', undefined, { Host: 'attacker.example' })).status).toBe(421);
-      expect((await request(`${server.url}api/run`, 'POST', undefined, { 'Content-Type': 'text/plain' })).status).toBe(415);
+      expect((await request(`${server.url}api/state`, 'GET', undefined, { Host: 'attacker.example' })).status).toBe(
+        421,
+      );
+      expect((await request(`${server.url}api/run`, 'POST', undefined, { 'Content-Type': 'text/plain' })).status).toBe(
+        415,
+      );
       expect((await request(`${server.url}api/run`, 'POST', { fn: 'searchCustomers', args: 'x' })).status).toBe(400);
       expect((await request(`${server.url}api/nothing`, 'GET')).status).toBe(404);
     });

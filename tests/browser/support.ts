@@ -4,9 +4,9 @@
  * screenshot in test-results/ when a step fails.
  */
 
-import { type ChildProcess, spawn } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -94,16 +94,30 @@ export function runPreviewToExit(env: Record<string, string>, args: string[] = [
 /** Headless Debian Chromium. Fails (never skips) when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Runs `body`; if it throws, saves test-results/<name>.png of `page` first. */
-export async function screenshotOnFailure(page: () => Page | undefined, name: string, body: () => Promise<void>): Promise<void> {
+export async function screenshotOnFailure(
+  page: () => Page | undefined,
+  name: string,
+  body: () => Promise<void>,
+): Promise<void> {
   try {
     await body();
   } catch (error) {

@@ -3,11 +3,21 @@
  * and its edits, menu items and google.script.run calls run as that person; what one does shows in the other.
  */
 
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { type PreviewProcess, RESULTS_DIR, cellText, eventually, launchChromium, openPreview, screenshotOnFailure, showTab, startPreview } from './support';
+import {
+  type PreviewProcess,
+  RESULTS_DIR,
+  cellText,
+  eventually,
+  launchChromium,
+  openPreview,
+  screenshotOnFailure,
+  showTab,
+  startPreview,
+} from './support';
 
 jest.setTimeout(120_000);
 
@@ -50,7 +60,11 @@ describe('two tabs, two people', () => {
   };
   /** `body`, with a screenshot of each tab when it fails. */
   const both = (name: string, body: () => Promise<void>) =>
-    screenshotOnFailure(() => owner, `${name}-owner`, () => screenshotOnFailure(() => staff, `${name}-staff`, body)).catch((error: unknown) => {
+    screenshotOnFailure(
+      () => owner,
+      `${name}-owner`,
+      () => screenshotOnFailure(() => staff, `${name}-staff`, body),
+    ).catch((error: unknown) => {
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
       fs.writeFileSync(path.join(RESULTS_DIR, `${name}-server.log`), server?.output() ?? '');
       throw error;
@@ -69,7 +83,10 @@ describe('two tabs, two people', () => {
     await page.bringToFront();
     await page.getByRole('menuitem', { name: 'CRM', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Register customer', exact: true }).click();
-    const form: FrameLocator = page.getByRole('complementary', { name: 'Pipeline CRM' }).locator('iframe').contentFrame();
+    const form: FrameLocator = page
+      .getByRole('complementary', { name: 'Pipeline CRM' })
+      .locator('iframe')
+      .contentFrame();
     await form.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
     await form.getByRole('textbox', { name: 'Company', exact: true }).fill(`${name} Ltd`);
     await form.getByRole('button', { name: 'Save customer' }).click();
@@ -79,9 +96,13 @@ describe('two tabs, two people', () => {
   /** The Customers row of `name` as `page` draws it, by header. */
   async function customer(page: Page, name: string): Promise<Record<string, string> | null> {
     await showTab(page, 'Customers');
-    const rows = await page.getByRole('table', { name: 'Customers', exact: true }).evaluate((element: CellsOwner) =>
-      Array.from(element.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')),
-    );
+    const rows = await page
+      .getByRole('table', { name: 'Customers', exact: true })
+      .evaluate((element: CellsOwner) =>
+        Array.from(element.querySelectorAll('tbody tr')).map((tr) =>
+          Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+        ),
+      );
     const headers = rows[0] ?? [];
     const row = rows.find((r) => r[headers.indexOf('Name')] === name);
     return row ? Object.fromEntries(headers.map((h, i) => [h, row[i] ?? ''])) : null;
@@ -114,10 +135,16 @@ describe('two tabs, two people', () => {
       await alert.getByRole('button', { name: 'OK' }).click();
 
       await typeInto(tab('owner'), 'Settings', 'H12', 'from owner');
-      await eventually('the owner’s edit in the owner’s grid', async () => (await cellText(tab('owner'), 'H12')) === 'from owner');
+      await eventually(
+        'the owner’s edit in the owner’s grid',
+        async () => (await cellText(tab('owner'), 'H12')) === 'from owner',
+      );
       expect(await tab('owner').getByRole('alertdialog').count()).toBe(0);
       // The other tab sees it without a reload.
-      await eventually('the owner’s edit in the staff tab', async () => (await cellText(tab('staff'), 'H12')) === 'from owner');
+      await eventually(
+        'the owner’s edit in the staff tab',
+        async () => (await cellText(tab('staff'), 'H12')) === 'from owner',
+      );
     }));
 
   it('runs menu items and google.script.run as each tab’s person', () =>
@@ -125,10 +152,16 @@ describe('two tabs, two people', () => {
       await register(tab('staff'), 'Bea Staffpick');
       await register(tab('owner'), 'Otto Ownerpick');
 
-      await eventually('both customers in the owner’s grid', async () =>
-        (await customer(tab('owner'), 'Bea Staffpick'))?.['Created by'] === STAFF && (await customer(tab('owner'), 'Otto Ownerpick'))?.['Created by'] === OWNER,
+      await eventually(
+        'both customers in the owner’s grid',
+        async () =>
+          (await customer(tab('owner'), 'Bea Staffpick'))?.['Created by'] === STAFF &&
+          (await customer(tab('owner'), 'Otto Ownerpick'))?.['Created by'] === OWNER,
       );
-      await eventually('the owner’s customer in the staff tab', async () => (await customer(tab('staff'), 'Otto Ownerpick')) !== null);
+      await eventually(
+        'the owner’s customer in the staff tab',
+        async () => (await customer(tab('staff'), 'Otto Ownerpick')) !== null,
+      );
       expect(await tab('staff').getAttribute('body', 'data-user')).toBe(STAFF);
       expect(await tab('owner').getAttribute('body', 'data-user')).toBe(OWNER);
     }));

@@ -4,14 +4,28 @@ import type { Customer } from '../../src/domain/customer';
 import { CUSTOMER_HEADERS, HISTORY_HEADERS } from '../../src/domain/customer';
 import { MANAGER, OWNER, REP, STRANGER, having, newCrm, succeeded } from '../support/crm';
 
-const ADA = { name: 'Ada Lovelace', company: 'Analytical Engines', email: 'ada@example.com', phone: '+44 20 7946 0000', dealValue: 5000 };
+const ADA = {
+  name: 'Ada Lovelace',
+  company: 'Analytical Engines',
+  email: 'ada@example.com',
+  phone: '+44 20 7946 0000',
+  dealValue: 5000,
+};
 
 function register(crm: ReturnType<typeof newCrm>, input: Record<string, unknown>): Customer {
   return succeeded(crm.call(REP, 'registerCustomer', input)).customer;
 }
 
 describe('onOpen / onInstall', () => {
-  const CAPTIONS = ['Register customer', 'Search customers', 'Pipeline summary', 'Import customers', 'Check data', 'Check set-up', 'Set up / repair'];
+  const CAPTIONS = [
+    'Register customer',
+    'Search customers',
+    'Pipeline summary',
+    'Import customers',
+    'Check data',
+    'Check set-up',
+    'Set up / repair',
+  ];
 
   it('adds the CRM menu with every item', () => {
     const crm = newCrm({ setUp: false });
@@ -51,7 +65,9 @@ describe('setUpCrm', () => {
     expect(rule?.allowInvalid).toBe(false);
     expect(JSON.stringify(rule?.args)).toContain('In negotiation');
     // A stranger typing into the data tabs is refused by Google itself.
-    expect(() => crm.gas.sheets.userEdit({ user: STRANGER, sheet: 'Customers', a1: 'B2', value: 'x' })).toThrow(/protected/);
+    expect(() => crm.gas.sheets.userEdit({ user: STRANGER, sheet: 'Customers', a1: 'B2', value: 'x' })).toThrow(
+      /protected/,
+    );
   });
 
   it('is idempotent and keeps the data', () => {
@@ -69,10 +85,14 @@ describe('setUpCrm', () => {
     const values = crm.gas.sheets.sheetValues('Customers');
     // The owner swaps columns B (Name) and C (Company) by hand.
     crm.gas.runtime.run(OWNER, () => {
-      const sheet = (crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Customers');
+      const sheet = (crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .getActiveSpreadsheet()
+        .getSheetByName('Customers');
       sheet?.getRange(1, 2, 2, 2).setValues(values.map((row) => [`'${String(row[2])}`, `'${String(row[1])}`]));
     });
-    expect(having(crm.call(REP, 'getCustomer', ada.id), 'errors').errors.form).toMatch(/column B is "Company", expected "Name".*Set up \/ repair/);
+    expect(having(crm.call(REP, 'getCustomer', ada.id), 'errors').errors.form).toMatch(
+      /column B is "Company", expected "Name".*Set up \/ repair/,
+    );
     const report = succeeded(crm.call(OWNER, 'setUpCrm'));
     expect(report.repaired).toContain('Customers: columns put back in order');
     expect(succeeded(crm.call(REP, 'getCustomer', ada.id)).customer.name).toBe('Ada Lovelace');
@@ -106,7 +126,9 @@ describe('registerCustomer', () => {
   it('lists the valid labels when the status is unknown', () => {
     const crm = newCrm();
     const result = crm.call(REP, 'registerCustomer', { name: 'A', status: 'Won' });
-    expect(having(result, 'errors').errors.status).toContain('Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant');
+    expect(having(result, 'errors').errors.status).toContain(
+      'Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant',
+    );
   });
 
   it('refuses a probable duplicate unless allowDuplicate is true', () => {
@@ -117,7 +139,11 @@ describe('registerCustomer', () => {
     expect(having(sameEmail, 'duplicates').duplicates.map((c) => c.id)).toEqual([ada.id]);
     const samePhone = crm.call(MANAGER, 'registerCustomer', { name: 'Someone', phone: '020 7946 0000' });
     expect(having(samePhone, 'duplicates').duplicates.map((c) => c.id)).toEqual([ada.id]);
-    const forced = crm.call(MANAGER, 'registerCustomer', { name: 'A. Lovelace', email: 'ada@example.com', allowDuplicate: true });
+    const forced = crm.call(MANAGER, 'registerCustomer', {
+      name: 'A. Lovelace',
+      email: 'ada@example.com',
+      allowDuplicate: true,
+    });
     expect(forced.ok).toBe(true);
     expect(succeeded(forced).customer.id).toBe('C-00002');
   });
@@ -127,7 +153,10 @@ describe('registerCustomer', () => {
     register(crm, { name: 'One' });
     register(crm, { name: 'Two' });
     crm.gas.runtime.run(OWNER, () =>
-      (crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Customers')?.deleteRow(3),
+      (crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .getActiveSpreadsheet()
+        .getSheetByName('Customers')
+        ?.deleteRow(3),
     );
     expect(register(crm, { name: 'Three' }).id).toBe('C-00003');
   });
@@ -137,9 +166,22 @@ describe('updateCustomer / updateCustomerStatus', () => {
   it('changes only the patched fields, bumps the version once and logs each field', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    const result = succeeded(crm.call(MANAGER, 'updateCustomer', ada.id, { company: 'Babbage & Co', dealValue: '7,500' }, 1));
-    expect(result.customer).toEqual({ ...ada, company: 'Babbage & Co', dealValue: 7500, version: 2, updatedBy: MANAGER });
-    expect(crm.tab('History').filter((row) => row[2] === 'update').map((row) => row.slice(1, 6))).toEqual([
+    const result = succeeded(
+      crm.call(MANAGER, 'updateCustomer', ada.id, { company: 'Babbage & Co', dealValue: '7,500' }, 1),
+    );
+    expect(result.customer).toEqual({
+      ...ada,
+      company: 'Babbage & Co',
+      dealValue: 7500,
+      version: 2,
+      updatedBy: MANAGER,
+    });
+    expect(
+      crm
+        .tab('History')
+        .filter((row) => row[2] === 'update')
+        .map((row) => row.slice(1, 6)),
+    ).toEqual([
       [ada.id, 'update', 'Company', 'Analytical Engines', 'Babbage & Co'],
       [ada.id, 'update', 'Deal value', '5000', '7500'],
     ]);
@@ -178,7 +220,9 @@ describe('updateCustomer / updateCustomerStatus', () => {
   it('rejects an unknown status with the list of labels', () => {
     const crm = newCrm();
     const ada = register(crm, ADA);
-    expect(having(crm.call(REP, 'updateCustomerStatus', ada.id, 'Won', 1), 'errors').errors.status).toMatch(/Closed-won/);
+    expect(having(crm.call(REP, 'updateCustomerStatus', ada.id, 'Won', 1), 'errors').errors.status).toMatch(
+      /Closed-won/,
+    );
   });
 });
 
@@ -207,8 +251,12 @@ describe('getCustomer / searchCustomers / listCustomers', () => {
     expect(succeeded(crm.call(REP, 'searchCustomers', 'jose', { status: 'qualified' })).total).toBe(1);
     expect(succeeded(crm.call(REP, 'searchCustomers', 'jose', { owner: MANAGER.toUpperCase() })).total).toBe(2);
     expect(crm.call(REP, 'searchCustomers', 'jose', { limit: 1 })).toMatchObject({ total: 3 });
-    expect(having(crm.call(REP, 'searchCustomers', 'jose', { limit: 0 }), 'errors').errors.limit).toEqual(expect.any(String));
-    expect(having(crm.call(REP, 'searchCustomers', 'jose', { status: 'nope' }), 'errors').errors.status).toEqual(expect.any(String));
+    expect(having(crm.call(REP, 'searchCustomers', 'jose', { limit: 0 }), 'errors').errors.limit).toEqual(
+      expect.any(String),
+    );
+    expect(having(crm.call(REP, 'searchCustomers', 'jose', { status: 'nope' }), 'errors').errors.status).toEqual(
+      expect.any(String),
+    );
   });
 
   it('lists a sorted page with the total', () => {
@@ -217,7 +265,9 @@ describe('getCustomer / searchCustomers / listCustomers', () => {
     const page = succeeded(crm.call(REP, 'listCustomers', { sort: '-name', offset: 1, limit: 2 }));
     expect(page.total).toBe(4);
     expect(page.customers.map((c) => c.name)).toEqual(['Cara', 'Bea']);
-    expect(having(crm.call(REP, 'listCustomers', { sort: 'shoeSize' }), 'errors').errors.sort).toEqual(expect.any(String));
+    expect(having(crm.call(REP, 'listCustomers', { sort: 'shoeSize' }), 'errors').errors.sort).toEqual(
+      expect.any(String),
+    );
   });
 });
 

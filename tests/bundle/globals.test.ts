@@ -3,8 +3,8 @@
  * with its source map) — expose every function of the spec's API as Apps Script requires, and differ in nothing else.
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createHarness } from '../../local/bundle/harness';
 import { DIST_DIR, TEST_DIST_DIR, readHtmlFiles, topLevelFunctionNames } from '../../local/bundle/loadBundle';
 import { OWNER, REP, START_MS, succeeded } from '../support/crm';
@@ -24,7 +24,15 @@ const SPEC_FUNCTIONS = [
   'importCustomers',
 ];
 
-const MENU_FUNCTIONS = ['showRegisterSidebar', 'showSearchDialog', 'showPipelineSummary', 'showImportSidebar', 'showDataCheck', 'showSetUpCheck', 'showSetUp'];
+const MENU_FUNCTIONS = [
+  'showRegisterSidebar',
+  'showSearchDialog',
+  'showPipelineSummary',
+  'showImportSidebar',
+  'showDataCheck',
+  'showSetUpCheck',
+  'showSetUp',
+];
 const CLIENT_FUNCTIONS = ['openCustomerSidebar', 'proposeImportMapping', 'checkData', 'checkSetUp'];
 
 const OUTPUTS = [
@@ -38,9 +46,12 @@ describe.each(OUTPUTS)('%s/Code.js', (_name, dir) => {
   const code = codeOf(dir);
   const names = topLevelFunctionNames(code);
 
-  it.each([...SPEC_FUNCTIONS, ...MENU_FUNCTIONS, ...CLIENT_FUNCTIONS])('declares %s as a top-level function', (name) => {
-    expect(names).toContain(name);
-  });
+  it.each([...SPEC_FUNCTIONS, ...MENU_FUNCTIONS, ...CLIENT_FUNCTIONS])(
+    'declares %s as a top-level function',
+    (name) => {
+      expect(names).toContain(name);
+    },
+  );
 
   it('is a plain script Apps Script can load: no import/export, no require of Node modules', () => {
     expect(code).not.toMatch(/\brequire\(["'](fs|path|vm|node:)/);
@@ -61,11 +72,17 @@ describe.each(OUTPUTS)('%s/Code.js', (_name, dir) => {
     // Before set-up a write reaches the server code, which explains what to do.
     const result = crm.call(OWNER, 'registerCustomer', { name: 'Ada' });
     expect(result).toEqual({ ok: false, errors: { form: expect.stringContaining('Set up / repair') } });
-    expect(crm.call(OWNER, 'searchCustomers', 'x')).toEqual({ ok: false, errors: { form: expect.stringContaining('Customers tab is missing') } });
+    expect(crm.call(OWNER, 'searchCustomers', 'x')).toEqual({
+      ok: false,
+      errors: { form: expect.stringContaining('Customers tab is missing') },
+    });
     // After it, a save and a read go through the whole server code of this build.
     expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     const { customer } = succeeded(crm.call(OWNER, 'registerCustomer', { name: 'Ada Lovelace', dealValue: '1,200' }));
-    expect(crm.call(REP, 'getCustomer', customer.id)).toMatchObject({ ok: true, customer: { name: 'Ada Lovelace', dealValue: 1200 } });
+    expect(crm.call(REP, 'getCustomer', customer.id)).toMatchObject({
+      ok: true,
+      customer: { name: 'Ada Lovelace', dealValue: 1200 },
+    });
   });
 });
 

@@ -17,7 +17,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 const STATUS_HELP =
   'Change it in the Import tab to one of: Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant (or "won", "lost", "negotiating").';
-const ERROR_HELP = 'not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.';
+const ERROR_HELP =
+  'not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.';
 
 /**
  * The old sheet, as the admin types (pastes) it into the Import tab, cell by cell: Sheets parses each entry,
@@ -27,10 +28,30 @@ const ERROR_HELP = 'not a value (a formula that failed; text typed with a leadin
 const SHEET: string[][] = [
   ['Customers export 2023', '', '', '', '', '', '', '', ''], //                                                         1 title line
   ['Full name', 'E-mail', 'Tel', 'Stage', 'Value', 'Firm', 'Internal ref', 'Remarks', 'Last contact'], //               2 header
-  ['Ann Archer', 'ann@acme.example', "'+1 (555) 010-2000", 'won', '$1,200', 'Acme Ltd', 'X-1', 'Met at the fair', '2023-05-06'], // 3
+  [
+    'Ann Archer',
+    'ann@acme.example',
+    "'+1 (555) 010-2000",
+    'won',
+    '$1,200',
+    'Acme Ltd',
+    'X-1',
+    'Met at the fair',
+    '2023-05-06',
+  ], // 3
   ['Bob Baker', 'bob@', '5550103000', 'negotiating', '500', 'Baker & Co', 'X-2', '', ''], //                          4 bad e-mail
   ['', '', '', '', '', '', '', '', ''], //                                                                           5 blank
-  ['Cara Cole', 'cara@cole.example', '447700900123', 'lost', '=1000+250', '', 'X-3', `'=HYPERLINK("http://evil.example")`, ''], // 6
+  [
+    'Cara Cole',
+    'cara@cole.example',
+    '447700900123',
+    'lost',
+    '=1000+250',
+    '',
+    'X-3',
+    `'=HYPERLINK("http://evil.example")`,
+    '',
+  ], // 6
   ['="Dan Dale"', 'dan@dale.example', '', 'negotiating', '', 'Dale Inc', '', '', ''], //                              7 formula name
   ['ann archer', 'ANN@acme.example', '', 'Lead', '', 'ACME LTD', '', '', ''], //                                       8 = row 3
   ['Eve E.', 'EVE@existing.example', '555 0300', 'customer', '2500', 'Other Co', '', 'vip', ''], //                    9 = C-00001
@@ -50,14 +71,28 @@ const SHEET: string[][] = [
 ];
 
 const EXPECTED_MAPPING = {
-  name: 0, firstName: null, lastName: null, company: 5, email: 1, phone: 2, status: 3, dealValue: 4, owner: null, source: null, notes: 7,
+  name: 0,
+  firstName: null,
+  lastName: null,
+  company: 5,
+  email: 1,
+  phone: 2,
+  status: 3,
+  dealValue: 4,
+  owner: null,
+  source: null,
+  notes: 7,
 };
 
 /** A CRM with Eve Evans registered by a rep, and the old sheet typed into the Import tab by the owner. */
 function messyCrm(): { crm: Crm; t0: number } {
   const crm = newCrm();
   const t0 = crm.gas.runtime.now();
-  const eve = crm.call(REP, 'registerCustomer', { name: 'Eve Evans', company: 'Existing Co', email: 'eve@existing.example' });
+  const eve = crm.call(REP, 'registerCustomer', {
+    name: 'Eve Evans',
+    company: 'Existing Co',
+    email: 'eve@existing.example',
+  });
   expect(eve.ok).toBe(true);
   SHEET.forEach((row, r) =>
     row.forEach((value, c) => {
@@ -84,7 +119,12 @@ function callsOf<T>(crm: Crm, body: () => T): { result: T; calls: Record<string,
  * Every batch of an import (or dry run), following nextOffset as the sidebar does; the clock moves one minute
  * before each batch, so each batch's rows carry its own time.
  */
-function runAll(crm: Crm, user: string, options: Record<string, unknown>, onBatch?: (batch: ImportResult, calls: Record<string, number>) => void): ImportResult[] {
+function runAll(
+  crm: Crm,
+  user: string,
+  options: Record<string, unknown>,
+  onBatch?: (batch: ImportResult, calls: Record<string, number>) => void,
+): ImportResult[] {
   const batches: ImportResult[] = [];
   let offset = 0;
   for (let guard = 0; guard < 1000; guard++) {
@@ -106,12 +146,18 @@ const sum = (batches: ImportResult[], key: 'imported' | 'merged' | 'blank') => b
 
 /** No cell of the CRM's own tabs holds a formula. */
 function expectNoFormulas(crm: Crm): void {
-  for (const tab of ['Customers', 'History']) expect(crm.gas.sheets.sheetFormulas(tab).flat().filter((f) => f !== '')).toEqual([]);
+  for (const tab of ['Customers', 'History'])
+    expect(
+      crm.gas.sheets
+        .sheetFormulas(tab)
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
 }
 
 /** Spreadsheet calls that do not depend on the rows: the date cells of a batch add Utilities.formatDate calls. */
 function ioCalls(calls: Record<string, number>): Record<string, number> {
-  const { ['Utilities.formatDate']: _dates, ['Spreadsheet.getSpreadsheetTimeZone']: _zone, ...rest } = calls;
+  const { 'Utilities.formatDate': _dates, 'Spreadsheet.getSpreadsheetTimeZone': _zone, ...rest } = calls;
   return rest;
 }
 
@@ -119,13 +165,23 @@ describe('import of a messy old sheet through the built bundle', () => {
   it('finds the header under the title line and proposes the mapping, with a sample', () => {
     const { crm } = messyCrm();
     // What Sheets made of the typing: numbers, dates, formula results, failed formulas.
-    expect(crm.tab('Import').slice(2, 6).map((row) => row.slice(0, 8))).toEqual([
+    expect(
+      crm
+        .tab('Import')
+        .slice(2, 6)
+        .map((row) => row.slice(0, 8)),
+    ).toEqual([
       ['Ann Archer', 'ann@acme.example', '+1 (555) 010-2000', 'won', 1200, 'Acme Ltd', 'X-1', 'Met at the fair'],
       ['Bob Baker', 'bob@', 5550103000, 'negotiating', 500, 'Baker & Co', 'X-2', ''],
       ['', '', '', '', '', '', '', ''],
       ['Cara Cole', 'cara@cole.example', 447700900123, 'lost', 1250, '', 'X-3', '=HYPERLINK("http://evil.example")'],
     ]);
-    expect(crm.gas.sheets.sheetFormulas('Import').flat().filter((f) => f !== '')).toEqual(['=1000+250', '="Dan Dale"', '=+44 20 7946 0000']);
+    expect(
+      crm.gas.sheets
+        .sheetFormulas('Import')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual(['=1000+250', '="Dan Dale"', '=+44 20 7946 0000']);
 
     const proposal = crm.call(OWNER, 'proposeImportMapping');
     expect(proposal).toEqual({
@@ -135,9 +191,29 @@ describe('import of a messy old sheet through the built bundle', () => {
       mapping: EXPECTED_MAPPING,
       rowCount: 20,
       sample: [
-        ['Ann Archer', 'ann@acme.example', '+1 (555) 010-2000', 'won', '1200', 'Acme Ltd', 'X-1', 'Met at the fair', '2023-05-06'],
+        [
+          'Ann Archer',
+          'ann@acme.example',
+          '+1 (555) 010-2000',
+          'won',
+          '1200',
+          'Acme Ltd',
+          'X-1',
+          'Met at the fair',
+          '2023-05-06',
+        ],
         ['Bob Baker', 'bob@', '5550103000', 'negotiating', '500', 'Baker & Co', 'X-2', '', ''],
-        ['Cara Cole', 'cara@cole.example', '447700900123', 'lost', '1250', '', 'X-3', '=HYPERLINK("http://evil.example")', ''],
+        [
+          'Cara Cole',
+          'cara@cole.example',
+          '447700900123',
+          'lost',
+          '1250',
+          '',
+          'X-3',
+          '=HYPERLINK("http://evil.example")',
+          '',
+        ],
         ['Dan Dale', 'dan@dale.example', '', 'negotiating', '', 'Dale Inc', '', '', ''],
         ['ann archer', 'ANN@acme.example', '', 'Lead', '', 'ACME LTD', '', '', ''],
       ],
@@ -152,7 +228,12 @@ describe('import of a messy old sheet through the built bundle', () => {
     const dry = runAll(crm, OWNER, { dryRun: true, limit: 5 });
     expect(JSON.stringify(crm.gas.toJSON())).toBe(before);
 
-    expect(dry.map((b) => [b.nextOffset, b.done, b.dryRun, b.ids])).toEqual([[5, false, true, []], [10, false, true, []], [15, false, true, []], [20, true, true, []]]);
+    expect(dry.map((b) => [b.nextOffset, b.done, b.dryRun, b.ids])).toEqual([
+      [5, false, true, []],
+      [10, false, true, []],
+      [15, false, true, []],
+      [20, true, true, []],
+    ]);
     expect(dry.flatMap((b) => b.importedRows)).toEqual([3, 6, 7, 10, 12, 16, 17, 20, 21]);
     expect(skippedOf(dry).filter((s) => [8, 15, 22].includes(s.row))).toEqual([
       // Earlier rows of the import are replayed in a dry run, so in-import duplicates point at the row.
@@ -168,28 +249,98 @@ describe('import of a messy old sheet through the built bundle', () => {
     const { crm, t0 } = messyCrm();
     const proposal = succeeded(crm.call(OWNER, 'proposeImportMapping'));
     const perBatch: Array<Record<string, number>> = [];
-    const batches = runAll(crm, OWNER, { mapping: proposal.mapping, limit: 5 }, (_batch, calls) => perBatch.push(calls));
+    const batches = runAll(crm, OWNER, { mapping: proposal.mapping, limit: 5 }, (_batch, calls) =>
+      perBatch.push(calls),
+    );
     /** Time of batch `n` (1-based). */
     const at = (n: number): string => iso(t0 + n * MINUTE);
 
-    expect(batches.map((b) => ({ processed: b.processed, nextOffset: b.nextOffset, done: b.done, imported: b.imported, ids: b.ids, importedRows: b.importedRows, blank: b.blank }))).toEqual([
-      { processed: 5, nextOffset: 5, done: false, imported: 3, ids: ['C-00002', 'C-00003', 'C-00004'], importedRows: [3, 6, 7], blank: 1 },
-      { processed: 5, nextOffset: 10, done: false, imported: 2, ids: ['C-00005', 'C-00006'], importedRows: [10, 12], blank: 0 },
-      { processed: 5, nextOffset: 15, done: false, imported: 2, ids: ['C-00007', 'C-00008'], importedRows: [16, 17], blank: 1 },
-      { processed: 5, nextOffset: 20, done: true, imported: 2, ids: ['C-00009', 'C-00010'], importedRows: [20, 21], blank: 0 },
+    expect(
+      batches.map((b) => ({
+        processed: b.processed,
+        nextOffset: b.nextOffset,
+        done: b.done,
+        imported: b.imported,
+        ids: b.ids,
+        importedRows: b.importedRows,
+        blank: b.blank,
+      })),
+    ).toEqual([
+      {
+        processed: 5,
+        nextOffset: 5,
+        done: false,
+        imported: 3,
+        ids: ['C-00002', 'C-00003', 'C-00004'],
+        importedRows: [3, 6, 7],
+        blank: 1,
+      },
+      {
+        processed: 5,
+        nextOffset: 10,
+        done: false,
+        imported: 2,
+        ids: ['C-00005', 'C-00006'],
+        importedRows: [10, 12],
+        blank: 0,
+      },
+      {
+        processed: 5,
+        nextOffset: 15,
+        done: false,
+        imported: 2,
+        ids: ['C-00007', 'C-00008'],
+        importedRows: [16, 17],
+        blank: 1,
+      },
+      {
+        processed: 5,
+        nextOffset: 20,
+        done: true,
+        imported: 2,
+        ids: ['C-00009', 'C-00010'],
+        importedRows: [20, 21],
+        blank: 0,
+      },
     ]);
-    expect(batches.every((b) => b.total === 20 && b.headerRow === 2 && !b.dryRun && b.duplicateMode === 'skip' && b.merged === 0)).toBe(true);
+    expect(
+      batches.every(
+        (b) => b.total === 20 && b.headerRow === 2 && !b.dryRun && b.duplicateMode === 'skip' && b.merged === 0,
+      ),
+    ).toBe(true);
 
     expect(skippedOf(batches)).toEqual([
       { row: 4, reason: 'Row 4: Email "bob@" is not a valid e-mail address.' },
-      { row: 8, reason: 'Row 8: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same e-mail address. Not imported.' },
-      { row: 9, reason: 'Row 9: probably already in the CRM as C-00001 Eve Evans (Existing Co) — same e-mail address. Not imported.' },
+      {
+        row: 8,
+        reason:
+          'Row 8: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same e-mail address. Not imported.',
+      },
+      {
+        row: 9,
+        reason:
+          'Row 9: probably already in the CRM as C-00001 Eve Evans (Existing Co) — same e-mail address. Not imported.',
+      },
       { row: 11, reason: `Row 11: Phone (column C) shows the spreadsheet error #ERROR!, ${ERROR_HELP}` },
-      { row: 14, reason: `Row 14: Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}` },
-      { row: 15, reason: 'Row 15: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same phone number. Not imported.' },
-      { row: 18, reason: `Row 18: Status "2023-05-06" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}` },
+      {
+        row: 14,
+        reason: `Row 14: Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}`,
+      },
+      {
+        row: 15,
+        reason:
+          'Row 15: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same phone number. Not imported.',
+      },
+      {
+        row: 18,
+        reason: `Row 18: Status "2023-05-06" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}`,
+      },
       { row: 19, reason: 'Row 19: Email "not an email" is not a valid e-mail address.' },
-      { row: 22, reason: 'Row 22: probably already in the CRM as C-00005 Kim Kay (Kay & Co) — same e-mail address. Not imported.' },
+      {
+        row: 22,
+        reason:
+          'Row 22: probably already in the CRM as C-00005 Kim Kay (Kay & Co) — same e-mail address. Not imported.',
+      },
     ]);
     expect(duplicatesOf(batches).map((d) => [d.row, d.existingId, d.action, d.filled])).toEqual([
       [8, 'C-00002', 'skipped', []],
@@ -198,23 +349,103 @@ describe('import of a messy old sheet through the built bundle', () => {
       [22, 'C-00005', 'skipped', []],
     ]);
 
-    const imported = (batch: number, id: string, name: string, company: string, email: string, phone: string, status: string, value: number | '', notes: string) => [
-      id, name, company, email, phone, status, value, '', 'Import', notes, at(batch), OWNER, at(batch), OWNER, at(batch), 1,
+    const imported = (
+      batch: number,
+      id: string,
+      name: string,
+      company: string,
+      email: string,
+      phone: string,
+      status: string,
+      value: number | '',
+      notes: string,
+    ) => [
+      id,
+      name,
+      company,
+      email,
+      phone,
+      status,
+      value,
+      '',
+      'Import',
+      notes,
+      at(batch),
+      OWNER,
+      at(batch),
+      OWNER,
+      at(batch),
+      1,
     ];
     expect(crm.tab('Customers')).toEqual([
       [...CUSTOMER_HEADERS],
-      ['C-00001', 'Eve Evans', 'Existing Co', 'eve@existing.example', '', 'Lead', '', '', '', '', iso(t0), REP, iso(t0), REP, iso(t0), 1],
-      imported(1, 'C-00002', 'Ann Archer', 'Acme Ltd', 'ann@acme.example', '+1 (555) 010-2000', 'Closed-won', 1200, 'Met at the fair'),
-      imported(1, 'C-00003', 'Cara Cole', '', 'cara@cole.example', '447700900123', 'Closed-lost', 1250, '=HYPERLINK("http://evil.example")'),
+      [
+        'C-00001',
+        'Eve Evans',
+        'Existing Co',
+        'eve@existing.example',
+        '',
+        'Lead',
+        '',
+        '',
+        '',
+        '',
+        iso(t0),
+        REP,
+        iso(t0),
+        REP,
+        iso(t0),
+        1,
+      ],
+      imported(
+        1,
+        'C-00002',
+        'Ann Archer',
+        'Acme Ltd',
+        'ann@acme.example',
+        '+1 (555) 010-2000',
+        'Closed-won',
+        1200,
+        'Met at the fair',
+      ),
+      imported(
+        1,
+        'C-00003',
+        'Cara Cole',
+        '',
+        'cara@cole.example',
+        '447700900123',
+        'Closed-lost',
+        1250,
+        '=HYPERLINK("http://evil.example")',
+      ),
       imported(1, 'C-00004', 'Dan Dale', 'Dale Inc', 'dan@dale.example', '', 'In negotiation', '', ''),
       imported(2, 'C-00005', 'Kim Kay', 'Kay & Co', 'kim@kay.example', '', 'Qualified', 1200.5, '+ call back'),
       imported(2, 'C-00006', 'Hal Hill', 'Hill GmbH', 'hal@hill.example', '5550104000', 'Closed-won', '', '2023-05-06'),
-      imported(3, 'C-00007', 'Lee Lane', '', 'lee@lane.example', '', 'Active', 300, 'Prefers e-mail\nNo calls before 10'),
+      imported(
+        3,
+        'C-00007',
+        'Lee Lane',
+        '',
+        'lee@lane.example',
+        '',
+        'Active',
+        300,
+        'Prefers e-mail\nNo calls before 10',
+      ),
       imported(3, 'C-00008', 'Mia Moss', 'Moss & Sons', 'mia@moss.example', '555-0106', 'Lead', '', ''),
       imported(4, 'C-00009', 'Pia Park', 'Park AG', 'pia@park.example', '', 'Lead', '', ''),
       imported(4, 'C-00010', 'Quin Quay', 'Quay Ltd', 'quin@quay.example', '', 'In negotiation', 75000, ''),
     ]);
-    const created = (batch: number, id: string, status: string) => [at(batch), id, 'import', 'Status', '', status, OWNER];
+    const created = (batch: number, id: string, status: string) => [
+      at(batch),
+      id,
+      'import',
+      'Status',
+      '',
+      status,
+      OWNER,
+    ];
     const history = crm.tab('History');
     expect(history[0]).toEqual([...HISTORY_HEADERS]);
     // Every imported value is logged ("import", by the importing user, at the batch's time): History rebuilds them.
@@ -228,7 +459,11 @@ describe('import of a messy old sheet through the built bundle', () => {
       ['import', 'Source', '', 'Import'],
       ['import', 'Notes', '', 'Prefers e-mail\nNo calls before 10'],
     ]);
-    expect(history.slice(1).every((row) => (row[1] === 'C-00001' ? row[2] === 'create' : row[2] === 'import' && row[6] === OWNER))).toBe(true);
+    expect(
+      history
+        .slice(1)
+        .every((row) => (row[1] === 'C-00001' ? row[2] === 'create' : row[2] === 'import' && row[6] === OWNER)),
+    ).toBe(true);
     expect(history.filter((row) => row[3] === 'Status')).toEqual([
       [iso(t0), 'C-00001', 'create', 'Status', '', 'Lead', REP],
       created(1, 'C-00002', 'Closed-won'),
@@ -251,11 +486,24 @@ describe('import of a messy old sheet through the built bundle', () => {
     // getSheetValues each), the History header and its last row. Writes: rows inserted below the last customer and
     // the last event, one setValues each; the ID counter in the properties.
     const expected = {
-      'LockService.getDocumentLock': 1, 'Lock.tryLock': 1, 'Lock.releaseLock': 1, 'SpreadsheetApp.flush': 1,
-      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getOwner': 1, 'Session.getActiveUser': 1, 'User.getEmail': 1,
-      'Spreadsheet.getSheetByName': 3, 'Sheet.getSheetValues': 2, 'Range.getValues': 1,
-      'Sheet.getRange': 3, 'Range.setValues': 2, 'Sheet.insertRowsAfter': 2, 'Sheet.getLastRow': 1,
-      'PropertiesService.getDocumentProperties': 2, 'Properties.getProperty': 2, 'Properties.setProperty': 1,
+      'LockService.getDocumentLock': 1,
+      'Lock.tryLock': 1,
+      'Lock.releaseLock': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.getOwner': 1,
+      'Session.getActiveUser': 1,
+      'User.getEmail': 1,
+      'Spreadsheet.getSheetByName': 3,
+      'Sheet.getSheetValues': 2,
+      'Range.getValues': 1,
+      'Sheet.getRange': 3,
+      'Range.setValues': 2,
+      'Sheet.insertRowsAfter': 2,
+      'Sheet.getLastRow': 1,
+      'PropertiesService.getDocumentProperties': 2,
+      'Properties.getProperty': 2,
+      'Properties.setProperty': 1,
     };
     for (const calls of perBatch) expect(ioCalls(calls)).toEqual(expected);
     // Only batches with date cells in mapped columns format dates (rows 12 and 18); never more than twice a cell.
@@ -265,7 +513,9 @@ describe('import of a messy old sheet through the built bundle', () => {
     const tabs = JSON.stringify([crm.tab('Customers'), crm.tab('History')]);
     const again = runAll(crm, OWNER, { mapping: proposal.mapping, limit: 5 });
     expect(sum(again, 'imported')).toBe(0);
-    expect(skippedOf(again).map((s) => s.row)).toEqual([3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
+    expect(skippedOf(again).map((s) => s.row)).toEqual([
+      3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+    ]);
     expect(duplicatesOf(again)).toHaveLength(13); // the 9 imported rows and the 4 duplicates of the first run
     expect(JSON.stringify([crm.tab('Customers'), crm.tab('History')])).toBe(tabs);
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
@@ -278,15 +528,53 @@ describe('import of a messy old sheet through the built bundle', () => {
     expect(sum(batches, 'imported')).toBe(9);
     expect(sum(batches, 'merged')).toBe(1);
     expect(duplicatesOf(batches).map((d) => [d.row, d.existingId, d.action, d.filled, d.reason])).toEqual([
-      [8, 'C-00002', 'skipped', [], 'Row 8: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same e-mail address. Nothing new to add, not imported.'],
-      [9, 'C-00001', 'merged', ['Phone', 'Deal value', 'Notes'], 'Row 9: merged into C-00001 Eve Evans (Existing Co) — same e-mail address. Filled: Phone, Deal value, Notes.'],
-      [15, 'C-00002', 'skipped', [], 'Row 15: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same phone number. Nothing new to add, not imported.'],
-      [22, 'C-00005', 'skipped', [], 'Row 22: probably already in the CRM as C-00005 Kim Kay (Kay & Co) — same e-mail address. Nothing new to add, not imported.'],
+      [
+        8,
+        'C-00002',
+        'skipped',
+        [],
+        'Row 8: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same e-mail address. Nothing new to add, not imported.',
+      ],
+      [
+        9,
+        'C-00001',
+        'merged',
+        ['Phone', 'Deal value', 'Notes'],
+        'Row 9: merged into C-00001 Eve Evans (Existing Co) — same e-mail address. Filled: Phone, Deal value, Notes.',
+      ],
+      [
+        15,
+        'C-00002',
+        'skipped',
+        [],
+        'Row 15: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same phone number. Nothing new to add, not imported.',
+      ],
+      [
+        22,
+        'C-00005',
+        'skipped',
+        [],
+        'Row 22: probably already in the CRM as C-00005 Kim Kay (Kay & Co) — same e-mail address. Nothing new to add, not imported.',
+      ],
     ]);
     // Company "Existing Co" kept (the row said "Other Co"), status kept (a duplicate row never moves the stage).
     expect(crm.tab('Customers')[1]).toEqual([
-      'C-00001', 'Eve Evans', 'Existing Co', 'eve@existing.example', '555 0300', 'Lead', 2500, '', '', 'vip',
-      iso(t0), REP, at, MANAGER, iso(t0), 2,
+      'C-00001',
+      'Eve Evans',
+      'Existing Co',
+      'eve@existing.example',
+      '555 0300',
+      'Lead',
+      2500,
+      '',
+      '',
+      'vip',
+      iso(t0),
+      REP,
+      at,
+      MANAGER,
+      iso(t0),
+      2,
     ]);
     expect(crm.tab('History').filter((row) => row[1] === 'C-00001')).toEqual([
       [iso(t0), 'C-00001', 'create', 'Status', '', 'Lead', REP],
@@ -323,7 +611,9 @@ describe('import of a messy old sheet through the built bundle', () => {
     for (const options of [{}, { dryRun: true }]) {
       const refused = crm.call(STRANGER, 'importCustomers', options);
       expect(refused.ok).toBe(false);
-      expect(having(refused, 'errors').errors.access).toContain('stranger@example.com, which is not allowed to change customers');
+      expect(having(refused, 'errors').errors.access).toContain(
+        'stranger@example.com, which is not allowed to change customers',
+      );
     }
     expect(JSON.stringify(crm.gas.toJSON())).toBe(before);
   });
@@ -334,7 +624,10 @@ describe('import of a messy old sheet through the built bundle', () => {
       ok: false,
       errors: { import: expect.stringContaining('The Import tab is empty: paste the old spreadsheet there') },
     });
-    expect(crm.call(OWNER, 'importCustomers', { dryRun: true })).toMatchObject({ ok: false, errors: { import: expect.any(String) } });
+    expect(crm.call(OWNER, 'importCustomers', { dryRun: true })).toMatchObject({
+      ok: false,
+      errors: { import: expect.any(String) },
+    });
     crm.run(OWNER, 'showImportSidebar');
     const sidebar = crm.gas.ui.last('sidebar');
     expect(sidebar?.html).toContain('data-state="{&quot;view&quot;:&quot;import&quot;}"');
@@ -347,7 +640,14 @@ describe('a 5,000-row import', () => {
     const crm = newCrm();
     const ROWS = 5000;
     const grid: unknown[][] = [['Name', 'Email', 'Phone', 'Stage', 'Value']];
-    for (let i = 1; i <= ROWS; i++) grid.push([`Person ${i}`, `p${i}@example.com`, `'+1 555 ${String(i).padStart(7, '0')}`, i % 3 === 0 ? 'won' : 'Lead', i]);
+    for (let i = 1; i <= ROWS; i++)
+      grid.push([
+        `Person ${i}`,
+        `p${i}@example.com`,
+        `'+1 555 ${String(i).padStart(7, '0')}`,
+        i % 3 === 0 ? 'won' : 'Lead',
+        i,
+      ]);
     // The admin's paste: not a CRM write, so not under the CRM's lock (its writes are counted apart below).
     const app = crm.gas.globals.SpreadsheetApp as SpreadsheetApp;
     crm.gas.runtime.run(OWNER, () => {
@@ -371,11 +671,11 @@ describe('a 5,000-row import', () => {
     // would take the header's look.
     const [firstCalls, ...laterCalls] = perBatch as [Record<string, number>, ...Record<string, number>[]];
     // (History gets ~5 rows per customer, so the first batch may also grow History's grid once.)
-    const { ['Sheet.getMaxRows']: sizeReads, ['Sheet.insertRowsAfter']: firstInserts = 0, ...firstRest } = firstCalls;
+    const { 'Sheet.getMaxRows': sizeReads, 'Sheet.insertRowsAfter': firstInserts = 0, ...firstRest } = firstCalls;
     expect(sizeReads).toBe(2);
     expect(firstInserts).toBeLessThanOrEqual(1);
     const secondCalls = laterCalls[0] as Record<string, number>;
-    const { ['Sheet.insertRowsAfter']: inserts, ...secondRest } = secondCalls;
+    const { 'Sheet.insertRowsAfter': inserts, ...secondRest } = secondCalls;
     expect(inserts).toBe(2);
     expect(firstRest).toEqual(secondRest);
     for (const calls of laterCalls) expect(calls).toEqual(secondCalls);
@@ -384,8 +684,24 @@ describe('a 5,000-row import', () => {
 
     const customers = crm.tab('Customers');
     expect(customers).toHaveLength(ROWS + 1);
-    expect(customers[ROWS]?.slice(0, 7)).toEqual(['C-05000', 'Person 5000', '', 'p5000@example.com', '+1 555 0005000', 'Lead', 5000]);
-    expect(customers[3]?.slice(0, 7)).toEqual(['C-00003', 'Person 3', '', 'p3@example.com', '+1 555 0000003', 'Closed-won', 3]);
+    expect(customers[ROWS]?.slice(0, 7)).toEqual([
+      'C-05000',
+      'Person 5000',
+      '',
+      'p5000@example.com',
+      '+1 555 0005000',
+      'Lead',
+      5000,
+    ]);
+    expect(customers[3]?.slice(0, 7)).toEqual([
+      'C-00003',
+      'Person 3',
+      '',
+      'p3@example.com',
+      '+1 555 0000003',
+      'Closed-won',
+      3,
+    ]);
     expect(crm.tab('History').filter((row) => row[3] === 'Status')).toHaveLength(ROWS);
     expect(crm.gas.runtime.unlockedWrites.slice(pasteWrites)).toEqual([]);
 

@@ -255,7 +255,12 @@ function formatOf(crm: Crm, a1: string): string {
 }
 
 function weightOf(crm: Crm, a1: string): string {
-  return String(crm.gas.sheets.sheet('Pipeline').styles.get('fontWeight')?.get(...at(a1)) ?? 'normal');
+  return String(
+    crm.gas.sheets
+      .sheet('Pipeline')
+      .styles.get('fontWeight')
+      ?.get(...at(a1)) ?? 'normal',
+  );
 }
 
 function displayOf(crm: Crm, a1: string): string {
@@ -265,14 +270,52 @@ function displayOf(crm: Crm, a1: string): string {
 
 /** Number formats and bold every Pipeline tab must have, whatever its data. */
 const FIXED_FORMATS: Record<string, string> = {
-  A1: AUTO, A6: AUTO, B6: '0', C6: MONEY, D6: '0%', E6: MONEY, F6: AUTO, B13: '0', E13: MONEY,
-  B14: '0', C14: MONEY, D14: AUTO, E14: MONEY, B15: MONEY, B16: MONEY,
-  A20: AUTO, B20: AUTO, C20: '0', D20: '0', E20: '0%', E23: '0%', B24: '0', C24: '0', B25: '0%',
-  B29: '0', C29: '0.0', D29: '0.0', D36: '0.0',
-  A38: AUTO, H38: AUTO, F39: AUTO, K39: AUTO,
+  A1: AUTO,
+  A6: AUTO,
+  B6: '0',
+  C6: MONEY,
+  D6: '0%',
+  E6: MONEY,
+  F6: AUTO,
+  B13: '0',
+  E13: MONEY,
+  B14: '0',
+  C14: MONEY,
+  D14: AUTO,
+  E14: MONEY,
+  B15: MONEY,
+  B16: MONEY,
+  A20: AUTO,
+  B20: AUTO,
+  C20: '0',
+  D20: '0',
+  E20: '0%',
+  E23: '0%',
+  B24: '0',
+  C24: '0',
+  B25: '0%',
+  B29: '0',
+  C29: '0.0',
+  D29: '0.0',
+  D36: '0.0',
+  A38: AUTO,
+  H38: AUTO,
+  F39: AUTO,
+  K39: AUTO,
   // The list columns, from the first list row down to the last row of the sheet.
-  A40: AUTO, E40: AUTO, F40: '0', G40: AUTO, H40: AUTO, I40: '0', J40: '0', K40: MONEY,
-  F1000: '0', I1000: '0', J1000: '0', K1000: MONEY, H1000: AUTO,
+  A40: AUTO,
+  E40: AUTO,
+  F40: '0',
+  G40: AUTO,
+  H40: AUTO,
+  I40: '0',
+  J40: '0',
+  K40: MONEY,
+  F1000: '0',
+  I1000: '0',
+  J1000: '0',
+  K1000: MONEY,
+  H1000: AUTO,
 };
 const BOLD = ['A1', 'K1', 'A4', 'A5', 'E5', 'A18', 'E19', 'A27', 'D28', 'A38', 'H38', 'A39', 'F39', 'H39', 'K39'];
 const NORMAL = ['A2', 'A3', 'A6', 'B14', 'A37', 'A40', 'F40', 'H40', 'K40', 'A41', 'K1000'];
@@ -308,9 +351,39 @@ function callsOf(crm: Crm, body: () => unknown): Record<string, number> {
 
 /** The counted methods that read or change a tab's cells, shape, formats or charts. */
 const TAB_METHODS = {
-  Sheet: ['getMaxRows', 'getMaxColumns', 'getLastRow', 'getLastColumn', 'getDataRange', 'getSheetValues', 'getCharts', 'clear', 'clearContents', 'clearFormats',
-    'insertRowsAfter', 'insertRowsBefore', 'insertColumnsAfter', 'deleteRows', 'appendRow', 'insertChart', 'updateChart', 'removeChart'],
-  Range: ['getValues', 'getValue', 'setValues', 'setValue', 'setNumberFormat', 'setNumberFormats', 'setFontWeight', 'setFontWeights', 'clear', 'clearContent', 'clearFormat'],
+  Sheet: [
+    'getMaxRows',
+    'getMaxColumns',
+    'getLastRow',
+    'getLastColumn',
+    'getDataRange',
+    'getSheetValues',
+    'getCharts',
+    'clear',
+    'clearContents',
+    'clearFormats',
+    'insertRowsAfter',
+    'insertRowsBefore',
+    'insertColumnsAfter',
+    'deleteRows',
+    'appendRow',
+    'insertChart',
+    'updateChart',
+    'removeChart',
+  ],
+  Range: [
+    'getValues',
+    'getValue',
+    'setValues',
+    'setValue',
+    'setNumberFormat',
+    'setNumberFormats',
+    'setFontWeight',
+    'setFontWeights',
+    'clear',
+    'clearContent',
+    'clearFormat',
+  ],
 } as const;
 
 /**
@@ -321,7 +394,10 @@ const TAB_METHODS = {
 function pipelineCalls(body: () => unknown): Record<string, number> {
   const calls: Record<string, number> = {};
   const restore: Array<() => void> = [];
-  for (const [kind, proto] of [['Sheet', SheetFake.prototype], ['Range', RangeFake.prototype]] as const) {
+  for (const [kind, proto] of [
+    ['Sheet', SheetFake.prototype],
+    ['Range', RangeFake.prototype],
+  ] as const) {
     const target = proto as unknown as Record<string, unknown>;
     for (const name of TAB_METHODS[kind]) {
       const original = target[name];
@@ -343,7 +419,16 @@ function pipelineCalls(body: () => unknown): Record<string, number> {
 }
 
 /** Methods a rebuild must not need at all in the steady state (the frame's calls, and the old clear()). */
-const FRAME_ONLY = ['Sheet.clear', 'Sheet.getCharts', 'Sheet.getMaxColumns', 'Sheet.updateChart', 'Sheet.insertChart', 'Range.setNumberFormats', 'Range.setFontWeights', 'Properties.setProperty'];
+const FRAME_ONLY = [
+  'Sheet.clear',
+  'Sheet.getCharts',
+  'Sheet.getMaxColumns',
+  'Sheet.updateChart',
+  'Sheet.insertChart',
+  'Range.setNumberFormats',
+  'Range.setFontWeights',
+  'Properties.setProperty',
+];
 
 function register(crm: Crm, name: string, input: Record<string, unknown> = {}): string {
   const result = succeeded(crm.call(REP, 'registerCustomer', { name, ...input }));
@@ -365,10 +450,28 @@ describe('Pipeline tab: frame', () => {
     rebuild(crm);
     expectFrame(crm);
     // Row 6 is Lead: 1 customer, 1,000.00 at 10 % → 100.00; its one stay has lasted 20 days; idle 20 days.
-    expect(['A6', 'B6', 'C6', 'D6', 'E6'].map((a1) => displayOf(crm, a1))).toEqual(['Lead', '1', '1,000.00', '10%', '100.00']);
+    expect(['A6', 'B6', 'C6', 'D6', 'E6'].map((a1) => displayOf(crm, a1))).toEqual([
+      'Lead',
+      '1',
+      '1,000.00',
+      '10%',
+      '100.00',
+    ]);
     expect(['E20', 'B25', 'C29'].map((a1) => displayOf(crm, a1))).toEqual(['0%', '—', '20.0']);
-    expect(['A40', 'F40', 'H40', 'I40', 'J40', 'K40'].map((a1) => displayOf(crm, a1))).toEqual(['C-00001', '20', REP, '1', '1', '100.00']);
-    expect(crm.gas.sheets.sheetFormulas('Pipeline').flat().filter((f) => f !== '')).toEqual([]);
+    expect(['A40', 'F40', 'H40', 'I40', 'J40', 'K40'].map((a1) => displayOf(crm, a1))).toEqual([
+      'C-00001',
+      '20',
+      REP,
+      '1',
+      '1',
+      '100.00',
+    ]);
+    expect(
+      crm.gas.sheets
+        .sheetFormulas('Pipeline')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
   });
 
@@ -407,11 +510,24 @@ describe('Pipeline tab: frame', () => {
     byHand(crm, OWNER, (ss) => {
       const sheet = ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet;
       sheet.getRange(1, 1, 50, 6).setNumberFormat('@');
-      sheet.getRange('A43:D44').setValues([['By owner', '', '', ''], ['Owner', 'Customers', 'Open', 'Weighted value']]).setFontWeight('bold');
-      (crm.gas.globals['PropertiesService'] as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().deleteProperty('crm.pipelineFrame');
+      sheet
+        .getRange('A43:D44')
+        .setValues([
+          ['By owner', '', '', ''],
+          ['Owner', 'Customers', 'Open', 'Weighted value'],
+        ])
+        .setFontWeight('bold');
+      (crm.gas.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+        .getDocumentProperties()
+        .deleteProperty('crm.pipelineFrame');
     });
     const calls = pipelineCalls(() => rebuild(crm));
-    expect(calls).toMatchObject({ 'Range.setNumberFormats': 1, 'Range.setFontWeights': 1, 'Sheet.updateChart': 1, 'Range.setValues': 1 });
+    expect(calls).toMatchObject({
+      'Range.setNumberFormats': 1,
+      'Range.setFontWeights': 1,
+      'Sheet.updateChart': 1,
+      'Range.setValues': 1,
+    });
     expectFrame(crm);
     expect(['A43', 'A44'].map((a1) => weightOf(crm, a1))).toEqual(['normal', 'normal']);
     expect(crm.tab('Pipeline')).toHaveLength(40);
@@ -421,7 +537,9 @@ describe('Pipeline tab: frame', () => {
   it('a tab cut narrower than A..K by hand gets its columns back', () => {
     const crm = newCrm();
     register(crm, 'Acme', { owner: REP });
-    byHand(crm, OWNER, (ss) => (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteColumns(8, 19));
+    byHand(crm, OWNER, (ss) =>
+      (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteColumns(8, 19),
+    );
     expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBe(7);
     rebuild(crm);
     expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBeGreaterThanOrEqual(11);
@@ -483,14 +601,29 @@ describe('Pipeline tab: writes', () => {
     expect(all['Sheet.getSheetId']).toBe(1); // the frame marker names the tab by id
 
     // The owner trims the tab to 41 rows: room for 2 list rows. Three stale customers need 3.
-    byHand(crm, OWNER, (ss) => (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteRows(42, 1000 - 41));
+    byHand(crm, OWNER, (ss) =>
+      (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteRows(42, 1000 - 41),
+    );
     register(crm, 'Beta', { owner: REP });
     register(crm, 'Gamma', { owner: REP });
     crm.gas.runtime.advance(20 * DAY_MS);
-    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Sheet.insertRowsAfter': 1, 'Range.setNumberFormats': 1, 'Range.setValues': 1 });
+    expect(pipelineCalls(() => rebuild(crm))).toEqual({
+      'Sheet.getMaxRows': 1,
+      'Sheet.insertRowsAfter': 1,
+      'Range.setNumberFormats': 1,
+      'Range.setValues': 1,
+    });
     expect(crm.gas.sheets.sheet('Pipeline').maxRows).toBe(42);
     expect(crm.tab('Pipeline')).toHaveLength(42);
-    expect(['A42', 'E42', 'F42', 'H42', 'I42', 'J42', 'K42'].map((a1) => formatOf(crm, a1))).toEqual([AUTO, AUTO, '0', AUTO, '0', '0', MONEY]);
+    expect(['A42', 'E42', 'F42', 'H42', 'I42', 'J42', 'K42'].map((a1) => formatOf(crm, a1))).toEqual([
+      AUTO,
+      AUTO,
+      '0',
+      AUTO,
+      '0',
+      '0',
+      MONEY,
+    ]);
     expect(displayOf(crm, 'F42')).toBe('20');
     // Back to the steady state at the new size.
     expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });

@@ -11,16 +11,18 @@ describe('customer registry through the built bundle', () => {
     const t0 = crm.gas.runtime.now();
     expect(t0).toBe(START_MS + 0); // set-up ran without moving the clock
 
-    const saved = succeeded(crm.call(REP, 'registerCustomer', {
-      name: 'Zoë Ångström',
-      company: 'Nordic Pumps AB',
-      email: 'Zoe@Example.com',
-      phone: '+46 (8) 555-0100',
-      dealValue: '12,500.50',
-      owner: REP,
-      source: 'Trade fair',
-      notes: '=HYPERLINK("http://x")',
-    }));
+    const saved = succeeded(
+      crm.call(REP, 'registerCustomer', {
+        name: 'Zoë Ångström',
+        company: 'Nordic Pumps AB',
+        email: 'Zoe@Example.com',
+        phone: '+46 (8) 555-0100',
+        dealValue: '12,500.50',
+        owner: REP,
+        source: 'Trade fair',
+        notes: '=HYPERLINK("http://x")',
+      }),
+    );
     expect(saved.ok).toBe(true);
     const id = saved.customer.id;
     expect(id).toBe('C-00001');
@@ -68,7 +70,12 @@ describe('customer registry through the built bundle', () => {
     ]);
     expect(qualified.customer.notes).toBe(notes);
     // Free text that looks like a formula is stored as text, never run.
-    expect(crm.gas.sheets.sheetFormulas('Customers').flat().every((f) => f === '')).toBe(true);
+    expect(
+      crm.gas.sheets
+        .sheetFormulas('Customers')
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
 
     expect(crm.tab('History')).toEqual([
       [...HISTORY_HEADERS],

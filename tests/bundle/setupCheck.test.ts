@@ -53,14 +53,17 @@ describe('checkSetUp on a CRM Set up made', () => {
     expect(alert?.prompt).toContain(`✓ Settings tab protected for ${OWNER}: Only ${OWNER} may edit it`);
   });
 
-  it('is the admin\'s: staff are refused', () => {
+  it("is the admin's: staff are refused", () => {
     const crm = newCrm();
-    expect(crm.call(REP, 'checkSetUp')).toEqual({ ok: false, errors: { access: `Only the CRM's admin (${OWNER}) can run Check set-up.` } });
+    expect(crm.call(REP, 'checkSetUp')).toEqual({
+      ok: false,
+      errors: { access: `Only the CRM's admin (${OWNER}) can run Check set-up.` },
+    });
   });
 });
 
 describe('each failure it can report', () => {
-  it('a protection that still mirrors the file\'s sharing (made by hand, editors never changed)', () => {
+  it("a protection that still mirrors the file's sharing (made by hand, editors never changed)", () => {
     const crm = newCrm();
     byHand(crm, OWNER, (ss, app) => {
       const sheet = ss.getSheetByName('History');
@@ -100,7 +103,11 @@ describe('each failure it can report', () => {
     const crm = newCrm();
     crm.gas.services.holdDocumentLockElsewhere();
     const point = check(crm).points.find((p) => p.point === 'The document lock is available');
-    expect(point).toEqual({ point: 'The document lock is available', ok: true, detail: 'Another save held it just now; it exists and works.' });
+    expect(point).toEqual({
+      point: 'The document lock is available',
+      ok: true,
+      detail: 'Another save held it just now; it exists and works.',
+    });
   });
 
   it('a renamed header, a Status dropdown taken off some rows, and a staff list edited but not applied', () => {
@@ -125,12 +132,17 @@ describe('each failure it can report', () => {
       ok: false,
       detail: 'Shared drive (no owner) and no admin recorded yet. Run CRM ▸ Set up / repair.',
     });
-    expect(report.points.filter((p) => /tab protected/.test(p.point)).map((p) => p.ok)).toEqual([false, false, false, false]);
+    expect(report.points.filter((p) => /tab protected/.test(p.point)).map((p) => p.ok)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(crm.call(REP, 'setUpCrm').ok).toBe(true);
     expect(failing(check(crm, REP))).toEqual([]);
   });
 
-  it('a spreadsheet time zone that differs from the script\'s', () => {
+  it("a spreadsheet time zone that differs from the script's", () => {
     const crm = createCrm({ owner: OWNER, editors: [REP, MANAGER], startMs: START_MS });
     expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     byHand(crm, OWNER, (ss) => ss.setSpreadsheetTimeZone('Europe/Berlin'));

@@ -5,8 +5,8 @@
  * outside jest).
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TEST_DIST_DIR, mapBundleStack } from '../../local/bundle/loadBundle';
 import { REP, newCrm } from '../support/crm';
 
@@ -46,7 +46,7 @@ describe('stack traces of the bundle tests', () => {
   it('an error made in the bundle names the src/**/*.ts file, line and column that threw', () => {
     const crm = newCrm();
     // No LockService at all: the bundle's own code throws a ReferenceError where it takes the lock.
-    delete crm.gas.globals['LockService'];
+    delete crm.gas.globals.LockService;
     const stack = stackOfCall(() => crm.call(REP, 'registerCustomer', { name: 'Ada Lovelace' }));
     expect(stack).toMatch(/^ReferenceError: LockService is not defined\n/);
     const [top] = framesOf(stack);
@@ -54,12 +54,14 @@ describe('stack traces of the bundle tests', () => {
     expect(top && codeAt(top)).toMatch(/^LockService\.getDocumentLock\(\)/);
     // Every frame of the bundle is mapped: its callers in src/server too.
     expect(stack).not.toContain('Code.js');
-    expect(framesOf(stack).map((f) => path.relative(ROOT, f.file))).toContain(path.join('src', 'server', 'customers.ts'));
+    expect(framesOf(stack).map((f) => path.relative(ROOT, f.file))).toContain(
+      path.join('src', 'server', 'customers.ts'),
+    );
   });
 
   it('an error of the stand-in thrown through the bundle names the src line that made the call', () => {
     const crm = newCrm();
-    crm.gas.globals['LockService'] = {
+    crm.gas.globals.LockService = {
       getDocumentLock(): never {
         throw new Error('Service unavailable: Lock'); // built in the test's realm, not the bundle's
       },
@@ -77,7 +79,9 @@ describe('stack traces of the bundle tests', () => {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const index = lines.findIndex((text) => text.includes('LockService.getDocumentLock()'));
     const column = (lines[index] ?? '').indexOf('LockService') + 1;
-    const [frame, ...rest] = framesOf(mapBundleStack(`Error: x\n    at handleWrite (${file}:${index + 1}:${column})`, file));
+    const [frame, ...rest] = framesOf(
+      mapBundleStack(`Error: x\n    at handleWrite (${file}:${index + 1}:${column})`, file),
+    );
     expect(rest).toEqual([]);
     expect(frame && path.relative(ROOT, frame.file)).toMatch(/^src[\\/].+\.ts$/);
     expect(frame && codeAt(frame)).toMatch(/^LockService\.getDocumentLock\(\)/);

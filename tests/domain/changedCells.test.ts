@@ -22,7 +22,13 @@ function saveOf(change: Partial<Customer>): Customer {
 describe('changedCells', () => {
   it('writes the changed fields and the stamp, nothing else', () => {
     const cells = changedCells(customerToRow(BEFORE), BEFORE, saveOf({ company: 'Berg AB', owner: 'm@example.com' }));
-    expect([...cells.keys()]).toEqual([col('Company'), col('Owner'), col('Updated at'), col('Updated by'), col('Version')]);
+    expect([...cells.keys()]).toEqual([
+      col('Company'),
+      col('Owner'),
+      col('Updated at'),
+      col('Updated by'),
+      col('Version'),
+    ]);
     expect(cells.get(col('Company'))).toEqual({ value: "'Berg AB", previous: '' });
     expect(cells.get(col('Version'))).toEqual({ value: 2, previous: 1 });
   });
@@ -50,10 +56,25 @@ describe('changedCells', () => {
 });
 
 describe('cellBlocks', () => {
-  const cells = (entries: Array<[number, string]>) => new Map(entries.map(([c, v]) => [c, { value: v, previous: `old ${v}` }]));
+  const cells = (entries: Array<[number, string]>) =>
+    new Map(entries.map(([c, v]) => [c, { value: v, previous: `old ${v}` }]));
 
   it('one block per run of adjacent columns', () => {
-    expect(cellBlocks([{ row: 5, cells: cells([[3, 'c'], [8, 'h'], [9, 'i'], [13, 'm'], [14, 'n'], [16, 'p']]) }])).toEqual([
+    expect(
+      cellBlocks([
+        {
+          row: 5,
+          cells: cells([
+            [3, 'c'],
+            [8, 'h'],
+            [9, 'i'],
+            [13, 'm'],
+            [14, 'n'],
+            [16, 'p'],
+          ]),
+        },
+      ]),
+    ).toEqual([
       { row: 5, column: 3, values: [['c']], previous: [['old c']] },
       { row: 5, column: 8, values: [['h', 'i']], previous: [['old h', 'old i']] },
       { row: 5, column: 13, values: [['m', 'n']], previous: [['old m', 'old n']] },
@@ -63,9 +84,28 @@ describe('cellBlocks', () => {
 
   it('joins the same columns of consecutive rows, never across a gap or different columns', () => {
     const blocks = cellBlocks([
-      { row: 4, cells: cells([[5, 'a'], [16, 'v4']]) },
-      { row: 2, cells: cells([[5, 'b'], [10, 'n'], [16, 'v2']]) },
-      { row: 3, cells: cells([[5, 'c'], [16, 'v3']]) },
+      {
+        row: 4,
+        cells: cells([
+          [5, 'a'],
+          [16, 'v4'],
+        ]),
+      },
+      {
+        row: 2,
+        cells: cells([
+          [5, 'b'],
+          [10, 'n'],
+          [16, 'v2'],
+        ]),
+      },
+      {
+        row: 3,
+        cells: cells([
+          [5, 'c'],
+          [16, 'v3'],
+        ]),
+      },
       { row: 7, cells: cells([[5, 'd']]) },
     ]);
     expect(blocks.map((b) => [b.row, b.column, b.values])).toEqual([

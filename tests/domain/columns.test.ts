@@ -10,7 +10,13 @@ describe('CUSTOMER_COLUMNS', () => {
     expect(CUSTOMER_COLUMNS.list.map((c) => c.key)).toEqual([...CUSTOMER_KEYS]);
     expect(CUSTOMER_COLUMNS.headers).toEqual([...CUSTOMER_HEADERS]);
     expect(CUSTOMER_COLUMNS.width).toBe(16);
-    expect(CUSTOMER_COLUMNS.of.status).toEqual({ key: 'status', header: 'Status', index: 5, column: 6, kind: 'status' });
+    expect(CUSTOMER_COLUMNS.of.status).toEqual({
+      key: 'status',
+      header: 'Status',
+      index: 5,
+      column: 6,
+      kind: 'status',
+    });
     expect(CUSTOMER_COLUMNS.list[15]).toBe(CUSTOMER_COLUMNS.of.version);
   });
 
@@ -43,8 +49,8 @@ describe('columnMap', () => {
     ];
     const grown = columnMap(fields);
     expect(grown.width).toBe(19);
-    expect(grown.of['nextStepDue']).toMatchObject({ index: 17, column: 18 });
-    expect(grown.of['status']).toEqual(CUSTOMER_COLUMNS.of.status);
+    expect(grown.of.nextStepDue).toMatchObject({ index: 17, column: 18 });
+    expect(grown.of.status).toEqual(CUSTOMER_COLUMNS.of.status);
   });
 
   it('refuses a field named twice', () => {

@@ -22,9 +22,9 @@ describe('findProbableDuplicates', () => {
   });
 
   it('finds the same phone written differently, with or without a country code', () => {
-    expect(findProbableDuplicates({ ...blank, name: 'X', phone: '+1 555 010 2000' }, existing).map((c) => c.id)).toEqual([
-      'C-00001',
-    ]);
+    expect(
+      findProbableDuplicates({ ...blank, name: 'X', phone: '+1 555 010 2000' }, existing).map((c) => c.id),
+    ).toEqual(['C-00001']);
     expect(findProbableDuplicates({ ...blank, name: 'X', phone: '(555) 0102000' }, existing).map((c) => c.id)).toEqual([
       'C-00001',
     ]);

@@ -115,7 +115,9 @@ describe('appendNote', () => {
   });
 
   it('adds the newest line last', () => {
-    expect(appendNote('2026-03-01 rep: first\n', 'second', AT, 'rep')).toBe('2026-03-01 rep: first\n2026-03-05 rep: second');
+    expect(appendNote('2026-03-01 rep: first\n', 'second', AT, 'rep')).toBe(
+      '2026-03-01 rep: first\n2026-03-05 rep: second',
+    );
   });
 
   it('keeps a blank note from changing anything', () => {

@@ -56,7 +56,13 @@ describe('checkCustomersGrid', () => {
   });
 
   it('reports invalid or empty statuses, with the valid labels', () => {
-    const report = checkCustomersGrid(grid(row('C-00001', { Status: 'Won?' }), row('C-00002', { Status: '' }), row('C-00003', { Status: 'closed won' })));
+    const report = checkCustomersGrid(
+      grid(
+        row('C-00001', { Status: 'Won?' }),
+        row('C-00002', { Status: '' }),
+        row('C-00003', { Status: 'closed won' }),
+      ),
+    );
     expect(report.problems.map((p) => [p.row, p.problem])).toEqual([
       [2, expect.stringMatching(/^Status "Won\?" is not a pipeline stage\. Use one of: Lead, .*Dormant\.$/)],
       [3, expect.stringContaining('Status is empty')],
@@ -103,7 +109,11 @@ describe('checkCustomersGrid', () => {
     const report = checkCustomersGrid([header, row('C-00001', { Status: 'nonsense' })]);
     expect(report.checkedRows).toBe(1);
     expect(report.problems).toEqual([
-      { row: 1, id: '', problem: expect.stringMatching(/^Column D of the header is "Phone", expected "Email".*Set up \/ repair\.$/) },
+      {
+        row: 1,
+        id: '',
+        problem: expect.stringMatching(/^Column D of the header is "Phone", expected "Email".*Set up \/ repair\.$/),
+      },
       { row: 1, id: '', problem: expect.stringContaining('Column E of the header is "Email", expected "Phone"') },
     ]);
   });
@@ -118,11 +128,17 @@ describe('checkCustomersGrid', () => {
 
 describe('integrityReportText', () => {
   it('says so when all is well', () => {
-    expect(integrityReportText({ ok: true, checkedRows: 1, problems: [] })).toBe('Checked 1 customer row: no problems found.');
+    expect(integrityReportText({ ok: true, checkedRows: 1, problems: [] })).toBe(
+      'Checked 1 customer row: no problems found.',
+    );
   });
 
   it(`lists up to ${REPORT_LIST_MAX} problems, then how many more`, () => {
-    const problems = Array.from({ length: 23 }, (_, i) => ({ row: i + 2, id: i % 2 ? `C-${i}` : '', problem: `Problem ${i}.` }));
+    const problems = Array.from({ length: 23 }, (_, i) => ({
+      row: i + 2,
+      id: i % 2 ? `C-${i}` : '',
+      problem: `Problem ${i}.`,
+    }));
     const text = integrityReportText({ ok: true, checkedRows: 30, problems });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Checked 30 customer rows: 23 problems found.');

@@ -20,10 +20,28 @@ function ids(rows: readonly Customer[], options?: unknown): string[] {
 }
 
 const rows = [
-  customer(1, { name: 'émile', status: 'Qualified', dealValue: 500, owner: 'rep@shop.example', createdAt: '2026-01-03T00:00:00.000Z' }),
-  customer(2, { name: 'Bob', status: 'Lead', dealValue: null, owner: 'REP@shop.example', createdAt: '2026-01-01T00:00:00.000Z' }),
+  customer(1, {
+    name: 'émile',
+    status: 'Qualified',
+    dealValue: 500,
+    owner: 'rep@shop.example',
+    createdAt: '2026-01-03T00:00:00.000Z',
+  }),
+  customer(2, {
+    name: 'Bob',
+    status: 'Lead',
+    dealValue: null,
+    owner: 'REP@shop.example',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  }),
   customer(3, { name: 'anna', status: 'Closed-won', dealValue: 1500, owner: 'boss@shop.example', createdAt: '' }),
-  customer(4, { name: 'Émile', status: 'Lead', dealValue: 0, owner: 'rep@shop.example', createdAt: '2026-01-02T00:00:00.000Z' }),
+  customer(4, {
+    name: 'Émile',
+    status: 'Lead',
+    dealValue: 0,
+    owner: 'rep@shop.example',
+    createdAt: '2026-01-02T00:00:00.000Z',
+  }),
   customer(5, { name: '', status: 'Dormant', dealValue: 500, owner: '', createdAt: '2025-12-31T00:00:00.000Z' }),
 ];
 
@@ -89,7 +107,13 @@ describe('listCustomers', () => {
         sort: 'Sort is not a customer field. Use one of id, name, company, email, phone, status, dealValue, owner, source, notes, createdAt, createdBy, updatedAt, updatedBy, statusChangedAt, version, with "-" in front for descending.',
       },
     ],
-    [{ status: 'won' }, { status: 'Status filter "won" is not a pipeline stage. Use one of: Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant.' }],
+    [
+      { status: 'won' },
+      {
+        status:
+          'Status filter "won" is not a pipeline stage. Use one of: Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant.',
+      },
+    ],
     [{ owner: { a: 1 } }, { owner: 'Owner filter must be text, not an object.' }],
     [{ page: 2 }, { page: '"page" is not a supported option. Use: status, owner, offset, limit, sort.' }],
     [[1], { options: 'Options must be an object such as { "status": "Lead", "limit": 20 }.' }],
@@ -161,7 +185,9 @@ describe('listCustomers', () => {
   });
 
   it('lists 50,000 customers by name, first page correct', () => {
-    const many = Array.from({ length: 50_000 }, (_, i) => customer(i + 1, { name: `Name ${String(49_999 - i).padStart(5, '0')}` }));
+    const many = Array.from({ length: 50_000 }, (_, i) =>
+      customer(i + 1, { name: `Name ${String(49_999 - i).padStart(5, '0')}` }),
+    );
     const result = listed(many, { limit: 3 });
     expect(result.total).toBe(50_000);
     expect(result.customers.map((c) => c.name)).toEqual(['Name 00000', 'Name 00001', 'Name 00002']);

@@ -15,7 +15,8 @@ function searchRows<T>(source: SearchSource<T>, query: unknown, options?: unknow
   return prepared.ok ? prepared.run(source) : prepared;
 }
 
-const asText = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 
 /** Customer objects searched as rows (one per customer, the object itself last), so expectations name customers. */
 function searchCustomers<T extends SearchableCustomer>(customers: readonly T[], query: unknown, options?: unknown) {
@@ -52,7 +53,12 @@ function ids(customers: readonly Customer[], query: unknown, options?: unknown):
 
 describe('matching', () => {
   const people = [
-    customer(1, { name: 'José García', company: 'Núñez & Hijos', email: 'jose@nunez.example', phone: '+34 912 345 678' }),
+    customer(1, {
+      name: 'José García',
+      company: 'Núñez & Hijos',
+      email: 'jose@nunez.example',
+      phone: '+34 912 345 678',
+    }),
     customer(2, { name: 'Jose Garcia', company: 'Acme', email: 'jg@acme.example', phone: '5550102000' }),
     customer(3, { name: 'Ana Lee', company: 'Zed Ltd', email: 'ana@zed.example', phone: '+1 (555) 010-2001' }),
     customer(4, { name: 'Bob Stone', company: 'Stone Works', email: 'bob@stone.example', phone: '020 7946 0958' }),
@@ -310,13 +316,24 @@ describe('searchRows over raw rows', () => {
     expect(searchRows(source, '')).toEqual({ results: ['C-00001', 'C-00002'], total: 2 });
     expect(searchRows(source, '2345')).toEqual({ results: ['C-00001'], total: 1 }); // a number cell as text
     expect(searchRows(source, '555-010-2000')).toEqual({ results: ['C-00002'], total: 1 });
-    expect(searchRows(source, 'jose', { status: 'Lead', owner: 'rep@shop.example' })).toEqual({ results: ['C-00002'], total: 1 });
+    expect(searchRows(source, 'jose', { status: 'Lead', owner: 'rep@shop.example' })).toEqual({
+      results: ['C-00002'],
+      total: 1,
+    });
   });
 
   it('checks the query and options before reading any row', () => {
-    const untouchable = { ...source, get rows(): never { throw new Error('read'); } };
+    const untouchable = {
+      ...source,
+      get rows(): never {
+        throw new Error('read');
+      },
+    };
     expect(prepareSearch('a'.repeat(201))).toMatchObject({ ok: false });
-    expect(searchRows(untouchable, 'x', { limit: 0 })).toMatchObject({ ok: false, errors: { limit: expect.any(String) } });
+    expect(searchRows(untouchable, 'x', { limit: 0 })).toMatchObject({
+      ok: false,
+      errors: { limit: expect.any(String) },
+    });
   });
 });
 
@@ -331,8 +348,33 @@ function generator(seed: number): () => number {
   };
 }
 
-const FIRST = ['Alice', 'Bob', 'Carlos', 'Dana', 'Émile', 'Fatima', 'Günther', 'Hana', 'José', 'Zoë', 'Priya', 'Ødegaard'];
-const LAST = ['Smith', 'Jones', 'García', 'Müller', 'Nguyen', 'Okafor', 'Rossi', 'Dupré', 'Tanaka', 'Ivanova', 'Łukasz'];
+const FIRST = [
+  'Alice',
+  'Bob',
+  'Carlos',
+  'Dana',
+  'Émile',
+  'Fatima',
+  'Günther',
+  'Hana',
+  'José',
+  'Zoë',
+  'Priya',
+  'Ødegaard',
+];
+const LAST = [
+  'Smith',
+  'Jones',
+  'García',
+  'Müller',
+  'Nguyen',
+  'Okafor',
+  'Rossi',
+  'Dupré',
+  'Tanaka',
+  'Ivanova',
+  'Łukasz',
+];
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Soylent', 'Café Noir', ''];
 
 function syntheticCustomers(count: number): Customer[] {
@@ -372,7 +414,7 @@ function referenceSearch(rows: readonly Customer[], query: string, limit: number
   const whole = foldText(query);
   const words = whole === '' ? [] : [...new Set(whole.split(' '))];
   const allDigits = phoneDigits(whole);
-  const phoneTerm = /^[0-9 +().\/-]+$/.test(whole) && allDigits.length >= 3 ? allDigits.slice(-10) : null;
+  const phoneTerm = /^[0-9 +()./-]+$/.test(whole) && allDigits.length >= 3 ? allDigits.slice(-10) : null;
   const kind = (hay: string, needle: string): number => {
     if (hay === needle) return 0;
     if (hay.startsWith(needle)) return 1;
@@ -423,7 +465,9 @@ function referenceSearch(rows: readonly Customer[], query: string, limit: number
     }
     matches.push({ c, rank, name: fields[0] ?? '' });
   }
-  matches.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareCustomerIds(a.c.id, b.c.id));
+  matches.sort(
+    (a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareCustomerIds(a.c.id, b.c.id),
+  );
   return { ids: matches.slice(0, limit).map((m) => m.c.id), total: matches.length };
 }
 
@@ -528,7 +572,37 @@ describe('50,000 customers', () => {
 describe('random small data sets', () => {
   // Few distinct characters (with case, accents, combining marks, spaces, punctuation and digits) so that
   // random queries often hit, tie and collide at the ends of fields, where the shortcuts live.
-  const piece = fc.constantFrom('a', 'A', 'á', 'Á', 'a\u0301', 'b', 'B', ' ', '  ', '.', '-', '@', '5', '55', '(', 'é', 'E', 'ø', 'Ø', 'ł', 'ß', 'œ', 'æ', 'İ', '\u212a', 'k', 'ש', '😀', '+');
+  const piece = fc.constantFrom(
+    'a',
+    'A',
+    'á',
+    'Á',
+    'a\u0301',
+    'b',
+    'B',
+    ' ',
+    '  ',
+    '.',
+    '-',
+    '@',
+    '5',
+    '55',
+    '(',
+    'é',
+    'E',
+    'ø',
+    'Ø',
+    'ł',
+    'ß',
+    'œ',
+    'æ',
+    'İ',
+    '\u212a',
+    'k',
+    'ש',
+    '😀',
+    '+',
+  );
   const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
   const row = fc.record({ name: text, company: text, email: text, phone: text });
 

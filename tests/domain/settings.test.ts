@@ -1,5 +1,11 @@
 /** The Settings tab: grid written at set-up, and tolerant reading of what an admin typed. */
-import { DEFAULT_SETTINGS, parseProbability, SETTINGS_HEADERS, settingsFromGrid, settingsGrid } from '../../src/domain/settings';
+import {
+  DEFAULT_SETTINGS,
+  parseProbability,
+  SETTINGS_HEADERS,
+  settingsFromGrid,
+  settingsGrid,
+} from '../../src/domain/settings';
 
 const HEADER = ['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value'];
 
@@ -153,7 +159,9 @@ describe('settingsFromGrid', () => {
   it('reports an empty tab once and uses the defaults', () => {
     expect(settingsFromGrid([])).toEqual({
       settings: DEFAULT_SETTINGS,
-      problems: ['The Settings tab is empty: default stage probabilities and stale threshold apply, and no staff are listed.'],
+      problems: [
+        'The Settings tab is empty: default stage probabilities and stale threshold apply, and no staff are listed.',
+      ],
     });
     expect(settingsFromGrid([[''], ['', null]]).problems).toHaveLength(1);
   });

@@ -6,7 +6,11 @@ const ADMIN = 'boss@shop.example';
 const REP = 'rep@shop.example';
 
 function healthy(): SetUpFacts {
-  const data = { exists: true, intended: [ADMIN, REP], protection: { warningOnly: false, domainEdit: false, editors: [ADMIN, REP] } };
+  const data = {
+    exists: true,
+    intended: [ADMIN, REP],
+    protection: { warningOnly: false, domainEdit: false, editors: [ADMIN, REP] },
+  };
   return {
     userEmail: ADMIN,
     owner: ADMIN,
@@ -16,7 +20,12 @@ function healthy(): SetUpFacts {
       { tab: 'Customers', ...data },
       { tab: 'History', ...data },
       { tab: 'Pipeline', ...data },
-      { tab: 'Settings', exists: true, intended: [ADMIN], protection: { warningOnly: false, domainEdit: false, editors: [ADMIN] } },
+      {
+        tab: 'Settings',
+        exists: true,
+        intended: [ADMIN],
+        protection: { warningOnly: false, domainEdit: false, editors: [ADMIN] },
+      },
     ],
     protectionsAppliedAt: '2026-12-01T10:00:00.000Z',
     fileEditors: [REP],
@@ -33,7 +42,9 @@ function healthy(): SetUpFacts {
 }
 
 function failures(facts: SetUpFacts): string[] {
-  return setUpChecks(facts).points.filter((p) => !p.ok).map((p) => `${p.point}: ${p.detail}`);
+  return setUpChecks(facts)
+    .points.filter((p) => !p.ok)
+    .map((p) => `${p.point}: ${p.detail}`);
 }
 
 describe('setUpChecks', () => {
@@ -41,7 +52,9 @@ describe('setUpChecks', () => {
     const facts = healthy();
     facts.settingsStaff = ['REP@shop.example'];
     expect(setUpChecks(facts).allOk).toBe(true);
-    expect(setUpCheckText(setUpChecks(facts)).split('\n')[0]).toBe('Everything the CRM relies on holds in this spreadsheet.');
+    expect(setUpCheckText(setUpChecks(facts)).split('\n')[0]).toBe(
+      'Everything the CRM relies on holds in this spreadsheet.',
+    );
   });
 
   it('no document lock (not bound to the spreadsheet)', () => {
@@ -54,9 +67,25 @@ describe('setUpChecks', () => {
     const facts = healthy();
     facts.protections = [
       { tab: 'Customers', exists: false, protection: null, intended: [ADMIN, REP] },
-      { tab: 'History', exists: true, intended: [ADMIN, REP], protection: { warningOnly: false, domainEdit: true, editors: [ADMIN, REP] } },
-      { tab: 'Pipeline', exists: true, intended: [ADMIN, REP], protection: { warningOnly: false, domainEdit: false, editors: [ADMIN] } },
-      { tab: 'Settings', exists: true, intended: [ADMIN], protection: null, unreadable: 'Google would not show you its editors (denied).' },
+      {
+        tab: 'History',
+        exists: true,
+        intended: [ADMIN, REP],
+        protection: { warningOnly: false, domainEdit: true, editors: [ADMIN, REP] },
+      },
+      {
+        tab: 'Pipeline',
+        exists: true,
+        intended: [ADMIN, REP],
+        protection: { warningOnly: false, domainEdit: false, editors: [ADMIN] },
+      },
+      {
+        tab: 'Settings',
+        exists: true,
+        intended: [ADMIN],
+        protection: null,
+        unreadable: 'Google would not show you its editors (denied).',
+      },
     ];
     expect(failures(facts)).toEqual([
       `Customers tab protected for ${ADMIN}, ${REP}: The Customers tab is missing. Run CRM ▸ Set up / repair.`,
@@ -75,7 +104,9 @@ describe('setUpChecks', () => {
     ['allows invalid', 'The dropdown only warns about other text.'],
     ['wrong list', 'The dropdown does not offer exactly the 8 stages.'],
   ] as const)('a Status dropdown that %s', (state, text) => {
-    expect(failures({ ...healthy(), statusDropdown: state })).toEqual([`Status dropdown in place: ${text} Run CRM ▸ Set up / repair.`]);
+    expect(failures({ ...healthy(), statusDropdown: state })).toEqual([
+      `Status dropdown in place: ${text} Run CRM ▸ Set up / repair.`,
+    ]);
   });
 
   it('a staff list never applied', () => {

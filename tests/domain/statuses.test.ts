@@ -17,7 +17,16 @@ describe('parseStatus', () => {
   });
 
   it('keeps the spec order and a probability per stage', () => {
-    expect(STATUSES).toEqual(['Lead', 'Contacted', 'Qualified', 'In negotiation', 'Closed-won', 'Closed-lost', 'Active', 'Dormant']);
+    expect(STATUSES).toEqual([
+      'Lead',
+      'Contacted',
+      'Qualified',
+      'In negotiation',
+      'Closed-won',
+      'Closed-lost',
+      'Active',
+      'Dormant',
+    ]);
     expect(STATUSES.map((s) => DEFAULT_STAGE_PROBABILITIES[s])).toEqual([0.1, 0.2, 0.4, 0.6, 1, 0, 1, 0]);
   });
 });

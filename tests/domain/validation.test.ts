@@ -15,7 +15,7 @@ function errorsOf(result: { ok: true } | { ok: false; errors: Record<string, str
   return result.errors;
 }
 
-function valueOf<T>(result: { ok: true; value: T } | { ok: false; errors: Record<string, string> }): T {
+function validValue<T>(result: { ok: true; value: T } | { ok: false; errors: Record<string, string> }): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
   return result.value;
 }
@@ -75,7 +75,7 @@ describe('validateNewCustomer', () => {
     });
 
     it('accepts exactly 200 characters and refuses 201 with the limit', () => {
-      expect(valueOf(validateNewCustomer({ name: 'n'.repeat(200) })).name).toHaveLength(200);
+      expect(validValue(validateNewCustomer({ name: 'n'.repeat(200) })).name).toHaveLength(200);
       expect(errorsOf(validateNewCustomer({ name: 'n'.repeat(201) }))).toEqual({
         name: 'Name is too long: 201 characters, the limit is 200.',
       });
@@ -97,7 +97,7 @@ describe('validateNewCustomer', () => {
       ['مرحبا بالعالم'],
       ['שלום\u202Eabc'], // right-to-left override is text, not a control character
     ])('stores %p exactly (the sheet and HTML layers make it safe)', (name) => {
-      expect(valueOf(validateNewCustomer({ name })).name).toBe(name);
+      expect(validValue(validateNewCustomer({ name })).name).toBe(name);
     });
 
     it.each([
@@ -121,7 +121,7 @@ describe('validateNewCustomer', () => {
     });
 
     it('trims surrounding line breaks instead of refusing them', () => {
-      expect(valueOf(validateNewCustomer({ name: '\n Ana \t' })).name).toBe('Ana');
+      expect(validValue(validateNewCustomer({ name: '\n Ana \t' })).name).toBe('Ana');
     });
   });
 
@@ -159,12 +159,12 @@ describe('validateNewCustomer', () => {
     });
 
     it.each([
-      ['o\'brien@example.ie', "o'brien@example.ie"],
+      ["o'brien@example.ie", "o'brien@example.ie"],
       ['Bob+CRM@Mail.Example.co.uk', 'bob+crm@mail.example.co.uk'],
       ['josé@exämple.de', 'josé@exämple.de'],
       ['x@xn--bcher-kva.example', 'x@xn--bcher-kva.example'],
     ])('accepts %p as %p', (email, stored) => {
-      expect(valueOf(validateNewCustomer({ name: 'Ana', email })).email).toBe(stored);
+      expect(validValue(validateNewCustomer({ name: 'Ana', email })).email).toBe(stored);
     });
 
     it('truncates a long echoed address in the message to about 40 characters', () => {
@@ -186,7 +186,7 @@ describe('validateNewCustomer', () => {
     it.each([['555-010-2000'], ['+44 (0)20 7946 0958'], ['555.010.2000 x12'], ['555 0102 ext. 7'], ['030/1234567']])(
       'accepts %p as typed',
       (phone) => {
-        expect(valueOf(validateNewCustomer({ name: 'Ana', phone })).phone).toBe(phone);
+        expect(validValue(validateNewCustomer({ name: 'Ana', phone })).phone).toBe(phone);
       },
     );
 
@@ -201,7 +201,7 @@ describe('validateNewCustomer', () => {
       expect(errorsOf(validateNewCustomer({ name: 'Ana', phone: '12-34' }))).toEqual({
         phone: 'Phone "12-34" is too short: a phone number needs at least 6 digits.',
       });
-      expect(valueOf(validateNewCustomer({ name: 'Ana', phone: '123 456' })).phone).toBe('123 456');
+      expect(validValue(validateNewCustomer({ name: 'Ana', phone: '123 456' })).phone).toBe('123 456');
     });
 
     it('refuses more than 40 characters', () => {
@@ -218,7 +218,7 @@ describe('validateNewCustomer', () => {
       ['', 'Lead'],
       [null, 'Lead'],
     ])('maps %p to %p', (status, expected) => {
-      expect(valueOf(validateNewCustomer({ name: 'Ana', status })).status).toBe(expected);
+      expect(validValue(validateNewCustomer({ name: 'Ana', status })).status).toBe(expected);
     });
 
     it('lists the valid stages for an unknown one', () => {
@@ -250,15 +250,21 @@ describe('validateNewCustomer', () => {
       [null, null],
       [undefined, null],
     ])('turns %p into %p', (dealValue, expected) => {
-      expect(valueOf(validateNewCustomer({ name: 'Ana', dealValue })).dealValue).toBe(expected);
+      expect(validValue(validateNewCustomer({ name: 'Ana', dealValue })).dealValue).toBe(expected);
     });
 
     it.each([
       ['abc', 'Deal value "abc" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
-      ['$1200', 'Deal value "$1200" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
+      [
+        '$1200',
+        'Deal value "$1200" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.',
+      ],
       ['1,20', 'Deal value "1,20" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
       ['1e3', 'Deal value "1e3" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
-      ['=1000*2', 'Deal value "=1000*2" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
+      [
+        '=1000*2',
+        'Deal value "=1000*2" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.',
+      ],
       [-5, 'Deal value cannot be negative (-5).'],
       ['-5', 'Deal value cannot be negative ("-5").'],
       [Number.NaN, 'Deal value must be a finite amount, such as 1200 or 1,200.50.'],
@@ -291,15 +297,16 @@ describe('validateNewCustomer', () => {
   });
 
   it('reports every bad field at once', () => {
-    expect(Object.keys(errorsOf(validateNewCustomer({ name: '', email: 'x', dealValue: 'y', status: 'z' }))).sort()).toEqual(
-      ['dealValue', 'email', 'name', 'status'],
-    );
+    expect(
+      Object.keys(errorsOf(validateNewCustomer({ name: '', email: 'x', dealValue: 'y', status: 'z' }))).sort(),
+    ).toEqual(['dealValue', 'email', 'name', 'status']);
   });
 
   it('refuses fields that are not customer fields, naming them', () => {
     expect(errorsOf(validateNewCustomer({ name: 'Ana', id: 'C-00001', colour: 'red' }))).toEqual({
       id: 'ID cannot be changed: the CRM sets it.',
-      colour: '"colour" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes.',
+      colour:
+        '"colour" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes.',
     });
   });
 
@@ -358,7 +365,8 @@ describe('validatePatch', () => {
   });
 
   it('refuses an empty patch', () => {
-    const nothing = 'Nothing to change: give at least one of name, company, email, phone, status, dealValue, owner, source, notes.';
+    const nothing =
+      'Nothing to change: give at least one of name, company, email, phone, status, dealValue, owner, source, notes.';
     expect(errorsOf(validatePatch({}))).toEqual({ patch: nothing });
     expect(errorsOf(validatePatch({ name: undefined }))).toEqual({ patch: nothing });
     expect(errorsOf(validatePatch({ allowDuplicate: true }))).toEqual({ patch: nothing });
@@ -438,7 +446,9 @@ describe('validateExpectedVersion', () => {
   it.each([[1.5], [-1], ['3a'], [Number.NaN], [true], [{}]])('refuses %p', (v) => {
     expect(validateExpectedVersion(v)).toEqual({
       ok: false,
-      errors: { expectedVersion: 'Expected version must be a whole number such as 3: reload the customer and try again.' },
+      errors: {
+        expectedVersion: 'Expected version must be a whole number such as 3: reload the customer and try again.',
+      },
     });
   });
 

@@ -43,7 +43,9 @@ describe('a wrong type for a customer field is refused with a message naming the
   it.each(EDITABLE_KEYS.filter((key) => key !== 'status' && key !== 'dealValue'))(
     'text field %s: the message says it must be text and what it got',
     (key) => {
-      expect(errorsOf(validateNewCustomer(withName(key, 5)))[key]).toBe(`${fieldLabel(key)} must be text, not a number.`);
+      expect(errorsOf(validateNewCustomer(withName(key, 5)))[key]).toBe(
+        `${fieldLabel(key)} must be text, not a number.`,
+      );
       expect(errorsOf(validatePatch({ [key]: {} }))[key]).toBe(`${fieldLabel(key)} must be text, not an object.`);
       expect(errorsOf(validatePatch({ [key]: [] }))[key]).toBe(`${fieldLabel(key)} must be text, not a list.`);
     },
@@ -51,9 +53,15 @@ describe('a wrong type for a customer field is refused with a message naming the
 
   it('the examples of the bug report', () => {
     expect(errorsOf(validateNewCustomer({ name: 42 }))).toEqual({ name: 'Name must be text, not a number.' });
-    expect(errorsOf(validateNewCustomer({ name: 'A', email: 5 }))).toEqual({ email: 'Email must be text, not a number.' });
-    expect(errorsOf(validateNewCustomer({ name: 'A', notes: {} }))).toEqual({ notes: 'Notes must be text, not an object.' });
-    expect(errorsOf(validateNewCustomer({ name: 'A', phone: [] }))).toEqual({ phone: 'Phone must be text, not a list.' });
+    expect(errorsOf(validateNewCustomer({ name: 'A', email: 5 }))).toEqual({
+      email: 'Email must be text, not a number.',
+    });
+    expect(errorsOf(validateNewCustomer({ name: 'A', notes: {} }))).toEqual({
+      notes: 'Notes must be text, not an object.',
+    });
+    expect(errorsOf(validateNewCustomer({ name: 'A', phone: [] }))).toEqual({
+      phone: 'Phone must be text, not a list.',
+    });
     expect(errorsOf(validateNewCustomer({ name: 'A', status: 1 })).status).toMatch(/^Status must be one of: Lead, /);
     expect(errorsOf(validateNewCustomer({ name: 'A', dealValue: true }))).toEqual({
       dealValue: 'Deal value must be a number such as 1200 or 1,200.50, not a yes/no value.',
@@ -65,9 +73,11 @@ describe('a wrong type for a customer field is refused with a message naming the
   });
 
   it('every wrong field of one input is reported at once', () => {
-    expect(Object.keys(errorsOf(validatePatch({ name: 1, email: 2, notes: {}, status: 3, dealValue: true, phone: [] }))).sort()).toEqual(
-      ['dealValue', 'email', 'name', 'notes', 'phone', 'status'],
-    );
+    expect(
+      Object.keys(
+        errorsOf(validatePatch({ name: 1, email: 2, notes: {}, status: 3, dealValue: true, phone: [] })),
+      ).sort(),
+    ).toEqual(['dealValue', 'email', 'name', 'notes', 'phone', 'status']);
   });
 
   it('a note with a status change must be text too', () => {
@@ -78,17 +88,29 @@ describe('a wrong type for a customer field is refused with a message naming the
 
 describe('what stays allowed', () => {
   it('dealValue as a JS number, and as text parsed as before', () => {
-    expect(validateNewCustomer({ name: 'A', dealValue: 1200.5 })).toMatchObject({ ok: true, value: { dealValue: 1200.5 } });
-    expect(validateNewCustomer({ name: 'A', dealValue: '1,200.50' })).toMatchObject({ ok: true, value: { dealValue: 1200.5 } });
+    expect(validateNewCustomer({ name: 'A', dealValue: 1200.5 })).toMatchObject({
+      ok: true,
+      value: { dealValue: 1200.5 },
+    });
+    expect(validateNewCustomer({ name: 'A', dealValue: '1,200.50' })).toMatchObject({
+      ok: true,
+      value: { dealValue: 1200.5 },
+    });
     expect(validatePatch({ dealValue: 0 })).toEqual({ ok: true, value: { dealValue: 0 } });
   });
 
   it('null and undefined still mean "not given" for optional fields (a cleared form field)', () => {
     expect(validatePatch({ email: null })).toEqual({ ok: true, value: { email: '' } });
-    expect(validateNewCustomer({ name: 'A', phone: undefined, notes: null })).toMatchObject({ ok: true, value: { phone: '', notes: '' } });
+    expect(validateNewCustomer({ name: 'A', phone: undefined, notes: null })).toMatchObject({
+      ok: true,
+      value: { phone: '', notes: '' },
+    });
   });
 
   it('numeric text stays text', () => {
-    expect(validateNewCustomer({ name: '42', phone: '5550102000' })).toMatchObject({ ok: true, value: { name: '42', phone: '5550102000' } });
+    expect(validateNewCustomer({ name: '42', phone: '5550102000' })).toMatchObject({
+      ok: true,
+      value: { name: '42', phone: '5550102000' },
+    });
   });
 });

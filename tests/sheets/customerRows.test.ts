@@ -4,7 +4,7 @@
  */
 
 import { CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../../src/domain/columns';
-import type { Customer, HistoryEvent } from '../../src/domain/customer';
+import type { HistoryEvent } from '../../src/domain/customer';
 import { customerToRow, historyToRow, readField, rowToCustomer, rowToHistory } from '../../src/sheets/customerRows';
 import { TAB } from '../../src/sheets/tabs';
 import { customer, standInPerTest } from './standIn';
@@ -21,12 +21,33 @@ function roundTrip(tab: string, width: number, rows: unknown[][]): unknown[][] {
   });
 }
 
-const HOSTILE = ['=SUM(A1)', '+44 20 7946 0958', '-x', '@mention', '0123', 'TRUE', '1/2', "'quoted", ' spaced ', 'line\nbreak'];
+const HOSTILE = [
+  '=SUM(A1)',
+  '+44 20 7946 0958',
+  '-x',
+  '@mention',
+  '0123',
+  'TRUE',
+  '1/2',
+  "'quoted",
+  ' spaced ',
+  'line\nbreak',
+];
 
 describe('Customers row round trip', () => {
   it('stores hostile text as text in every text column', () => {
     const customers = HOSTILE.map((text, i) =>
-      customer(i + 1, { name: text, company: text, email: text, phone: text, owner: text, source: text, notes: text, createdBy: text, updatedBy: text }),
+      customer(i + 1, {
+        name: text,
+        company: text,
+        email: text,
+        phone: text,
+        owner: text,
+        source: text,
+        notes: text,
+        createdBy: text,
+        updatedBy: text,
+      }),
     );
     const back = roundTrip(TAB.customers, CUSTOMER_COLUMNS.width, customers.map(customerToRow));
     expect(back.map(rowToCustomer)).toEqual(customers);

@@ -77,8 +77,18 @@ describe('writeChange and restore', () => {
     const t = table();
     const snapshot = run(() => t.read());
     // After the read, a person types Bob's notes by hand.
-    gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row: 3, column: C.notes.column, value: 'typed meanwhile' });
-    const { next } = applyChange(BOB, { company: 'Stone Works', owner: 'boss@example.com' }, { at: AT, by: 'boss@example.com' });
+    gas.sheets.userEdit({
+      user: STAFF,
+      sheet: TAB.customers,
+      row: 3,
+      column: C.notes.column,
+      value: 'typed meanwhile',
+    });
+    const { next } = applyChange(
+      BOB,
+      { company: 'Stone Works', owner: 'boss@example.com' },
+      { at: AT, by: 'boss@example.com' },
+    );
     gas.runtime.calls.reset();
     const blocks = run(() => t.writeChange(snapshot, 1, next));
 

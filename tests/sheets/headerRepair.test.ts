@@ -14,11 +14,22 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const customersSheet = (): Sheet => crm.current.ss.getSheetByName(TAB.customers) as Sheet;
 const repair = () => crm.current.run(() => repairHeader(customersSheet(), CUSTOMER_COLUMNS.headers, TAB.customers));
 
-const ANN: Customer = { ...blankCustomer('C-00001'), name: 'Ann', phone: '+44 20 7946 0958', status: 'Qualified', dealValue: 1200, createdAt: '2026-03-01T09:00:00.000Z' };
+const ANN: Customer = {
+  ...blankCustomer('C-00001'),
+  name: 'Ann',
+  phone: '+44 20 7946 0958',
+  status: 'Qualified',
+  dealValue: 1200,
+  createdAt: '2026-03-01T09:00:00.000Z',
+};
 const BOB: Customer = { ...blankCustomer('C-00002'), name: '=Bob', notes: '@bob', status: 'Lead', version: 3 };
 
 function seed(): void {
-  crm.current.run(() => customersSheet().getRange(2, 1, 2, CUSTOMER_COLUMNS.width).setValues([customerToRow(ANN), customerToRow(BOB)]));
+  crm.current.run(() =>
+    customersSheet()
+      .getRange(2, 1, 2, CUSTOMER_COLUMNS.width)
+      .setValues([customerToRow(ANN), customerToRow(BOB)]),
+  );
 }
 
 /**

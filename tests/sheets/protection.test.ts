@@ -19,7 +19,11 @@ function protect(sheet: Sheet, plan = PLAN): string[] {
 function sheetProtection(sheet: Sheet) {
   return crm.current.run(() => {
     const [p] = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
-    return { editors: p?.getEditors().map((u) => u.getEmail()), warningOnly: p?.isWarningOnly(), description: p?.getDescription() };
+    return {
+      editors: p?.getEditors().map((u) => u.getEmail()),
+      warningOnly: p?.isWarningOnly(),
+      description: p?.getDescription(),
+    };
   });
 }
 

@@ -21,10 +21,30 @@ it('reports a set-up CRM as set up', () => {
     admin: OWNER,
     documentLock: 'available',
     protections: [
-      { tab: TAB.customers, exists: true, intended: [OWNER, STAFF], protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] } },
-      { tab: TAB.history, exists: true, intended: [OWNER, STAFF], protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] } },
-      { tab: TAB.pipeline, exists: true, intended: [OWNER, STAFF], protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] } },
-      { tab: TAB.settings, exists: true, intended: [OWNER], protection: { warningOnly: false, domainEdit: false, editors: [OWNER] } },
+      {
+        tab: TAB.customers,
+        exists: true,
+        intended: [OWNER, STAFF],
+        protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] },
+      },
+      {
+        tab: TAB.history,
+        exists: true,
+        intended: [OWNER, STAFF],
+        protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] },
+      },
+      {
+        tab: TAB.pipeline,
+        exists: true,
+        intended: [OWNER, STAFF],
+        protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] },
+      },
+      {
+        tab: TAB.settings,
+        exists: true,
+        intended: [OWNER],
+        protection: { warningOnly: false, domainEdit: false, editors: [OWNER] },
+      },
     ],
     protectionsAppliedAt: '2026-03-02T09:00:00.000Z',
     fileEditors: [STAFF, STRANGER],
@@ -43,7 +63,9 @@ it('reports a set-up CRM as set up', () => {
 it('reads only: no value, rule or protection is written', () => {
   facts();
   const calls = crm.current.gas.runtime.calls.snapshot();
-  const writes = Object.keys(calls).filter((method) => /\.(set|add|remove|insert|delete|clear|protect|append)/.test(method));
+  const writes = Object.keys(calls).filter((method) =>
+    /\.(set|add|remove|insert|delete|clear|protect|append)/.test(method),
+  );
   expect(writes).toEqual([]);
 });
 
@@ -60,7 +82,10 @@ it('reports a changed header, a missing tab, a dropdown with another list and a 
   const found = facts();
   release();
   expect(found.headers).toEqual([
-    { tab: TAB.customers, problem: `The Customers tab's columns have changed: column H is "Rep", expected "Owner". Run CRM ▸ Set up / repair.` },
+    {
+      tab: TAB.customers,
+      problem: `The Customers tab's columns have changed: column H is "Rep", expected "Owner". Run CRM ▸ Set up / repair.`,
+    },
     { tab: TAB.history, problem: 'The History tab is missing.' },
   ]);
   expect(found.protections[1]).toEqual({ tab: TAB.history, exists: false, protection: null, intended: [OWNER, STAFF] });
@@ -71,7 +96,10 @@ it('reports a changed header, a missing tab, a dropdown with another list and a 
 it('says when the Status dropdown lets anything in', () => {
   crm.current.run(() => {
     const customers = crm.current.ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...STATUSES], true).setAllowInvalid(true).build();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...STATUSES], true)
+      .setAllowInvalid(true)
+      .build();
     customers.getRange(3, CUSTOMER_COLUMNS.of.status.column).setDataValidation(rule);
   });
   expect(facts().statusDropdown).toBe('allows invalid');

@@ -8,7 +8,7 @@ const names = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'Session'];
 it('installs the Apps Script globals for the test', () => {
   for (const name of names) expect(name in globalThis).toBe(true);
   expect(crm.current.run(() => Session.getActiveUser().getEmail())).toBe('owner@example.com');
-  expect(console).not.toBe(crm.current.gas.globals['console']);
+  expect(console).not.toBe(crm.current.gas.globals.console);
 });
 
 afterAll(() => {

@@ -24,7 +24,13 @@ export function customer(n: number, fields: Partial<Customer> = {}): Customer {
   const at = '2026-03-01T09:00:00.000Z';
   return {
     ...blankCustomer(`C-${String(n).padStart(5, '0')}`),
-    ...{ createdAt: at, createdBy: 'rep@example.com', updatedAt: at, updatedBy: 'rep@example.com', statusChangedAt: at },
+    ...{
+      createdAt: at,
+      createdBy: 'rep@example.com',
+      updatedAt: at,
+      updatedBy: 'rep@example.com',
+      statusChangedAt: at,
+    },
     ...fields,
   };
 }
@@ -44,7 +50,9 @@ export interface SheetsStandIn {
  * `current` is that test's stand-in. `setUp: true` runs Set up's tab creation (headers, formats, dropdown,
  * protections with STAFF as staff) first, as the owner.
  */
-export function standInPerTest(options: Partial<StandInOptions> & { setUp?: boolean } = {}): { readonly current: SheetsStandIn } {
+export function standInPerTest(options: Partial<StandInOptions> & { setUp?: boolean } = {}): {
+  readonly current: SheetsStandIn;
+} {
   const holder = {} as { current: SheetsStandIn };
   let uninstall: (() => void) | null = null;
   beforeEach(() => {

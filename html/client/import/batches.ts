@@ -45,7 +45,18 @@ export interface RunOptions {
 }
 
 export function emptyTotals(total = 0, offset = 0): RunTotals {
-  return { total, nextOffset: offset, done: false, imported: 0, merged: 0, blank: 0, ids: [], skipped: [], duplicates: [], batches: 0 };
+  return {
+    total,
+    nextOffset: offset,
+    done: false,
+    imported: 0,
+    merged: 0,
+    blank: 0,
+    ids: [],
+    skipped: [],
+    duplicates: [],
+    batches: 0,
+  };
 }
 
 function add(totals: RunTotals, batch: ImportResult): RunTotals {
@@ -73,13 +84,16 @@ export async function runBatches(options: RunOptions): Promise<{ totals: RunTota
     } catch (error) {
       return { totals, outcome: { kind: 'failed', error } };
     }
-    if (!result || result.ok !== true) {
+    if (result?.ok !== true) {
       const errors = result && result.ok === false && result.errors ? result.errors : {};
       return { totals, outcome: { kind: 'refused', errors } };
     }
     if (!result.done && result.nextOffset <= offset) {
       // A server that does not move on would loop for ever: stop with what was done.
-      return { totals, outcome: { kind: 'failed', error: new Error(`the import did not move past row offset ${offset}`) } };
+      return {
+        totals,
+        outcome: { kind: 'failed', error: new Error(`the import did not move past row offset ${offset}`) },
+      };
     }
     totals = add(totals, result);
     options.onBatch(totals);

@@ -60,7 +60,9 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
     const sampleId = `${id}-sample`;
     const select = h('select', { id, name: field, 'aria-describedby': `${sampleId} ${errorId}` });
     select.appendChild(h('option', { value: '' }, '— not imported —'));
-    proposal.headers.forEach((header, index) => select.appendChild(h('option', { value: String(index) }, columnLabel(index, header))));
+    proposal.headers.forEach((header, index) => {
+      select.appendChild(h('option', { value: String(index) }, columnLabel(index, header)));
+    });
     const proposed = proposal.mapping[field];
     select.value = proposed === null || proposed === undefined ? '' : String(proposed);
     const sample = h('p', { class: 'map-sample hint', id: sampleId });
@@ -105,7 +107,8 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
             .filter((text) => text.trim() !== '')
             .slice(0, SAMPLE_VALUES)
             .map(cut);
-    slot.textContent = values.length > 0 ? `e.g. ${values.join(' · ')}` : column === null ? '' : 'No values in the first rows.';
+    slot.textContent =
+      values.length > 0 ? `e.g. ${values.join(' · ')}` : column === null ? '' : 'No values in the first rows.';
     slot.hidden = slot.textContent === '';
   }
 
@@ -151,14 +154,28 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
   const table = h('table', { class: 'import-sample' });
   replaceChildren(
     table,
-    h('thead', {}, h('tr', {}, ...proposal.headers.map((header, index) => h('th', { scope: 'col' }, columnLabel(index, header))))),
-    h('tbody', {}, ...proposal.sample.map((row) => h('tr', {}, ...proposal.headers.map((_, index) => h('td', {}, row[index] ?? ''))))),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...proposal.headers.map((header, index) => h('th', { scope: 'col' }, columnLabel(index, header)))),
+    ),
+    h(
+      'tbody',
+      {},
+      ...proposal.sample.map((row) =>
+        h('tr', {}, ...proposal.headers.map((_, index) => h('td', {}, row[index] ?? ''))),
+      ),
+    ),
   );
   const preview = h(
     'details',
     { class: 'import-sample-box' },
     h('summary', {}, `First ${plural(proposal.sample.length, 'row')} of the Import tab`),
-    h('div', { class: 'import-sample-scroll', tabindex: 0, role: 'region', 'aria-label': 'First rows of the Import tab' }, table),
+    h(
+      'div',
+      { class: 'import-sample-scroll', tabindex: 0, role: 'region', 'aria-label': 'First rows of the Import tab' },
+      table,
+    ),
   );
 
   const element = h(

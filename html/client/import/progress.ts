@@ -15,7 +15,18 @@ export interface Progress {
 
 export function createProgress(label: string): Progress {
   const fill = h('div', { class: 'progress-fill' });
-  const bar = h('div', { class: 'progress', role: 'progressbar', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': 0, 'aria-valuenow': 0 }, fill);
+  const bar = h(
+    'div',
+    {
+      class: 'progress',
+      role: 'progressbar',
+      'aria-label': label,
+      'aria-valuemin': 0,
+      'aria-valuemax': 0,
+      'aria-valuenow': 0,
+    },
+    fill,
+  );
   const text = h('p', { class: 'progress-label', 'aria-live': 'polite' });
   const element = h('div', { class: 'progress-box', hidden: true }, bar, text);
   return {

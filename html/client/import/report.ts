@@ -49,14 +49,16 @@ function rowList(label: string, rows: readonly SkippedRow[], kind: string): HTML
   if (rows.length === 0) return [];
   const headingId = uniqueId('import-list');
   const sorted = [...rows].sort((a, b) => a.row - b.row);
-  const items: Child[] = sorted.slice(0, MAX_LISTED).map((row) =>
-    h(
-      'li',
-      { 'data-row': row.row },
-      h('span', { class: 'import-row-number' }, `Row ${row.row}`),
-      h('span', { class: 'import-row-reason' }, withoutRowPrefix(row.reason, row.row)),
-    ),
-  );
+  const items: Child[] = sorted
+    .slice(0, MAX_LISTED)
+    .map((row) =>
+      h(
+        'li',
+        { 'data-row': row.row },
+        h('span', { class: 'import-row-number' }, `Row ${row.row}`),
+        h('span', { class: 'import-row-reason' }, withoutRowPrefix(row.reason, row.row)),
+      ),
+    );
   if (sorted.length > MAX_LISTED) {
     items.push(h('li', { class: 'muted' }, `… and ${plural(sorted.length - MAX_LISTED, 'more row')}.`));
   }
@@ -67,7 +69,10 @@ function rowList(label: string, rows: readonly SkippedRow[], kind: string): HTML
   ];
 }
 
-export function renderReport(totals: RunTotals, options: ReportOptions): { element: HTMLElement; heading: HTMLElement } {
+export function renderReport(
+  totals: RunTotals,
+  options: ReportOptions,
+): { element: HTMLElement; heading: HTMLElement } {
   const c = countsOf(totals);
   const headingId = uniqueId('import-report');
   const heading = h('h3', { id: headingId, tabindex: -1 }, options.title);
@@ -83,7 +88,9 @@ export function renderReport(totals: RunTotals, options: ReportOptions): { eleme
       'dl',
       { class: 'import-counts' },
       count(options.dryRun ? 'Will import' : 'Imported', c.imported, 'imported'),
-      options.mode === 'merge' || c.merged > 0 ? count(options.dryRun ? 'Will merge into existing' : 'Merged into existing', c.merged, 'merged') : null,
+      options.mode === 'merge' || c.merged > 0
+        ? count(options.dryRun ? 'Will merge into existing' : 'Merged into existing', c.merged, 'merged')
+        : null,
       count('Duplicates skipped', c.duplicatesSkipped, 'duplicates'),
       count('Skipped (problems)', c.problems, 'skipped'),
       count('Blank lines', c.blank, 'blank'),

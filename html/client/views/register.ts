@@ -55,7 +55,12 @@ export function registerView(ctx: ViewContext): RegisterView {
       list.appendChild(h('li', {}, customerSummary(duplicate), open));
     }
     // The server's own message (errors.form) makes the title when it sent one.
-    const [title = duplicates.length === 1 ? 'This looks like a customer you already have:' : 'These look like customers you already have:', ...rest] = messages;
+    const [
+      title = duplicates.length === 1
+        ? 'This looks like a customer you already have:'
+        : 'These look like customers you already have:',
+      ...rest
+    ] = messages;
     replaceChildren(
       duplicatesBox,
       h('p', { class: 'notice-title' }, title),
@@ -72,7 +77,9 @@ export function registerView(ctx: ViewContext): RegisterView {
     if (allowDuplicate) data.allowDuplicate = true;
     ctx.banner.clear();
     fields.clearErrors();
-    const result = await runBusy(button, 'Saving…', ctx.banner, 'save the customer', () => call('registerCustomer', data));
+    const result = await runBusy(button, 'Saving…', ctx.banner, 'save the customer', () =>
+      call('registerCustomer', data),
+    );
     if (!result) return;
     if (result.ok) {
       ctx.openCustomer(result.customer.id, result.customer, result.events);

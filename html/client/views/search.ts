@@ -10,7 +10,11 @@ export interface SearchView {
 }
 
 export function searchView(ctx: ViewContext): SearchView {
-  const typeahead = createTypeahead({ banner: ctx.banner, limit: 20, onOpen: (customer) => ctx.openCustomer(customer.id, customer) });
+  const typeahead = createTypeahead({
+    banner: ctx.banner,
+    limit: 20,
+    onOpen: (customer) => ctx.openCustomer(customer.id, customer),
+  });
   const element = h('div', { class: 'search-view' }, h('h2', {}, 'Find a customer'), typeahead.element);
   return { element, focus: () => typeahead.focus() };
 }

@@ -54,7 +54,7 @@ export function typeLabel(value: unknown): string {
   if (isDate(value)) return 'Date';
   if (Array.isArray(value)) {
     const inner = new Set(value.map((item) => typeLabel(item)));
-    return (inner.size === 1 ? [...inner][0] : 'Object') + '[]';
+    return `${inner.size === 1 ? [...inner][0] : 'Object'}[]`;
   }
   return 'Object';
 }

@@ -16,7 +16,12 @@ import type { GasSurface } from '../surface';
 import type { Realm } from './common';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function insideScript(html: string): boolean {
@@ -55,7 +60,8 @@ interface ServiceContext {
  * types say Integer: they are left out of the typed surface.
  */
 export class HtmlOutput
-  implements GasSurface<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'getTitle' | 'setHeight' | 'setTitle' | 'setWidth'>
+  implements
+    GasSurface<GoogleAppsScript.HTML.HtmlOutput, 'getContent' | 'getTitle' | 'setHeight' | 'setTitle' | 'setWidth'>
 {
   private title = '';
   private width: number | null = null;
@@ -86,7 +92,7 @@ export class HtmlOutput
     return this.width;
   }
 
-  setHeight(height: unknown): HtmlOutput {
+  setHeight(_height: unknown): HtmlOutput {
     this.ctx.runtime.calls.count('HtmlOutput.setHeight');
     this.height = this.size('setHeight', arguments);
     return this;
@@ -101,7 +107,7 @@ export class HtmlOutput
     return this;
   }
 
-  setWidth(width: unknown): HtmlOutput {
+  setWidth(_width: unknown): HtmlOutput {
     this.ctx.runtime.calls.count('HtmlOutput.setWidth');
     this.width = this.size('setWidth', arguments);
     return this;
@@ -125,8 +131,7 @@ function compileTemplate(raw: string): string {
   const lines: string[] = [];
   const scriptlet = /<\?(!=|=)?([\s\S]*?)\?>/g;
   let last = 0;
-  let match: RegExpExecArray | null;
-  while ((match = scriptlet.exec(raw)) !== null) {
+  for (let match = scriptlet.exec(raw); match !== null; match = scriptlet.exec(raw)) {
     if (match.index > last) lines.push(`output.append(${JSON.stringify(raw.slice(last, match.index))});`);
     const body = match[2] ?? '';
     if (match[1] === '=') lines.push(`output.appendUntrusted((${body}));`);
@@ -164,11 +169,12 @@ export class HtmlTemplate implements GasSurface<GoogleAppsScript.HTML.HtmlTempla
       },
       getContent: (): string => content,
     };
-    const run = new Function('__scope', '__vars', 'output', `with (__scope) { with (__vars) {\n${compileTemplate(state.raw)}\n} }`) as (
-      scope: object,
-      vars: object,
-      out: typeof output,
-    ) => void;
+    const run = new Function(
+      '__scope',
+      '__vars',
+      'output',
+      `with (__scope) { with (__vars) {\n${compileTemplate(state.raw)}\n} }`,
+    ) as (scope: object, vars: object, out: typeof output) => void;
     run.call(this, state.ctx.scope() ?? {}, vars, output);
     return new HtmlOutput(state.ctx, content);
   }
@@ -195,7 +201,8 @@ export class HtmlServiceStandIn implements GasSurface<GoogleAppsScript.HTML.Html
     if (arguments.length !== 1 || typeof filename !== 'string') {
       throw this.ctx.realm.signatureError('HtmlService.createTemplateFromFile', arguments);
     }
-    const own = (key: string): string | undefined => (Object.prototype.hasOwnProperty.call(this.files, key) ? this.files[key] : undefined);
+    const own = (key: string): string | undefined =>
+      Object.getOwnPropertyDescriptor(this.files, key) !== undefined ? this.files[key] : undefined;
     const content = own(filename) ?? (filename.endsWith('.html') ? own(filename.slice(0, -'.html'.length)) : undefined);
     // Real text, e.g. "Exception: No HTML file named Index was found."
     if (content === undefined) throw this.ctx.realm.error(`No HTML file named ${filename} was found.`);

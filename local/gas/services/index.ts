@@ -62,7 +62,10 @@ export interface ServicesHost {
   resultToClient: typeof resultToClient;
 }
 
-export function createServices(runtime: Runtime, options: ServicesOptions): { globals: ServicesGlobals; host: ServicesHost } {
+export function createServices(
+  runtime: Runtime,
+  options: ServicesOptions,
+): { globals: ServicesGlobals; host: ServicesHost } {
   const realm = new Realm();
   let templateScope: object | null = null;
   const properties = new Map<string, string>();
@@ -86,7 +89,9 @@ export function createServices(runtime: Runtime, options: ServicesOptions): { gl
     logs: () => logs,
     useRealm: (context) => {
       templateScope = context;
-      const error: unknown = vm.isContext(context) ? vm.runInContext('Error', context) : (context as { Error?: unknown }).Error;
+      const error: unknown = vm.isContext(context)
+        ? vm.runInContext('Error', context)
+        : (context as { Error?: unknown }).Error;
       if (typeof error === 'function') realm.use({ Error: error as ErrorConstructor });
     },
     authModeOf,

@@ -19,7 +19,8 @@ export const ELSEWHERE = -1;
 
 /** Host: make another process hold the document lock; returns the function that releases it. */
 export function holdDocumentLockElsewhere(runtime: Runtime): () => void {
-  if (runtime.documentLockHolder !== null) throw new Error(`stand-in: the document lock is already held (by ${runtime.documentLockHolder})`);
+  if (runtime.documentLockHolder !== null)
+    throw new Error(`stand-in: the document lock is already held (by ${runtime.documentLockHolder})`);
   runtime.documentLockHolder = ELSEWHERE;
   return () => {
     if (runtime.documentLockHolder === ELSEWHERE) runtime.documentLockHolder = null;

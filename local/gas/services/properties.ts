@@ -27,7 +27,11 @@ export interface PropertiesSnapshot {
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 export class Properties
-  implements GasSurface<GoogleAppsScript.Properties.Properties, 'deleteProperty' | 'getProperty' | 'setProperties' | 'setProperty'>
+  implements
+    GasSurface<
+      GoogleAppsScript.Properties.Properties,
+      'deleteProperty' | 'getProperty' | 'setProperties' | 'setProperty'
+    >
 {
   constructor(
     private readonly runtime: Runtime,
@@ -35,25 +39,30 @@ export class Properties
     private readonly store: Map<string, string>,
   ) {}
 
-  deleteProperty(key: unknown): Properties {
+  deleteProperty(_key: unknown): Properties {
     this.runtime.calls.count('Properties.deleteProperty');
     this.store.delete(this.keyArg('deleteProperty', arguments));
     return this;
   }
 
-  getProperty(key: unknown): string | null {
+  getProperty(_key: unknown): string | null {
     this.runtime.calls.count('Properties.getProperty');
     return this.store.get(this.keyArg('getProperty', arguments)) ?? null;
   }
 
   setProperties(properties: unknown, deleteAllOthers?: unknown): Properties {
     this.runtime.calls.count('Properties.setProperties');
-    if (arguments.length === 0 || !isPlainObject(properties) || (arguments.length > 1 && typeof deleteAllOthers !== 'boolean')) {
+    if (
+      arguments.length === 0 ||
+      !isPlainObject(properties) ||
+      (arguments.length > 1 && typeof deleteAllOthers !== 'boolean')
+    ) {
       throw this.realm.signatureError('PropertiesService.Properties.setProperties', arguments);
     }
     const next = new Map(deleteAllOthers === true ? [] : this.store);
     for (const [key, value] of Object.entries(properties)) {
-      if (value === null || value === undefined) throw this.realm.signatureError('PropertiesService.Properties.setProperties', arguments);
+      if (value === null || value === undefined)
+        throw this.realm.signatureError('PropertiesService.Properties.setProperties', arguments);
       next.set(key, String(value));
     }
     this.commit(next);
@@ -76,7 +85,13 @@ export class Properties
 
   private keyArg(method: string, args: IArguments): string {
     const key: unknown = args[0];
-    if (args.length === 0 || key === null || key === undefined || typeof key === 'object' || typeof key === 'function') {
+    if (
+      args.length === 0 ||
+      key === null ||
+      key === undefined ||
+      typeof key === 'object' ||
+      typeof key === 'function'
+    ) {
       throw this.realm.signatureError(`PropertiesService.Properties.${method}`, args);
     }
     return String(key);
@@ -95,7 +110,9 @@ export class Properties
   }
 }
 
-export class PropertiesServiceStandIn implements GasSurface<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> {
+export class PropertiesServiceStandIn
+  implements GasSurface<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'>
+{
   constructor(
     private readonly runtime: Runtime,
     private readonly realm: Realm,

@@ -9,7 +9,12 @@ import type { AuthModeName } from '../runtime';
 import { type EnumValue, type Keys, makeEnum } from '../spreadsheet/enums';
 import type { GasEnum } from '../surface';
 
-export const AuthMode = makeEnum('ScriptApp.AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const satisfies Keys<typeof GoogleAppsScript.Script.AuthMode>);
+export const AuthMode = makeEnum('ScriptApp.AuthMode', [
+  'NONE',
+  'CUSTOM_FUNCTION',
+  'LIMITED',
+  'FULL',
+] as const satisfies Keys<typeof GoogleAppsScript.Script.AuthMode>);
 
 export function authModeOf(name: AuthModeName): EnumValue {
   return AuthMode[name];

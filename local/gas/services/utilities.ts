@@ -16,7 +16,20 @@ import { TimeZoneClock } from '../spreadsheet/timezone';
 import type { GasSurface } from '../surface';
 import { type Realm, isDate } from './common';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const PATTERN_LETTERS = 'GyYMLwWDdFEuaHkKhmsSzZX';
 
@@ -66,7 +79,9 @@ function zoneOf(id: string): Zone {
       const clock = new TimeZoneClock(id);
       const offset = (ms: number): number => Math.round(clock.offsetAt(ms) / 60000);
       const name = (ms: number, long: boolean): string =>
-        (long ? cldrName(id, 'en-US', true, ms) : ['en-US', 'en-GB', 'en-AU', 'en-IN'].map((l) => cldrName(id, l, false, ms)).find(Boolean)) ??
+        (long
+          ? cldrName(id, 'en-US', true, ms)
+          : ['en-US', 'en-GB', 'en-AU', 'en-IN'].map((l) => cldrName(id, l, false, ms)).find(Boolean)) ??
         gmtName(offset(ms));
       zone = { offset, name };
     }
@@ -165,16 +180,19 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
     }
   };
   // Tokens: '' (a quote), '…' (literal, '' inside is a quote), a run of one letter, or any other character.
-  return pattern.replace(/''|'((?:[^']|'')*)('?)|([A-Za-z])\3*|[^A-Za-z']+/g, (token, quoted: string | undefined, closed: string, letter: string | undefined) => {
-    if (token === "''") return "'";
-    if (quoted !== undefined) {
-      if (!closed) throw new DatePatternError('Unterminated quote');
-      return quoted.replace(/''/g, "'");
-    }
-    if (letter === undefined) return token;
-    if (!PATTERN_LETTERS.includes(letter)) throw new DatePatternError(`Illegal pattern character '${letter}'`);
-    return field(letter, token.length);
-  });
+  return pattern.replace(
+    /''|'((?:[^']|'')*)('?)|([A-Za-z])\3*|[^A-Za-z']+/g,
+    (token, quoted: string | undefined, closed: string, letter: string | undefined) => {
+      if (token === "''") return "'";
+      if (quoted !== undefined) {
+        if (!closed) throw new DatePatternError('Unterminated quote');
+        return quoted.replace(/''/g, "'");
+      }
+      if (letter === undefined) return token;
+      if (!PATTERN_LETTERS.includes(letter)) throw new DatePatternError(`Illegal pattern character '${letter}'`);
+      return field(letter, token.length);
+    },
+  );
 }
 
 export class UtilitiesStandIn implements GasSurface<GoogleAppsScript.Utilities.Utilities, 'formatDate'> {

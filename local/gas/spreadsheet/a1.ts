@@ -87,8 +87,10 @@ export function parseA1(text: string): ParsedA1 | null {
   const aCell = a.col !== null && a.row !== null;
   const bCell = b.col !== null && b.row !== null;
   if (aCell && bCell) return order({ sheetName, row1: a.row, col1: a.col, row2: b.row, col2: b.col });
-  if (aCell && b.col !== null && b.row === null) return order({ sheetName, row1: a.row, col1: a.col, row2: null, col2: b.col });
-  if (aCell && b.row !== null && b.col === null) return order({ sheetName, row1: a.row, col1: a.col, row2: b.row, col2: null });
+  if (aCell && b.col !== null && b.row === null)
+    return order({ sheetName, row1: a.row, col1: a.col, row2: null, col2: b.col });
+  if (aCell && b.row !== null && b.col === null)
+    return order({ sheetName, row1: a.row, col1: a.col, row2: b.row, col2: null });
   if (a.row === null && b.row === null && a.col !== null && b.col !== null)
     return order({ sheetName, row1: null, col1: a.col, row2: null, col2: b.col });
   if (a.col === null && b.col === null && a.row !== null && b.row !== null)

@@ -16,7 +16,8 @@ type AppMethods = 'flush' | 'getActive' | 'getActiveSheet' | 'getActiveSpreadshe
 
 export class SpreadsheetAppFake implements GasSurface<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppMethods> {
   readonly gasTypeName = 'SpreadsheetApp';
-  readonly DataValidationCriteria: GasEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria> = DATA_VALIDATION_CRITERIA;
+  readonly DataValidationCriteria: GasEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria> =
+    DATA_VALIDATION_CRITERIA;
   readonly ProtectionType: GasEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType> = PROTECTION_TYPE;
 
   constructor(private readonly ctx: Ctx) {}

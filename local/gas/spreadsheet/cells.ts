@@ -93,8 +93,7 @@ export function writeCell(sheet: SheetData, r: number, c: number, input: unknown
   if (formula !== null) sheet.formulas.set(r, c, formula);
   else if (sheet.formulas.rows[r] !== undefined) sheet.formulas.set(r, c, undefined);
   if (autoFormat !== null) {
-    const keep =
-      kind === 'date' ? isDateFormat(currentFormat) : currentFormat !== undefined && currentFormat !== '';
+    const keep = kind === 'date' ? isDateFormat(currentFormat) : currentFormat !== undefined && currentFormat !== '';
     if (!keep) sheet.formats.set(r, c, autoFormat);
   }
 }
@@ -120,7 +119,12 @@ export function readCell(
   return v;
 }
 
-export function readValues(sheet: SheetData, rect: Rect, clock: TimeZoneClock, DateCtor: DateConstructor): ReadValue[][] {
+export function readValues(
+  sheet: SheetData,
+  rect: Rect,
+  clock: TimeZoneClock,
+  DateCtor: DateConstructor,
+): ReadValue[][] {
   const out: ReadValue[][] = new Array(rect.numRows);
   const values = sheet.values;
   const formatRows = sheet.formats.rows;

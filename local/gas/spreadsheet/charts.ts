@@ -42,9 +42,18 @@ export class EmbeddedChartFake implements GasSurface<GoogleAppsScript.Spreadshee
   }
 }
 
-type BuilderMethods = 'addRange' | 'build' | 'clearRanges' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition';
+type BuilderMethods =
+  | 'addRange'
+  | 'build'
+  | 'clearRanges'
+  | 'setChartType'
+  | 'setNumHeaders'
+  | 'setOption'
+  | 'setPosition';
 
-export class EmbeddedChartBuilderFake implements GasSurface<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, BuilderMethods> {
+export class EmbeddedChartBuilderFake
+  implements GasSurface<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, BuilderMethods>
+{
   readonly gasTypeName = 'SpreadsheetApp.EmbeddedChartBuilder';
   private readonly data: ChartData;
 
@@ -89,15 +98,26 @@ export class EmbeddedChartBuilderFake implements GasSurface<GoogleAppsScript.Spr
 
   setChartType(type: unknown): EmbeddedChartBuilderFake {
     this.ctx.count('EmbeddedChartBuilder.setChartType');
-    if (arguments.length !== 1 || !isEnumOf(type, CHART_TYPE)) throw signatureError(arguments, 'SpreadsheetApp.EmbeddedChartBuilder.setChartType');
+    if (arguments.length !== 1 || !isEnumOf(type, CHART_TYPE))
+      throw signatureError(arguments, 'SpreadsheetApp.EmbeddedChartBuilder.setChartType');
     this.data.type = type.key;
     return this;
   }
 
-  setPosition(anchorRowPos: unknown, anchorColPos: unknown, offsetX: unknown, offsetY: unknown): EmbeddedChartBuilderFake {
+  setPosition(
+    anchorRowPos: unknown,
+    anchorColPos: unknown,
+    offsetX: unknown,
+    offsetY: unknown,
+  ): EmbeddedChartBuilderFake {
     this.ctx.count('EmbeddedChartBuilder.setPosition');
     checkArgs(arguments, 'SpreadsheetApp.EmbeddedChartBuilder.setPosition', 'nnnn');
-    Object.assign(this.data, { anchorRow: toInt(anchorRowPos), anchorColumn: toInt(anchorColPos), offsetX: toInt(offsetX), offsetY: toInt(offsetY) });
+    Object.assign(this.data, {
+      anchorRow: toInt(anchorRowPos),
+      anchorColumn: toInt(anchorColPos),
+      offsetX: toInt(offsetX),
+      offsetY: toInt(offsetY),
+    });
     return this;
   }
 

@@ -269,7 +269,8 @@ export function createSpreadsheetHost(
     if (!Number.isInteger(row) || !Number.isInteger(count) || row < 1 || count < 1 || row + count - 1 > s.maxRows) {
       throw new Error(`stand-in: userDeleteRows needs rows inside the sheet (it has ${s.maxRows})`);
     }
-    if (s.maxRows - count <= s.frozenRows) throw new Error('stand-in: Sheets does not let a person delete every non-frozen row');
+    if (s.maxRows - count <= s.frozenRows)
+      throw new Error('stand-in: Sheets does not let a person delete every non-frozen row');
     const rect = { row, col: 1, numRows: count, numCols: s.maxColumns };
     if (blockingProtection(workbook, del.user, s, rect) || sheetProtectionBlocks(workbook, del.user, s)) {
       throw new UserEditRefused('protected', ERR.protectedCell);
@@ -356,7 +357,8 @@ export function createSpreadsheetHost(
       workbook.shareWith(email);
     },
     unshare(email) {
-      if (email.toLowerCase() === workbook.owner.toLowerCase()) throw new Error('stand-in: the owner / creator of the file cannot be unshared');
+      if (email.toLowerCase() === workbook.owner.toLowerCase())
+        throw new Error('stand-in: the owner / creator of the file cannot be unshared');
       return workbook.unshare(email);
     },
   };

@@ -261,12 +261,14 @@ export class Workbook {
     this.editors = [...(init.editors ?? [])];
     this.clock(); // validate the zone early
     const sheets = init.sheets ?? [{ name: 'Sheet1' }];
-    for (const s of sheets) this.addSheet(s.name, this.sheets.length, s.rows ?? DEFAULT_ROWS, s.columns ?? DEFAULT_COLUMNS);
+    for (const s of sheets)
+      this.addSheet(s.name, this.sheets.length, s.rows ?? DEFAULT_ROWS, s.columns ?? DEFAULT_COLUMNS);
     this.activeSheetId = this.sheets[0]?.sheetId ?? 0;
   }
 
   clock(): TimeZoneClock {
-    if (!this.clockCache || this.clockCache.timeZone !== this.timeZone) this.clockCache = new TimeZoneClock(this.timeZone);
+    if (!this.clockCache || this.clockCache.timeZone !== this.timeZone)
+      this.clockCache = new TimeZoneClock(this.timeZone);
     return this.clockCache;
   }
 

@@ -20,7 +20,20 @@ export const GENERAL_FORMAT = '0.###############';
 /** Format Sheets gives a cell when a script writes a Date object into it. */
 export const DATE_OBJECT_FORMAT = 'M/d/yyyy H:mm:ss';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A section's tokens: literal text, one digit run ("#,##0.00", "0.00E+00"), %, or a date/time token. */
@@ -30,7 +43,8 @@ interface Section {
   isDate: boolean;
 }
 
-const TOKEN = /"([^"]*)"|\\(.)|[_*].|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]|(am\/pm)|([ymdhs])\5*|([0#?][0#?,]*(?:\.[0#?]*)?(?:[eE][+-][0#]+)?)|(%)|(@)|([\s\S])/gi;
+const TOKEN =
+  /"([^"]*)"|\\(.)|[_*].|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]|(am\/pm)|([ymdhs])\5*|([0#?][0#?,]*(?:\.[0#?]*)?(?:[eE][+-][0#]+)?)|(%)|(@)|([\s\S])/gi;
 const cache = new Map<string, Section[]>();
 
 function parse(format: string): Section[] {
@@ -105,7 +119,7 @@ function exponential(n: number, maxDigits: number): string {
 export function roundTo(n: number, decimals: number): number {
   const shifted = Number(`${Math.abs(n)}e${decimals}`);
   if (!Number.isFinite(shifted)) return n;
-  return (Math.sign(n) * Number(`${Math.round(shifted)}e-${decimals}`)) || 0;
+  return Math.sign(n) * Number(`${Math.round(shifted)}e-${decimals}`) || 0;
 }
 
 function formatNumber(value: number, tokens: Token[], explicitNegative: boolean): string {
@@ -156,9 +170,17 @@ function formatDate(serial: number, tokens: Token[]): string {
           return n <= 2 ? two(d.getUTCFullYear() % 100, 2) : String(d.getUTCFullYear());
         case 'm':
           if (n <= 2 && (near(i, -1)?.startsWith('h') || near(i, 1)?.startsWith('s'))) return two(d.getUTCMinutes(), n);
-          return n <= 2 ? two(d.getUTCMonth() + 1, n) : n === 3 ? (MONTHS[d.getUTCMonth()] ?? '').slice(0, 3) : (MONTHS[d.getUTCMonth()] ?? '');
+          return n <= 2
+            ? two(d.getUTCMonth() + 1, n)
+            : n === 3
+              ? (MONTHS[d.getUTCMonth()] ?? '').slice(0, 3)
+              : (MONTHS[d.getUTCMonth()] ?? '');
         case 'd':
-          return n <= 2 ? two(d.getUTCDate(), n) : n === 3 ? (DAYS[d.getUTCDay()] ?? '').slice(0, 3) : (DAYS[d.getUTCDay()] ?? '');
+          return n <= 2
+            ? two(d.getUTCDate(), n)
+            : n === 3
+              ? (DAYS[d.getUTCDay()] ?? '').slice(0, 3)
+              : (DAYS[d.getUTCDay()] ?? '');
         case 'h':
           return two(twelveHour ? hour % 12 || 12 : hour, n);
         default:

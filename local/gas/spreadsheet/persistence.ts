@@ -110,7 +110,12 @@ export function workbookToJSON(wb: Workbook): WorkbookJSON {
     let i = ruleIndex.get(rule);
     if (i === undefined) {
       i = rules.length;
-      rules.push({ criteria: rule.criteria, args: rule.args.map(cloneArg), allowInvalid: rule.allowInvalid, helpText: rule.helpText });
+      rules.push({
+        criteria: rule.criteria,
+        args: rule.args.map(cloneArg),
+        allowInvalid: rule.allowInvalid,
+        helpText: rule.helpText,
+      });
       ruleIndex.set(rule, i);
     }
     return i;
@@ -188,7 +193,12 @@ export function workbookFromJSON(json: unknown): Workbook {
   });
   const rules = (j.rules ?? []).map(
     (r): ValidationRuleData =>
-      Object.freeze({ criteria: r.criteria, args: Object.freeze(r.args.map(cloneArg)), allowInvalid: r.allowInvalid, helpText: r.helpText }),
+      Object.freeze({
+        criteria: r.criteria,
+        args: Object.freeze(r.args.map(cloneArg)),
+        allowInvalid: r.allowInvalid,
+        helpText: r.helpText,
+      }),
   );
   for (const sj of j.sheets) {
     const s = new SheetData(sj.name, sj.sheetId, sj.maxRows, sj.maxColumns);

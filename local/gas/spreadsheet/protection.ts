@@ -24,8 +24,19 @@ import { UserFake, emailOf } from './user';
 import type { GasSurface } from '../surface';
 
 type ProtectionMethods =
-  | 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors' | 'isWarningOnly' | 'remove'
-  | 'removeEditor' | 'removeEditors' | 'setDescription' | 'setDomainEdit' | 'setWarningOnly';
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setDomainEdit'
+  | 'setWarningOnly';
 
 export class ProtectionFake implements GasSurface<GoogleAppsScript.Spreadsheet.Protection, ProtectionMethods> {
   readonly gasTypeName = 'SpreadsheetApp.Protection';
@@ -79,7 +90,8 @@ export class ProtectionFake implements GasSurface<GoogleAppsScript.Spreadsheet.P
   addEditor(emailAddressOrUser: unknown): ProtectionFake {
     this.ctx.count('Protection.addEditor');
     const email = emailOf(emailAddressOrUser);
-    if (arguments.length !== 1 || email === null) throw signatureError(arguments, 'SpreadsheetApp.Protection.addEditor');
+    if (arguments.length !== 1 || email === null)
+      throw signatureError(arguments, 'SpreadsheetApp.Protection.addEditor');
     this.change('Protection.addEditor');
     this.makeExplicit();
     this.add([email]);
@@ -107,7 +119,8 @@ export class ProtectionFake implements GasSurface<GoogleAppsScript.Spreadsheet.P
   removeEditor(emailAddressOrUser: unknown): ProtectionFake {
     this.ctx.count('Protection.removeEditor');
     const email = emailOf(emailAddressOrUser);
-    if (arguments.length !== 1 || email === null) throw signatureError(arguments, 'SpreadsheetApp.Protection.removeEditor');
+    if (arguments.length !== 1 || email === null)
+      throw signatureError(arguments, 'SpreadsheetApp.Protection.removeEditor');
     this.change('Protection.removeEditor');
     this.makeExplicit();
     this.remove_([email]);
@@ -192,7 +205,12 @@ export class ProtectionFake implements GasSurface<GoogleAppsScript.Spreadsheet.P
   }
 }
 
-export function newProtection(ctx: Ctx, sheet: SheetData, type: 'RANGE' | 'SHEET', rect: ProtectionData['rect']): ProtectionData {
+export function newProtection(
+  ctx: Ctx,
+  sheet: SheetData,
+  type: 'RANGE' | 'SHEET',
+  rect: ProtectionData['rect'],
+): ProtectionData {
   const data: ProtectionData = {
     id: ctx.wb.nextProtectionId++,
     type,

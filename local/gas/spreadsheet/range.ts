@@ -30,10 +30,32 @@ export function checkRect(sheet: SheetData, row: number, col: number, numRows: n
 }
 
 type RangeMethods =
-  | 'canEdit' | 'clearContent' | 'clearDataValidations' | 'getA1Notation' | 'getColumn' | 'getDataValidation'
-  | 'getDataValidations' | 'getLastColumn' | 'getLastRow' | 'getNumColumns' | 'getNumRows' | 'getNumberFormats' | 'getRow'
-  | 'getSheet' | 'getValue' | 'getValues' | 'protect' | 'setBackground' | 'setDataValidation' | 'setDataValidations'
-  | 'setFontWeight' | 'setFontWeights' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues';
+  | 'canEdit'
+  | 'clearContent'
+  | 'clearDataValidations'
+  | 'getA1Notation'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'protect'
+  | 'setBackground'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues';
 
 export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   readonly gasTypeName = 'SpreadsheetApp.Range';
@@ -66,7 +88,8 @@ export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range,
     if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) throw signatureError(args, method);
     const rows = data as unknown[][];
     if (rows.length !== this.rect.numRows) throw gasError(ERR.rowsMismatch(rows.length, this.rect.numRows));
-    for (const row of rows) if (row.length !== this.rect.numCols) throw gasError(ERR.colsMismatch(row.length, this.rect.numCols));
+    for (const row of rows)
+      if (row.length !== this.rect.numCols) throw gasError(ERR.colsMismatch(row.length, this.rect.numCols));
     return rows;
   }
 
@@ -77,7 +100,9 @@ export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range,
 
   private grid2d<T>(read: (r: number, c: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.rect;
-    return Array.from({ length: numRows }, (_, i) => Array.from({ length: numCols }, (__, j) => read(row - 1 + i, col - 1 + j)));
+    return Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numCols }, (__, j) => read(row - 1 + i, col - 1 + j)),
+    );
   }
 
   // ---- values ---------------------------------------------------------------------------------
@@ -195,7 +220,13 @@ export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range,
 
   setNumberFormats(numberFormats: unknown): RangeFake {
     this.ctx.count('Range.setNumberFormats');
-    this.setGrid('setNumberFormats', arguments, numberFormats, (v) => typeof v === 'string', (r, c, v) => this.sheetData.formats.set(r, c, v as string));
+    this.setGrid(
+      'setNumberFormats',
+      arguments,
+      numberFormats,
+      (v) => typeof v === 'string',
+      (r, c, v) => this.sheetData.formats.set(r, c, v as string),
+    );
     this.sheetData.touch();
     return this;
   }
@@ -212,7 +243,13 @@ export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range,
   setFontWeights(fontWeights: unknown): RangeFake {
     this.ctx.count('Range.setFontWeights');
     const grid = this.sheetData.style('fontWeight');
-    this.setGrid('setFontWeights', arguments, fontWeights, (v) => v === null || typeof v === 'string', (r, c, v) => grid.set(r, c, v === null ? undefined : (v as StyleValue)));
+    this.setGrid(
+      'setFontWeights',
+      arguments,
+      fontWeights,
+      (v) => v === null || typeof v === 'string',
+      (r, c, v) => grid.set(r, c, v === null ? undefined : (v as StyleValue)),
+    );
     return this;
   }
 
@@ -231,7 +268,13 @@ export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range,
   }
 
   /** A 2-D argument of the range's shape whose every item passes `ok`, written cell by cell (counted by the caller). */
-  private setGrid(method: string, args: IArguments, data: unknown, ok: (v: unknown) => boolean, set: (r: number, c: number, v: unknown) => void): void {
+  private setGrid(
+    method: string,
+    args: IArguments,
+    data: unknown,
+    ok: (v: unknown) => boolean,
+    set: (r: number, c: number, v: unknown) => void,
+  ): void {
     checkArgs(args, `SpreadsheetApp.Range.${method}`, 'a');
     const rows = this.checkShape(args, `SpreadsheetApp.Range.${method}`, data);
     if (rows.some((row) => row.some((v) => !ok(v)))) throw signatureError(args, `SpreadsheetApp.Range.${method}`);

@@ -40,7 +40,10 @@ export function satisfiesRule(rule: ValidationRuleData, value: CellValue, format
 
 /** Help text Sheets shows when it rejects a manual entry (unverified wording for the default). */
 export function rejectionMessage(rule: ValidationRuleData, sheetName: string, row: number, col: number): string {
-  return rule.helpText ?? `Input must fall within specified range (${sheetName}!${rectToA1({ row, col, numRows: 1, numCols: 1 })}).`;
+  return (
+    rule.helpText ??
+    `Input must fall within specified range (${sheetName}!${rectToA1({ row, col, numRows: 1, numCols: 1 })}).`
+  );
 }
 
 /** One cell a script is about to write (0-based r, c) with the rule and number format it will have then. */

@@ -27,11 +27,36 @@ import { deleteColumns, deleteRows, insertColumns, insertRows, sortRows } from '
 import type { GasSurface } from '../surface';
 
 type SheetMethods =
-  | 'activate' | 'appendRow' | 'clear' | 'deleteColumn' | 'deleteColumns' | 'deleteRow' | 'deleteRows' | 'getCharts'
-  | 'getDataRange' | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' | 'getName' | 'getProtections' | 'getRange'
-  | 'getSheetId' | 'getSheetValues' | 'hideRows' | 'insertChart' | 'insertColumnsAfter' | 'insertColumnsBefore'
-  | 'insertRowsAfter' | 'insertRowsBefore' | 'newChart' | 'protect' | 'setColumnWidth' | 'setColumnWidths'
-  | 'setFrozenRows' | 'sort' | 'updateChart';
+  | 'activate'
+  | 'appendRow'
+  | 'clear'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'getCharts'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getProtections'
+  | 'getRange'
+  | 'getSheetId'
+  | 'getSheetValues'
+  | 'hideRows'
+  | 'insertChart'
+  | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'newChart'
+  | 'protect'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setFrozenRows'
+  | 'sort'
+  | 'updateChart';
 
 export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet, SheetMethods> {
   readonly gasTypeName = 'SpreadsheetApp.Sheet';
@@ -106,7 +131,12 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
     const sheet = parsed && (parsed.sheetName === null ? this.s : this.ctx.wb.findSheet(parsed.sheetName));
     if (!parsed || !sheet) throw gasError(ERR.rangeNotFound);
     const { rect, bounds } = resolveA1(parsed, sheet.maxRows, sheet.maxColumns);
-    if (rect.numRows < 1 || rect.numCols < 1 || rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxColumns) {
+    if (
+      rect.numRows < 1 ||
+      rect.numCols < 1 ||
+      rect.row + rect.numRows - 1 > sheet.maxRows ||
+      rect.col + rect.numCols - 1 > sheet.maxColumns
+    ) {
       throw gasError(ERR.rangeNotFound);
     }
     return new RangeFake(this.ctx, sheet, rect, bounds);
@@ -115,7 +145,12 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
   getDataRange(): RangeFake {
     this.ctx.count('Sheet.getDataRange');
     const { lastRow, lastColumn } = this.s.extent();
-    return new RangeFake(this.ctx, this.s, { row: 1, col: 1, numRows: Math.max(1, lastRow), numCols: Math.max(1, lastColumn) });
+    return new RangeFake(this.ctx, this.s, {
+      row: 1,
+      col: 1,
+      numRows: Math.max(1, lastRow),
+      numCols: Math.max(1, lastColumn),
+    });
   }
 
   /**
@@ -156,12 +191,20 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
   // ---- rows and columns --------------------------------------------------------------------------
 
   /** Checks `position` (1..max) as insertRows/ColumnsAfter/Before do, then inserts `howMany` before `before`. */
-  private insert(method: string, axis: 'row' | 'col', args: IArguments, position: number, before: number, howMany: number): this {
+  private insert(
+    method: string,
+    axis: 'row' | 'col',
+    args: IArguments,
+    position: number,
+    before: number,
+    howMany: number,
+  ): this {
     this.ctx.count(method);
     checkArgs(args, `SpreadsheetApp.${method}`, 'nn');
     const max = axis === 'row' ? this.s.maxRows : this.s.maxColumns;
     // "Those rows are out of bounds." for a position outside the sheet (also used, unverified, for howMany < 1).
-    if (position < 1 || position > max || howMany < 1) throw gasError(axis === 'row' ? ERR.rowsOutOfBounds : ERR.columnsOutOfBounds);
+    if (position < 1 || position > max || howMany < 1)
+      throw gasError(axis === 'row' ? ERR.rowsOutOfBounds : ERR.columnsOutOfBounds);
     this.growCheck(howMany * (axis === 'row' ? this.s.maxColumns : this.s.maxRows));
     if (axis === 'row') {
       this.structural(method, `${before}:${before + howMany - 1}`);
@@ -187,19 +230,47 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
   }
 
   insertRowsAfter(afterPosition: unknown, howMany: unknown): SheetFake {
-    return this.insert('Sheet.insertRowsAfter', 'row', arguments, toInt(afterPosition), toInt(afterPosition) + 1, toInt(howMany));
+    return this.insert(
+      'Sheet.insertRowsAfter',
+      'row',
+      arguments,
+      toInt(afterPosition),
+      toInt(afterPosition) + 1,
+      toInt(howMany),
+    );
   }
 
   insertRowsBefore(beforePosition: unknown, howMany: unknown): SheetFake {
-    return this.insert('Sheet.insertRowsBefore', 'row', arguments, toInt(beforePosition), toInt(beforePosition), toInt(howMany));
+    return this.insert(
+      'Sheet.insertRowsBefore',
+      'row',
+      arguments,
+      toInt(beforePosition),
+      toInt(beforePosition),
+      toInt(howMany),
+    );
   }
 
   insertColumnsAfter(afterPosition: unknown, howMany: unknown): SheetFake {
-    return this.insert('Sheet.insertColumnsAfter', 'col', arguments, toInt(afterPosition), toInt(afterPosition) + 1, toInt(howMany));
+    return this.insert(
+      'Sheet.insertColumnsAfter',
+      'col',
+      arguments,
+      toInt(afterPosition),
+      toInt(afterPosition) + 1,
+      toInt(howMany),
+    );
   }
 
   insertColumnsBefore(beforePosition: unknown, howMany: unknown): SheetFake {
-    return this.insert('Sheet.insertColumnsBefore', 'col', arguments, toInt(beforePosition), toInt(beforePosition), toInt(howMany));
+    return this.insert(
+      'Sheet.insertColumnsBefore',
+      'col',
+      arguments,
+      toInt(beforePosition),
+      toInt(beforePosition),
+      toInt(howMany),
+    );
   }
 
   /** deleteRow(s)/deleteColumn(s): bounds, never every non-frozen line, cells protected against the user. */
@@ -209,9 +280,13 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
     const axis = method.includes('Row') ? 'row' : 'col';
     const rows = axis === 'row';
     const max = rows ? this.s.maxRows : this.s.maxColumns;
-    if (from < 1 || howMany < 1 || from + howMany - 1 > max) throw gasError(rows ? ERR.rowsOutOfBounds : ERR.columnsOutOfBounds);
-    if (max - howMany <= (rows ? this.s.frozenRows : this.s.frozenColumns)) throw gasError(rows ? ERR.allNonFrozenRows : ERR.allNonFrozenColumns);
-    const rect = rows ? { row: from, col: 1, numRows: howMany, numCols: this.s.maxColumns } : { row: 1, col: from, numRows: this.s.maxRows, numCols: howMany };
+    if (from < 1 || howMany < 1 || from + howMany - 1 > max)
+      throw gasError(rows ? ERR.rowsOutOfBounds : ERR.columnsOutOfBounds);
+    if (max - howMany <= (rows ? this.s.frozenRows : this.s.frozenColumns))
+      throw gasError(rows ? ERR.allNonFrozenRows : ERR.allNonFrozenColumns);
+    const rect = rows
+      ? { row: from, col: 1, numRows: howMany, numCols: this.s.maxColumns }
+      : { row: 1, col: from, numRows: this.s.maxRows, numCols: howMany };
     assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
     this.structural(method, rows ? `${from}:${from + howMany - 1}` : rectToA1(rect));
     (rows ? deleteRows : deleteColumns)(this.ctx.wb, this.s, from, howMany);
@@ -250,7 +325,8 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
     assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, rect);
     const extraRows = Math.max(0, row - this.s.maxRows);
     const extraCols = Math.max(0, width - this.s.maxColumns);
-    if (extraRows || extraCols) this.growCheck(extraRows * this.s.maxColumns + extraCols * (this.s.maxRows + extraRows));
+    if (extraRows || extraCols)
+      this.growCheck(extraRows * this.s.maxColumns + extraCols * (this.s.maxRows + extraRows));
     const env = this.ctx.env();
     assertScriptWriteValid(this.appendedCells(row, values), env);
     this.ctx.noteWrite('Sheet.appendRow', this.s, rectToA1(rect));
@@ -284,11 +360,11 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
     this.ctx.count('Sheet.clear');
     checkArgs(arguments, 'SpreadsheetApp.Sheet.clear', '', 'o');
     const o = (options ?? {}) as Record<string, unknown>;
-    const any = o['contentsOnly'] === true || o['formatOnly'] === true;
+    const any = o.contentsOnly === true || o.formatOnly === true;
     assertCanWrite(this.ctx.wb, this.ctx.user(), this.s, this.whole());
     this.ctx.noteWrite('Sheet.clear', this.s, rectToA1(this.whole()));
-    if (!any || o['contentsOnly'] === true) clearContents(this.s, this.whole());
-    if (!any || o['formatOnly'] === true) clearFormats(this.s, this.whole());
+    if (!any || o.contentsOnly === true) clearContents(this.s, this.whole());
+    if (!any || o.formatOnly === true) clearFormats(this.s, this.whole());
     return this;
   }
 
@@ -360,7 +436,8 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
 
   getProtections(type: unknown): ProtectionFake[] {
     this.ctx.count('Sheet.getProtections');
-    if (arguments.length !== 1 || !isEnumOf(type, PROTECTION_TYPE)) throw signatureError(arguments, 'SpreadsheetApp.Sheet.getProtections');
+    if (arguments.length !== 1 || !isEnumOf(type, PROTECTION_TYPE))
+      throw signatureError(arguments, 'SpreadsheetApp.Sheet.getProtections');
     return this.ctx.wb.protections
       .filter((p) => p.sheetId === this.s.sheetId && p.type === type.key)
       .map((p) => new ProtectionFake(this.ctx, p));

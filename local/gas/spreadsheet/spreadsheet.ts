@@ -14,8 +14,15 @@ import { UserFake } from './user';
 import type { GasSurface } from '../surface';
 
 type SpreadsheetMethods =
-  | 'deleteSheet' | 'getEditors' | 'getOwner' | 'getProtections' | 'getSheetByName' | 'getSpreadsheetTimeZone' | 'insertSheet'
-  | 'setSpreadsheetTimeZone' | 'toast';
+  | 'deleteSheet'
+  | 'getEditors'
+  | 'getOwner'
+  | 'getProtections'
+  | 'getSheetByName'
+  | 'getSpreadsheetTimeZone'
+  | 'insertSheet'
+  | 'setSpreadsheetTimeZone'
+  | 'toast';
 
 export class SpreadsheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   readonly gasTypeName = 'SpreadsheetApp.Spreadsheet';

@@ -127,7 +127,8 @@ export function deleteColumns(wb: Workbook, sheet: SheetData, fromColumn: number
  * empty cells always go last, in either direction. Stable.
  */
 function compareCells(a: CellValue | undefined, b: CellValue | undefined, ascending: boolean): number {
-  const rank = (v: CellValue | undefined): number => (v === undefined || v === '' ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  const rank = (v: CellValue | undefined): number =>
+    v === undefined || v === '' ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
   const ra = rank(a);
   const rb = rank(b);
   if (ra === 3 || rb === 3) return ra === rb ? 0 : ra === 3 ? 1 : -1;
@@ -145,7 +146,9 @@ function compareCells(a: CellValue | undefined, b: CellValue | undefined, ascend
 export function sortRows(sheet: SheetData, firstRow: number, count: number, column: number, ascending: boolean): void {
   const r0 = firstRow - 1;
   const key = (i: number): CellValue | undefined => sheet.values[r0 + i]?.[column - 1];
-  const order = Array.from({ length: count }, (_, i) => i).sort((i, j) => compareCells(key(i), key(j), ascending) || i - j);
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (i, j) => compareCells(key(i), key(j), ascending) || i - j,
+  );
   if (order.every((v, i) => v === i)) return;
   const permute = <T>(rows: (T | undefined)[]): void => {
     while (rows.length < r0 + count) rows.push(undefined);

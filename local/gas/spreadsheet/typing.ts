@@ -52,7 +52,7 @@ export function typeString(input: string, plainTextCell: boolean, currentYear: (
     const t = input.trim();
     if (/^true$/i.test(t)) return { value: true, formula: null, format: null, formatKind: null };
     if (/^false$/i.test(t)) return { value: false, formula: null, format: null, formatKind: null };
-    if ((first === '+' || first === '-') && input.length > 1) return formula('=' + input);
+    if ((first === '+' || first === '-') && input.length > 1) return formula(`=${input}`);
     return text(input);
   }
   const t = input.trim();
@@ -60,12 +60,11 @@ export function typeString(input: string, plainTextCell: boolean, currentYear: (
   if (num) return num;
   const date = parseDate(t, currentYear);
   if (date) return date;
-  if ((first === '+' || first === '-') && input.length > 1) return formula('=' + input);
+  if ((first === '+' || first === '-') && input.length > 1) return formula(`=${input}`);
   return text(input);
 }
 
-const NUMBER =
-  /^([+-])?(\$)?([+-])?((?:\d{1,3}(?:,\d{3})+)|\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?(%)?$/;
+const NUMBER = /^([+-])?(\$)?([+-])?((?:\d{1,3}(?:,\d{3})+)|\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?(%)?$/;
 
 function parseNumber(t: string): Typed | null {
   const m = NUMBER.exec(t);
@@ -97,7 +96,20 @@ const US = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?:\s+(\d{1,2}):(\d{2})(?::
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i;
 const MONTH_FIRST = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
 const DAY_FIRST = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** 1-12 for a month's name or its first three letters ("Sept" too); 0 otherwise. */
 function monthFromName(name: string): number {
@@ -139,7 +151,10 @@ function parseDate(t: string, currentYear: () => number): Typed | null {
     const MI = Number(mi);
     const S = Number(s ?? 0);
     if (!validTime(H, MI, S)) return null;
-    return dateTyped(serialFromWallParts(Y, M, D, H, MI, S), s === undefined ? 'yyyy-mm-dd H:mm' : 'yyyy-mm-dd H:mm:ss');
+    return dateTyped(
+      serialFromWallParts(Y, M, D, H, MI, S),
+      s === undefined ? 'yyyy-mm-dd H:mm' : 'yyyy-mm-dd H:mm:ss',
+    );
   }
   m = US.exec(t);
   if (m) {
@@ -211,7 +226,9 @@ export function evaluateTrivialFormula(f: string): CellValue {
   let consumed = 0;
   for (const [token, number] of src.matchAll(/\s*(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?)|[-+*/^()])/gy)) {
     consumed += token.length;
-    expression += number ? `(${Number(number.replace('%', ''))}${number.endsWith('%') ? '/100' : ''})` : token.trim().replace('^', '**');
+    expression += number
+      ? `(${Number(number.replace('%', ''))}${number.endsWith('%') ? '/100' : ''})`
+      : token.trim().replace('^', '**');
   }
   if (consumed !== src.length) return '#ERROR!';
   try {

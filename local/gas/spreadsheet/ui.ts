@@ -4,7 +4,7 @@
  * HtmlService stand-in's outputs work. Ui methods work in every auth mode (AuthMode.NONE too).
  */
 import type { Ctx } from './context';
-import { BUTTON, BUTTON_SET, type ButtonKey, type ButtonSetKey, EnumValue, isEnumOf } from './enums';
+import { BUTTON, BUTTON_SET, type ButtonKey, type ButtonSetKey, type EnumValue, isEnumOf } from './enums';
 import { checkArgs, signatureError } from './errors';
 import type { MenuEntry } from './uiLog';
 import type { GasEnum, GasSurface } from '../surface';
@@ -119,7 +119,8 @@ export class UiFake implements GasSurface<GoogleAppsScript.Base.Ui, UiMethods, '
 
   showModalDialog(userInterface: unknown, title: unknown): void {
     this.ctx.count('Ui.showModalDialog');
-    if (arguments.length !== 2 || !isHtmlLike(userInterface) || typeof title !== 'string') throw signatureError(arguments, 'Ui.showModalDialog');
+    if (arguments.length !== 2 || !isHtmlLike(userInterface) || typeof title !== 'string')
+      throw signatureError(arguments, 'Ui.showModalDialog');
     const e = this.ctx.runtime.execution();
     this.ctx.ui.record({
       kind: 'modalDialog',
@@ -166,5 +167,4 @@ export class UiFake implements GasSurface<GoogleAppsScript.Base.Ui, UiMethods, '
     }
     return scripted?.button ?? BUTTONS_OF[set][0] ?? 'OK';
   }
-
 }

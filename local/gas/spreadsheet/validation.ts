@@ -23,7 +23,12 @@ import type { RuleArg, ValidationRuleData } from './model';
 import type { GasSurface } from '../surface';
 
 export class DataValidationFake
-  implements GasSurface<GoogleAppsScript.Spreadsheet.DataValidation, 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues', 'getCriteriaType'>
+  implements
+    GasSurface<
+      GoogleAppsScript.Spreadsheet.DataValidation,
+      'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues',
+      'getCriteriaType'
+    >
 {
   readonly gasTypeName = 'SpreadsheetApp.DataValidation';
 

@@ -59,7 +59,8 @@ export function validateMapping(raw: unknown, headers: readonly string[]): Valid
       continue;
     }
     if (column !== null && column >= width) {
-      const last = width === 0 ? 'no columns' : `${formatCount(width)} column${width === 1 ? '' : 's'} (A–${columnLetter(width)})`;
+      const last =
+        width === 0 ? 'no columns' : `${formatCount(width)} column${width === 1 ? '' : 's'} (A–${columnLetter(width)})`;
       problems.push(`${label} is mapped to column ${columnLetter(column + 1)}, but the Import tab has ${last}.`);
       continue;
     }
@@ -78,7 +79,9 @@ export function validateMapping(raw: unknown, headers: readonly string[]): Valid
   }
 
   if (mapping.name === null && mapping.firstName === null && mapping.lastName === null) {
-    problems.push('Choose the column that holds the customer name (or the First name / Last name columns): every customer needs a name.');
+    problems.push(
+      'Choose the column that holds the customer name (or the First name / Last name columns): every customer needs a name.',
+    );
   }
   return problems.length > 0 ? fail(problems) : { ok: true, value: mapping };
 }

@@ -11,7 +11,6 @@ export const IMPORT_LIMIT_DEFAULT = 1000;
 /** Per batch: 2,000 rows plan and write in well under a minute, far inside the 6-minute execution limit. */
 export const IMPORT_LIMIT_MAX = 2000;
 
-
 const booleanOption = (label: string) =>
   z
     .unknown()

@@ -106,7 +106,11 @@ function errorCells(row: readonly unknown[], mapping: ImportMapping): Map<Editab
  * then validateNewCustomer applies the same rules as the sidebar. A cell showing a spreadsheet error is
  * reported as such (and that field's other checks are not).
  */
-export function readImportRow(row: readonly unknown[], mapping: ImportMapping, formatDate: DateFormatter = isoDateText): RowRead {
+export function readImportRow(
+  row: readonly unknown[],
+  mapping: ImportMapping,
+  formatDate: DateFormatter = isoDateText,
+): RowRead {
   const text = (column: number | null): string => cellText(cellOf(row, column), formatDate);
   let name = oneLine(text(mapping.name));
   if (name === '') {
@@ -139,7 +143,8 @@ export function readImportRow(row: readonly unknown[], mapping: ImportMapping, f
   }
   if (!valid.ok || messages.length > 0) {
     // Any error outside the fields would be a bug here; it is still reported rather than lost.
-    for (const [key, message] of Object.entries(errors)) if (!(EDITABLE_KEYS as readonly string[]).includes(key)) messages.push(message);
+    for (const [key, message] of Object.entries(errors))
+      if (!(EDITABLE_KEYS as readonly string[]).includes(key)) messages.push(message);
     return { ok: false, messages };
   }
   const given = new Set<EditableKey>();
@@ -167,7 +172,11 @@ function currentFields(target: Target): CustomerFields {
 }
 
 /** Empty fields of `target` that the row can fill; only values the row really gave (not defaults). */
-function fillFrom(target: CustomerFields, fields: CustomerFields, given: ReadonlySet<EditableKey>): Partial<CustomerFields> {
+function fillFrom(
+  target: CustomerFields,
+  fields: CustomerFields,
+  given: ReadonlySet<EditableKey>,
+): Partial<CustomerFields> {
   const fill: Partial<CustomerFields> = {};
   for (const key of FILLABLE) {
     if (!given.has(key) || !isEmptyValue(target[key]) || isEmptyValue(fields[key])) continue;
@@ -214,7 +223,8 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
       continue;
     }
     if (isRepeatedHeader(row, sheet.headers)) {
-      if (inBatch) skipped.push({ row: rowNumber, reason: `Row ${rowNumber}: repeats the header row, so it is not a customer.` });
+      if (inBatch)
+        skipped.push({ row: rowNumber, reason: `Row ${rowNumber}: repeats the header row, so it is not a customer.` });
       continue;
     }
     const read = readImportRow(row, mapping, formatDate);

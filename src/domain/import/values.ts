@@ -45,7 +45,16 @@ export function isBlankCell(value: unknown): boolean {
  * phone typed as "+1 (555) 010-2000" is a formula to Sheets, and shows #ERROR!; a lookup shows #N/A).
  */
 const SPREADSHEET_ERRORS: ReadonlySet<string> = new Set([
-  '#ERROR!', '#N/A', '#REF!', '#NAME?', '#VALUE!', '#DIV/0!', '#NUM!', '#NULL!', '#SPILL!', '#CALC!',
+  '#ERROR!',
+  '#N/A',
+  '#REF!',
+  '#NAME?',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
 ]);
 
 /** The error a cell shows ("#REF!"), or null when it holds a value. Such a cell is reported, never imported as text. */
@@ -60,7 +69,10 @@ export function spreadsheetError(value: unknown): string | null {
  * a tab from a paste. Those become one space, so the row imports instead of failing on an invisible character.
  */
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /**
@@ -81,8 +93,38 @@ export type AmountRead = { ok: true; value: number | null } | { ok: false; messa
 const CURRENCY_SYMBOLS = /[$€£¥₹₩₽¢₺₪]/g;
 /** Codes and prefixes written next to amounts ("USD 1,200", "1.200 EUR", "US$ 5", "C$ 40"). */
 const CURRENCY_CODES = new Set([
-  'usd', 'eur', 'gbp', 'chf', 'cad', 'aud', 'nzd', 'jpy', 'cny', 'inr', 'sek', 'nok', 'dkk', 'pln', 'czk', 'huf',
-  'zar', 'brl', 'mxn', 'sgd', 'hkd', 'us', 'c', 'a', 'nz', 'hk', 's', 'r', 'kr', 'zl', 'zł', 'fr',
+  'usd',
+  'eur',
+  'gbp',
+  'chf',
+  'cad',
+  'aud',
+  'nzd',
+  'jpy',
+  'cny',
+  'inr',
+  'sek',
+  'nok',
+  'dkk',
+  'pln',
+  'czk',
+  'huf',
+  'zar',
+  'brl',
+  'mxn',
+  'sgd',
+  'hkd',
+  'us',
+  'c',
+  'a',
+  'nz',
+  'hk',
+  's',
+  'r',
+  'kr',
+  'zl',
+  'zł',
+  'fr',
 ]);
 const HINT = 'write it like 1200, 1,200.50 or 1.200,50';
 

@@ -58,7 +58,11 @@ export function buildImportWrites(plan: ImportPlan, ids: readonly string[], at: 
 }
 
 /** The API result of a batch; `ids` empty for a dry run (in-import duplicates then keep existingId ''). */
-export function importResult(plan: ImportPlan, options: { dryRun: boolean; duplicates: DuplicateMode }, ids: readonly string[]): ImportResult {
+export function importResult(
+  plan: ImportPlan,
+  options: { dryRun: boolean; duplicates: DuplicateMode },
+  ids: readonly string[],
+): ImportResult {
   const duplicates: DuplicateRow[] = plan.duplicates.map((d) => ({ ...d, filled: [...d.filled] }));
   for (const { duplicate, toImport } of plan.duplicateTargets) {
     const id = ids[toImport];

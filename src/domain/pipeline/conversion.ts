@@ -24,7 +24,10 @@ export function funnelDepth(status: Status): number {
  * rows (a known `From` proves the earlier status even when the row that set it is missing). Undated rows
  * count here: only time maths needs the date.
  */
-export function reachedStatuses(customer: Pick<PipelineCustomer, 'status'>, changes: readonly StatusChange[]): Set<Status> {
+export function reachedStatuses(
+  customer: Pick<PipelineCustomer, 'status'>,
+  changes: readonly StatusChange[],
+): Set<Status> {
   const reached = new Set<Status>([customer.status]);
   for (const change of changes) {
     reached.add(change.to);

@@ -94,7 +94,10 @@ interface Cell {
 const text = (value: string): Cell => ({ value, format: PIPELINE_FORMATS.automatic });
 const num = (value: number, kind: Kind): Cell => ({ value, format: PIPELINE_FORMATS[kind] });
 /** A nullable figure: '—' when null, in a cell that keeps the figure's format (the position, not the value, decides). */
-const maybe = (value: number | null, kind: Kind): Cell => ({ value: value ?? NO_VALUE, format: PIPELINE_FORMATS[kind] });
+const maybe = (value: number | null, kind: Kind): Cell => ({
+  value: value ?? NO_VALUE,
+  format: PIPELINE_FORMATS[kind],
+});
 
 /** 'yyyy-mm-dd hh:mm' in UTC; an unparsable value is shown as given rather than hidden. */
 export function formatRebuiltAt(iso: string): string {
@@ -151,7 +154,13 @@ function topBlock(summary: PipelineSummary): Block {
   const stageSectionRow = header(['By stage']);
   const stageHeaderRow = header(['Stage', 'Customers', 'Deal value', 'Win probability', 'Weighted value']);
   for (const s of summary.stages) {
-    add([text(s.status), num(s.count, 'count'), num(s.totalValue, 'money'), num(s.probability, 'percent'), num(s.weightedValue, 'money')]);
+    add([
+      text(s.status),
+      num(s.count, 'count'),
+      num(s.totalValue, 'money'),
+      num(s.probability, 'percent'),
+      num(s.weightedValue, 'money'),
+    ]);
   }
   add([
     text('Total'),
@@ -217,7 +226,12 @@ export function pipelineFrame(): PipelineFrame {
     listTitleRow,
     listFirstRow: listTitleRow + 2,
     blockFormats: [
-      ...block.rows.map((r) => padRow(r.map((c) => c.format), PIPELINE_FORMATS.automatic)),
+      ...block.rows.map((r) =>
+        padRow(
+          r.map((c) => c.format),
+          PIPELINE_FORMATS.automatic,
+        ),
+      ),
       // The two list title and header rows: text only.
       padRow<string>([], PIPELINE_FORMATS.automatic),
       padRow<string>([], PIPELINE_FORMATS.automatic),
@@ -244,9 +258,15 @@ export function frameNumberFormats(frame: PipelineFrame, firstRow: number, numRo
 }
 
 /** Font weights of rows firstRow..firstRow+numRows-1 (1-based), A..K: 'bold' on the frame's bold rows. */
-export function frameFontWeights(frame: PipelineFrame, firstRow: number, numRows: number): Array<Array<'bold' | 'normal'>> {
+export function frameFontWeights(
+  frame: PipelineFrame,
+  firstRow: number,
+  numRows: number,
+): Array<Array<'bold' | 'normal'>> {
   const bold = new Set(frame.boldRows);
-  return Array.from({ length: numRows }, (_, i) => Array.from({ length: frame.width }, () => (bold.has(firstRow + i) ? 'bold' : 'normal')));
+  return Array.from({ length: numRows }, (_, i) =>
+    Array.from({ length: frame.width }, () => (bold.has(firstRow + i) ? 'bold' : 'normal')),
+  );
 }
 
 /** Cells of one list row placed at `column` (1-based) of a PIPELINE_WIDTH-wide row. */
@@ -261,9 +281,16 @@ export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
   const block = topBlock(summary);
   // The frame is read off a skeleton summary: a summary of another shape would put figures under the wrong formats.
   if (block.rows.length !== frame.listTitleRow - 1) {
-    throw new Error(`Pipeline layout: the top block has ${block.rows.length} rows, the frame ${frame.listTitleRow - 1}`);
+    throw new Error(
+      `Pipeline layout: the top block has ${block.rows.length} rows, the frame ${frame.listTitleRow - 1}`,
+    );
   }
-  const values: PipelineCell[][] = block.rows.map((r) => padRow(r.map((c) => c.value), ''));
+  const values: PipelineCell[][] = block.rows.map((r) =>
+    padRow(
+      r.map((c) => c.value),
+      '',
+    ),
+  );
 
   const unit = summary.staleDays === 1 ? 'day' : 'days';
   const titles = padRow<PipelineCell>([], '');
@@ -279,7 +306,9 @@ export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
       ? [['None']]
       : summary.stale.map((s) => [s.id, s.name, s.company, ownerLabel(s.owner), s.status, s.daysIdle]);
   const owners: PipelineCell[][] =
-    summary.owners.length === 0 ? [['None']] : summary.owners.map((o) => [ownerLabel(o.owner), o.count, o.openCount, o.weightedValue]);
+    summary.owners.length === 0
+      ? [['None']]
+      : summary.owners.map((o) => [ownerLabel(o.owner), o.count, o.openCount, o.weightedValue]);
   // Side by side: as many rows as the longer list; the shorter one's rest stays blank.
   for (let i = 0; i < Math.max(stale.length, owners.length); i++) {
     const row = padRow<PipelineCell>([], '');

@@ -11,7 +11,9 @@ import type { Status } from '../statuses';
  * The part of a History row the pipeline reads. `at` may be given as milliseconds since the epoch: the sheet
  * layer reads History's dates that way, so 250,000 rows are not turned into ISO strings only to be parsed back.
  */
-export type PipelineEvent = Pick<HistoryEvent, 'customerId' | 'action' | 'field' | 'from' | 'to'> & { at: string | number };
+export type PipelineEvent = Pick<HistoryEvent, 'customerId' | 'action' | 'field' | 'from' | 'to'> & {
+  at: string | number;
+};
 
 /** The part of a customer the pipeline reads; its dates may be given as milliseconds, as History's `at`. */
 export type PipelineCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'owner' | 'status' | 'dealValue'> & {

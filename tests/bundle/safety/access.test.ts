@@ -26,18 +26,26 @@ const WRITES: WriteCall[] = [
 function refusedMessage(user: string): RegExp {
   return user === ''
     ? /^Google did not tell the CRM who you are .*nothing was changed/
-    : new RegExp(`^You are signed in as ${user.toLowerCase().replace(/[.]/g, '\\.')}, which is not allowed to change customers, so nothing was changed\\. .*Settings tab`);
+    : new RegExp(
+        `^You are signed in as ${user.toLowerCase().replace(/[.]/g, '\\.')}, which is not allowed to change customers, so nothing was changed\\. .*Settings tab`,
+      );
 }
 
 function expectRefusedEverywhere(crm: Crm, user: string, target: Customer): void {
   for (const [name, args] of WRITES) {
     const before = stateJson(crm);
     const result = crm.callRaw(user, name, ...args(target));
-    expect({ name, result }).toEqual({ name, result: { ok: false, errors: { access: expect.stringMatching(refusedMessage(user)) } } });
+    expect({ name, result }).toEqual({
+      name,
+      result: { ok: false, errors: { access: expect.stringMatching(refusedMessage(user)) } },
+    });
     expect({ name, unchanged: stateJson(crm) === before }).toEqual({ name, unchanged: true });
   }
   const before = stateJson(crm);
-  expect(crm.call(user, 'setUpCrm')).toEqual({ ok: false, errors: { access: expect.stringMatching(refusedMessage(user)) } });
+  expect(crm.call(user, 'setUpCrm')).toEqual({
+    ok: false,
+    errors: { access: expect.stringMatching(refusedMessage(user)) },
+  });
   expect(stateJson(crm)).toBe(before);
 }
 
@@ -81,8 +89,14 @@ describe('who may call the write functions', () => {
 
   it('before Set up has ever run, nobody but the owner is let in (and the owner is told to set up)', () => {
     const crm = newCrm({ setUp: false });
-    expect(crm.call(REP, 'registerCustomer', { name: 'Ann' })).toEqual({ ok: false, errors: { access: expect.stringMatching(refusedMessage(REP)) } });
-    expect(crm.call(OWNER, 'registerCustomer', { name: 'Ann' })).toEqual({ ok: false, errors: { form: expect.stringContaining('Set up / repair') } });
+    expect(crm.call(REP, 'registerCustomer', { name: 'Ann' })).toEqual({
+      ok: false,
+      errors: { access: expect.stringMatching(refusedMessage(REP)) },
+    });
+    expect(crm.call(OWNER, 'registerCustomer', { name: 'Ann' })).toEqual({
+      ok: false,
+      errors: { form: expect.stringContaining('Set up / repair') },
+    });
   });
 
   it('listed staff may write, whatever the case of their e-mail; everyone else is refused', () => {
@@ -92,7 +106,9 @@ describe('who may call the write functions', () => {
     expectAllowed(crm, 'REP@example.com', ann);
     for (const user of [STRANGER, '', 'rep@example.com.evil.example']) expectRefusedEverywhere(crm, user, ann);
     // The refusal comes before any look at the input: a stranger learns nothing from validation.
-    expect(having(crm.callRaw(STRANGER, 'updateCustomer', 'not an id', null, 'x'), 'errors').errors).toEqual({ access: expect.any(String) });
+    expect(having(crm.callRaw(STRANGER, 'updateCustomer', 'not an id', null, 'x'), 'errors').errors).toEqual({
+      access: expect.any(String),
+    });
   });
 
   it('a menu item run by someone not allowed shows the refusal', () => {
@@ -136,7 +152,9 @@ describe('the staff list takes effect when Set up applies it', () => {
     const ann = registered(crm, REP, { name: 'Ann Berg' });
     // The owner types over MANAGER (A3) with STRANGER, by hand: onEdit reminds them to apply it.
     crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 1, value: STRANGER });
-    expect(crm.gas.ui.last('toast')?.message).toBe('Staff list changed. It takes effect when the owner runs CRM ▸ Set up / repair.');
+    expect(crm.gas.ui.last('toast')?.message).toBe(
+      'Staff list changed. It takes effect when the owner runs CRM ▸ Set up / repair.',
+    );
     // Not applied yet: MANAGER may still write, through the API and by hand; STRANGER may do neither.
     expectAllowed(crm, MANAGER, ann);
     crm.edit({ user: MANAGER, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Source'), value: 'Fair' });
@@ -166,7 +184,11 @@ describe('protection of the tabs', () => {
     const crm = newCrm();
     for (const tab of ['Customers', 'History', 'Pipeline']) {
       const sheetProtection = protectionsOf(crm, tab).find((p) => p.type === 'SHEET');
-      expect({ tab, warningOnly: sheetProtection?.warningOnly, explicit: sheetProtection?.explicit }).toEqual({ tab, warningOnly: false, explicit: true });
+      expect({ tab, warningOnly: sheetProtection?.warningOnly, explicit: sheetProtection?.explicit }).toEqual({
+        tab,
+        warningOnly: false,
+        explicit: true,
+      });
       expect([...(sheetProtection?.editors ?? [])].map((e) => e.toLowerCase()).sort()).toEqual([MANAGER, REP]);
     }
     expect(protectionsOf(crm, 'Settings').find((p) => p.type === 'SHEET')?.editors).toEqual([]);
@@ -181,7 +203,11 @@ describe('protection of the tabs', () => {
     expectHandEditRefused(crm, REP, 'Settings', 2, 1);
     for (const tab of ['Customers', 'History']) {
       const warning = protectionsOf(crm, tab).find((p) => p.type === 'RANGE' && p.warningOnly);
-      expect({ tab, from: warning?.rect?.row, covers: (warning?.rect?.numRows ?? 0) + 1 >= crm.gas.sheets.sheet(tab).maxRows }).toEqual({
+      expect({
+        tab,
+        from: warning?.rect?.row,
+        covers: (warning?.rect?.numRows ?? 0) + 1 >= crm.gas.sheets.sheet(tab).maxRows,
+      }).toEqual({
         tab,
         from: 2,
         covers: true,
@@ -204,7 +230,13 @@ describe('manual edits that do happen are logged (onEdit)', () => {
     const ann = registered(crm, REP, { name: 'Ann Berg' });
     crm.gas.runtime.advance(DAY_MS);
     const at = new Date(crm.gas.runtime.now()).toISOString();
-    crm.edit({ user: MANAGER, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Status'), value: 'In negotiation' });
+    crm.edit({
+      user: MANAGER,
+      sheet: 'Customers',
+      row: sheetRowOf(crm, ann.id),
+      column: col('Status'),
+      value: 'In negotiation',
+    });
     expect(crm.tab('History').at(-1)).toEqual([at, ann.id, 'status', 'Status', 'Lead', 'In negotiation', MANAGER]);
     expect(crm.call(REP, 'getCustomer', ann.id)).toMatchObject({
       customer: { status: 'In negotiation', version: 2, updatedAt: at, updatedBy: MANAGER, statusChangedAt: at },
@@ -229,7 +261,9 @@ describe('manual edits that do happen are logged (onEdit)', () => {
     const crm = newCrm();
     const ann = registered(crm, REP, { name: 'Ann Berg' });
     const before = stateJson(crm);
-    expect(() => crm.edit({ user: REP, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Status'), value: 'Won' })).toThrow(UserEditRefused);
+    expect(() =>
+      crm.edit({ user: REP, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Status'), value: 'Won' }),
+    ).toThrow(UserEditRefused);
     expect(stateJson(crm)).toBe(before);
   });
 });

@@ -24,13 +24,21 @@ function twoCustomers(): { crm: Crm; ann: Customer; bob: Customer } {
 
 type Save = [label: string, save: (crm: Crm, user: string, c: Customer) => SaveResult];
 const SAVES: Save[] = [
-  ['updateCustomer', (crm, user, c) => crm.call(user, 'updateCustomer', c.id, { dealValue: 9000, notes: `by ${user}` }, c.version)],
-  ['updateCustomerStatus', (crm, user, c) => crm.call(user, 'updateCustomerStatus', c.id, 'Closed-lost', c.version, `by ${user}`)],
+  [
+    'updateCustomer',
+    (crm, user, c) => crm.call(user, 'updateCustomer', c.id, { dealValue: 9000, notes: `by ${user}` }, c.version),
+  ],
+  [
+    'updateCustomerStatus',
+    (crm, user, c) => crm.call(user, 'updateCustomerStatus', c.id, 'Closed-lost', c.version, `by ${user}`),
+  ],
 ];
 
 describe('two staff save the same customer from the same Version', () => {
   it.each(
-    SAVES.flatMap(([firstLabel, first]) => SAVES.map(([secondLabel, second]) => [`${firstLabel} then ${secondLabel}`, first, second] as const)),
+    SAVES.flatMap(([firstLabel, first]) =>
+      SAVES.map(([secondLabel, second]) => [`${firstLabel} then ${secondLabel}`, first, second] as const),
+    ),
   )('%s: the second gets the conflict with the current record; nothing of it is written', (_label, first, second) => {
     const { crm, ann } = twoCustomers();
     const repCopy = opened(crm, REP, ann.id);
@@ -57,16 +65,24 @@ describe('two staff save the same customer from the same Version', () => {
     const repCopy = opened(crm, REP, ann.id);
     const managerCopy = opened(crm, MANAGER, ann.id);
     crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg & Co' }, repCopy.version);
-    const lost = having(crm.call(MANAGER, 'updateCustomer', ann.id, { phone: '+46 8 555 0100' }, managerCopy.version), 'conflict');
+    const lost = having(
+      crm.call(MANAGER, 'updateCustomer', ann.id, { phone: '+46 8 555 0100' }, managerCopy.version),
+      'conflict',
+    );
     const retried = crm.call(MANAGER, 'updateCustomer', ann.id, { phone: '+46 8 555 0100' }, lost.conflict.version);
-    expect(retried).toMatchObject({ ok: true, customer: { company: 'Berg & Co', phone: '+46 8 555 0100', version: 3 } });
+    expect(retried).toMatchObject({
+      ok: true,
+      customer: { company: 'Berg & Co', phone: '+46 8 555 0100', version: 3 },
+    });
   });
 
   it('a save that would change nothing is still refused when its Version is stale (it may be based on old data)', () => {
     const { crm, ann } = twoCustomers();
     crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg & Co' }, 1);
     const before = stateJson(crm);
-    expect(having(crm.call(MANAGER, 'updateCustomer', ann.id, { company: 'Berg & Co' }, 1), 'conflict').conflict.version).toBe(2);
+    expect(
+      having(crm.call(MANAGER, 'updateCustomer', ann.id, { company: 'Berg & Co' }, 1), 'conflict').conflict.version,
+    ).toBe(2);
     expect(having(crm.call(MANAGER, 'updateCustomerStatus', ann.id, 'Lead', 1), 'conflict').conflict.version).toBe(2);
     expect(stateJson(crm)).toBe(before);
   });
@@ -89,7 +105,13 @@ describe('two staff save the same customer from the same Version', () => {
   it('a hand edit in the sheet bumps the Version, so a sidebar opened before it gets the conflict', () => {
     const { crm, ann } = twoCustomers();
     const repCopy = opened(crm, REP, ann.id);
-    crm.edit({ user: MANAGER, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Deal value'), value: '7000' });
+    crm.edit({
+      user: MANAGER,
+      sheet: 'Customers',
+      row: sheetRowOf(crm, ann.id),
+      column: col('Deal value'),
+      value: '7000',
+    });
     const lost = crm.call(REP, 'updateCustomer', ann.id, { dealValue: 5500 }, repCopy.version);
     expect(having(lost, 'conflict').conflict).toMatchObject({ dealValue: 7000, version: 2, updatedBy: MANAGER });
     expect(rowsById(crm).get(ann.id)?.[col('Deal value') - 1]).toBe(7000);
@@ -112,7 +134,11 @@ describe('two staff save the same customer from the same Version', () => {
     expect(first.ok).toBe(true);
     const before = stateJson(crm);
     const second = crm.call(MANAGER, 'registerCustomer', { name: 'Catherine Young', email: 'CAT@example.com' });
-    expect(second).toMatchObject({ ok: false, errors: { duplicate: expect.stringContaining('C-00001') }, duplicates: [{ id: 'C-00001' }] });
+    expect(second).toMatchObject({
+      ok: false,
+      errors: { duplicate: expect.stringContaining('C-00001') },
+      duplicates: [{ id: 'C-00001' }],
+    });
     expect(stateJson(crm)).toBe(before);
   });
 

@@ -17,8 +17,19 @@ const letter = (column: number): string => String.fromCharCode(64 + column);
 /** Three customers, one moved twice and given a note, so what History recorded is more than the creation. */
 function threeCustomers(identity: 'hidden' | 'visible' = 'visible'): { crm: Crm; ids: string[] } {
   const crm = newCrm({ simpleTriggerIdentity: identity });
-  const ann = registered(crm, REP, { name: 'Ann Berg', company: 'Berg AB', email: 'ann@berg.example', phone: '555 0100', dealValue: 5000 });
-  const bob = registered(crm, REP, { name: 'Bob Stone', email: 'bob@stone.example', status: 'Qualified', source: 'Fair' });
+  const ann = registered(crm, REP, {
+    name: 'Ann Berg',
+    company: 'Berg AB',
+    email: 'ann@berg.example',
+    phone: '555 0100',
+    dealValue: 5000,
+  });
+  const bob = registered(crm, REP, {
+    name: 'Bob Stone',
+    email: 'bob@stone.example',
+    status: 'Qualified',
+    source: 'Fair',
+  });
   const cat = registered(crm, MANAGER, { name: 'Cat Young', company: 'Young & Co', notes: 'Met at the fair' });
   crm.gas.runtime.advance(DAY_MS);
   crm.call(REP, 'updateCustomerStatus', ann.id, 'Contacted', 1, 'Called her');
@@ -66,7 +77,12 @@ describe('a paste over several customer rows (one onEdit, no values)', () => {
     const rowOf = (id: string) => crm.tab('Customers')[sheetRowOf(crm, id) - 1] as unknown[];
     const beforeOf = (id: string) => before.find((row) => row[0] === id) as unknown[];
     expect(rowOf(ann)).toEqual(beforeOf(ann)); // unchanged row: not even its bookkeeping
-    const bookkeeping = (row: unknown[]) => [row[col('Updated at') - 1], row[col('Updated by') - 1], row[col('Status changed at') - 1], row[col('Version') - 1]];
+    const bookkeeping = (row: unknown[]) => [
+      row[col('Updated at') - 1],
+      row[col('Updated by') - 1],
+      row[col('Status changed at') - 1],
+      row[col('Version') - 1],
+    ];
     expect(bookkeeping(rowOf(bob))).toEqual([at, REP, beforeOf(bob)[col('Status changed at') - 1], 3]);
     expect(bookkeeping(rowOf(cat))).toEqual([at, REP, at, 2]);
     const { replayed, stored } = replayedAndStored(crm);
@@ -93,7 +109,12 @@ describe('a paste over several customer rows (one onEdit, no values)', () => {
     const row = sheetRowOf(crm, ann);
     const a1 = `${letter(col('Email'))}${row}:${letter(col('Phone'))}${row}`;
     crm.editRange({ user: REP, sheet: 'Customers', a1, values: [['', '']] });
-    expect(crm.tab('History').slice(-2).map((r) => r.slice(1, 6))).toEqual([
+    expect(
+      crm
+        .tab('History')
+        .slice(-2)
+        .map((r) => r.slice(1, 6)),
+    ).toEqual([
       [ann, 'manual edit', 'Email', 'ann@berg.example', ''],
       [ann, 'manual edit', 'Phone', '555 0100', ''],
     ]);

@@ -20,7 +20,7 @@ const manualExecutions = new WeakMap<Crm, Set<number>>();
 
 /** The stand-in's SpreadsheetApp, as the add-on sees it. */
 export function spreadsheetApp(crm: Crm): SpreadsheetAppType {
-  return crm.gas.globals['SpreadsheetApp'] as unknown as SpreadsheetAppType;
+  return crm.gas.globals.SpreadsheetApp as unknown as SpreadsheetAppType;
 }
 
 /** `user` works in the spreadsheet by hand (one execution that takes no lock); returns what `body` returns. */

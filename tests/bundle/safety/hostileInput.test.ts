@@ -9,7 +9,15 @@
 import type { Customer } from '../../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
 import { MANAGER, REP, type Crm, having, newCrm, succeeded } from '../../support/crm';
-import { type Refusal, byHand, customersSheet, formulasAnywhere, registered, rowsById, sheetRowOf, stateJson, writePastValidation } from './helpers';
+import {
+  type Refusal,
+  formulasAnywhere,
+  registered,
+  rowsById,
+  sheetRowOf,
+  stateJson,
+  writePastValidation,
+} from './helpers';
 
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
 const HUGE = 'x'.repeat(50_000);
@@ -65,17 +73,32 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
       Notes: FORMULA_LIKE.notes,
       'Deal value': 1200, // number columns stay numbers
     });
-    expect(displayed(crm, saved.id)).toMatchObject({ Name: FORMULA_LIKE.name, Phone: FORMULA_LIKE.phone, Source: FORMULA_LIKE.source });
+    expect(displayed(crm, saved.id)).toMatchObject({
+      Name: FORMULA_LIKE.name,
+      Phone: FORMULA_LIKE.phone,
+      Source: FORMULA_LIKE.source,
+    });
 
     const patch = { name: '=1+1', company: "'quoted", owner: '-', source: '=', phone: '-555-0100-22' };
     const updated = crm.call(MANAGER, 'updateCustomer', saved.id, patch, 1);
     expect(updated).toMatchObject({ ok: true, customer: patch });
-    expect(cells(crm, saved.id)).toMatchObject({ Name: '=1+1', Company: "'quoted", Owner: '-', Source: '=', Phone: '-555-0100-22' });
+    expect(cells(crm, saved.id)).toMatchObject({
+      Name: '=1+1',
+      Company: "'quoted",
+      Owner: '-',
+      Source: '=',
+      Phone: '-555-0100-22',
+    });
 
     const moved = crm.call(MANAGER, 'updateCustomerStatus', saved.id, 'Contacted', 2, '=2+2');
     expect(moved.ok).toBe(true);
     expect(crm.tab('History').slice(-1)[0]?.slice(2, 6)).toEqual(['note', 'Notes', '', '=2+2']);
-    expect(crm.tab('History').find((e) => e[2] === 'update' && e[3] === 'Name')?.slice(4, 6)).toEqual([FORMULA_LIKE.name, '=1+1']);
+    expect(
+      crm
+        .tab('History')
+        .find((e) => e[2] === 'update' && e[3] === 'Name')
+        ?.slice(4, 6),
+    ).toEqual([FORMULA_LIKE.name, '=1+1']);
 
     crm.call(MANAGER, 'rebuildPipelineSummary');
     expect(formulasAnywhere(crm)).toEqual([]);
@@ -90,10 +113,10 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
     // Data validation rejects a bad status typed or written now; data from before the dropdown can still hold one.
     const row = sheetRowOf(crm, saved.id);
     writePastValidation(crm, row, col('Status'), [["'=1+1"]]);
-    expect(cells(crm, saved.id)['Status']).toBe('=1+1');
+    expect(cells(crm, saved.id).Status).toBe('=1+1');
     const saved2 = crm.call(REP, 'updateCustomer', saved.id, { company: 'Berg AB' }, 1);
     expect(saved2.ok).toBe(true);
-    expect(cells(crm, saved.id)['Status']).toBe('=1+1');
+    expect(cells(crm, saved.id).Status).toBe('=1+1');
     expect(formulasAnywhere(crm)).toEqual([]);
   });
 });
@@ -120,7 +143,12 @@ describe('stored exactly: emoji, right-to-left text, invisible-but-legal charact
       phone: '5550102000',
       dealValue: 1200.5,
     });
-    expect(cells(crm, saved.id)).toMatchObject({ Name: input.name, Company: input.company, Phone: '5550102000', 'Deal value': 1200.5 });
+    expect(cells(crm, saved.id)).toMatchObject({
+      Name: input.name,
+      Company: input.company,
+      Phone: '5550102000',
+      'Deal value': 1200.5,
+    });
     expect(opened(crm, saved.id)).toEqual(saved);
     expect(succeeded(crm.call(REP, 'searchCustomers', 'zoe angstrom')).results.map((c) => c.id)).toEqual([saved.id]);
     expect(succeeded(crm.call(REP, 'searchCustomers', 'المثال')).results.map((c) => c.id)).toEqual([saved.id]);

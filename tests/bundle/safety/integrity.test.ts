@@ -6,7 +6,7 @@
 
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
 import { MANAGER, OWNER, REP, STRANGER, type Crm, newCrm, succeeded } from '../../support/crm';
-import { byHand, customersSheet, registered, sheetRowOf, stateJson, writePastValidation } from './helpers';
+import { registered, sheetRowOf, stateJson, writePastValidation } from './helpers';
 
 const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEADERS.indexOf(header) + 1;
 
@@ -84,7 +84,10 @@ describe('checkData', () => {
 
   it('without a Customers tab, says to run Set up', () => {
     const crm = newCrm({ setUp: false });
-    expect(crm.call(REP, 'checkData')).toEqual({ ok: false, errors: { form: expect.stringContaining('Set up / repair') } });
+    expect(crm.call(REP, 'checkData')).toEqual({
+      ok: false,
+      errors: { form: expect.stringContaining('Set up / repair') },
+    });
   });
 });
 
@@ -99,7 +102,11 @@ describe('menu: CRM ▸ Check data', () => {
   it('shows "no problems" for a healthy CRM', () => {
     const { crm } = crmWithThree();
     crm.run(REP, 'showDataCheck');
-    expect(crm.gas.ui.last('alert')).toMatchObject({ title: 'Check data', prompt: 'Checked 3 customer rows: no problems found.', buttonSet: 'OK' });
+    expect(crm.gas.ui.last('alert')).toMatchObject({
+      title: 'Check data',
+      prompt: 'Checked 3 customer rows: no problems found.',
+      buttonSet: 'OK',
+    });
   });
 
   it('lists up to 20 problems, then "and N more"', () => {

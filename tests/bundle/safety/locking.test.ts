@@ -14,7 +14,9 @@ const col = (header: (typeof CUSTOMER_HEADERS)[number]): number => CUSTOMER_HEAD
 
 function fillImportTab(crm: Crm, rows: string[][]): void {
   rows.forEach((cells, r) =>
-    cells.forEach((value, c) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Import', row: r + 1, column: c + 1, value })),
+    cells.forEach((value, c) =>
+      crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Import', row: r + 1, column: c + 1, value }),
+    ),
   );
 }
 
@@ -39,9 +41,22 @@ type WritePath = [label: string, user: string, run: (crm: Crm, ann: Customer) =>
 
 /** Every server entry that writes, as the client or the menu calls it. */
 const WRITE_PATHS: WritePath[] = [
-  ['registerCustomer', REP, (crm) => crm.call(REP, 'registerCustomer', { name: 'Cat Young', email: 'cat@example.com' })],
-  ['updateCustomer', REP, (crm, ann) => crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', dealValue: '2,000' }, versionOf(crm, ann))],
-  ['updateCustomerStatus', MANAGER, (crm, ann) => crm.call(MANAGER, 'updateCustomerStatus', ann.id, 'Contacted', versionOf(crm, ann), 'Called')],
+  [
+    'registerCustomer',
+    REP,
+    (crm) => crm.call(REP, 'registerCustomer', { name: 'Cat Young', email: 'cat@example.com' }),
+  ],
+  [
+    'updateCustomer',
+    REP,
+    (crm, ann) =>
+      crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', dealValue: '2,000' }, versionOf(crm, ann)),
+  ],
+  [
+    'updateCustomerStatus',
+    MANAGER,
+    (crm, ann) => crm.call(MANAGER, 'updateCustomerStatus', ann.id, 'Contacted', versionOf(crm, ann), 'Called'),
+  ],
   ['setUpCrm', OWNER, (crm) => crm.call(OWNER, 'setUpCrm')],
   ['rebuildPipelineSummary', MANAGER, (crm) => crm.call(MANAGER, 'rebuildPipelineSummary')],
   ['importCustomers', OWNER, (crm) => crm.call(OWNER, 'importCustomers', {})],
@@ -62,7 +77,9 @@ const READ_PATHS: WritePath[] = [
 function writeCalls(crm: Crm, before: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [method, n] of Object.entries(crm.gas.runtime.calls.snapshot())) {
-    const isWrite = /^(Range\.(set|clear|insert|delete|sort|merge)|Sheet\.(appendRow|insert|delete|clear|sort))/.test(method);
+    const isWrite = /^(Range\.(set|clear|insert|delete|sort|merge)|Sheet\.(appendRow|insert|delete|clear|sort))/.test(
+      method,
+    );
     const delta = n - (before[method] ?? 0);
     if (isWrite && delta > 0) out[method] = delta;
   }
@@ -81,7 +98,13 @@ describe('every write is made under the document lock', () => {
       }
     }
     // The onEdit trigger: a person changes a Status by hand; the trigger logs it and bumps the Version.
-    crm.edit({ user: REP, sheet: 'Customers', row: sheetRowOf(crm, ann.id), column: col('Status'), value: 'Qualified' });
+    crm.edit({
+      user: REP,
+      sheet: 'Customers',
+      row: sheetRowOf(crm, ann.id),
+      column: col('Status'),
+      value: 'Qualified',
+    });
     expect(crm.tab('History').at(-1)?.slice(1, 6)).toEqual([ann.id, 'status', 'Status', 'Contacted', 'Qualified']);
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
   });
@@ -99,15 +122,33 @@ describe('every write is made under the document lock', () => {
   // A save writes only the cells it changes: one setValues per run of adjacent changed columns (Company; Owner;
   // Updated at + by; Version — Status changed at joins them when the status changes), never a whole row.
   it.each([
-    ['registerCustomer', (crm: Crm): unknown => crm.call(REP, 'registerCustomer', { name: 'Cat Young' }), { 'Sheet.appendRow': 3 }],
-    ['updateCustomer', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER }, 1), { 'Range.setValues': 4, 'Sheet.appendRow': 2 }],
+    [
+      'registerCustomer',
+      (crm: Crm): unknown => crm.call(REP, 'registerCustomer', { name: 'Cat Young' }),
+      { 'Sheet.appendRow': 3 },
+    ],
+    [
+      'updateCustomer',
+      (crm: Crm, ann: Customer): unknown =>
+        crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER }, 1),
+      { 'Range.setValues': 4, 'Sheet.appendRow': 2 },
+    ],
     [
       'updateCustomer of three fields',
-      (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER, source: 'Fair' }, 1),
+      (crm: Crm, ann: Customer): unknown =>
+        crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER, source: 'Fair' }, 1),
       { 'Range.setValues': 5, 'Sheet.insertRowsAfter': 1 },
     ],
-    ['updateCustomerStatus', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Contacted', 1), { 'Range.setValues': 2, 'Sheet.appendRow': 1 }],
-    ['updateCustomerStatus with a note', (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1, 'Budget ok'), { 'Range.setValues': 3, 'Sheet.appendRow': 2 }],
+    [
+      'updateCustomerStatus',
+      (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Contacted', 1),
+      { 'Range.setValues': 2, 'Sheet.appendRow': 1 },
+    ],
+    [
+      'updateCustomerStatus with a note',
+      (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1, 'Budget ok'),
+      { 'Range.setValues': 3, 'Sheet.appendRow': 2 },
+    ],
   ] as const)('%s writes with a fixed set of calls and no read between them (one batch)', (_label, run, expected) => {
     const { crm, ann } = seeded();
     const calls = crm.gas.runtime.calls.snapshot();
@@ -117,35 +158,46 @@ describe('every write is made under the document lock', () => {
     expect(writeCalls(crm, calls)).toEqual(expected);
     // Every read comes before the first write: the writes reach Google as one batch.
     const firstWrite = methods.findIndex((m) => /^(Range\.set|Sheet\.(appendRow|insert))/.test(m));
-    const lastRead = methods.reduce((at, m, i) => (/^(Range\.getValues|Sheet\.(getSheetValues|getLastRow|getMaxRows))$/.test(m) ? i : at), -1);
+    const lastRead = methods.reduce(
+      (at, m, i) => (/^(Range\.getValues|Sheet\.(getSheetValues|getLastRow|getMaxRows))$/.test(m) ? i : at),
+      -1,
+    );
     expect(firstWrite).toBeGreaterThan(lastRead);
   });
 });
 
 describe('a write that finds the lock taken', () => {
-  it.each(WRITE_PATHS)('%s waits a bounded time, then says "busy, try again" and changes nothing', (label, user, run) => {
-    const { crm, ann } = seeded();
-    const release = crm.gas.services.holdDocumentLockElsewhere();
-    const before = stateJson(crm);
-    const alerts = crm.gas.ui.of('alert').length;
-    const startedAt = crm.gas.runtime.now();
-    const result = run(crm, ann) as Refusal | undefined;
-    const waited = crm.gas.runtime.now() - startedAt;
-    expect(waited).toBeGreaterThan(0); // it did wait for the other write...
-    expect(waited).toBeLessThanOrEqual(30_000); // ...a bounded time (virtual clock, not wall time)
-    if (label.startsWith('menu:')) {
-      expect(result).toBeUndefined();
-      expect(crm.gas.ui.of('alert').slice(alerts).map((a) => a.prompt)).toEqual([expect.stringMatching(BUSY)]);
-    } else {
-      expect(result).toEqual({ ok: false, errors: { form: expect.stringMatching(BUSY) } });
-    }
-    expect(stateJson(crm)).toBe(before);
-    expect(crm.gas.runtime.unlockedWrites).toEqual([]);
+  it.each(WRITE_PATHS)(
+    '%s waits a bounded time, then says "busy, try again" and changes nothing',
+    (label, user, run) => {
+      const { crm, ann } = seeded();
+      const release = crm.gas.services.holdDocumentLockElsewhere();
+      const before = stateJson(crm);
+      const alerts = crm.gas.ui.of('alert').length;
+      const startedAt = crm.gas.runtime.now();
+      const result = run(crm, ann) as Refusal | undefined;
+      const waited = crm.gas.runtime.now() - startedAt;
+      expect(waited).toBeGreaterThan(0); // it did wait for the other write...
+      expect(waited).toBeLessThanOrEqual(30_000); // ...a bounded time (virtual clock, not wall time)
+      if (label.startsWith('menu:')) {
+        expect(result).toBeUndefined();
+        expect(
+          crm.gas.ui
+            .of('alert')
+            .slice(alerts)
+            .map((a) => a.prompt),
+        ).toEqual([expect.stringMatching(BUSY)]);
+      } else {
+        expect(result).toEqual({ ok: false, errors: { form: expect.stringMatching(BUSY) } });
+      }
+      expect(stateJson(crm)).toBe(before);
+      expect(crm.gas.runtime.unlockedWrites).toEqual([]);
 
-    release(); // once the other write is done, the same call goes through
-    const again = run(crm, ann) as { ok?: boolean } | undefined;
-    expect({ user, ok: again === undefined || again.ok !== false }).toEqual({ user, ok: true });
-  });
+      release(); // once the other write is done, the same call goes through
+      const again = run(crm, ann) as { ok?: boolean } | undefined;
+      expect({ user, ok: again === undefined || again.ok !== false }).toEqual({ user, ok: true });
+    },
+  );
 
   it('reads still answer while a write holds the lock', () => {
     const { crm, ann } = seeded();
@@ -185,7 +237,9 @@ describe('a failure between the Customers write and the History write', () => {
     historyClosedToRep(crm);
     const before = workbookJson(crm);
     const flushes = crm.gas.runtime.calls.get('SpreadsheetApp.flush');
-    expect(() => crm.call(REP, 'registerCustomer', { name: 'Cat Young', email: 'cat@example.com' })).toThrow(/protected cell/);
+    expect(() => crm.call(REP, 'registerCustomer', { name: 'Cat Young', email: 'cat@example.com' })).toThrow(
+      /protected cell/,
+    );
     expect(workbookJson(crm)).toBe(before);
     // The undo reached the sheet before the lock was let go.
     expect(crm.gas.runtime.calls.get('SpreadsheetApp.flush')).toBe(flushes + 1);
@@ -200,7 +254,9 @@ describe('a failure between the Customers write and the History write', () => {
     historyClosedToRep(crm);
     const before = workbookJson(crm);
     const version = succeeded(crm.call(REP, 'getCustomer', ann.id)).customer.version;
-    expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', version, 'A note')).toThrow(/protected cell/);
+    expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', version, 'A note')).toThrow(
+      /protected cell/,
+    );
     expect(() => crm.call(REP, 'updateCustomer', ann.id, { name: 'Ann Berg-Lund' }, version)).toThrow(/protected cell/);
     expect(workbookJson(crm)).toBe(before);
     expect(addOnUnlockedWrites(crm)).toEqual([]);
@@ -237,7 +293,9 @@ describe('a failure between the Customers write and the History write', () => {
     const row = sheetRowOf(crm, ann.id);
     const cellsBefore = crm.tab('Customers')[row - 1] as unknown[];
     const history = crm.tab('History');
-    expect(() => crm.edit({ user: REP, sheet: 'Customers', row, column: col('Name'), value: 'Ann B.' })).toThrow(/protected cell/);
+    expect(() => crm.edit({ user: REP, sheet: 'Customers', row, column: col('Name'), value: 'Ann B.' })).toThrow(
+      /protected cell/,
+    );
     expect(crm.tab('History')).toEqual(history);
     // Only the person's own edit is there; Updated at/by and Version are as they were.
     expect(crm.tab('Customers')[row - 1]).toEqual(cellsBefore.map((v, i) => (i === col('Name') - 1 ? 'Ann B.' : v)));
@@ -251,6 +309,11 @@ describe('a failure between the Customers write and the History write', () => {
     crm.call(OWNER, 'setUpCrm'); // re-applies the staff list to every protection
     const saved = crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1);
     expect(saved).toMatchObject({ ok: true, customer: { status: 'Qualified', version: 2 } });
-    expect(crm.tab('History').filter((e) => e[1] === ann.id && e[3] === 'Status').map((e) => e[2])).toEqual(['create', 'status']);
+    expect(
+      crm
+        .tab('History')
+        .filter((e) => e[1] === ann.id && e[3] === 'Status')
+        .map((e) => e[2]),
+    ).toEqual(['create', 'status']);
   });
 });

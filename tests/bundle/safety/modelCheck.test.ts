@@ -32,7 +32,7 @@ import {
 const STAFF = [OWNER, REP, MANAGER] as const;
 const NOTES_MAX = 10_000;
 const FULL_CHECK_EVERY = 60;
-const SEED = Number(process.env['MODEL_SEED'] ?? 20261124);
+const SEED = Number(process.env.MODEL_SEED ?? 20261124);
 
 /** Log text of a field value, as History stores it. */
 const logText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -113,7 +113,11 @@ const NOTES = ['', 'Met at fair', '=1+1', 'line 1\nline 2', '+ follow up', 'עב
 
 const textArb = (pool: readonly string[]): fc.Arbitrary<string> => fc.constantFrom(...pool);
 const statusArb: fc.Arbitrary<Status> = fc.constantFrom(...STATUSES);
-const dealArb: fc.Arbitrary<number | null> = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9_999_999 }), fc.constant(1234.5));
+const dealArb: fc.Arbitrary<number | null> = fc.oneof(
+  fc.constant(null),
+  fc.integer({ min: 0, max: 9_999_999 }),
+  fc.constant(1234.5),
+);
 const userArb = fc.constantFrom(...STAFF);
 const delayArb = fc.integer({ min: 0, max: 3 * 24 * 60 * 60 * 1000 });
 
@@ -141,7 +145,8 @@ class Register implements Cmd {
 
   run(model: Model, real: Real): void {
     real.crm.gas.runtime.advance(this.delay);
-    const k = (model.serial += 1);
+    model.serial += 1;
+    const k = model.serial;
     const input = {
       name: `${this.prefix}Person ${k}`,
       company: this.company,
@@ -216,7 +221,10 @@ class RegisterDuplicate implements Cmd {
   run(model: Model, real: Real): void {
     const withEmail = [...model.customers.values()].filter((c) => c.email !== '');
     const existing = pick(withEmail, this.index) as Customer;
-    const result = real.crm.call(this.user, 'registerCustomer', { name: `Someone else ${model.serial}`, email: existing.email.toUpperCase() });
+    const result = real.crm.call(this.user, 'registerCustomer', {
+      name: `Someone else ${model.serial}`,
+      email: existing.email.toUpperCase(),
+    });
     expect(result).toMatchObject({ ok: false, errors: { duplicate: expect.stringContaining(existing.id) } });
     expect((result as { duplicates?: Customer[] }).duplicates?.map((c) => c.id)).toContain(existing.id);
     afterStep(model, real, 'RegisterDuplicate');
@@ -230,14 +238,22 @@ class RegisterDuplicate implements Cmd {
 type Patch = Partial<Pick<Customer, 'name' | 'company' | 'status' | 'dealValue' | 'source' | 'notes' | 'owner'>>;
 
 /** What a save with the right Version must do to the model; returns the customer the server must return. */
-function applyChange(model: Model, real: Real, user: string, current: Customer, fields: Patch, note: string): Customer | 'too long' {
+function applyChange(
+  model: Model,
+  real: Real,
+  user: string,
+  current: Customer,
+  fields: Patch,
+  note: string,
+): Customer | 'too long' {
   const at = now(real);
   const next: Customer = { ...current, ...fields };
   const events: string[][] = [];
   for (const key of EDITABLE_KEYS) {
     const from = logText(current[key]);
     const to = logText(next[key]);
-    if (from !== to) events.push([at, current.id, key === 'status' ? 'status' : 'update', FIELD_LABEL[key], from, to, user]);
+    if (from !== to)
+      events.push([at, current.id, key === 'status' ? 'status' : 'update', FIELD_LABEL[key], from, to, user]);
   }
   if (note !== '') {
     const line = `${at.slice(0, 10)} ${user}: ${note}`;
@@ -312,12 +328,20 @@ class ChangeStatus implements Cmd {
     real.crm.gas.runtime.advance(this.delay);
     const id = pick(model.ids, this.index) as string;
     const current = model.customers.get(id) as Customer;
-    const result = real.crm.call(this.user, 'updateCustomerStatus', id, this.status, versionSent(current, this.stale), this.note);
+    const result = real.crm.call(
+      this.user,
+      'updateCustomerStatus',
+      id,
+      this.status,
+      versionSent(current, this.stale),
+      this.note,
+    );
     if (this.stale) {
       expect(result).toEqual({ ok: false, conflict: current });
     } else {
       const next = applyChange(model, real, this.user, current, { status: this.status }, this.note);
-      if (next === 'too long') expect(result).toEqual({ ok: false, errors: { note: expect.stringContaining('does not fit') } });
+      if (next === 'too long')
+        expect(result).toEqual({ ok: false, errors: { note: expect.stringContaining('does not fit') } });
       else expectSaved(result, next);
     }
     expectCustomer(model, real, id);
@@ -424,9 +448,16 @@ class HandEdit implements Cmd {
     const current = model.customers.get(id) as Customer;
     const row = real.crm.tab('Customers').findIndex((cells) => cells[0] === id) + 1;
     expect(row).toBeGreaterThan(1);
-    const typed = this.field === 'status' ? this.status : `Hand ${this.field} ${(model.serial += 1)}`;
+    model.serial += 1;
+    const typed = this.field === 'status' ? this.status : `Hand ${this.field} ${model.serial}`;
     const header = FIELD_LABEL[this.field];
-    real.crm.edit({ user: this.user, sheet: 'Customers', row, column: CUSTOMER_HEADERS.indexOf(header as never) + 1, value: typed });
+    real.crm.edit({
+      user: this.user,
+      sheet: 'Customers',
+      row,
+      column: CUSTOMER_HEADERS.indexOf(header as never) + 1,
+      value: typed,
+    });
     const at = now(real);
     if (logText(current[this.field]) === typed) {
       // The value already there, typed again: nothing changed, so nothing is logged and the Version stays.
@@ -434,7 +465,13 @@ class HandEdit implements Cmd {
       afterStep(model, real, 'HandEdit');
       return;
     }
-    const next: Customer = { ...current, [this.field]: typed, version: current.version + 1, updatedAt: at, updatedBy: this.user };
+    const next: Customer = {
+      ...current,
+      [this.field]: typed,
+      version: current.version + 1,
+      updatedAt: at,
+      updatedBy: this.user,
+    };
     if (this.field === 'status') next.statusChangedAt = at;
     model.customers.set(id, next);
     const action = this.field === 'status' ? 'status' : 'manual edit';
@@ -465,17 +502,36 @@ const patchArb: fc.Arbitrary<Patch> = fc.record(
 
 const commandArbs = [
   fc
-    .tuple(userArb, textArb(NAME_PREFIXES), textArb(COMPANIES), fc.boolean(), fc.boolean(), fc.option(statusArb, { nil: null }), dealArb, textArb(FREE_TEXT), textArb(NOTES), delayArb)
+    .tuple(
+      userArb,
+      textArb(NAME_PREFIXES),
+      textArb(COMPANIES),
+      fc.boolean(),
+      fc.boolean(),
+      fc.option(statusArb, { nil: null }),
+      dealArb,
+      textArb(FREE_TEXT),
+      textArb(NOTES),
+      delayArb,
+    )
     .map((a) => new Register(...a)),
   fc.tuple(userArb, fc.nat()).map(([u, i]) => new RegisterDuplicate(u, i)),
   fc.tuple(userArb, fc.nat(), patchArb, fc.boolean(), delayArb).map((a) => new Update(...a)),
-  fc.tuple(userArb, fc.nat(), statusArb, textArb(['', '', 'Called', '=2+2', 'ok 👍']), fc.boolean(), delayArb).map((a) => new ChangeStatus(...a)),
+  fc
+    .tuple(userArb, fc.nat(), statusArb, textArb(['', '', 'Called', '=2+2', 'ok 👍']), fc.boolean(), delayArb)
+    .map((a) => new ChangeStatus(...a)),
   fc.tuple(userArb, fc.integer({ min: 1, max: CUSTOMER_HEADERS.length }), fc.boolean()).map((a) => new Sort(...a)),
   fc.tuple(userArb, fc.nat(), fc.integer({ min: 1, max: 2 })).map((a) => new InsertBlankRows(...a)),
   fc.tuple(userArb, fc.nat()).map((a) => new DeleteBlankRow(...a)),
-  fc.tuple(fc.constantFrom(REP, MANAGER), fc.nat(), fc.constantFrom('status', 'name', 'company') as fc.Arbitrary<'status' | 'name' | 'company'>, statusArb, delayArb).map(
-    (a) => new HandEdit(...a),
-  ),
+  fc
+    .tuple(
+      fc.constantFrom(REP, MANAGER),
+      fc.nat(),
+      fc.constantFrom('status', 'name', 'company') as fc.Arbitrary<'status' | 'name' | 'company'>,
+      statusArb,
+      delayArb,
+    )
+    .map((a) => new HandEdit(...a)),
 ];
 
 /** A fresh set-up CRM with REP and MANAGER as staff, sharing one loaded bundle (see the header). */
@@ -488,7 +544,9 @@ function freshCrm(): Crm {
     simpleTriggerIdentity: 'visible', // the model records who edited by hand
   });
   expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
-  [REP, MANAGER].forEach((email, i) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+  [REP, MANAGER].forEach((email, i) =>
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }),
+  );
   expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
   return crm;
 }
@@ -507,7 +565,18 @@ describe('thousands of interleaved operations keep the sheet equal to the model'
       { numRuns: 24, seed: SEED, endOnFailure: true },
     );
     expect(total).toBeGreaterThanOrEqual(5000);
-    for (const kind of ['Register', 'RegisterDuplicate', 'Update', 'Update (stale)', 'ChangeStatus', 'ChangeStatus (stale)', 'Sort', 'InsertBlankRows', 'DeleteBlankRow', 'HandEdit']) {
+    for (const kind of [
+      'Register',
+      'RegisterDuplicate',
+      'Update',
+      'Update (stale)',
+      'ChangeStatus',
+      'ChangeStatus (stale)',
+      'Sort',
+      'InsertBlankRows',
+      'DeleteBlankRow',
+      'HandEdit',
+    ]) {
       expect({ kind, enough: (tally.get(kind) ?? 0) >= 200 }).toEqual({ kind, enough: true });
     }
   });

@@ -9,7 +9,18 @@
  */
 
 import { UserEditRefused } from '../../../local/gas/spreadsheet/host';
-import { MANAGER, OWNER, REP, STRANGER, START_MS, type Crm, createCrm, having, newCrm, succeeded } from '../../support/crm';
+import {
+  MANAGER,
+  OWNER,
+  REP,
+  STRANGER,
+  START_MS,
+  type Crm,
+  createCrm,
+  having,
+  newCrm,
+  succeeded,
+} from '../../support/crm';
 import { stateJson } from './helpers';
 
 const LATE = 'late@example.com';
@@ -31,7 +42,9 @@ function whoCanType(crm: Crm, users: string[]): Record<string, string[]> {
 }
 
 function setStaff(crm: Crm, admin: string, staff: string[]): void {
-  staff.forEach((email, i) => crm.gas.sheets.userEdit({ user: admin, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+  staff.forEach((email, i) =>
+    crm.gas.sheets.userEdit({ user: admin, sheet: 'Settings', row: i + 2, column: 1, value: email }),
+  );
   expect(crm.call(admin, 'setUpCrm').ok).toBe(true);
 }
 
@@ -93,7 +106,9 @@ describe('a file shared after Set up', () => {
     const crm = setUpAlone([]);
     crm.gas.sheets.shareWith(LATE);
     const before = stateJson(crm);
-    expect(having(crm.call(LATE, 'registerCustomer', { name: 'Late Entry' }), 'errors').errors.access).toMatch(/not allowed to change customers/);
+    expect(having(crm.call(LATE, 'registerCustomer', { name: 'Late Entry' }), 'errors').errors.access).toMatch(
+      /not allowed to change customers/,
+    );
     expect(stateJson(crm)).toBe(before);
   });
 });
@@ -103,11 +118,13 @@ describe('a file in a shared drive (no owner)', () => {
     return createCrm({ owner: OWNER, editors: [REP, MANAGER, STRANGER], startMs: START_MS, sharedDrive: true });
   }
 
-  it('the first person to run Set up is recorded as the admin; Settings is theirs alone, the data tabs theirs and the staff\'s', () => {
+  it("the first person to run Set up is recorded as the admin; Settings is theirs alone, the data tabs theirs and the staff's", () => {
     const crm = sharedDriveCrm();
     const report = crm.call(MANAGER, 'setUpCrm');
     expect(report.ok).toBe(true);
-    expect(succeeded(report).repaired).toContain(`No owner is reported for this file (shared drive): ${MANAGER} is recorded as the CRM's admin`);
+    expect(succeeded(report).repaired).toContain(
+      `No owner is reported for this file (shared drive): ${MANAGER} is recorded as the CRM's admin`,
+    );
     setStaff(crm, MANAGER, [REP]);
     expect(whoCanType(crm, [OWNER, REP, MANAGER, STRANGER])).toEqual({
       Customers: [REP, MANAGER],
@@ -131,12 +148,14 @@ describe('a file in a shared drive (no owner)', () => {
     expect(stateJson(crm)).toBe(before);
   });
 
-  it('the admin and staff write through the API; the file\'s creator, not being admin, is refused', () => {
+  it("the admin and staff write through the API; the file's creator, not being admin, is refused", () => {
     const crm = sharedDriveCrm();
     expect(crm.call(MANAGER, 'setUpCrm').ok).toBe(true);
     setStaff(crm, MANAGER, [REP]);
     expect(crm.call(MANAGER, 'registerCustomer', { name: 'Ann Berg' }).ok).toBe(true);
     expect(crm.call(REP, 'registerCustomer', { name: 'Bob Stone' }).ok).toBe(true);
-    expect(having(crm.call(OWNER, 'registerCustomer', { name: 'Cat Young' }), 'errors').errors.access).toMatch(/not allowed/);
+    expect(having(crm.call(OWNER, 'registerCustomer', { name: 'Cat Young' }), 'errors').errors.access).toMatch(
+      /not allowed/,
+    );
   });
 });

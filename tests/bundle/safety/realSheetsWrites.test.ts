@@ -42,7 +42,11 @@ function cell(crm: Crm, id: string, header: (typeof CUSTOMER_HEADERS)[number]): 
  * Runs `body` (a server call) while a person types `value` into a cell: the person's edit lands at the start of
  * the call's first Range.setValues, i.e. after the save read the row and before it wrote anything.
  */
-function typedDuringSave<T>(crm: Crm, edit: { user: string; row: number; column: number; value: string }, body: () => T): T {
+function typedDuringSave<T>(
+  crm: Crm,
+  edit: { user: string; row: number; column: number; value: string },
+  body: () => T,
+): T {
   let typed = false;
   const stop = crm.gas.runtime.calls.onCall((method) => {
     if (typed || method !== 'Range.setValues') return;
@@ -68,7 +72,9 @@ function oldOutOfListStatus(crm: Crm, id: string, text: string): void {
     target.setDataValidation(rule);
   });
   // The sheet now holds a value its own rule rejects, as one typed before the dropdown existed.
-  expect(crm.gas.sheets.validationViolations('Customers').map((v) => [v.row, v.column, v.value])).toEqual([[row, col('Status'), text]]);
+  expect(crm.gas.sheets.validationViolations('Customers').map((v) => [v.row, v.column, v.value])).toEqual([
+    [row, col('Status'), text],
+  ]);
 }
 
 /** The owner narrows History's protection so `user` may no longer write there (Customers still allows them). */
@@ -238,7 +244,9 @@ describe('an old Status outside the dropdown list (typed before the dropdown exi
     historyClosedTo(crm, REP);
     const version = opened(crm, ann.id).version;
     const before = workbookJson(crm);
-    expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', version, 'A note')).toThrow(/protected cell/);
+    expect(() => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', version, 'A note')).toThrow(
+      /protected cell/,
+    );
     expect(workbookJson(crm)).toBe(before);
     expect(addOnUnlockedWrites(crm)).toEqual([]);
   });
@@ -284,9 +292,11 @@ describe('a failure in the middle of an import batch', () => {
 
   it('the same batch succeeds once History is open again, with every History row', () => {
     const { crm, eve, bob } = crmToImport();
-    const result = succeeded(crm.call(REP, 'importCustomers', {
-      duplicates: 'merge',
-    }));
+    const result = succeeded(
+      crm.call(REP, 'importCustomers', {
+        duplicates: 'merge',
+      }),
+    );
     expect(result).toMatchObject({ ok: true, imported: 2, merged: 2 });
     expect(cell(crm, eve.id, 'Notes')).toBe('vip');
     expect(cell(crm, bob.id, 'Phone')).toBe('555 0500 000');
@@ -365,8 +375,19 @@ describe('input of the wrong type is refused with the field named, and nothing i
   });
 
   it('the messages name the field', () => {
-    expect(crm.call(REP, 'registerCustomer', { name: 42 })).toEqual({ ok: false, errors: { name: 'Name must be text, not a number.' } });
-    expect(crm.call(REP, 'updateCustomer', ann.id, { email: 5, notes: {}, status: 1, dealValue: true, phone: [] }, ann.version)).toEqual({
+    expect(crm.call(REP, 'registerCustomer', { name: 42 })).toEqual({
+      ok: false,
+      errors: { name: 'Name must be text, not a number.' },
+    });
+    expect(
+      crm.call(
+        REP,
+        'updateCustomer',
+        ann.id,
+        { email: 5, notes: {}, status: 1, dealValue: true, phone: [] },
+        ann.version,
+      ),
+    ).toEqual({
       ok: false,
       errors: {
         email: 'Email must be text, not a number.',
@@ -379,7 +400,10 @@ describe('input of the wrong type is refused with the field named, and nothing i
   });
 
   it('updateCustomerStatus: a status or a note of the wrong type', () => {
-    expect(crm.callRaw(REP, 'updateCustomerStatus', ann.id, 3, ann.version)).toEqual({ ok: false, errors: { status: expect.any(String) } });
+    expect(crm.callRaw(REP, 'updateCustomerStatus', ann.id, 3, ann.version)).toEqual({
+      ok: false,
+      errors: { status: expect.any(String) },
+    });
     expect(crm.callRaw(REP, 'updateCustomerStatus', ann.id, 'Contacted', ann.version, { text: 'x' })).toEqual({
       ok: false,
       errors: { note: 'Note must be text, not an object.' },

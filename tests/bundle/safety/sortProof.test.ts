@@ -59,30 +59,42 @@ describe('saving after the rows moved', () => {
     ['Status', true],
     ['Deal value', false],
     ['ID', false],
-  ] as const)('sorted by %s (ascending %s) between opening and saving: the right row changes, only it', (header, ascending) => {
-    const { crm, customers } = crmWithCustomers();
-    const target = customers[2] as Customer; // Zed Quinn
-    const opened = succeeded(crm.call(REP, 'getCustomer', target.id)).customer;
-    const rowBefore = sheetRowOf(crm, target.id);
+  ] as const)(
+    'sorted by %s (ascending %s) between opening and saving: the right row changes, only it',
+    (header, ascending) => {
+      const { crm, customers } = crmWithCustomers();
+      const target = customers[2] as Customer; // Zed Quinn
+      const opened = succeeded(crm.call(REP, 'getCustomer', target.id)).customer;
+      const rowBefore = sheetRowOf(crm, target.id);
 
-    sortCustomers(crm, MANAGER, col(header), ascending);
-    expect(sheetRowOf(crm, target.id)).not.toBe(rowBefore);
-    const before = rowsById(crm);
+      sortCustomers(crm, MANAGER, col(header), ascending);
+      expect(sheetRowOf(crm, target.id)).not.toBe(rowBefore);
+      const before = rowsById(crm);
 
-    crm.gas.runtime.advance(DAY_MS);
-    const saved = crm.call(REP, 'updateCustomer', opened.id, { company: 'Quinn & Sons', dealValue: 777 }, opened.version);
-    expect(saved).toMatchObject({ ok: true, customer: { id: target.id, name: 'Zed Quinn', company: 'Quinn & Sons', dealValue: 777, version: 2 } });
+      crm.gas.runtime.advance(DAY_MS);
+      const saved = crm.call(
+        REP,
+        'updateCustomer',
+        opened.id,
+        { company: 'Quinn & Sons', dealValue: 777 },
+        opened.version,
+      );
+      expect(saved).toMatchObject({
+        ok: true,
+        customer: { id: target.id, name: 'Zed Quinn', company: 'Quinn & Sons', dealValue: 777, version: 2 },
+      });
 
-    const after = rowsById(crm);
-    expectOnlyChanged(before, after, target.id);
-    const row = after.get(target.id) as unknown[];
-    expect(row[col('Company') - 1]).toBe('Quinn & Sons');
-    expect(row[col('Deal value') - 1]).toBe(777);
-    // Within the row, only the changed fields and the bookkeeping differ.
-    const changed = CUSTOMER_HEADERS.filter((_, i) => row[i] !== (before.get(target.id) as unknown[])[i]);
-    expect(changed).toEqual(['Company', 'Deal value', 'Updated at', 'Updated by', 'Version']);
-    expect(addOnUnlockedWrites(crm)).toEqual([]);
-  });
+      const after = rowsById(crm);
+      expectOnlyChanged(before, after, target.id);
+      const row = after.get(target.id) as unknown[];
+      expect(row[col('Company') - 1]).toBe('Quinn & Sons');
+      expect(row[col('Deal value') - 1]).toBe(777);
+      // Within the row, only the changed fields and the bookkeeping differ.
+      const changed = CUSTOMER_HEADERS.filter((_, i) => row[i] !== (before.get(target.id) as unknown[])[i]);
+      expect(changed).toEqual(['Company', 'Deal value', 'Updated at', 'Updated by', 'Version']);
+      expect(addOnUnlockedWrites(crm)).toEqual([]);
+    },
+  );
 
   it('a status change after blank rows were inserted above and among the customers and a row was deleted', () => {
     const { crm, customers } = crmWithCustomers();
@@ -99,7 +111,12 @@ describe('saving after the rows moved', () => {
     const saved = crm.call(MANAGER, 'updateCustomerStatus', target.id, 'qualified', 1, 'Called back');
     expect(saved).toMatchObject({ ok: true, customer: { id: target.id, status: 'Qualified', version: 2 } });
     expectOnlyChanged(before, rowsById(crm), target.id);
-    expect(crm.tab('History').slice(-2).map((e) => [e[1], e[2], e[5]])).toEqual([
+    expect(
+      crm
+        .tab('History')
+        .slice(-2)
+        .map((e) => [e[1], e[2], e[5]]),
+    ).toEqual([
       [target.id, 'status', 'Qualified'],
       [target.id, 'note', 'Called back'],
     ]);
@@ -173,7 +190,14 @@ describe('moved or renamed header columns', () => {
       const result = crm.callRaw(user, name, ...args(target));
       expect({ label, result }).toEqual({
         label,
-        result: { ok: false, errors: { form: expect.stringMatching(new RegExp(`Customers tab's columns have changed: column ${column} .*Set up / repair`)) } },
+        result: {
+          ok: false,
+          errors: {
+            form: expect.stringMatching(
+              new RegExp(`Customers tab's columns have changed: column ${column} .*Set up / repair`),
+            ),
+          },
+        },
       });
       expect({ label, unchanged: stateJson(crm) === before }).toEqual({ label, unchanged: true });
     }
@@ -181,7 +205,9 @@ describe('moved or renamed header columns', () => {
     const before = crm.tab('History');
     crm.edit({ user: REP, sheet: 'Customers', row: 2, column: 2, value: 'Typed by hand' });
     expect(crm.tab('History')).toEqual(before);
-    expect(crm.gas.ui.last('toast')?.message).toMatch(/^Your edit was kept but not logged in History: .*Set up \/ repair/);
+    expect(crm.gas.ui.last('toast')?.message).toMatch(
+      /^Your edit was kept but not logged in History: .*Set up \/ repair/,
+    );
     // Check data explains it too.
     expect(succeeded(crm.call(REP, 'checkData')).problems[0]?.problem).toContain('Set up / repair');
   }

@@ -17,7 +17,16 @@ export const ADMIN = 'admin@example.com';
 export function customer(id: string, fields: Partial<Customer> = {}): Customer {
   const at = '2026-01-01T00:00:00.000Z';
   const by = 'rep@example.com';
-  return { ...blankCustomer(id), name: `Name ${id}`, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by, statusChangedAt: at, ...fields };
+  return {
+    ...blankCustomer(id),
+    name: `Name ${id}`,
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    updatedBy: by,
+    statusChangedAt: at,
+    ...fields,
+  };
 }
 
 /** The customer already in the CRM before the import. */
@@ -55,7 +64,11 @@ export const MESSY: ImportGrid = [
 ];
 
 /** Plans a batch of `values` with the proposed mapping (or `mapping`), as the server does. */
-export function plan(values: ImportGrid, existing: readonly Customer[], options: Omit<Partial<PlanOptions>, 'mapping'> & { mapping?: unknown } = {}) {
+export function plan(
+  values: ImportGrid,
+  existing: readonly Customer[],
+  options: Omit<Partial<PlanOptions>, 'mapping'> & { mapping?: unknown } = {},
+) {
   const prepared = prepareImport(values, options.mapping);
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
   return planImport(prepared.value.sheet, existing, {

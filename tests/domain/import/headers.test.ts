@@ -1,10 +1,26 @@
 /** Header names of old sheets → the proposed mapping, and the checks on a mapping the admin corrected. */
 
-import { emptyMapping, locateImportSheet, prepareImport, proposeMapping, validateMapping } from '../../../src/domain/import';
+import {
+  emptyMapping,
+  locateImportSheet,
+  prepareImport,
+  proposeMapping,
+  validateMapping,
+} from '../../../src/domain/import';
 
 describe('proposeMapping', () => {
   it('recognises common header names in any order', () => {
-    const mapping = proposeMapping(['Value', 'Tel.', 'E-mail', 'Stage', 'Full name', 'Organisation', 'Comments', 'Sales rep', 'Lead source']);
+    const mapping = proposeMapping([
+      'Value',
+      'Tel.',
+      'E-mail',
+      'Stage',
+      'Full name',
+      'Organisation',
+      'Comments',
+      'Sales rep',
+      'Lead source',
+    ]);
     expect(mapping).toEqual({
       ...emptyMapping(),
       dealValue: 0,
@@ -20,7 +36,14 @@ describe('proposeMapping', () => {
   });
 
   it('uses the first of two phone columns, and suffixes for longer headers', () => {
-    const mapping = proposeMapping(['Customer name', 'Phone', 'Mobile', 'Work e-mail', 'Client company', 'Estimated deal value']);
+    const mapping = proposeMapping([
+      'Customer name',
+      'Phone',
+      'Mobile',
+      'Work e-mail',
+      'Client company',
+      'Estimated deal value',
+    ]);
     expect(mapping).toMatchObject({ name: 0, phone: 1, email: 3, company: 4, dealValue: 5 });
   });
 
@@ -78,7 +101,13 @@ describe('validateMapping', () => {
   });
 
   it('says so when the headers give no name column and no mapping is sent', () => {
-    const prepared = prepareImport([['Foo', 'Bar'], ['a', 'b']], undefined);
+    const prepared = prepareImport(
+      [
+        ['Foo', 'Bar'],
+        ['a', 'b'],
+      ],
+      undefined,
+    );
     expect(prepared.ok).toBe(false);
     if (!prepared.ok) expect(prepared.errors.mapping).toMatch(/^Choose the column that holds the customer name/);
   });

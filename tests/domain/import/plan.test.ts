@@ -16,7 +16,16 @@ describe('a messy old sheet, duplicates skipped', () => {
   const { result, writes, crm } = runBatch(MESSY, [EVE]);
 
   it('proposes the mapping from "Full name", "E-mail", "Tel", "Stage", "Value", "Comments"', () => {
-    expect(result.mapping).toEqual({ ...emptyMapping(), name: 0, company: 1, email: 2, phone: 3, status: 4, dealValue: 5, notes: 6 });
+    expect(result.mapping).toEqual({
+      ...emptyMapping(),
+      name: 0,
+      company: 1,
+      email: 2,
+      phone: 3,
+      status: 4,
+      dealValue: 5,
+      notes: 6,
+    });
     expect(result).toMatchObject({ headerRow: 1, total: 16, processed: 16, nextOffset: 16, done: true, dryRun: false });
   });
 
@@ -24,8 +33,15 @@ describe('a messy old sheet, duplicates skipped', () => {
     expect(result.skipped).toEqual([
       { row: 3, reason: 'Row 3: Email "bob@" is not a valid e-mail address.' },
       { row: 6, reason: 'Row 6: duplicate of row 2 (Ann Archer) — same e-mail address. Not imported.' },
-      { row: 7, reason: `Row 7: Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}` },
-      { row: 8, reason: 'Row 8: probably already in the CRM as C-00001 Eve Evans (Existing Co) — same e-mail address. Not imported.' },
+      {
+        row: 7,
+        reason: `Row 7: Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}`,
+      },
+      {
+        row: 8,
+        reason:
+          'Row 8: probably already in the CRM as C-00001 Eve Evans (Existing Co) — same e-mail address. Not imported.',
+      },
       { row: 11, reason: 'Row 11: repeats the header row, so it is not a customer.' },
       { row: 12, reason: 'Row 12: Deal value cannot be negative ("(300)").' },
       {
@@ -42,7 +58,9 @@ describe('a messy old sheet, duplicates skipped', () => {
   });
 
   it('lists the duplicates with the customer they match (IDs filled in for rows of this import)', () => {
-    expect(result.duplicates.map(({ row, existingId, existingRow, action }) => ({ row, existingId, existingRow, action }))).toEqual([
+    expect(
+      result.duplicates.map(({ row, existingId, existingRow, action }) => ({ row, existingId, existingRow, action })),
+    ).toEqual([
       { row: 6, existingId: 'C-00002', existingRow: 2, action: 'skipped' },
       { row: 8, existingId: 'C-00001', existingRow: undefined, action: 'skipped' },
       { row: 16, existingId: 'C-00002', existingRow: 2, action: 'skipped' },
@@ -53,23 +71,66 @@ describe('a messy old sheet, duplicates skipped', () => {
     expect(result.imported).toBe(4);
     expect(result.importedRows).toEqual([2, 5, 10, 14]);
     expect(result.ids).toEqual(['C-00002', 'C-00003', 'C-00004', 'C-00005']);
-    const stamp = { createdAt: NOW, createdBy: ADMIN, updatedAt: NOW, updatedBy: ADMIN, statusChangedAt: NOW, version: 1 };
+    const stamp = {
+      createdAt: NOW,
+      createdBy: ADMIN,
+      updatedAt: NOW,
+      updatedBy: ADMIN,
+      statusChangedAt: NOW,
+      version: 1,
+    };
     expect(writes.customers).toEqual<Customer[]>([
       {
-        id: 'C-00002', name: 'Ann Archer', company: 'Acme Ltd', email: 'ann@acme.example', phone: '+1 (555) 010-2000',
-        status: 'Closed-won', dealValue: 1200, owner: '', source: 'Import', notes: 'Met at fair', ...stamp,
+        id: 'C-00002',
+        name: 'Ann Archer',
+        company: 'Acme Ltd',
+        email: 'ann@acme.example',
+        phone: '+1 (555) 010-2000',
+        status: 'Closed-won',
+        dealValue: 1200,
+        owner: '',
+        source: 'Import',
+        notes: 'Met at fair',
+        ...stamp,
       },
       {
-        id: 'C-00003', name: 'Cara Cole', company: '', email: 'cara@cole.example', phone: '447700900123',
-        status: 'Lead', dealValue: 1200.5, owner: '', source: 'Import', notes: '=HYPERLINK("http://x")', ...stamp,
+        id: 'C-00003',
+        name: 'Cara Cole',
+        company: '',
+        email: 'cara@cole.example',
+        phone: '447700900123',
+        status: 'Lead',
+        dealValue: 1200.5,
+        owner: '',
+        source: 'Import',
+        notes: '=HYPERLINK("http://x")',
+        ...stamp,
       },
       {
-        id: 'C-00004', name: '=SUM(A1:A3)', company: 'Formula Co', email: '', phone: '',
-        status: 'Lead', dealValue: null, owner: '', source: 'Import', notes: '', ...stamp,
+        id: 'C-00004',
+        name: '=SUM(A1:A3)',
+        company: 'Formula Co',
+        email: '',
+        phone: '',
+        status: 'Lead',
+        dealValue: null,
+        owner: '',
+        source: 'Import',
+        notes: '',
+        ...stamp,
       },
       {
-        id: 'C-00005', name: 'Ivy Ives', company: 'Ives Group', email: 'ivy@ives.example', phone: '',
-        status: 'Closed-won', dealValue: 1000, owner: '', source: 'Import', notes: 'line 1\nline 2', ...stamp,
+        id: 'C-00005',
+        name: 'Ivy Ives',
+        company: 'Ives Group',
+        email: 'ivy@ives.example',
+        phone: '',
+        status: 'Closed-won',
+        dealValue: 1000,
+        owner: '',
+        source: 'Import',
+        notes: 'line 1\nline 2',
+        ...stamp,
       },
     ]);
     expect(crm.map((c) => c.id)).toEqual(['C-00001', 'C-00002', 'C-00003', 'C-00004', 'C-00005']);
@@ -78,9 +139,35 @@ describe('a messy old sheet, duplicates skipped', () => {
   it('writes cells that the sheet stores as text (no formula runs, no number parsing)', () => {
     const rows = writes.customers.map(customerToRow);
     const at = new Date(NOW);
-    expect(rows[2]).toEqual(["'C-00004", "'=SUM(A1:A3)", "'Formula Co", '', '', 'Lead', '', '', "'Import", '', at, `'${ADMIN}`, at, `'${ADMIN}`, at, 1]);
+    expect(rows[2]).toEqual([
+      "'C-00004",
+      "'=SUM(A1:A3)",
+      "'Formula Co",
+      '',
+      '',
+      'Lead',
+      '',
+      '',
+      "'Import",
+      '',
+      at,
+      `'${ADMIN}`,
+      at,
+      `'${ADMIN}`,
+      at,
+      1,
+    ]);
     expect(rows[1]?.slice(0, 10)).toEqual([
-      "'C-00003", "'Cara Cole", '', "'cara@cole.example", "'447700900123", 'Lead', 1200.5, '', "'Import", `'=HYPERLINK("http://x")`,
+      "'C-00003",
+      "'Cara Cole",
+      '',
+      "'cara@cole.example",
+      "'447700900123",
+      'Lead',
+      1200.5,
+      '',
+      "'Import",
+      `'=HYPERLINK("http://x")`,
     ]);
   });
 
@@ -113,7 +200,9 @@ describe('a messy old sheet, duplicates skipped', () => {
       'Row 10: probably already in the CRM as C-00004 =SUM(A1:A3) (Formula Co) — same name and company. Not imported.',
     );
     // The rows that were invalid the first time are reported the same way again.
-    expect(again.result.skipped.find((s) => s.row === 3)?.reason).toBe('Row 3: Email "bob@" is not a valid e-mail address.');
+    expect(again.result.skipped.find((s) => s.row === 3)?.reason).toBe(
+      'Row 3: Email "bob@" is not a valid e-mail address.',
+    );
     expect(again.crm).toEqual(crm);
   });
 });
@@ -121,7 +210,12 @@ describe('a messy old sheet, duplicates skipped', () => {
 describe('duplicates merged', () => {
   it('fills only EMPTY fields of the existing customer, never overwrites, and logs each filled field', () => {
     const existing = customer('C-00001', {
-      name: 'Eve Evans', company: 'Existing Co', email: 'eve@existing.example', source: 'Website', status: 'Qualified', notes: 'keep me',
+      name: 'Eve Evans',
+      company: 'Existing Co',
+      email: 'eve@existing.example',
+      source: 'Website',
+      status: 'Qualified',
+      notes: 'keep me',
     });
     const values = [
       ['Name', 'Company', 'Email', 'Phone', 'Status', 'Value', 'Notes', 'Source'],
@@ -139,7 +233,14 @@ describe('duplicates merged', () => {
       },
     ]);
     // Name, company, status, notes and source had values: untouched. The default "Import" source never fills.
-    expect(crm[0]).toEqual({ ...existing, phone: '555 0101 000', dealValue: 2500, version: 2, updatedAt: NOW, updatedBy: ADMIN });
+    expect(crm[0]).toEqual({
+      ...existing,
+      phone: '555 0101 000',
+      dealValue: 2500,
+      version: 2,
+      updatedAt: NOW,
+      updatedBy: ADMIN,
+    });
     expect(writes.events).toEqual([
       { at: NOW, customerId: 'C-00001', action: 'import', field: 'Phone', from: '', to: '555 0101 000', by: ADMIN },
       { at: NOW, customerId: 'C-00001', action: 'import', field: 'Deal value', from: '', to: '2500', by: ADMIN },
@@ -148,7 +249,11 @@ describe('duplicates merged', () => {
     const again = runBatch(values, crm, { duplicates: 'merge' });
     expect(again.result).toMatchObject({ imported: 0, merged: 0 });
     expect(again.result.skipped).toEqual([
-      { row: 2, reason: 'Row 2: probably already in the CRM as C-00001 Eve Evans (Existing Co) — same e-mail address. Nothing new to add, not imported.' },
+      {
+        row: 2,
+        reason:
+          'Row 2: probably already in the CRM as C-00001 Eve Evans (Existing Co) — same e-mail address. Nothing new to add, not imported.',
+      },
     ]);
     expect(again.writes.updates).toEqual([]);
   });
@@ -163,15 +268,28 @@ describe('duplicates merged', () => {
     const { result, writes } = runBatch(values, [], { duplicates: 'merge' });
     expect(result.imported).toBe(1);
     expect(result.merged).toBe(1);
-    expect(writes.customers[0]).toMatchObject({ name: 'Kim Kay', email: 'kim@kay.example', phone: '+44 20 7946 0000', company: 'Kay Ltd' });
+    expect(writes.customers[0]).toMatchObject({
+      name: 'Kim Kay',
+      email: 'kim@kay.example',
+      phone: '+44 20 7946 0000',
+      company: 'Kay Ltd',
+    });
     expect(result.duplicates).toEqual([
       {
-        row: 3, existingId: 'C-00001', existingRow: 2, action: 'merged', filled: ['Company', 'Phone'],
+        row: 3,
+        existingId: 'C-00001',
+        existingRow: 2,
+        action: 'merged',
+        filled: ['Company', 'Phone'],
         reason: 'Row 3: merged into row 2 (Kim Kay) — same e-mail address. Filled: Company, Phone.',
       },
       {
         // Found through the phone filled in by row 3 (last 10 digits compared).
-        row: 4, existingId: 'C-00001', existingRow: 2, action: 'skipped', filled: [],
+        row: 4,
+        existingId: 'C-00001',
+        existingRow: 2,
+        action: 'skipped',
+        filled: [],
         reason: 'Row 4: duplicate of row 2 (Kim Kay) — same phone number. Nothing new to add, not imported.',
       },
     ]);
@@ -182,10 +300,16 @@ describe('duplicates merged', () => {
       customer('C-00001', { name: 'Al One', email: 'al@one.example' }),
       customer('C-00002', { name: 'Al Two', phone: '555 010 9999' }),
     ];
-    const values = [['Name', 'Email', 'Phone'], ['Al', 'al@one.example', '5550109999']];
+    const values = [
+      ['Name', 'Email', 'Phone'],
+      ['Al', 'al@one.example', '5550109999'],
+    ];
     const { result } = runBatch(values, crm, { duplicates: 'merge' });
     expect(result.skipped).toEqual([
-      { row: 2, reason: 'Row 2: matches 2 records (C-00001 Al One; C-00002 Al Two), so it was not merged: merge them by hand.' },
+      {
+        row: 2,
+        reason: 'Row 2: matches 2 records (C-00001 Al One; C-00002 Al Two), so it was not merged: merge them by hand.',
+      },
     ]);
     expect(runBatch(values, crm).result.skipped[0]?.reason).toBe(
       'Row 2: probably already in the CRM as C-00001 Al One and 1 more — same e-mail address. Not imported.',
@@ -219,7 +343,12 @@ describe('batches', () => {
       offset = batch.result.nextOffset;
       if (batch.result.done) break;
     }
-    expect(progress).toEqual([[5, 5, false], [5, 10, false], [5, 15, false], [1, 16, true]]);
+    expect(progress).toEqual([
+      [5, 5, false],
+      [5, 10, false],
+      [5, 15, false],
+      [1, 16, true],
+    ]);
     expect(importedRows).toEqual([2, 5, 10, 14]);
     expect(skippedRows).toEqual([3, 6, 7, 8, 11, 12, 13, 15, 16]);
     expect(crm).toEqual(runBatch(MESSY, [EVE]).crm);
@@ -231,7 +360,11 @@ describe('batches', () => {
     expect(result.importedRows).toEqual([14]);
     expect(result.duplicates).toEqual([
       {
-        row: 16, existingId: '', existingRow: 2, action: 'skipped', filled: [],
+        row: 16,
+        existingId: '',
+        existingRow: 2,
+        action: 'skipped',
+        filled: [],
         reason: 'Row 16: duplicate of row 2 (Ann Archer) — same phone number. Not imported.',
       },
     ]);
@@ -239,16 +372,32 @@ describe('batches', () => {
   });
 
   it('treats an offset past the end as done', () => {
-    expect(plan(MESSY, [], { offset: 99 })).toMatchObject({ offset: 16, nextOffset: 16, done: true, toImport: [], skipped: [] });
+    expect(plan(MESSY, [], { offset: 99 })).toMatchObject({
+      offset: 16,
+      nextOffset: 16,
+      done: true,
+      toImport: [],
+      skipped: [],
+    });
   });
 
   it('plans 5,000 rows against 5,000 customers quickly (indexed duplicate look-up)', () => {
     const crm = Array.from({ length: 5000 }, (_, i) =>
-      customer(`C-${String(i + 1).padStart(5, '0')}`, { name: `Old ${i}`, email: `old${i}@x.example`, phone: `555${String(i).padStart(7, '0')}` }),
+      customer(`C-${String(i + 1).padStart(5, '0')}`, {
+        name: `Old ${i}`,
+        email: `old${i}@x.example`,
+        phone: `555${String(i).padStart(7, '0')}`,
+      }),
     );
     const values = [
       ['Name', 'Email', 'Phone', 'Stage', 'Value'],
-      ...Array.from({ length: 5000 }, (_, i) => [`New ${i}`, `new${i}@y.example`, `+44 20 ${String(i).padStart(8, '0')}`, 'won', i]),
+      ...Array.from({ length: 5000 }, (_, i) => [
+        `New ${i}`,
+        `new${i}@y.example`,
+        `+44 20 ${String(i).padStart(8, '0')}`,
+        'won',
+        i,
+      ]),
     ];
     const started = Date.now();
     const first = runBatch(values, crm, { limit: 5000 });
@@ -263,16 +412,29 @@ describe('batches', () => {
 describe('rows and mapping details', () => {
   it('joins First name and Last name, and leaves Owner blank unless mapped', () => {
     const read = readImportRow(['Ann', 'Archer', ''], { ...emptyMapping(), firstName: 0, lastName: 1, owner: 2 });
-    expect(read).toMatchObject({ ok: true, fields: { name: 'Ann Archer', owner: '', source: 'Import', status: 'Lead' } });
+    expect(read).toMatchObject({
+      ok: true,
+      fields: { name: 'Ann Archer', owner: '', source: 'Import', status: 'Lead' },
+    });
   });
 
   it('uses the mapping the admin corrected, and the Source column when there is one', () => {
     const { writes } = runBatch(MESSY.slice(0, 2), [], { mapping: { name: 0, notes: 7, source: 1 } });
-    expect(writes.customers[0]).toMatchObject({ name: 'Ann Archer', company: '', email: '', notes: 'x1', source: 'Acme Ltd', status: 'Lead' });
+    expect(writes.customers[0]).toMatchObject({
+      name: 'Ann Archer',
+      company: '',
+      email: '',
+      notes: 'x1',
+      source: 'Acme Ltd',
+      status: 'Lead',
+    });
   });
 
   it('shows dates in text columns as the spreadsheet formats them', () => {
-    const values = [['Name', 'Notes'], ['Ann', new Date(Date.UTC(2023, 4, 2))]];
+    const values = [
+      ['Name', 'Notes'],
+      ['Ann', new Date(Date.UTC(2023, 4, 2))],
+    ];
     expect(plan(values, [], { formatDate: () => '02/05/2023' }).toImport[0]?.fields.notes).toBe('02/05/2023');
     expect(plan(values, []).toImport[0]?.fields.notes).toBe('2023-05-02');
   });
@@ -298,14 +460,28 @@ describe('rows and mapping details', () => {
       ],
     });
     // Text that merely contains such a code is a value.
-    expect(readImportRow(['Ann', 'ann@a.example', '', 'see #REF! in old file'], mapping)).toMatchObject({ ok: true, fields: { notes: 'see #REF! in old file' } });
+    expect(readImportRow(['Ann', 'ann@a.example', '', 'see #REF! in old file'], mapping)).toMatchObject({
+      ok: true,
+      fields: { notes: 'see #REF! in old file' },
+    });
   });
 
   it('reports every problem of a row at once, in column order', () => {
-    const read = readImportRow(['', 'x@', 'soon', '1.200'], { ...emptyMapping(), name: 0, email: 1, status: 2, dealValue: 3 });
+    const read = readImportRow(['', 'x@', 'soon', '1.200'], {
+      ...emptyMapping(),
+      name: 0,
+      email: 1,
+      status: 2,
+      dealValue: 3,
+    });
     expect(read.ok).toBe(false);
     if (!read.ok) {
-      expect(read.messages.map((m) => m.split(' ').slice(0, 2).join(' '))).toEqual(['Name is', 'Email "x@"', 'Status "soon"', 'Deal value']);
+      expect(read.messages.map((m) => m.split(' ').slice(0, 2).join(' '))).toEqual([
+        'Name is',
+        'Email "x@"',
+        'Status "soon"',
+        'Deal value',
+      ]);
     }
   });
 });

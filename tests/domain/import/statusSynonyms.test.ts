@@ -34,7 +34,10 @@ describe('readImportStatus', () => {
   it.each([['Warm'], ['closed'], ['pending'], [42], [true]])('reports %p instead of guessing', (raw) => {
     const read = readImportStatus(raw);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.message).toMatch(/^Status ".*" is not a pipeline stage the import recognises, so it was not guessed\. /);
+    if (!read.ok)
+      expect(read.message).toMatch(
+        /^Status ".*" is not a pipeline stage the import recognises, so it was not guessed\. /,
+      );
   });
 
   it('gives each synonym exactly one stage, and never shadows a real label', () => {

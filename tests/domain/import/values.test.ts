@@ -65,7 +65,8 @@ describe('readAmount', () => {
   it.each([['lots'], ['12k'], ['100-200'], ['1,2,3'], ['EURO 5']])('reports %p as not an amount', (raw) => {
     const read = readAmount(raw);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.message).toBe(`Deal value "${raw}" is not an amount: write it like 1200, 1,200.50 or 1.200,50.`);
+    if (!read.ok)
+      expect(read.message).toBe(`Deal value "${raw}" is not an amount: write it like 1200, 1,200.50 or 1.200,50.`);
   });
 
   it.each([['-50'], ['(300)'], ['-$1,200']])('refuses the negative amount %p with the text as written', (raw) => {

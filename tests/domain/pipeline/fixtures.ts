@@ -42,7 +42,13 @@ export function created(customerId: string, at: string, to: string): HistoryEven
   return { at, customerId, action: 'create', field: '', from: '', to, by: 'rep@example.com' };
 }
 
-export function moved(customerId: string, at: string, from: string, to: string, action: HistoryAction = 'status'): HistoryEvent {
+export function moved(
+  customerId: string,
+  at: string,
+  from: string,
+  to: string,
+  action: HistoryAction = 'status',
+): HistoryEvent {
   return { at, customerId, action, field: 'Status', from, to, by: 'rep@example.com' };
 }
 
@@ -72,7 +78,13 @@ export function referenceInput(): PipelineInput {
   const customers = [
     customer('C1', 'Lead', { dealValue: 1000, owner: 'alice', updatedAt: day(9) }),
     customer('C2', 'Qualified', { dealValue: 2000, owner: 'bob', updatedAt: day(10), statusChangedAt: day(10) }),
-    customer('C3', 'In negotiation', { dealValue: 5000, owner: 'alice', createdAt: day(2), updatedAt: day(25), statusChangedAt: day(12) }),
+    customer('C3', 'In negotiation', {
+      dealValue: 5000,
+      owner: 'alice',
+      createdAt: day(2),
+      updatedAt: day(25),
+      statusChangedAt: day(12),
+    }),
     customer('C4', 'Closed-won', { dealValue: 3000, owner: 'bob', updatedAt: day(20), statusChangedAt: day(20) }),
     customer('C5', 'Closed-lost', { dealValue: null, owner: '', updatedAt: day(6), statusChangedAt: day(6) }),
     customer('C6', 'Active', { dealValue: 400, owner: 'alice', updatedAt: day(10), statusChangedAt: day(10) }),

@@ -102,7 +102,10 @@ describe('pipelineLayout — reference CRM, cell by cell', () => {
       /* 36 */ row('Dormant', 0, '—', '—'),
       /* 37 */ row(),
       /* 38 */ lists(['Stale customers (no change for more than 14 days)'], ['By owner']),
-      /* 39 */ lists(['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'], ['Owner', 'Customers', 'Open', 'Weighted value']),
+      /* 39 */ lists(
+        ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
+        ['Owner', 'Customers', 'Open', 'Weighted value'],
+      ),
       /* 40 */ lists(['C1', 'Name C1', 'Company C1', 'alice', 'Lead', 21], ['bob', 2, 1, 3800]),
       /* 41 */ lists(['C2', 'Name C2', 'Company C2', 'bob', 'Qualified', 20], ['alice', 3, 2, 3500]),
       /* 42 */ lists([], ['(no owner)', 1, 0, 0]),
@@ -140,7 +143,9 @@ describe('pipelineFrame — formats, bold rows and chart at fixed cells', () => 
   it('bolds the title, section and column-header rows across A..K', () => {
     expect(frame.boldRows).toEqual([1, 4, 5, 18, 19, 27, 28, 38, 39]);
     const weights = frameFontWeights(frame, 1, 45);
-    expect(weights.map((r) => r[0])).toEqual(Array.from({ length: 45 }, (_, i) => (frame.boldRows.includes(i + 1) ? 'bold' : 'normal')));
+    expect(weights.map((r) => r[0])).toEqual(
+      Array.from({ length: 45 }, (_, i) => (frame.boldRows.includes(i + 1) ? 'bold' : 'normal')),
+    );
     expect(weights.every((r) => r.length === W && r.every((w) => w === r[0]))).toBe(true);
   });
 
@@ -154,7 +159,11 @@ describe('pipelineFrame — formats, bold rows and chart at fixed cells', () => 
     // The chart (Sheets' default 371 px ≈ 18 rows of 21 px) sits in H..M from row 4: 20 rows are free below it
     // before the owner list's title in column H.
     expect(frame.listTitleRow - frame.chart.anchorRow).toBeGreaterThanOrEqual(20);
-    expect(layout.values.slice(frame.chart.anchorRow - 1, frame.listTitleRow - 1).every((r) => r.slice(7).every((c) => c === ''))).toBe(true);
+    expect(
+      layout.values
+        .slice(frame.chart.anchorRow - 1, frame.listTitleRow - 1)
+        .every((r) => r.slice(7).every((c) => c === '')),
+    ).toBe(true);
   });
 });
 
@@ -171,37 +180,58 @@ describe('pipelineLayout — the geometry does not move with the lists', () => {
       updatedAt: day(0),
     }));
   const ownerRows = (n: number): PipelineSummary['owners'] =>
-    Array.from({ length: n }, (_, i) => ({ owner: i === n - 1 ? '' : `rep${i}`, count: i + 1, openCount: i, weightedValue: 1000 - i }));
+    Array.from({ length: n }, (_, i) => ({
+      owner: i === n - 1 ? '' : `rep${i}`,
+      count: i + 1,
+      openCount: i,
+      weightedValue: 1000 - i,
+    }));
 
   const cases = [0, 1, 500].flatMap((stale) => [0, 1, 7].map((owners) => ({ stale, owners })));
 
-  it.each(cases)('$stale stale customers, $owners owners: same frame, headers on the same rows, lists side by side', ({ stale, owners }) => {
-    const layout = pipelineLayout({ ...base, stale: staleRows(stale), owners: ownerRows(owners) });
-    expect(layout.frame).toEqual(pipelineFrame());
-    const v = layout.values;
-    expect(v).toHaveLength(39 + Math.max(1, stale, owners));
-    // Section titles and column headers where the frame bolds them.
-    expect([1, 4, 5, 18, 19, 27, 28].map((r) => v[r - 1]?.[0])).toEqual([
-      'Pipeline summary',
-      'By stage',
-      'Stage',
-      'Conversion',
-      'From',
-      'Time in stage (days, current stays counted to now)',
-      'Stage',
-    ]);
-    expect(v[37]?.[0]).toBe('Stale customers (no change for more than 14 days)');
-    expect(v[37]?.[7]).toBe('By owner');
-    expect(v[38]).toEqual(lists(['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'], ['Owner', 'Customers', 'Open', 'Weighted value']));
-    // Each list in its own columns, in order, 'None' when empty; column G always blank.
-    const body = v.slice(39);
-    const staleCells = body.map((r) => r.slice(0, 6)).filter((r) => r.some((c) => c !== ''));
-    const ownerCells = body.map((r) => r.slice(7)).filter((r) => r.some((c) => c !== ''));
-    expect(staleCells).toEqual(stale === 0 ? [['None', '', '', '', '', '']] : staleRows(stale).map((s) => [s.id, s.name, s.company, s.owner || '(no owner)', s.status, s.daysIdle]));
-    expect(ownerCells).toEqual(owners === 0 ? [['None', '', '', '']] : ownerRows(owners).map((o) => [o.owner || '(no owner)', o.count, o.openCount, o.weightedValue]));
-    expect(body.every((r) => r[6] === '')).toBe(true);
-    expectWellFormed(layout);
-  });
+  it.each(cases)(
+    '$stale stale customers, $owners owners: same frame, headers on the same rows, lists side by side',
+    ({ stale, owners }) => {
+      const layout = pipelineLayout({ ...base, stale: staleRows(stale), owners: ownerRows(owners) });
+      expect(layout.frame).toEqual(pipelineFrame());
+      const v = layout.values;
+      expect(v).toHaveLength(39 + Math.max(1, stale, owners));
+      // Section titles and column headers where the frame bolds them.
+      expect([1, 4, 5, 18, 19, 27, 28].map((r) => v[r - 1]?.[0])).toEqual([
+        'Pipeline summary',
+        'By stage',
+        'Stage',
+        'Conversion',
+        'From',
+        'Time in stage (days, current stays counted to now)',
+        'Stage',
+      ]);
+      expect(v[37]?.[0]).toBe('Stale customers (no change for more than 14 days)');
+      expect(v[37]?.[7]).toBe('By owner');
+      expect(v[38]).toEqual(
+        lists(
+          ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
+          ['Owner', 'Customers', 'Open', 'Weighted value'],
+        ),
+      );
+      // Each list in its own columns, in order, 'None' when empty; column G always blank.
+      const body = v.slice(39);
+      const staleCells = body.map((r) => r.slice(0, 6)).filter((r) => r.some((c) => c !== ''));
+      const ownerCells = body.map((r) => r.slice(7)).filter((r) => r.some((c) => c !== ''));
+      expect(staleCells).toEqual(
+        stale === 0
+          ? [['None', '', '', '', '', '']]
+          : staleRows(stale).map((s) => [s.id, s.name, s.company, s.owner || '(no owner)', s.status, s.daysIdle]),
+      );
+      expect(ownerCells).toEqual(
+        owners === 0
+          ? [['None', '', '', '']]
+          : ownerRows(owners).map((o) => [o.owner || '(no owner)', o.count, o.openCount, o.weightedValue]),
+      );
+      expect(body.every((r) => r[6] === '')).toBe(true);
+      expectWellFormed(layout);
+    },
+  );
 });
 
 describe('pipelineLayout — empty CRM', () => {
@@ -234,7 +264,10 @@ describe('pipelineLayout — empty CRM', () => {
     expect(v.slice(36)).toEqual([
       row(),
       lists(['Stale customers (no change for more than 14 days)'], ['By owner']),
-      lists(['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'], ['Owner', 'Customers', 'Open', 'Weighted value']),
+      lists(
+        ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
+        ['Owner', 'Customers', 'Open', 'Weighted value'],
+      ),
       lists(['None'], ['None']),
     ]);
     expectWellFormed(layout);
@@ -260,7 +293,9 @@ describe('pipelineLayout — details', () => {
     const layout = pipelineLayout(buildPipelineSummary(input({ customers, staleDays: 1 })));
     expect(layout.values[37]?.[0]).toBe('Stale customers (no change for more than 1 day)');
     // escaping formula-like text is the sheet layer's job: the layout hands it over untouched
-    expect(layout.values[39]).toEqual(lists(['=1+1', '+44 20', '@corp', '(no owner)', 'Lead', 30], ['(no owner)', 1, 1, 0]));
+    expect(layout.values[39]).toEqual(
+      lists(['=1+1', '+44 20', '@corp', '(no owner)', 'Lead', 30], ['(no owner)', 1, 1, 0]),
+    );
   });
 
   it('formats the rebuild time as yyyy-mm-dd hh:mm in UTC, or shows an unparsable one as is', () => {
@@ -270,7 +305,9 @@ describe('pipelineLayout — details', () => {
   });
 
   it('grows with the longer list only, staying one rectangle', () => {
-    const customers = Array.from({ length: 25 }, (_, i) => customer(`C${String(i).padStart(2, '0')}`, 'Lead', { owner: `rep${i % 3}` }));
+    const customers = Array.from({ length: 25 }, (_, i) =>
+      customer(`C${String(i).padStart(2, '0')}`, 'Lead', { owner: `rep${i % 3}` }),
+    );
     const layout = pipelineLayout(buildPipelineSummary(input({ customers })));
     // 39 fixed rows, then 25 stale rows beside the 3 owner rows
     expect(layout.values).toHaveLength(39 + 25);

@@ -87,7 +87,11 @@ describe('time in stage', () => {
 
   it('treats a repeated status as no change', () => {
     const c = customer('X', 'Contacted');
-    const history = [created('X', day(0), 'Lead'), moved('X', day(3), 'Lead', 'lead'), moved('X', day(7), 'Lead', 'Contacted')];
+    const history = [
+      created('X', day(0), 'Lead'),
+      moved('X', day(3), 'Lead', 'lead'),
+      moved('X', day(7), 'Lead', 'Contacted'),
+    ];
     // one Lead stay 0→7 = 7, Contacted 7→30 = 23
     expect(times(buildPipelineSummary(input({ customers: [c], history })))).toEqual([
       ['Lead', 1, 7, 7],
@@ -101,7 +105,7 @@ describe('time in stage', () => {
     expect(times(buildPipelineSummary(input({ customers: [c] })))).toEqual([['Contacted', 1, 20, 20]]);
   });
 
-  it('without a create row: the first row\'s From started at Created at', () => {
+  it("without a create row: the first row's From started at Created at", () => {
     const c = customer('X', 'Contacted', { createdAt: day(0) });
     const history = [moved('X', day(5), 'Lead', 'Contacted')];
     // Lead 0→5 = 5, Contacted 5→30 = 25
@@ -153,11 +157,7 @@ describe('time in stage', () => {
 
 describe('reached (conversion)', () => {
   it('a Dormant or lost-at-once customer reaches no funnel stage; Active counts as won', () => {
-    const customers = [
-      customer('D', 'Dormant'),
-      customer('L', 'Closed-lost'),
-      customer('A', 'Active'),
-    ];
+    const customers = [customer('D', 'Dormant'), customer('L', 'Closed-lost'), customer('A', 'Active')];
     const s = buildPipelineSummary(input({ customers }));
     // Only A is in the funnel (Active = Closed-won depth, so it reached all five stages).
     expect(funnel(s)).toEqual([1, 1, 1, 1, 1]);
@@ -166,7 +166,11 @@ describe('reached (conversion)', () => {
 
   it('a customer lost and later won counts as both', () => {
     const c = customer('X', 'Closed-won');
-    const history = [created('X', day(0), 'Lead'), moved('X', day(2), 'Lead', 'Closed-lost'), moved('X', day(5), 'Closed-lost', 'Closed-won')];
+    const history = [
+      created('X', day(0), 'Lead'),
+      moved('X', day(2), 'Lead', 'Closed-lost'),
+      moved('X', day(5), 'Closed-lost', 'Closed-won'),
+    ];
     const s = buildPipelineSummary(input({ customers: [c], history }));
     expect([s.wonCount, s.lostCount, s.winRate]).toEqual([1, 1, 0.5]);
   });

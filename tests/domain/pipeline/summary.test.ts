@@ -62,8 +62,24 @@ describe('buildPipelineSummary — reference CRM', () => {
   it('lists open customers idle for more than 14 days, oldest first', () => {
     // C1 idle 30-9 = 21 days, C2 30-10 = 20, C3 30-25 = 5 (fresh); C4..C6 are closed, never stale.
     expect(s.stale).toEqual([
-      { id: 'C1', name: 'Name C1', company: 'Company C1', owner: 'alice', status: 'Lead', daysIdle: 21, updatedAt: day(9) },
-      { id: 'C2', name: 'Name C2', company: 'Company C2', owner: 'bob', status: 'Qualified', daysIdle: 20, updatedAt: day(10) },
+      {
+        id: 'C1',
+        name: 'Name C1',
+        company: 'Company C1',
+        owner: 'alice',
+        status: 'Lead',
+        daysIdle: 21,
+        updatedAt: day(9),
+      },
+      {
+        id: 'C2',
+        name: 'Name C2',
+        company: 'Company C2',
+        owner: 'bob',
+        status: 'Qualified',
+        daysIdle: 20,
+        updatedAt: day(10),
+      },
     ]);
     expect(s.staleDays).toBe(14);
   });
@@ -149,7 +165,13 @@ describe('buildPipelineSummary — edge cases', () => {
     const s = buildPipelineSummary(input({ customers, probabilities }));
     const row = (status: string) => s.stages.find((r) => r.status === status);
     // Lead: (1000 + 333.33) × 0.25 = 333.3325 → 333.33 (rounded to the cent)
-    expect(row('Lead')).toEqual({ status: 'Lead', count: 2, totalValue: 1333.33, probability: 0.25, weightedValue: 333.33 });
+    expect(row('Lead')).toEqual({
+      status: 'Lead',
+      count: 2,
+      totalValue: 1333.33,
+      probability: 0.25,
+      weightedValue: 333.33,
+    });
     // Qualified: NaN in Settings → default 0.4; 100 × 0.4 = 40
     expect(row('Qualified')).toMatchObject({ probability: 0.4, weightedValue: 40 });
     expect(row('In negotiation')).toMatchObject({ probability: 0.9, weightedValue: 1800 }); // 2000 × 0.9

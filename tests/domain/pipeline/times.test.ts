@@ -3,7 +3,12 @@
  * History rows): the summary must be exactly the one built from ISO strings, blanks and bad dates included.
  */
 
-import { buildPipelineSummary, type PipelineCustomer, type PipelineEvent, type PipelineInput } from '../../../src/domain/pipeline';
+import {
+  buildPipelineSummary,
+  type PipelineCustomer,
+  type PipelineEvent,
+  type PipelineInput,
+} from '../../../src/domain/pipeline';
 import { created, customer, day, input, moved, referenceInput } from './fixtures';
 
 const asMs = (iso: string): number | string => (iso === '' || Number.isNaN(Date.parse(iso)) ? '' : Date.parse(iso));
@@ -36,7 +41,11 @@ describe('pipeline dates given as milliseconds', () => {
         customer('C2', 'Contacted', { updatedAt: day(3), statusChangedAt: '', createdAt: '' }),
         customer('C3', 'Qualified', { updatedAt: '', statusChangedAt: '', createdAt: '' }),
       ],
-      history: [created('C1', day(1), 'Lead'), moved('C2', '', 'Lead', 'Contacted'), moved('C2', day(3), 'Lead', 'Contacted')],
+      history: [
+        created('C1', day(1), 'Lead'),
+        moved('C2', '', 'Lead', 'Contacted'),
+        moved('C2', day(3), 'Lead', 'Contacted'),
+      ],
     });
     const summary = buildPipelineSummary(withTimes(iso));
     expect(summary).toEqual(buildPipelineSummary(iso));

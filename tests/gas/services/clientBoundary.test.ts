@@ -15,20 +15,28 @@ describe('argumentsToServer', () => {
   });
 
   it('refuses a Date argument, also from another realm, naming the property', () => {
-    expect(thrown(() => argumentsToServer(['x', new Date()])).message).toBe('Failed due to illegal value in property: 1');
+    expect(thrown(() => argumentsToServer(['x', new Date()])).message).toBe(
+      'Failed due to illegal value in property: 1',
+    );
     const foreignDate = vm.runInNewContext('new Date()') as unknown;
-    expect(thrown(() => argumentsToServer([{ when: foreignDate }])).message).toBe('Failed due to illegal value in property: when');
+    expect(thrown(() => argumentsToServer([{ when: foreignDate }])).message).toBe(
+      'Failed due to illegal value in property: when',
+    );
   });
 
   it('refuses functions nested in objects and arrays, class instances and cycles', () => {
-    expect(thrown(() => argumentsToServer([{ a: { b: [1, () => 2] } }])).message).toBe('Failed due to illegal value in property: 1');
-    expect(thrown(() => argumentsToServer([{ onDone() {} }])).message).toBe('Failed due to illegal value in property: onDone');
+    expect(thrown(() => argumentsToServer([{ a: { b: [1, () => 2] } }])).message).toBe(
+      'Failed due to illegal value in property: 1',
+    );
+    expect(thrown(() => argumentsToServer([{ onDone() {} }])).message).toBe(
+      'Failed due to illegal value in property: onDone',
+    );
     class Point {
       x = 1;
     }
     expect(thrown(() => argumentsToServer([new Point()])).message).toBe('Failed due to illegal value in property: 0');
     const loop: Record<string, unknown> = {};
-    loop['self'] = loop;
+    loop.self = loop;
     expect(thrown(() => argumentsToServer([loop])).message).toBe('Failed due to circular reference.');
     const shared = { v: 1 };
     expect(argumentsToServer([[shared, shared]])).toEqual([[{ v: 1 }, { v: 1 }]]);
@@ -40,7 +48,10 @@ describe('resultToClient', () => {
     expect(resultToClient({ ok: true, customer: { createdAt: new Date() } })).toBeNull();
     expect(resultToClient([1, vm.runInNewContext('new Date()')])).toBeNull();
     expect(resultToClient(new Date())).toBeNull();
-    expect(resultToClient({ ok: true, createdAt: new Date(0).toISOString() })).toEqual({ ok: true, createdAt: '1970-01-01T00:00:00.000Z' });
+    expect(resultToClient({ ok: true, createdAt: new Date(0).toISOString() })).toEqual({
+      ok: true,
+      createdAt: '1970-01-01T00:00:00.000Z',
+    });
   });
 
   it('turns undefined into null in arrays and at the top, drops it in objects', () => {

@@ -12,7 +12,11 @@ const htmlFiles = {
 describe('HtmlService', () => {
   it('creates outputs from project files and refuses a missing file with the real text', () => {
     const { globals } = makeServices({ htmlFiles });
-    const output = globals.HtmlService.createTemplateFromFile('Sidebar').evaluate().setTitle('CRM').setWidth(300).setHeight(500);
+    const output = globals.HtmlService.createTemplateFromFile('Sidebar')
+      .evaluate()
+      .setTitle('CRM')
+      .setWidth(300)
+      .setHeight(500);
     expect(output.getContent()).toBe('<h1>Customers</h1>');
     expect([output.getTitle(), output.getWidth(), output.getHeight()]).toEqual(['CRM', 300, 500]);
     const error = thrown(() => globals.HtmlService.createTemplateFromFile('Sidbar'));
@@ -22,11 +26,15 @@ describe('HtmlService', () => {
 
   it('escapes <?= ?> (markup and quotes) but prints <?!= ?> raw', () => {
     const { globals } = makeServices({ htmlFiles });
-    const template = globals.HtmlService.createTemplateFromFile('Card') as unknown as Record<string, unknown> & { evaluate(): { getContent(): string } };
-    template['name'] = `<script>alert('x')</script>"`;
-    template['data'] = { note: '</script><b>' };
+    const template = globals.HtmlService.createTemplateFromFile('Card') as unknown as Record<string, unknown> & {
+      evaluate(): { getContent(): string };
+    };
+    template.name = `<script>alert('x')</script>"`;
+    template.data = { note: '</script><b>' };
     const html = template.evaluate().getContent();
-    expect(html).toContain('<p title="&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;</p>');
+    expect(html).toContain(
+      '<p title="&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;</p>',
+    );
     expect(html).toContain(`<div><script>alert('x')</script>"</div>`);
     // Inside a <script>, the value is written as a JavaScript literal that cannot close the element.
     expect(html).toContain('<script>var data = {"note":"\\u003c/script\\u003e\\u003cb\\u003e"};</script>');
@@ -34,14 +42,20 @@ describe('HtmlService', () => {
 
   it('runs standard scriptlets with the template variables and the script globals in scope', () => {
     const { globals, host } = makeServices({ htmlFiles: { ...htmlFiles, Styles: 'b{}' } });
-    const loop = globals.HtmlService.createTemplateFromFile('Loop') as unknown as Record<string, unknown> & { evaluate(): { getContent(): string } };
-    loop['items'] = ['a', '<i>'];
+    const loop = globals.HtmlService.createTemplateFromFile('Loop') as unknown as Record<string, unknown> & {
+      evaluate(): { getContent(): string };
+    };
+    loop.items = ['a', '<i>'];
     expect(loop.evaluate().getContent()).toBe('<ul><li>a</li><li>&lt;i&gt;</li></ul>');
 
-    const scriptGlobals = { include: (name: string) => globals.HtmlService.createTemplateFromFile(name).evaluate().getContent() };
+    const scriptGlobals = {
+      include: (name: string) => globals.HtmlService.createTemplateFromFile(name).evaluate().getContent(),
+    };
     host.useRealm(scriptGlobals);
     expect(globals.HtmlService.createTemplateFromFile('Include').evaluate().getContent()).toBe('<style>b{}</style>');
-    expect(thrown(() => globals.HtmlService.createTemplateFromFile('Missing').evaluate()).message).toMatch(/missing is not defined/);
+    expect(thrown(() => globals.HtmlService.createTemplateFromFile('Missing').evaluate()).message).toMatch(
+      /missing is not defined/,
+    );
   });
 
   it('counts calls', () => {

@@ -44,8 +44,12 @@ describe('LockService', () => {
     const { runtime, globals } = makeServices();
     runtime.run(REP, () => {
       const lock = globals.LockService.getDocumentLock() as unknown as { tryLock(...a: unknown[]): boolean };
-      expect(thrown(() => lock.tryLock()).message).toBe("The parameters () don't match the method signature for LockService.Lock.tryLock.");
-      expect(thrown(() => lock.tryLock('10')).message).toBe("The parameters (String) don't match the method signature for LockService.Lock.tryLock.");
+      expect(thrown(() => lock.tryLock()).message).toBe(
+        "The parameters () don't match the method signature for LockService.Lock.tryLock.",
+      );
+      expect(thrown(() => lock.tryLock('10')).message).toBe(
+        "The parameters (String) don't match the method signature for LockService.Lock.tryLock.",
+      );
       expect(lock.tryLock(-1)).toBe(false);
     });
   });

@@ -44,9 +44,16 @@ describe('PropertiesService', () => {
 
   it('checks arguments like Apps Script', () => {
     const { globals } = makeServices();
-    const props = globals.PropertiesService.getDocumentProperties() as unknown as Record<string, (...a: unknown[]) => unknown>;
-    expect(thrown(() => props['getProperty']!()).message).toBe("The parameters () don't match the method signature for PropertiesService.Properties.getProperty.");
-    expect(thrown(() => props['setProperty']!('k')).message).toBe("The parameters (String) don't match the method signature for PropertiesService.Properties.setProperty.");
+    const props = globals.PropertiesService.getDocumentProperties() as unknown as Record<
+      string,
+      (...a: unknown[]) => unknown
+    >;
+    expect(thrown(() => props.getProperty!()).message).toBe(
+      "The parameters () don't match the method signature for PropertiesService.Properties.getProperty.",
+    );
+    expect(thrown(() => props.setProperty!('k')).message).toBe(
+      "The parameters (String) don't match the method signature for PropertiesService.Properties.setProperty.",
+    );
   });
 
   it('persists to JSON and restores', () => {

@@ -35,7 +35,9 @@ describe('Session in an execution whose identity is hidden (simple triggers)', (
       'LIMITED',
       { identity: 'hidden' },
     );
-    runtime.run(REP, () => expect(globals.Session.getActiveUser().getEmail()).toBe(REP), 'LIMITED', { identity: 'visible' });
+    runtime.run(REP, () => expect(globals.Session.getActiveUser().getEmail()).toBe(REP), 'LIMITED', {
+      identity: 'visible',
+    });
     expect(runtime.calls.get('Session.getActiveUser')).toBe(2);
     expect(runtime.calls.get('Session.getEffectiveUser')).toBe(1);
   });
@@ -81,6 +83,11 @@ describe('inside a vm realm', () => {
       })()`,
       context,
     ) as { isError: boolean; text: string; date: string; page: string };
-    expect(result).toEqual({ isError: true, text: 'Exception: No HTML file named Nope was found.', date: '1970-01-01', page: '<p>&lt;hi&gt;</p>' });
+    expect(result).toEqual({
+      isError: true,
+      text: 'Exception: No HTML file named Nope was found.',
+      date: '1970-01-01',
+      page: '<p>&lt;hi&gt;</p>',
+    });
   });
 });

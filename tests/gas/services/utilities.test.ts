@@ -11,8 +11,12 @@ describe('Utilities.formatDate', () => {
   it('formats the same instant in two time zones, with offsets and zone names', () => {
     const noon = new Date(START); // 2024-03-10T12:00:00Z, the day New York moves to summer time
     expect(U.formatDate(noon, 'Europe/Paris', "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")).toBe('2024-03-10T13:00:00.000+01:00');
-    expect(U.formatDate(noon, 'America/New_York', "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")).toBe('2024-03-10T08:00:00.000-04:00');
-    expect(U.formatDate(noon, 'America/New_York', 'EEE, d MMM yyyy HH:mm z Z')).toBe('Sun, 10 Mar 2024 08:00 EDT -0400');
+    expect(U.formatDate(noon, 'America/New_York', "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")).toBe(
+      '2024-03-10T08:00:00.000-04:00',
+    );
+    expect(U.formatDate(noon, 'America/New_York', 'EEE, d MMM yyyy HH:mm z Z')).toBe(
+      'Sun, 10 Mar 2024 08:00 EDT -0400',
+    );
     expect(U.formatDate(at('2024-03-10T06:59:00Z'), 'America/New_York', 'HH:mm z')).toBe('01:59 EST');
     expect(U.formatDate(noon, 'Europe/Paris', 'HH:mm z')).toBe('13:00 CET');
     expect(U.formatDate(at('2024-07-01T12:00:00Z'), 'Europe/Paris', 'HH:mm z')).toBe('14:00 CEST');

@@ -9,7 +9,24 @@ describe('bulk', () => {
     const created = new Date(Date.UTC(2024, 0, 1));
     const rows: unknown[][] = [];
     for (let i = 0; i < 50_000; i++) {
-      rows.push([`C-${50_000 - i}`, `Name ${i}`, 'Acme', `a${i}@x.com`, "'+1 555 0100", 'Lead', i, 'rep@example.com', 'web', '', created, 'rep', created, 'rep', created, 1]);
+      rows.push([
+        `C-${50_000 - i}`,
+        `Name ${i}`,
+        'Acme',
+        `a${i}@x.com`,
+        "'+1 555 0100",
+        'Lead',
+        i,
+        'rep@example.com',
+        'web',
+        '',
+        created,
+        'rep',
+        created,
+        'rep',
+        created,
+        1,
+      ]);
     }
     sheet.getRange(2, 1, 50_000, 16).setValues(rows);
     const back = sheet.getRange(2, 1, 50_000, 16).getValues();
@@ -29,7 +46,8 @@ describe('bulk', () => {
     const sheet = ss.insertSheet('History');
     sheet.insertRowsAfter(1000, 249_000);
     const rows: unknown[][] = [];
-    for (let i = 0; i < 250_000; i++) rows.push([i, `C-${i}`, 'update', 'Status', 'Lead', 'Qualified', 'rep@example.com']);
+    for (let i = 0; i < 250_000; i++)
+      rows.push([i, `C-${i}`, 'update', 'Status', 'Lead', 'Qualified', 'rep@example.com']);
     sheet.getRange(1, 1, 250_000, 7).setValues(rows);
     sheet.appendRow([1, 'C-1', 'create', '', '', '', 'rep@example.com']);
     expect(sheet.getMaxRows()).toBe(250_001);

@@ -7,7 +7,10 @@ describe('call counter', () => {
     runtime.run(STAFF, () => {
       const sheet = app.getActiveSpreadsheet().getSheetByName('Sheet1')!;
       const range = sheet.getRange(1, 1, 2, 2);
-      range.setValues([[1, 2], [3, 4]]);
+      range.setValues([
+        [1, 2],
+        [3, 4],
+      ]);
       range.getValues();
       range.getValues();
       sheet.getLastRow();
@@ -32,7 +35,12 @@ describe('call counter', () => {
       stop();
       sheet.getLastRow();
     });
-    expect(seen).toEqual(['SpreadsheetApp.getActiveSpreadsheet', 'Spreadsheet.getSheetByName', 'Sheet.getRange', 'Range.setValue']);
+    expect(seen).toEqual([
+      'SpreadsheetApp.getActiveSpreadsheet',
+      'Spreadsheet.getSheetByName',
+      'Sheet.getRange',
+      'Range.setValue',
+    ]);
     expect(runtime.calls.get('Sheet.getLastRow')).toBe(1);
   });
 

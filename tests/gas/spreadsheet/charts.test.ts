@@ -20,16 +20,25 @@ describe('charts', () => {
     const [chart] = sheet.sheetData.charts;
     const id = chart!.chartId;
     expect(id).not.toBe(0);
-    expect([chart!.ranges.map((r) => [r.row, r.col, r.numRows, r.numCols]), chart!.options['title'], chart!.anchorRow, chart!.numHeaders]).toEqual([
-      [[1, 1, 9, 2]],
-      'Pipeline by stage',
-      2,
-      1,
-    ]);
+    expect([
+      chart!.ranges.map((r) => [r.row, r.col, r.numRows, r.numCols]),
+      chart!.options.title,
+      chart!.anchorRow,
+      chart!.numHeaders,
+    ]).toEqual([[[1, 1, 9, 2]], 'Pipeline by stage', 2, 1]);
 
-    const updated = sheet.getCharts()[0]!.modify().clearRanges().addRange(sheet.getRange('A1:B5')).setChartType(Charts.ChartType.BAR).setOption('title', 'v2').build();
+    const updated = sheet
+      .getCharts()[0]!
+      .modify()
+      .clearRanges()
+      .addRange(sheet.getRange('A1:B5'))
+      .setChartType(Charts.ChartType.BAR)
+      .setOption('title', 'v2')
+      .build();
     sheet.updateChart(updated);
-    expect(sheet.sheetData.charts.map((c) => [c.chartId, c.type, c.options['title'], c.ranges[0]!.numRows])).toEqual([[id, 'BAR', 'v2', 5]]);
+    expect(sheet.sheetData.charts.map((c) => [c.chartId, c.type, c.options.title, c.ranges[0]!.numRows])).toEqual([
+      [id, 'BAR', 'v2', 5],
+    ]);
 
     expect(() => sheet.updateChart(sheet.newChart().build())).toThrow('The chart does not exist on this sheet.');
     expect(() => sheet.newChart().setChartType('COLUMN')).toThrow(
@@ -39,8 +48,10 @@ describe('charts', () => {
 
   it('has the chart type enum', () => {
     const { ChartType } = createChartsFake();
-    expect(['AREA', 'BAR', 'COLUMN', 'LINE', 'PIE', 'SCATTER', 'TABLE'].map((k) => String(ChartType[k as keyof typeof ChartType]))).toEqual([
-      'AREA', 'BAR', 'COLUMN', 'LINE', 'PIE', 'SCATTER', 'TABLE',
-    ]);
+    expect(
+      ['AREA', 'BAR', 'COLUMN', 'LINE', 'PIE', 'SCATTER', 'TABLE'].map((k) =>
+        String(ChartType[k as keyof typeof ChartType]),
+      ),
+    ).toEqual(['AREA', 'BAR', 'COLUMN', 'LINE', 'PIE', 'SCATTER', 'TABLE']);
   });
 });

@@ -35,7 +35,9 @@ describe('display values', () => {
     const when = new Date(Date.UTC(2024, 0, 31, 12, 5, 9)); // 13:05:09 in Paris
     const cells = sheet.getRange('A1:F1');
     cells.setValues([[when, when, when, when, when, when]]);
-    cells.setNumberFormats([['yyyy-mm-dd', 'yyyy-mm-dd hh:mm', 'dd/mm/yyyy', 'M/d/yyyy H:mm:ss', 'h:mm am/pm', 'dddd d mmmm yyyy']]);
+    cells.setNumberFormats([
+      ['yyyy-mm-dd', 'yyyy-mm-dd hh:mm', 'dd/mm/yyyy', 'M/d/yyyy H:mm:ss', 'h:mm am/pm', 'dddd d mmmm yyyy'],
+    ]);
     expect(host.sheetDisplayValues('Sheet1')).toEqual([
       ['2024-01-31', '2024-01-31 13:05', '31/01/2024', '1/31/2024 13:05:09', '1:05 PM', 'Wednesday 31 January 2024'],
     ]);

@@ -6,14 +6,24 @@ import { OWNER, setup } from './helpers';
 describe('Range.setValues size and type errors', () => {
   it('reports too many rows with both counts', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 1, 2).setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      sheet.getRange(1, 1, 1, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 1.',
     );
   });
 
   it('reports a row of the wrong width', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [1, 2, 3]])).toThrow(
+    expect(() =>
+      sheet.getRange(1, 1, 2, 2).setValues([
+        [1, 2],
+        [1, 2, 3],
+      ]),
+    ).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     );
   });
@@ -85,8 +95,12 @@ describe('sheet-level errors', () => {
   it('refuses a duplicate sheet name, whatever the case', () => {
     const { ss } = setup();
     ss.insertSheet('Customers');
-    expect(() => ss.insertSheet('Customers')).toThrow('A sheet with the name "Customers" already exists. Please enter another name.');
-    expect(() => ss.insertSheet('customers')).toThrow('A sheet with the name "customers" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Customers')).toThrow(
+      'A sheet with the name "Customers" already exists. Please enter another name.',
+    );
+    expect(() => ss.insertSheet('customers')).toThrow(
+      'A sheet with the name "customers" already exists. Please enter another name.',
+    );
   });
 
   it('refuses to delete the last sheet', () => {
@@ -127,7 +141,13 @@ describe('AuthMode.NONE', () => {
       },
       'NONE',
     );
-    expect(ui.menus.get('Pipeline CRM')?.entries).toEqual([{ kind: 'item', caption: 'Open', functionName: 'openSidebar' }]);
-    runtime.run('someone@example.com', () => expect(app.getActiveSpreadsheet().getSpreadsheetTimeZone()).toBe('Etc/UTC'), 'LIMITED');
+    expect(ui.menus.get('Pipeline CRM')?.entries).toEqual([
+      { kind: 'item', caption: 'Open', functionName: 'openSidebar' },
+    ]);
+    runtime.run(
+      'someone@example.com',
+      () => expect(app.getActiveSpreadsheet().getSpreadsheetTimeZone()).toBe('Etc/UTC'),
+      'LIMITED',
+    );
   });
 });

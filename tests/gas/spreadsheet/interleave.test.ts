@@ -23,8 +23,8 @@ function seeded() {
   return ctx;
 }
 
-describe('interleave: a person edits between a script\'s read and its write', () => {
-  it('a write of a DIFFERENT cell: the script\'s value and the person\'s both survive; the event is there to fire onEdit', () => {
+describe("interleave: a person edits between a script's read and its write", () => {
+  it("a write of a DIFFERENT cell: the script's value and the person's both survive; the event is there to fire onEdit", () => {
     const { runtime, app, host } = seeded();
     const typed = host.interleave('Range.setValues', { user: STAFF, sheet: 'Sheet1', a1: 'B2', value: '222' });
     runtime.run(OWNER, () => {
@@ -40,11 +40,16 @@ describe('interleave: a person edits between a script\'s read and its write', ()
       ['Ann Lee', 222],
     ]);
     const event = typed.event()!;
-    expect([event.range.getA1Notation(), event.value, event.oldValue, event.user.getEmail()]).toEqual(['B2', '222', '111', STAFF]);
+    expect([event.range.getA1Notation(), event.value, event.oldValue, event.user.getEmail()]).toEqual([
+      'B2',
+      '222',
+      '111',
+      STAFF,
+    ]);
     expect(typed.refusal()).toBeNull();
   });
 
-  it('a write of the SAME cell: the script writes after the person, so the script\'s value wins', () => {
+  it("a write of the SAME cell: the script writes after the person, so the script's value wins", () => {
     const { runtime, app, host } = seeded();
     const typed = host.interleave('Range.setValues', { user: STAFF, sheet: 'Sheet1', a1: 'B2', value: '222' });
     runtime.run(OWNER, () => {
@@ -74,7 +79,12 @@ describe('interleave: a person edits between a script\'s read and its write', ()
 
   it('a block edit (paste) can interleave too, with one event for the range and no value/oldValue', () => {
     const { runtime, app, host } = seeded();
-    const pasted = host.interleave('Sheet.appendRow', { user: STAFF, sheet: 'Sheet1', a1: 'A3:B3', values: [['Cy', '333']] });
+    const pasted = host.interleave('Sheet.appendRow', {
+      user: STAFF,
+      sheet: 'Sheet1',
+      a1: 'A3:B3',
+      values: [['Cy', '333']],
+    });
     runtime.run(OWNER, () => app.getActive().getSheetByName('Sheet1')!.appendRow(['Dee', '444']));
     // The person filled row 3 first, so appendRow (which writes after the last row with content) lands on row 4.
     expect(host.sheetValues('Sheet1').slice(2)).toEqual([
@@ -92,7 +102,13 @@ describe('interleave: a person edits between a script\'s read and its write', ()
       p.removeEditors(p.getEditors());
     });
     const typed = host.interleave('Range.setValues', { user: STRANGER, sheet: 'Sheet1', a1: 'B2', value: 'x' });
-    runtime.run(OWNER, () => app.getActive().getSheetByName('Sheet1')!.getRange('A2').setValues([['Ann']]));
+    runtime.run(OWNER, () =>
+      app
+        .getActive()
+        .getSheetByName('Sheet1')!
+        .getRange('A2')
+        .setValues([['Ann']]),
+    );
     expect(typed.happened()).toBe(true);
     expect(typed.event()).toBeNull();
     expect(typed.refusal()).toBeInstanceOf(UserEditRefused);
@@ -104,16 +120,27 @@ describe('interleave: a person edits between a script\'s read and its write', ()
     const { runtime, app, host } = seeded();
     const typed = host.interleave('Range.setValues', { user: STAFF, sheet: 'Sheet1', a1: 'B2', value: '9' });
     typed.cancel();
-    runtime.run(OWNER, () => app.getActive().getSheetByName('Sheet1')!.getRange('A2').setValues([['Ann']]));
+    runtime.run(OWNER, () =>
+      app
+        .getActive()
+        .getSheetByName('Sheet1')!
+        .getRange('A2')
+        .setValues([['Ann']]),
+    );
     expect([typed.happened(), typed.event()]).toEqual([true, null]);
     expect(host.sheetValues('Sheet1')[1]).toEqual(['Ann', 111]);
   });
 
   it('the document lock held by the script does not stop the person', () => {
     const gas = createStandIn({ owner: OWNER, editors: [STAFF], startMs: Date.UTC(2024, 5, 1) });
-    const SpreadsheetApp = gas.globals['SpreadsheetApp'] as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    const LockService = gas.globals['LockService'] as GoogleAppsScript.Lock.LockService;
-    const typed = gas.sheets.interleave('Range.setValue', { user: STAFF, sheet: 'Sheet1', a1: 'B1', value: 'typed meanwhile' });
+    const SpreadsheetApp = gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const LockService = gas.globals.LockService as GoogleAppsScript.Lock.LockService;
+    const typed = gas.sheets.interleave('Range.setValue', {
+      user: STAFF,
+      sheet: 'Sheet1',
+      a1: 'B1',
+      value: 'typed meanwhile',
+    });
     gas.runtime.run(OWNER, () => {
       const lock = LockService.getDocumentLock();
       expect(lock.tryLock(1000)).toBe(true);

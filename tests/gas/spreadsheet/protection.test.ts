@@ -2,7 +2,8 @@
 import { UserEditRefused, rectToA1 } from '../../../local/gas/spreadsheet';
 import { OWNER, STAFF, STRANGER, setup } from './helpers';
 
-const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 /** Owner protects "Customers", then keeps only STAFF (and the owner) as editors. */
 function protectedCustomers(warningOnly = false) {
@@ -79,7 +80,6 @@ describe('protected sheet', () => {
       expect(p.getEditors().map((u) => u.getEmail())).toEqual([OWNER, STAFF]);
     });
   });
-
 });
 
 describe('protected range', () => {
@@ -94,7 +94,10 @@ describe('protected range', () => {
     });
     runtime.run(STRANGER, () => app.getActiveSheet().getRange('A1').setValue('still fine'));
     runtime.run(OWNER, () => {
-      const p = app.getActive().getProtections(app.ProtectionType.RANGE).find((x) => x.data.id === protectionId)!;
+      const p = app
+        .getActive()
+        .getProtections(app.ProtectionType.RANGE)
+        .find((x) => x.data.id === protectionId)!;
       p.removeEditor(STRANGER);
     });
     expect(() => runtime.run(STRANGER, () => app.getActiveSheet().getRange('B2:C3').setValue('x'))).toThrow(PROTECTED);
@@ -121,13 +124,13 @@ describe('manual edits (host userEdit)', () => {
   it('returns what onEdit receives and respects protection, except warning-only', () => {
     const ctx = protectedCustomers();
     const e = ctx.host.userEdit({ user: STAFF, sheet: 'Customers', a1: 'B2', value: '42' });
-    expect([e.range.getA1Notation(), e.value, e.oldValue, e.user.getEmail(), e.source.getSpreadsheetTimeZone()]).toEqual([
-      'B2',
-      '42',
-      undefined,
-      STAFF,
-      'Europe/Paris',
-    ]);
+    expect([
+      e.range.getA1Notation(),
+      e.value,
+      e.oldValue,
+      e.user.getEmail(),
+      e.source.getSpreadsheetTimeZone(),
+    ]).toEqual(['B2', '42', undefined, STAFF, 'Europe/Paris']);
     const again = ctx.host.userEdit({ user: STAFF, sheet: 'Customers', row: 2, column: 2, value: 'TRUE' });
     expect([again.value, again.oldValue]).toEqual(['TRUE', '42']);
     let refused: unknown;
@@ -142,6 +145,8 @@ describe('manual edits (host userEdit)', () => {
     const warned = protectedCustomers(true);
     expect(warned.host.userEdit({ user: STRANGER, sheet: 'Customers', a1: 'A2', value: 'x' }).value).toBe('x');
     // Manual edits are not script writes: nothing is noted as an unlocked write.
-    expect(ctx.runtime.unlockedWrites.some((w) => w.sheet === 'Customers' && w.a1 === 'B2' && w.executionId === 0)).toBe(false);
+    expect(
+      ctx.runtime.unlockedWrites.some((w) => w.sheet === 'Customers' && w.a1 === 'B2' && w.executionId === 0),
+    ).toBe(false);
   });
 });

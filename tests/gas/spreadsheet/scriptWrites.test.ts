@@ -11,14 +11,21 @@
 import { OWNER, setup } from './helpers';
 
 const STATUSES = ['Lead', 'Contacted', 'Qualified'];
-const rejected = (a1: string) => `The data you entered in cell ${a1} violates the data validation rules set on this sheet.`;
+const rejected = (a1: string) =>
+  `The data you entered in cell ${a1} violates the data validation rules set on this sheet.`;
 
 function withStatusRule(allowInvalid = false) {
   const ctx = setup();
   const { app, sheet } = ctx;
   sheet.getRange('A1:C1').setValues([['Name', 'Status', 'Amount']]);
-  sheet.getRange('B2:B10').setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(allowInvalid).build());
-  sheet.getRange('C2:C10').setDataValidation(app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(allowInvalid).build());
+  sheet
+    .getRange('B2:B10')
+    .setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(allowInvalid).build());
+  sheet
+    .getRange('C2:C10')
+    .setDataValidation(
+      app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(allowInvalid).build(),
+    );
   ctx.runtime.calls.reset();
   return ctx;
 }
@@ -77,7 +84,9 @@ describe('script writes into reject-input cells (SPEC: "throws … and writes no
     const { app } = withStatusRule();
     const small = app.getActive().insertSheet('Small');
     small.deleteRows(3, small.getMaxRows() - 2); // 2 rows left
-    small.getRange('A2').setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(false).build());
+    small
+      .getRange('A2')
+      .setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(false).build());
     small.getRange('A1:A2').setValues([['Status'], ['Lead']]);
     expect(() => small.appendRow(['Won'])).toThrow(rejected('A3'));
     expect(small.getMaxRows()).toBe(2);

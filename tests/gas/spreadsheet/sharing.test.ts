@@ -22,12 +22,13 @@ import { Workbook, workbookFromJSON, workbookToJSON } from '../../../local/gas/s
 const CREATOR = 'creator@example.com';
 const STAFF = 'rep@example.com';
 const LATE = 'late@example.com';
-const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 function standIn(sharedDrive: boolean) {
   const gas = createStandIn({ owner: CREATOR, editors: [STAFF], sharedDrive, startMs: Date.UTC(2024, 5, 1) });
-  const SpreadsheetApp = gas.globals['SpreadsheetApp'] as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const Session = gas.globals['Session'] as GoogleAppsScript.Base.Session;
+  const SpreadsheetApp = gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const Session = gas.globals.Session as GoogleAppsScript.Base.Session;
   const as = <T>(user: string, body: () => T): T => gas.runtime.run(user, body);
   const write = (user: string, a1: string, value: string): void =>
     as(user, () => void SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange(a1).setValue(value));
@@ -49,7 +50,13 @@ describe('late sharing: "the permissions mirror those of the spreadsheet itself 
     t.write(LATE, 'A1', 'late but fine');
     expect(t.gas.sheets.sheetValues('Sheet1')).toEqual([['late but fine']]);
     expect(t.editors(CREATOR)).toEqual([CREATOR, STAFF, LATE]);
-    expect(t.as(CREATOR, () => t.SpreadsheetApp.getActive().getEditors().map((u) => u.getEmail()))).toEqual([CREATOR, STAFF, LATE]);
+    expect(
+      t.as(CREATOR, () =>
+        t.SpreadsheetApp.getActive()
+          .getEditors()
+          .map((u) => u.getEmail()),
+      ),
+    ).toEqual([CREATOR, STAFF, LATE]);
   });
 
   it('an explicit protection (editors changed before the sharing) refuses the newly shared editor', () => {
@@ -112,7 +119,13 @@ describe('shared drive (sharedDrive: true)', () => {
     const shared = standIn(true);
     expect(shared.as(STAFF, () => shared.SpreadsheetApp.getActive().getOwner())).toBeNull();
     // The creator is still one of the file's editors.
-    expect(shared.as(STAFF, () => shared.SpreadsheetApp.getActive().getEditors().map((u) => u.getEmail()))).toEqual([CREATOR, STAFF]);
+    expect(
+      shared.as(STAFF, () =>
+        shared.SpreadsheetApp.getActive()
+          .getEditors()
+          .map((u) => u.getEmail()),
+      ),
+    ).toEqual([CREATOR, STAFF]);
     const mine = standIn(false);
     expect(mine.as(STAFF, () => mine.SpreadsheetApp.getActive().getOwner()!.getEmail())).toBe(CREATOR);
     expect(shared.gas.runtime.calls.get('Spreadsheet.getOwner')).toBe(1);

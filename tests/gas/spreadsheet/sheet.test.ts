@@ -22,9 +22,17 @@ describe('appendRow', () => {
     const small = ss.insertSheet('Small');
     small.deleteRows(3, 998);
     small.deleteColumns(3, 24);
-    small.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    small.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     small.appendRow([5, 6, 7]);
-    expect([small.getMaxRows(), small.getMaxColumns(), small.getLastRow(), small.sheetData.extent().lastColumn]).toEqual([3, 3, 3, 3]);
+    expect([
+      small.getMaxRows(),
+      small.getMaxColumns(),
+      small.getLastRow(),
+      small.sheetData.extent().lastColumn,
+    ]).toEqual([3, 3, 3, 3]);
     expect(small.getRange('A3:C3').getValues()).toEqual([[5, 6, 7]]);
   });
 });
@@ -162,7 +170,9 @@ describe('spreadsheet and sheets', () => {
     // A fixed width with -1 rows: the columns asked for, down to the last row with data anywhere.
     expect(sheet.getSheetValues(1, 2, -1, 1)).toEqual([['h2'], [2], [5], [''], ['x']]);
     expect(() => sheet.getSheetValues(7, 1, -1, 1)).toThrow('The number of rows in the range must be at least 1.');
-    expect(() => sheet.getSheetValues(1, 1, 1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getSheetValues(1, 1, 1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => (sheet.getSheetValues as (...args: unknown[]) => unknown)(1, 1, 1)).toThrow(/getSheetValues/);
   });
 
@@ -178,6 +188,9 @@ describe('spreadsheet and sheets', () => {
     r.setValues([[1, 2]]);
     sheet.clear();
     expect(sheet.getLastRow()).toBe(0);
-    expect([r.getNumberFormats(), cell(sheet.sheetData, 'A1').fontWeight]).toEqual([[['0.###############', '0.###############']], undefined]);
+    expect([r.getNumberFormats(), cell(sheet.sheetData, 'A1').fontWeight]).toEqual([
+      [['0.###############', '0.###############']],
+      undefined,
+    ]);
   });
 });

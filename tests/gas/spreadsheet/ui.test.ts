@@ -40,7 +40,9 @@ describe('Ui', () => {
     app.getUi().showModalDialog(html('<p>search</p>', 'ignored', 640, 480), 'Search');
     expect(ui.last('sidebar')).toMatchObject({ title: 'Customer', html: '<p>side</p>', width: 300 });
     expect(ui.last('modalDialog')).toMatchObject({ title: 'Search', html: '<p>search</p>', width: 640, height: 480 });
-    expect(() => app.getUi().showSidebar('<p>raw</p>')).toThrow("The parameters (String) don't match the method signature for Ui.showSidebar.");
+    expect(() => app.getUi().showSidebar('<p>raw</p>')).toThrow(
+      "The parameters (String) don't match the method signature for Ui.showSidebar.",
+    );
   });
 
   it('answers alerts from the scripted queue, defaulting to the first button', () => {

@@ -28,8 +28,22 @@ describe('userEditRange: one event for the range', () => {
   it('"Only available if the edited range is a single cell.": a B2:D4 paste carries neither value nor oldValue', () => {
     const { host } = setup();
     host.userEdit({ user: STAFF, sheet: 'Sheet1', a1: 'C3', value: 'old' });
-    const e = host.userEditRange({ user: STAFF, sheet: 'Sheet1', a1: 'B2:D4', values: [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']] });
-    expect([e.range.getA1Notation(), e.value, e.oldValue, e.user.getEmail()]).toEqual(['B2:D4', undefined, undefined, STAFF]);
+    const e = host.userEditRange({
+      user: STAFF,
+      sheet: 'Sheet1',
+      a1: 'B2:D4',
+      values: [
+        ['1', '2', '3'],
+        ['4', '5', '6'],
+        ['7', '8', '9'],
+      ],
+    });
+    expect([e.range.getA1Notation(), e.value, e.oldValue, e.user.getEmail()]).toEqual([
+      'B2:D4',
+      undefined,
+      undefined,
+      STAFF,
+    ]);
     expect(host.sheetValues('Sheet1').slice(1)).toEqual([
       ['', 1, 2, 3],
       ['', 4, 5, 6],
@@ -61,7 +75,18 @@ describe('userEditRange: refused whole (reference silent → stricter)', () => {
       const p = app.getActiveSheet().getRange('D4').protect();
       p.removeEditors(p.getEditors());
     });
-    const r = refusal(() => host.userEditRange({ user: STAFF, sheet: 'Sheet1', a1: 'B2:D4', values: [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']] }));
+    const r = refusal(() =>
+      host.userEditRange({
+        user: STAFF,
+        sheet: 'Sheet1',
+        a1: 'B2:D4',
+        values: [
+          ['1', '2', '3'],
+          ['4', '5', '6'],
+          ['7', '8', '9'],
+        ],
+      }),
+    );
     expect(r.reason).toBe('protected');
     expect(host.sheetValues('Sheet1')).toEqual([]);
     // The owner may paste over it.
@@ -71,13 +96,34 @@ describe('userEditRange: refused whole (reference silent → stricter)', () => {
 
   it('one value a reject-input rule refuses refuses the whole paste (the cells before it go back too)', () => {
     const { app, sheet, host } = setup();
-    sheet.getRange('B2:B4').setDataValidation(app.newDataValidation().requireValueInList(STATUSES).setAllowInvalid(false).setHelpText('Pick a status').build());
+    sheet
+      .getRange('B2:B4')
+      .setDataValidation(
+        app
+          .newDataValidation()
+          .requireValueInList(STATUSES)
+          .setAllowInvalid(false)
+          .setHelpText('Pick a status')
+          .build(),
+      );
     sheet.getRange('A2:B2').setValues([['Ann', 'Lead']]);
     const r = refusal(() =>
-      host.userEditRange({ user: STAFF, sheet: 'Sheet1', a1: 'A2:B4', values: [['Ann L', 'Contacted'], ['Bob', 'Won'], ['Cy', 'Lead']] }),
+      host.userEditRange({
+        user: STAFF,
+        sheet: 'Sheet1',
+        a1: 'A2:B4',
+        values: [
+          ['Ann L', 'Contacted'],
+          ['Bob', 'Won'],
+          ['Cy', 'Lead'],
+        ],
+      }),
     );
     expect([r.reason, r.message]).toEqual(['invalid', 'Pick a status']);
-    expect(host.sheetValues('Sheet1')).toEqual([['', ''], ['Ann', 'Lead']]);
+    expect(host.sheetValues('Sheet1')).toEqual([
+      ['', ''],
+      ['Ann', 'Lead'],
+    ]);
     // Empty cells pass a dropdown rule: clearing the block is accepted.
     host.userEditRange({ user: STAFF, sheet: 'Sheet1', a1: 'A2:B2', values: [['', '']] });
     expect(host.sheetValues('Sheet1')).toEqual([]);

@@ -23,7 +23,12 @@ export interface CustomerView {
   focus(): void;
 }
 
-export function customerView(ctx: ViewContext, id: string, known?: Customer, knownHistory?: HistoryEvent[]): CustomerView {
+export function customerView(
+  ctx: ViewContext,
+  id: string,
+  known?: Customer,
+  knownHistory?: HistoryEvent[],
+): CustomerView {
   const { banner } = ctx;
   const element = h('div', { class: 'card', tabindex: -1, 'aria-label': 'Customer card' });
   const details = createDetails();
@@ -147,8 +152,11 @@ export function customerView(ctx: ViewContext, id: string, known?: Customer, kno
     const result = await runBusy(statusForm.button, 'Updating…', banner, 'update the status', () =>
       call('updateCustomerStatus', sent.id, status, sent.version, note || undefined),
     );
-    afterSave(result, sent, (errors) => statusForm.showErrors(errors), (c) =>
-      c.status === sent.status ? 'Note added.' : `Status updated to ${c.status}.`,
+    afterSave(
+      result,
+      sent,
+      (errors) => statusForm.showErrors(errors),
+      (c) => (c.status === sent.status ? 'Note added.' : `Status updated to ${c.status}.`),
     );
   }
 
@@ -162,7 +170,9 @@ export function customerView(ctx: ViewContext, id: string, known?: Customer, kno
     }
     banner.clear();
     editForm.clearErrors();
-    const result = await runBusy(editForm.button, 'Saving…', banner, 'save the changes', () => call('updateCustomer', sent.id, patch, sent.version));
+    const result = await runBusy(editForm.button, 'Saving…', banner, 'save the changes', () =>
+      call('updateCustomer', sent.id, patch, sent.version),
+    );
     afterSave(
       result,
       sent,

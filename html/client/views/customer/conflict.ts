@@ -18,7 +18,9 @@ export function conflictNotice(mine: Customer, theirs: Customer, onDismiss: () =
     const value = shown(theirs, spec.key);
     values.append(h('dt', {}, spec.label), h('dd', {}, value === '' ? '(empty)' : value));
   }
-  const who = [theirs.updatedBy ? `by ${theirs.updatedBy}` : '', formatDateTime(theirs.updatedAt)].filter((p) => p !== '').join(', ');
+  const who = [theirs.updatedBy ? `by ${theirs.updatedBy}` : '', formatDateTime(theirs.updatedAt)]
+    .filter((p) => p !== '')
+    .join(', ');
   const dismiss = h('button', { type: 'button', class: 'link' }, 'Dismiss');
   dismiss.addEventListener('click', onDismiss);
   return h(

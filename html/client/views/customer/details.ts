@@ -30,7 +30,12 @@ export function createDetails(): Details {
           { class: 'card-head' },
           h('h2', { class: 'card-name' }, customer.name || '(no name)'),
           customer.company ? h('p', { class: 'card-company' }, customer.company) : null,
-          h('p', { class: 'card-meta' }, statusPill(customer.status), h('span', { class: 'version', title: 'Version' }, `Version ${customer.version}`)),
+          h(
+            'p',
+            { class: 'card-meta' },
+            statusPill(customer.status),
+            h('span', { class: 'version', title: 'Version' }, `Version ${customer.version}`),
+          ),
         ),
         h(
           'dl',

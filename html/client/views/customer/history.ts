@@ -55,7 +55,12 @@ export interface History {
 
 export function createHistory(): History {
   const body = h('div', { class: 'history-body', 'aria-live': 'polite' });
-  const element = h('section', { class: 'section', 'aria-labelledby': 'history-title' }, h('h3', { id: 'history-title' }, 'History'), body);
+  const element = h(
+    'section',
+    { class: 'section', 'aria-labelledby': 'history-title' },
+    h('h3', { id: 'history-title' }, 'History'),
+    body,
+  );
   return {
     element,
     loading: () => replaceChildren(body, h('p', { class: 'muted' }, 'Loading history…')),
@@ -66,13 +71,23 @@ export function createHistory(): History {
         return;
       }
       // Newest first; equal times keep the server's order reversed (it appends).
-      const sorted = events.map((event, index) => ({ event, index })).sort((a, b) => time(b.event) - time(a.event) || b.index - a.index);
+      const sorted = events
+        .map((event, index) => ({ event, index }))
+        .sort((a, b) => time(b.event) - time(a.event) || b.index - a.index);
       const list = h('ol', { class: 'history' });
       for (const { event } of sorted.slice(0, RECENT)) {
         const meta = [formatDateTime(event.at), event.by].filter((part) => part !== '').join(' · ');
-        list.appendChild(h('li', {}, h('div', {}, describeEvent(event)), meta ? h('div', { class: 'muted small' }, meta) : null));
+        list.appendChild(
+          h('li', {}, h('div', {}, describeEvent(event)), meta ? h('div', { class: 'muted small' }, meta) : null),
+        );
       }
-      replaceChildren(body, list, events.length > RECENT ? h('p', { class: 'muted small' }, `Showing the latest ${RECENT} of ${events.length}.`) : null);
+      replaceChildren(
+        body,
+        list,
+        events.length > RECENT
+          ? h('p', { class: 'muted small' }, `Showing the latest ${RECENT} of ${events.length}.`)
+          : null,
+      );
     },
   };
 }
