@@ -22,7 +22,11 @@ import { argumentsToServer } from '../gas/services/clientBoundary';
 export type RunReply = { ok: true; result: unknown } | { ok: false; error: string };
 
 /** What google.script.host asks of whoever shows the page. */
-export type HostRequest = { type: 'close' } | { type: 'setHeight'; value: number } | { type: 'setWidth'; value: number } | { type: 'focusEditor' };
+export type HostRequest =
+  | { type: 'close' }
+  | { type: 'setHeight'; value: number }
+  | { type: 'setWidth'; value: number }
+  | { type: 'focusEditor' };
 
 /**
  * The global whose value, set by a script put in front of this one, is the page's GoogleScriptConfig (read once,
@@ -71,7 +75,7 @@ function formToObject(form: FormLike): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < form.elements.length; i++) {
     const field = form.elements[i];
-    if (!field || !field.name || field.disabled) continue;
+    if (!field?.name || field.disabled) continue;
     if ((field.type === 'checkbox' || field.type === 'radio') && !field.checked) continue;
     if (field.type === 'file') throw new Error('File fields are not supported by the local stand-in.');
     if (field.type === 'submit' || field.type === 'button' || field.type === 'reset') continue;
@@ -85,7 +89,8 @@ export function installGoogleScript(link: ServerLink): void {
   const scope = globalThis as unknown as Record<string, unknown> & { google?: { script?: unknown } };
   const config = (scope[CONFIG_GLOBAL] as GoogleScriptConfig | undefined) ?? { functions: [], origin: '' };
   delete scope[CONFIG_GLOBAL];
-  const report = (text: string): void => (globalThis as unknown as { console: { error(text: string): void } }).console.error(text);
+  const report = (text: string): void =>
+    (globalThis as unknown as { console: { error(text: string): void } }).console.error(text);
 
   function deliver(chain: Chain, reply: RunReply): void {
     if (reply.ok) chain.success?.(reply.result, chain.userObject);

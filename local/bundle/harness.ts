@@ -5,7 +5,7 @@
  * Used by the bundle tests, the preview server and the benchmark.
  */
 
-import * as fs from 'fs';
+import * as fs from 'node:fs';
 import type { ServerApi } from '../../src/domain/api';
 import { type SavedStandIn, type StandIn, createStandIn } from '../gas';
 import type { AuthModeName } from '../gas/runtime';
@@ -154,7 +154,9 @@ export function createHarness(options: HarnessOptions): Harness {
     call: typed,
     callRaw: typed,
     serve(user: string, fn: string, args: unknown[]): RunReply {
-      if (fn.endsWith('_') || !functions().includes(fn)) return { ok: false, error: `ScriptError: Script function not found: ${fn}` };
+      if (fn.endsWith('_') || !functions().includes(fn)) {
+        return { ok: false, error: `ScriptError: Script function not found: ${fn}` };
+      }
       try {
         return { ok: true, result: callRaw(user, fn, ...args) };
       } catch (error) {
@@ -205,7 +207,11 @@ export function failureText(error: unknown): string {
  * (`ok: false`, or null as when a Date could not cross) throws `new ErrorType(…)` with the whole result, rather than
  * a TypeError later on a field it lacks.
  */
-export function succeeded<T>(result: T, what = 'The call', ErrorType: new (message: string) => Error = Error): Exclude<T, { ok: false }> {
+export function succeeded<T>(
+  result: T,
+  what = 'The call',
+  ErrorType: new (message: string) => Error = Error,
+): Exclude<T, { ok: false }> {
   if (result === null || (typeof result === 'object' && (result as { ok?: unknown }).ok === false)) {
     throw new ErrorType(`${what} failed: ${JSON.stringify(result)}`);
   }

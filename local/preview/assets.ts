@@ -4,15 +4,16 @@
  * every sidebar's and dialog's HTML (withRunner).
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { CONFIG_GLOBAL, type GoogleScriptConfig } from '../bundle/googleScript';
 
 /** The project root: the nearest directory above this file holding package.json and local/preview/page. */
 export function projectRoot(from = __dirname): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'local', 'preview', 'page'))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'local', 'preview', 'page')))
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`Cannot find the project root above ${from}`);
   }
 }

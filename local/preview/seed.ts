@@ -40,7 +40,14 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 0.2,
     by: 0,
-    input: { name: 'Priya Shah', company: 'Brightline Dental', email: 'priya.shah@brightline-dental.example', phone: '+1 (555) 014-2231', dealValue: '8400', source: 'Website' },
+    input: {
+      name: 'Priya Shah',
+      company: 'Brightline Dental',
+      email: 'priya.shah@brightline-dental.example',
+      phone: '+1 (555) 014-2231',
+      dealValue: '8400',
+      source: 'Website',
+    },
     moves: [
       [2.1, 'Contacted'],
       [7.3, 'Qualified', 'Needs booking + reminders for 3 chairs.'],
@@ -50,7 +57,14 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 1.1,
     by: 1,
-    input: { name: 'Tomás García', company: 'Verde Landscaping', email: 'tomas@verde-landscaping.example', phone: '555-018-7720', dealValue: '3200', source: 'Referral' },
+    input: {
+      name: 'Tomás García',
+      company: 'Verde Landscaping',
+      email: 'tomas@verde-landscaping.example',
+      phone: '555-018-7720',
+      dealValue: '3200',
+      source: 'Referral',
+    },
     moves: [
       [3.2, 'Contacted'],
       [11.4, 'Closed-lost', 'Went with a cheaper local provider.'],
@@ -59,7 +73,14 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 2.3,
     by: 0,
-    input: { name: 'Hannah Becker', company: 'Becker & Sons Bakery', email: 'hannah@becker-bakery.example', phone: '+49 30 1234 5678', dealValue: '1500', source: 'Walk-in' },
+    input: {
+      name: 'Hannah Becker',
+      company: 'Becker & Sons Bakery',
+      email: 'hannah@becker-bakery.example',
+      phone: '+49 30 1234 5678',
+      dealValue: '1500',
+      source: 'Walk-in',
+    },
     moves: [
       [4.1, 'Contacted'],
       [8.2, 'Qualified'],
@@ -70,7 +91,14 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 3.2,
     by: 1,
-    input: { name: 'Marcus Lee', company: 'Northwind Logistics', email: 'm.lee@northwind-logistics.example', phone: '(555) 013-3908', dealValue: '24000', source: 'Trade show' },
+    input: {
+      name: 'Marcus Lee',
+      company: 'Northwind Logistics',
+      email: 'm.lee@northwind-logistics.example',
+      phone: '(555) 013-3908',
+      dealValue: '24000',
+      source: 'Trade show',
+    },
     moves: [
       [5.4, 'Contacted'],
       [13.1, 'Qualified', 'Wants a demo for the dispatch team.'],
@@ -79,13 +107,27 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 5.1,
     by: 0,
-    input: { name: 'Aisha Okonkwo', company: 'Lumen Architects', email: 'aisha@lumen-architects.example', phone: '555 201 4478', dealValue: '12500', source: 'LinkedIn' },
+    input: {
+      name: 'Aisha Okonkwo',
+      company: 'Lumen Architects',
+      email: 'aisha@lumen-architects.example',
+      phone: '555 201 4478',
+      dealValue: '12500',
+      source: 'LinkedIn',
+    },
     moves: [[9.2, 'Contacted']],
   },
   {
     day: 6.3,
     by: 1,
-    input: { name: 'Oliver Grant', company: 'Grant Legal LLP', email: 'oliver.grant@grant-legal.example', phone: '+44 20 7946 0321', dealValue: '18000', source: 'Referral' },
+    input: {
+      name: 'Oliver Grant',
+      company: 'Grant Legal LLP',
+      email: 'oliver.grant@grant-legal.example',
+      phone: '+44 20 7946 0321',
+      dealValue: '18000',
+      source: 'Referral',
+    },
     moves: [
       [8.1, 'Contacted'],
       [12.2, 'Qualified'],
@@ -96,13 +138,27 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 9.4,
     by: 0,
-    input: { name: 'Sofia Rossi', company: 'Caffè Rossi', email: 'sofia@caffe-rossi.example', phone: '555-310-2204', dealValue: '950', source: 'Website' },
+    input: {
+      name: 'Sofia Rossi',
+      company: 'Caffè Rossi',
+      email: 'sofia@caffe-rossi.example',
+      phone: '555-310-2204',
+      dealValue: '950',
+      source: 'Website',
+    },
     moves: [],
   },
   {
     day: 10.2,
     by: 1,
-    input: { name: 'Daniel Kim', company: 'Kim Fitness Studio', email: 'daniel@kim-fitness.example', phone: '555-402-7781', dealValue: '4800', source: 'Cold call' },
+    input: {
+      name: 'Daniel Kim',
+      company: 'Kim Fitness Studio',
+      email: 'daniel@kim-fitness.example',
+      phone: '555-402-7781',
+      dealValue: '4800',
+      source: 'Cold call',
+    },
     moves: [
       [13.3, 'Contacted'],
       [25.2, 'Dormant', 'No reply after three follow-ups.'],
@@ -111,7 +167,14 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 12.1,
     by: 0,
-    input: { name: 'Emma Novak', company: 'Novak Print Shop', email: 'emma@novak-print.example', phone: '555-377-1290', dealValue: '2600', source: 'Trade show' },
+    input: {
+      name: 'Emma Novak',
+      company: 'Novak Print Shop',
+      email: 'emma@novak-print.example',
+      phone: '555-377-1290',
+      dealValue: '2600',
+      source: 'Trade show',
+    },
     moves: [
       [16.2, 'Contacted'],
       [21.3, 'Qualified'],
@@ -120,13 +183,27 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 17.2,
     by: 1,
-    input: { name: 'Rahul Mehta', company: 'Mehta Accounting', email: 'rahul@mehta-cpa.example', phone: '555-228-6610', dealValue: '7200', source: 'Website' },
+    input: {
+      name: 'Rahul Mehta',
+      company: 'Mehta Accounting',
+      email: 'rahul@mehta-cpa.example',
+      phone: '555-228-6610',
+      dealValue: '7200',
+      source: 'Website',
+    },
     moves: [[20.1, 'Contacted']],
   },
   {
     day: 19.3,
     by: 0,
-    input: { name: 'Grace Thompson', company: 'Harbor View Hotel', email: 'grace.thompson@harborview-hotel.example', phone: '555-640-1183', dealValue: '31000', source: 'Referral' },
+    input: {
+      name: 'Grace Thompson',
+      company: 'Harbor View Hotel',
+      email: 'grace.thompson@harborview-hotel.example',
+      phone: '555-640-1183',
+      dealValue: '31000',
+      source: 'Referral',
+    },
     moves: [
       [21.1, 'Contacted'],
       [23.2, 'Qualified'],
@@ -136,7 +213,15 @@ const CUSTOMERS: DemoCustomer[] = [
   {
     day: 25.4,
     by: 1,
-    input: { name: 'Lukas Weber', company: 'Weber Bikes', email: 'lukas@weber-bikes.example', phone: '555-519-0042', dealValue: '5400', source: 'Walk-in', notes: 'Met at the spring market.' },
+    input: {
+      name: 'Lukas Weber',
+      company: 'Weber Bikes',
+      email: 'lukas@weber-bikes.example',
+      phone: '555-519-0042',
+      dealValue: '5400',
+      source: 'Walk-in',
+      notes: 'Met at the spring market.',
+    },
     moves: [],
   },
 ];
@@ -160,7 +245,9 @@ export function seedDemo(options: { distDir: string; nowMs?: number }): SavedSta
   const succeeded = <T>(what: string, result: T) => mustSucceed(result, `Demo seed: ${what}`, SeedError);
 
   succeeded('setUpCrm', harness.call(DEMO_OWNER, 'setUpCrm'));
-  DEMO_STAFF.forEach((email, i) => harness.gas.sheets.userEdit({ user: DEMO_OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+  DEMO_STAFF.forEach((email, i) =>
+    harness.gas.sheets.userEdit({ user: DEMO_OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }),
+  );
   harness.gas.runtime.advance(10 * 60 * 1000);
   succeeded('setUpCrm (staff)', harness.call(DEMO_OWNER, 'setUpCrm'));
 
@@ -172,7 +259,10 @@ export function seedDemo(options: { distDir: string; nowMs?: number }): SavedSta
     steps.push({
       day: demo.day,
       run: () => {
-        const result = succeeded(`registerCustomer ${demo.input.name}`, harness.call(staff, 'registerCustomer', { ...demo.input, owner: staff }));
+        const result = succeeded(
+          `registerCustomer ${demo.input.name}`,
+          harness.call(staff, 'registerCustomer', { ...demo.input, owner: staff }),
+        );
         state.id = result.customer.id;
         state.version = result.customer.version;
       },

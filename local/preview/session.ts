@@ -26,7 +26,8 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function singleCell(a1: string): { row: number; col: number } | null {
   const parsed = parseA1(a1);
   if (!parsed || parsed.sheetName !== null || parsed.row1 === null || parsed.col1 === null) return null;
-  if ((parsed.row2 !== null && parsed.row2 !== parsed.row1) || (parsed.col2 !== null && parsed.col2 !== parsed.col1)) return null;
+  if ((parsed.row2 !== null && parsed.row2 !== parsed.row1) || (parsed.col2 !== null && parsed.col2 !== parsed.col1))
+    return null;
   return { row: parsed.row1, col: parsed.col1 };
 }
 
@@ -56,7 +57,11 @@ export class PreviewSession {
   private logsShown = 0;
 
   constructor(private readonly options: SessionOptions) {
-    this.harness = createHarness({ owner: options.saved.workbook.owner, saved: options.saved, distDir: options.distDir });
+    this.harness = createHarness({
+      owner: options.saved.workbook.owner,
+      saved: options.saved,
+      distDir: options.distDir,
+    });
     this.people = new People(this.harness.gas.workbook);
     this.defaultUser = this.harness.gas.workbook.owner;
     this.open(this.defaultUser);
@@ -169,7 +174,9 @@ export class PreviewSession {
     const sheet = this.harness.gas.workbook.findSheet(sheetName);
     if (!sheet) return { ok: false, error: `There is no sheet named ${sheetName}.`, ui: [] };
     if (!singleCell(a1)) return { ok: false, error: `Not a cell: ${a1}`, ui: [] };
-    return this.userEdit(user, `${sheet.name}!${a1} typed`, () => this.harness.edit({ user, sheet: sheet.name, a1, value }));
+    return this.userEdit(user, `${sheet.name}!${a1} typed`, () =>
+      this.harness.edit({ user, sheet: sheet.name, a1, value }),
+    );
   }
 
   /**
@@ -185,7 +192,9 @@ export class PreviewSession {
     if (!plan.ok) return { ok: false, error: plan.error, ui: [] };
     if (plan.numRows === 1 && plan.numCols === 1) return this.edit(user, sheet.name, a1, plan.values[0]?.[0] ?? '');
     const what = `${sheet.name}!${plan.a1} pasted (${blockSize(plan.numRows, plan.numCols)})`;
-    return this.userEdit(user, what, () => this.harness.editRange({ user, sheet: sheet.name, a1: plan.a1, values: plan.values }));
+    return this.userEdit(user, what, () =>
+      this.harness.editRange({ user, sheet: sheet.name, a1: plan.a1, values: plan.values }),
+    );
   }
 
   /** The tab (and cell) `user` looks at: what getActiveSheet()/getActiveRange() return in their executions. */
@@ -262,17 +271,28 @@ export class PreviewSession {
   }
 
   private shownSince(user: string, start: number): UiShown[] {
-    const config: GoogleScriptConfig = { functions: this.harness.functions().filter((n) => !n.endsWith('_')), origin: this.options.origin() };
+    const config: GoogleScriptConfig = {
+      functions: this.harness.functions().filter((n) => !n.endsWith('_')),
+      origin: this.options.origin(),
+    };
     const person = this.people.get(user);
     const shown: UiShown[] = [];
     for (const event of this.harness.gas.ui.events.slice(start) as UiEvent[]) {
       switch (event.kind) {
         case 'menu':
           // A menu added while the sheet is open replaces the one with the same caption (for that person).
-          person.menus = [...(person.menus ?? []).filter((m) => m.caption !== event.menu.caption), { caption: event.menu.caption, entries: toMenuItems(event.menu.entries) }];
+          person.menus = [
+            ...(person.menus ?? []).filter((m) => m.caption !== event.menu.caption),
+            { caption: event.menu.caption, entries: toMenuItems(event.menu.entries) },
+          ];
           break;
         case 'sidebar':
-          shown.push({ kind: 'sidebar', title: event.title, html: this.options.withRunner(event.html, config), width: 300 });
+          shown.push({
+            kind: 'sidebar',
+            title: event.title,
+            html: this.options.withRunner(event.html, config),
+            width: 300,
+          });
           break;
         case 'modalDialog':
         case 'modelessDialog':
@@ -286,13 +306,31 @@ export class PreviewSession {
           });
           break;
         case 'toast':
-          shown.push({ kind: 'toast', title: event.title, message: event.message, timeoutSeconds: event.timeoutSeconds });
+          shown.push({
+            kind: 'toast',
+            title: event.title,
+            message: event.message,
+            timeoutSeconds: event.timeoutSeconds,
+          });
           break;
         case 'alert':
-          shown.push({ kind: 'alert', title: event.title, message: event.prompt, buttons: event.buttonSet, answer: event.answer });
+          shown.push({
+            kind: 'alert',
+            title: event.title,
+            message: event.prompt,
+            buttons: event.buttonSet,
+            answer: event.answer,
+          });
           break;
         case 'prompt':
-          shown.push({ kind: 'prompt', title: event.title, message: event.prompt, buttons: event.buttonSet, answer: event.answer, text: event.text });
+          shown.push({
+            kind: 'prompt',
+            title: event.title,
+            message: event.prompt,
+            buttons: event.buttonSet,
+            answer: event.answer,
+            text: event.text,
+          });
           break;
       }
     }

@@ -18,7 +18,7 @@ const NOTES = "<svg onload=alert(3)></svg>'); alert(4); //";
 const evil: SeedCustomer = {
   id: 'C-00001',
   input: { name: NAME, company: '<u>old</u>', email: 'evil@example.com', owner: '<i>owner</i>' },
-  then: [{ note: NOTES }, { patch: { company: COMPANY, notes: NOTES } }],
+  after: [{ note: NOTES }, { patch: { company: COMPANY, notes: NOTES } }],
 };
 
 /** No element was made from the data: no img/b/i/u/svg at all, and only the page's own <script>. */
@@ -31,67 +31,104 @@ async function expectNoInjectedElements(page: Page, dialogs: string[]): Promise<
 }
 
 describe('customer data is shown as text everywhere', () => {
-  pageTest(suite, 'search results and the card (details, history)', 'sidebar', { view: 'search' }, { customers: [evil] }, async ({ page, dialogs }) => {
-    await page.getByRole('combobox', { name: 'Search customers' }).fill('evil');
-    const row = page.getByRole('listbox').getByRole('option');
-    await row.getByText(NAME, { exact: true }).waitFor();
-    await row.getByText(COMPANY, { exact: true }).waitFor();
-    await expectNoInjectedElements(page, dialogs);
+  pageTest(
+    suite,
+    'search results and the card (details, history)',
+    'sidebar',
+    { view: 'search' },
+    { customers: [evil] },
+    async ({ page, dialogs }) => {
+      await page.getByRole('combobox', { name: 'Search customers' }).fill('evil');
+      const row = page.getByRole('listbox').getByRole('option');
+      await row.getByText(NAME, { exact: true }).waitFor();
+      await row.getByText(COMPANY, { exact: true }).waitFor();
+      await expectNoInjectedElements(page, dialogs);
 
-    await row.click();
-    await page.locator('.card-name').getByText(NAME, { exact: true }).waitFor();
-    await page.locator('.card-company').getByText(COMPANY, { exact: true }).waitFor();
-    await page.locator('.card-fields').getByText(NOTES, { exact: true }).waitFor();
-    await page.locator('.card-fields').getByText('<i>owner</i>', { exact: true }).waitFor();
-    await page.locator('.history').getByText(`Note: ${NOTES}`, { exact: true }).waitFor();
-    await page.locator('.history').getByText(`Company: <u>old</u> → ${COMPANY}`, { exact: true }).waitFor();
-    await page.getByText('Edit details').click();
-    expect(await page.locator('#edit-name').inputValue()).toBe(NAME);
-    expect(await page.locator('#edit-company').inputValue()).toBe(COMPANY);
-    await expectNoInjectedElements(page, dialogs);
-  });
+      await row.click();
+      await page.locator('.card-name').getByText(NAME, { exact: true }).waitFor();
+      await page.locator('.card-company').getByText(COMPANY, { exact: true }).waitFor();
+      await page.locator('.card-fields').getByText(NOTES, { exact: true }).waitFor();
+      await page.locator('.card-fields').getByText('<i>owner</i>', { exact: true }).waitFor();
+      await page.locator('.history').getByText(`Note: ${NOTES}`, { exact: true }).waitFor();
+      await page.locator('.history').getByText(`Company: <u>old</u> → ${COMPANY}`, { exact: true }).waitFor();
+      await page.getByText('Edit details').click();
+      expect(await page.locator('#edit-name').inputValue()).toBe(NAME);
+      expect(await page.locator('#edit-company').inputValue()).toBe(COMPANY);
+      await expectNoInjectedElements(page, dialogs);
+    },
+  );
 
-  pageTest(suite, 'duplicates warning, conflict notice and server messages', 'sidebar', { view: 'register' }, { customers: [evil] }, async ({ page, dialogs, changeExternally, respondNext }) => {
-    await page.fill('#reg-name', NAME);
-    await page.fill('#reg-company', COMPANY);
-    await page.getByRole('button', { name: 'Save customer' }).click();
-    const warning = page.locator('.notice-warning');
-    await warning.getByText(NAME, { exact: true }).waitFor();
-    await warning.getByText(COMPANY, { exact: true }).waitFor();
-    await expectNoInjectedElements(page, dialogs);
+  pageTest(
+    suite,
+    'duplicates warning, conflict notice and server messages',
+    'sidebar',
+    { view: 'register' },
+    { customers: [evil] },
+    async ({ page, dialogs, changeExternally, respondNext }) => {
+      await page.fill('#reg-name', NAME);
+      await page.fill('#reg-company', COMPANY);
+      await page.getByRole('button', { name: 'Save customer' }).click();
+      const warning = page.locator('.notice-warning');
+      await warning.getByText(NAME, { exact: true }).waitFor();
+      await warning.getByText(COMPANY, { exact: true }).waitFor();
+      await expectNoInjectedElements(page, dialogs);
 
-    await warning.getByRole('button', { name: `Open ${NAME}` }).click();
-    await page.locator('.card-name').getByText(NAME, { exact: true }).waitFor();
-    await page.locator('.history').getByText('Created').first().waitFor(); // the card's own load is done
-    await changeExternally('C-00001', { company: '<b>new</b>', notes: '<img src=y onerror=alert(5)>' });
-    await page.selectOption('#card-status', 'Qualified');
-    await page.getByRole('button', { name: 'Update status' }).click();
-    const conflict = page.locator('.conflict');
-    await conflict.getByText('<b>new</b>', { exact: true }).waitFor();
-    await conflict.getByText('<img src=y onerror=alert(5)>', { exact: true }).waitFor();
+      await warning.getByRole('button', { name: `Open ${NAME}` }).click();
+      await page.locator('.card-name').getByText(NAME, { exact: true }).waitFor();
+      await page.locator('.history').getByText('Created').first().waitFor(); // the card's own load is done
+      await changeExternally('C-00001', { company: '<b>new</b>', notes: '<img src=y onerror=alert(5)>' });
+      await page.selectOption('#card-status', 'Qualified');
+      await page.getByRole('button', { name: 'Update status' }).click();
+      const conflict = page.locator('.conflict');
+      await conflict.getByText('<b>new</b>', { exact: true }).waitFor();
+      await conflict.getByText('<img src=y onerror=alert(5)>', { exact: true }).waitFor();
 
-    await respondNext('updateCustomerStatus', { ok: false, errors: { form: '<img src=z onerror=alert(6)> is not allowed' } });
-    await page.getByRole('button', { name: 'Update status' }).click();
-    await page.locator('.banner').getByText('<img src=z onerror=alert(6)> is not allowed', { exact: true }).waitFor();
-    await expectNoInjectedElements(page, dialogs);
-  });
+      await respondNext('updateCustomerStatus', {
+        ok: false,
+        errors: { form: '<img src=z onerror=alert(6)> is not allowed' },
+      });
+      await page.getByRole('button', { name: 'Update status' }).click();
+      await page.locator('.banner').getByText('<img src=z onerror=alert(6)> is not allowed', { exact: true }).waitFor();
+      await expectNoInjectedElements(page, dialogs);
+    },
+  );
 
-  pageTest(suite, 'search dialog results and a failure message', 'search', { view: 'search' }, { customers: [evil] }, async ({ page, dialogs, failNext }) => {
-    await page.getByRole('combobox', { name: 'Search customers' }).fill('evil');
-    await page.getByRole('listbox').getByText(NAME, { exact: true }).waitFor();
-    await page.getByRole('listbox').getByText(COMPANY, { exact: true }).waitFor();
-    await failNext('openCustomerSidebar', 'Exception: <img src=q onerror=alert(7)>');
-    await page.getByRole('listbox').getByRole('option').click();
-    await page.locator('.banner').getByText(/Exception: <img src=q onerror=alert\(7\)>/).waitFor();
-    await expectNoInjectedElements(page, dialogs);
-  });
+  pageTest(
+    suite,
+    'search dialog results and a failure message',
+    'search',
+    { view: 'search' },
+    { customers: [evil] },
+    async ({ page, dialogs, failNext }) => {
+      await page.getByRole('combobox', { name: 'Search customers' }).fill('evil');
+      await page.getByRole('listbox').getByText(NAME, { exact: true }).waitFor();
+      await page.getByRole('listbox').getByText(COMPANY, { exact: true }).waitFor();
+      await failNext('openCustomerSidebar', 'Exception: <img src=q onerror=alert(7)>');
+      await page.getByRole('listbox').getByRole('option').click();
+      await page
+        .locator('.banner')
+        .getByText(/Exception: <img src=q onerror=alert\(7\)>/)
+        .waitFor();
+      await expectNoInjectedElements(page, dialogs);
+    },
+  );
 
-  pageTest(suite, 'a hostile customer id in the template state stays data', 'sidebar', { view: 'customer', customerId: `"><img src=x onerror=alert(8)>` }, {}, async ({ page, dialogs, calls }) => {
-    // The server refuses the shape before looking (the message quotes what it was given).
-    await page.locator('.banner').getByText(`Customer ID ""><img src=x onerror=alert(8)>" is not valid: IDs look like C-00042.`, { exact: true }).waitFor();
-    expect((await calls('getCustomer'))[0]?.args).toEqual([`"><img src=x onerror=alert(8)>`]);
-    await expectNoInjectedElements(page, dialogs);
-  });
+  pageTest(
+    suite,
+    'a hostile customer id in the template state stays data',
+    'sidebar',
+    { view: 'customer', customerId: `"><img src=x onerror=alert(8)>` },
+    {},
+    async ({ page, dialogs, calls }) => {
+      // The server refuses the shape before looking (the message quotes what it was given).
+      await page
+        .locator('.banner')
+        .getByText(`Customer ID ""><img src=x onerror=alert(8)>" is not valid: IDs look like C-00042.`, { exact: true })
+        .waitFor();
+      expect((await calls('getCustomer'))[0]?.args).toEqual([`"><img src=x onerror=alert(8)>`]);
+      await expectNoInjectedElements(page, dialogs);
+    },
+  );
 });
 
 describe('built pages: template contract', () => {

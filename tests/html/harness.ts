@@ -5,8 +5,8 @@
  * (server.ts). Failing tests leave a screenshot in test-results/.
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DIST_DIR, readHtmlFiles } from '../../local/bundle/loadBundle';
 import { CONFIG_GLOBAL, type GoogleScriptConfig, type HostRequest } from '../../local/bundle/googleScript';
@@ -26,7 +26,10 @@ export function builtPages(): Record<PageName, string> {
   const files = fs.existsSync(DIST_DIR) ? readHtmlFiles(DIST_DIR) : {};
   const page = (name: PageName): string => {
     const html = files[name];
-    if (html === undefined) throw new Error(`${path.join(DIST_DIR, `${name}.html`)} is missing: run \`npm run build\` first (npm test does).`);
+    if (html === undefined)
+      throw new Error(
+        `${path.join(DIST_DIR, `${name}.html`)} is missing: run \`npm run build\` first (npm test does).`,
+      );
     return html;
   };
   return { sidebar: page('sidebar'), search: page('search'), import: page('import') };
@@ -41,13 +44,26 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
 /** What HtmlService's `<?= ?>` does to a value printed inside an attribute. */
 export function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export function fillTemplate(html: string, state: SidebarState): string {
@@ -87,7 +103,11 @@ export interface Suite {
 export function useSuite(): () => Suite {
   let suite: Suite | undefined;
   beforeAll(async () => {
-    suite = { pages: builtPages(), browser: await launchBrowser(), googleScript: browserBundle(path.join(__dirname, 'page.ts')) };
+    suite = {
+      pages: builtPages(),
+      browser: await launchBrowser(),
+      googleScript: browserBundle(path.join(__dirname, 'page.ts')),
+    };
   });
   afterAll(async () => {
     await suite?.browser.close();
@@ -101,11 +121,15 @@ export function useSuite(): () => Suite {
 export async function openPage(suite: Suite, name: PageName, state: SidebarState, seed: Seed = {}): Promise<Opened> {
   const server = new PageServer(seed);
   // A fresh context per page; its init script and bindings (unlike a page's) also reach the first document.
-  const context = await suite.browser.newContext({ viewport: name === 'search' ? { width: 520, height: 560 } : { width: 300, height: 900 } });
+  const context = await suite.browser.newContext({
+    viewport: name === 'search' ? { width: 520, height: 560 } : { width: 300, height: 900 },
+  });
   await context.exposeBinding('__googleScriptRun', (_source, fn: string, args: unknown[]) => server.run(fn, args));
   await context.exposeBinding('__googleScriptHost', (_source, request: HostRequest) => server.host(request));
   const config: GoogleScriptConfig = { functions: server.functions(), origin: 'https://docs.google.com' };
-  await context.addInitScript({ content: `window.${CONFIG_GLOBAL} = ${JSON.stringify(config)};\n${suite.googleScript}` });
+  await context.addInitScript({
+    content: `window.${CONFIG_GLOBAL} = ${JSON.stringify(config)};\n${suite.googleScript}`,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
   const dialogs: string[] = [];

@@ -12,7 +12,10 @@ const scope = globalThis as unknown as {
 
 installGoogleScript({
   // A binding that fails (the test is over, the context closing) is a call that never reached the server.
-  run: (fn, args) => scope.__googleScriptRun(fn, args).catch(() => ({ ok: false, error: 'NetworkError: Connection failure due to HTTP 0' })),
+  run: (fn, args) =>
+    scope
+      .__googleScriptRun(fn, args)
+      .catch(() => ({ ok: false, error: 'NetworkError: Connection failure due to HTTP 0' })),
   host: (request) => {
     scope.__googleScriptHost(request).catch(() => undefined);
   },

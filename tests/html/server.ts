@@ -30,7 +30,7 @@ export interface SeedCustomer {
   input: CustomerInput;
   by?: string;
   /** Later saves, in order: fields through updateCustomer, or a note added through updateCustomerStatus. */
-  then?: Array<{ patch: CustomerInput } | { note: string }>;
+  after?: Array<{ patch: CustomerInput } | { note: string }>;
 }
 
 export interface PlannedCall {
@@ -112,14 +112,20 @@ export class PageServer {
   changeExternally(id: string, patch: CustomerInput): Customer {
     this.crm.gas.runtime.advance(MINUTE);
     const { customer } = succeeded(this.crm.call(BOSS, 'getCustomer', id), `getCustomer ${id}`);
-    return succeeded(this.crm.call(BOSS, 'updateCustomer', id, patch, customer.version), `updateCustomer ${id} by ${BOSS}`).customer;
+    return succeeded(
+      this.crm.call(BOSS, 'updateCustomer', id, patch, customer.version),
+      `updateCustomer ${id} by ${BOSS}`,
+    ).customer;
   }
 
   /** Every customer, in ID order, as listCustomers gives them to the owner. */
   customers(): Customer[] {
     const all: Customer[] = [];
     for (;;) {
-      const page = succeeded(this.crm.call(OWNER, 'listCustomers', { sort: 'id', offset: all.length, limit: 500 }), 'listCustomers');
+      const page = succeeded(
+        this.crm.call(OWNER, 'listCustomers', { sort: 'id', offset: all.length, limit: 500 }),
+        'listCustomers',
+      );
       all.push(...page.customers);
       if (page.customers.length === 0 || all.length >= page.total) return all;
     }
@@ -133,26 +139,40 @@ export class PageServer {
   pasteImport(rows: unknown[][]): void {
     const width = Math.max(...rows.map((row) => row.length));
     this.fitImportTab(rows.length, width);
-    const values = rows.map((row) => Array.from({ length: width }, (_, c) => (typeof row[c] === 'string' ? (row[c] === '' ? '' : `'${row[c] as string}`) : String(row[c] ?? ''))));
-    this.crm.editRange({ user: OWNER, sheet: 'Import', a1: rectToA1({ row: 1, col: 1, numRows: rows.length, numCols: width }), values });
+    const values = rows.map((row) =>
+      Array.from({ length: width }, (_, c) =>
+        typeof row[c] === 'string' ? (row[c] === '' ? '' : `'${row[c] as string}`) : String(row[c] ?? ''),
+      ),
+    );
+    this.crm.editRange({
+      user: OWNER,
+      sheet: 'Import',
+      a1: rectToA1({ row: 1, col: 1, numRows: rows.length, numCols: width }),
+      values,
+    });
   }
 
   /** Sheets adds the rows and columns a paste needs; the stand-in's userEditRange wants them there first. */
   private fitImportTab(numRows: number, numColumns: number): void {
-    const app = this.crm.gas.globals['SpreadsheetApp'] as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const app = this.crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     this.crm.gas.runtime.run(OWNER, () => {
       const sheet = app.getActiveSpreadsheet().getSheetByName('Import') as GoogleAppsScript.Spreadsheet.Sheet;
       if (sheet.getMaxRows() < numRows) sheet.insertRowsAfter(sheet.getMaxRows(), numRows - sheet.getMaxRows());
-      if (sheet.getMaxColumns() < numColumns) sheet.insertColumnsAfter(sheet.getMaxColumns(), numColumns - sheet.getMaxColumns());
+      if (sheet.getMaxColumns() < numColumns)
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), numColumns - sheet.getMaxColumns());
     });
   }
 
   private register(seed: SeedCustomer): void {
     const by = seed.by ?? REP;
     this.crm.gas.runtime.advance(MINUTE);
-    let { customer } = succeeded(this.crm.call(by, 'registerCustomer', seed.input), `seed: registerCustomer ${seed.id}`);
-    if (customer.id !== seed.id) throw new Error(`seed: the server gave ${customer.id} where the test expects ${seed.id}`);
-    for (const step of seed.then ?? []) {
+    let { customer } = succeeded(
+      this.crm.call(by, 'registerCustomer', seed.input),
+      `seed: registerCustomer ${seed.id}`,
+    );
+    if (customer.id !== seed.id)
+      throw new Error(`seed: the server gave ${customer.id} where the test expects ${seed.id}`);
+    for (const step of seed.after ?? []) {
       this.crm.gas.runtime.advance(MINUTE);
       const saved =
         'note' in step

@@ -3,7 +3,13 @@
  * in the stand-in, with an owner, staff and a stranger; results of typed calls narrowed with a check.
  */
 
-import { type Harness, type HarnessOptions, type SimpleTriggerIdentity, createHarness, succeeded } from '../../local/bundle/harness';
+import {
+  type Harness,
+  type HarnessOptions,
+  type SimpleTriggerIdentity,
+  createHarness,
+  succeeded,
+} from '../../local/bundle/harness';
 
 export { succeeded };
 import { TEST_DIST_DIR } from '../../local/bundle/loadBundle';
@@ -42,7 +48,12 @@ export function createCrm(options: Omit<HarnessOptions, 'distDir'>): Crm {
  * default is 'hidden').
  */
 export function newCrm(
-  options: { setUp?: boolean; editors?: string[]; staff?: string[]; simpleTriggerIdentity?: SimpleTriggerIdentity } = {},
+  options: {
+    setUp?: boolean;
+    editors?: string[];
+    staff?: string[];
+    simpleTriggerIdentity?: SimpleTriggerIdentity;
+  } = {},
 ): Crm {
   const crm = createCrm({
     owner: OWNER,
@@ -54,7 +65,9 @@ export function newCrm(
     succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm');
     const staff = options.staff ?? [REP, MANAGER];
     if (staff.length > 0) {
-      staff.forEach((email, i) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+      staff.forEach((email, i) =>
+        crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }),
+      );
       succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (staff)');
     }
   }

@@ -22,13 +22,19 @@ import { fakeHarness } from './fakeBundle';
 
 const OWNER = 'owner@example.com';
 const REP = 'rep@example.com';
-const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 /** Z1 (what onEdit writes) protected for the owner alone. */
 function withProtectedZ1(simpleTriggerIdentity?: 'hidden' | 'visible') {
-  const h = fakeHarness({ owner: OWNER, editors: [REP], startMs: Date.UTC(2024, 5, 1), ...(simpleTriggerIdentity ? { simpleTriggerIdentity } : {}) });
+  const h = fakeHarness({
+    owner: OWNER,
+    editors: [REP],
+    startMs: Date.UTC(2024, 5, 1),
+    ...(simpleTriggerIdentity ? { simpleTriggerIdentity } : {}),
+  });
   h.gas.runtime.run(OWNER, () => {
-    const SpreadsheetApp = h.gas.globals['SpreadsheetApp'] as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const SpreadsheetApp = h.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const p = SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('Z1').protect();
     p.removeEditors(p.getEditors());
   });
@@ -98,8 +104,11 @@ describe('row deletion fires no onEdit: "onEdit(e) runs when a user changes a va
   it('deleteRowsByHand deletes the rows as that person and runs no trigger (REMOVE_ROW is onChange, installable only)', () => {
     const h = withProtectedZ1();
     h.gas.runtime.run(OWNER, () => {
-      const SpreadsheetApp = h.gas.globals['SpreadsheetApp'] as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-      SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('A1:A4').setValues([['h'], ['a'], ['b'], ['c']]);
+      const SpreadsheetApp = h.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      SpreadsheetApp.getActive()
+        .getSheetByName('Sheet1')!
+        .getRange('A1:A4')
+        .setValues([['h'], ['a'], ['b'], ['c']]);
     });
     const calls = h.gas.runtime.calls.total();
     h.deleteRowsByHand(REP, 'Sheet1', 2, 2);
@@ -115,7 +124,7 @@ describe('row deletion fires no onEdit: "onEdit(e) runs when a user changes a va
     expect(() => h.deleteRowsByHand(REP, 'Sheet1', 1, 1)).toThrow(PROTECTED);
     h.deleteRowsByHand(OWNER, 'Sheet1', 1, 1); // the owner may
     h.gas.runtime.run(OWNER, () => {
-      const SpreadsheetApp = h.gas.globals['SpreadsheetApp'] as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      const SpreadsheetApp = h.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
       SpreadsheetApp.getActive().getSheetByName('Sheet1')!.protect().addEditor(OWNER).removeEditor(REP);
     });
     expect(() => h.deleteRowsByHand(REP, 'Sheet1', 5, 1)).toThrow(PROTECTED);
@@ -127,7 +136,16 @@ describe('multi-cell edits: value/oldValue "Only available if the edited range i
   it('a paste over B2:D4 fires ONE onEdit for the range, with neither value nor oldValue', () => {
     const h = withProtectedZ1();
     h.edit({ user: REP, sheet: 'Sheet1', a1: 'C3', value: 'before' });
-    h.editRange({ user: REP, sheet: 'Sheet1', a1: 'B2:D4', values: [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']] });
+    h.editRange({
+      user: REP,
+      sheet: 'Sheet1',
+      a1: 'B2:D4',
+      values: [
+        ['1', '2', '3'],
+        ['4', '5', '6'],
+        ['7', '8', '9'],
+      ],
+    });
     expect(h.log.map((e) => [e.a1, e.value, e.oldValue])).toEqual([
       ['C3', 'before', '(undefined)'],
       ['B2:D4', '(undefined)', '(undefined)'],
@@ -143,7 +161,9 @@ describe('multi-cell edits: value/oldValue "Only available if the edited range i
 
   it('refused whole (no change, no onEdit) when a cell of the block is protected', () => {
     const h = withProtectedZ1();
-    expect(() => h.editRange({ user: REP, sheet: 'Sheet1', a1: 'Y1:Z1', values: [['a', 'b']] })).toThrow(UserEditRefused);
+    expect(() => h.editRange({ user: REP, sheet: 'Sheet1', a1: 'Y1:Z1', values: [['a', 'b']] })).toThrow(
+      UserEditRefused,
+    );
     expect(h.gas.sheets.sheetValues('Sheet1')).toEqual([]);
     expect(h.log).toEqual([]);
   });
