@@ -1,25 +1,26 @@
 /**
  * Shared set-up of the browser tests: reads the HTML pages `npm run build` wrote into dist/ (the pages clasp pushes),
- * launches Debian's chromium (never skipped: a missing browser fails the suite), and opens a page the way HtmlService
+ * launches Debian's chromium as tests/browser does (never skipped: a missing browser fails the suite), and opens a page the way HtmlService
  * serves it, with the state scriptlet filled in and google.script (page.ts) talking to the built add-on behind it
  * (server.ts). Failing tests leave a screenshot in test-results/.
  */
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DIST_DIR, readHtmlFiles } from '../../local/bundle/loadBundle';
+import type { Browser, Page } from 'playwright-core';
 import { CONFIG_GLOBAL, type GoogleScriptConfig, type HostRequest } from '../../local/bundle/googleScript';
+import { DIST_DIR, readHtmlFiles } from '../../local/bundle/loadBundle';
+import { escapeHtml } from '../../local/gas/services/html';
 import { browserBundle } from '../../local/preview/assets';
 import type { ServerApi, SidebarState } from '../../src/domain/api';
 import type { Customer } from '../../src/domain/customer';
 import type { CustomerInput } from '../../src/domain/results';
+import { launchChromium } from '../browser/support';
 import { PageServer, type Seed, type ServedCall } from './server';
 
 export type PageName = 'sidebar' | 'search' | 'import';
 
 const ROOT = path.join(__dirname, '..', '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The pages as the build wrote them into dist/ (`npm test` builds first; dist-test/ holds the same bytes). */
 export function builtPages(): Record<PageName, string> {
@@ -35,40 +36,10 @@ export function builtPages(): Record<PageName, string> {
   return { sidebar: page('sidebar'), search: page('search'), import: page('import') };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The HTML client tests need a real browser and are never skipped: ` +
-        'install it with `apt-get update && apt-get install -y chromium` (or set CHROMIUM_PATH).',
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-}
-
-/** What HtmlService's `<?= ?>` does to a value printed inside an attribute. */
-export function escapeAttribute(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 export function fillTemplate(html: string, state: SidebarState): string {
   if (!html.includes('<?= state ?>')) throw new Error('page has no <?= state ?> scriptlet');
-  return html.replace('<?= state ?>', () => escapeAttribute(JSON.stringify(state)));
+  // What HtmlService's `<?= ?>` prints inside an attribute (the stand-in's own escaping).
+  return html.replace('<?= state ?>', () => escapeHtml(JSON.stringify(state)));
 }
 
 export interface Opened {
@@ -105,7 +76,7 @@ export function useSuite(): () => Suite {
   beforeAll(async () => {
     suite = {
       pages: builtPages(),
-      browser: await launchBrowser(),
+      browser: await launchChromium(),
       googleScript: browserBundle(path.join(__dirname, 'page.ts')),
     };
   });
