@@ -5,10 +5,9 @@
  * and runs it in this process with `process.argv = [node, <bundle>, ...args]`.
  * Tools: preview (the `npm start` server), bench (the benchmark).
  */
-'use strict';
 
-const fs = require('fs');
-const path = require('path');
+const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -22,7 +21,7 @@ function usage(message) {
 
 const [tool, ...args] = process.argv.slice(2);
 if (!tool) usage();
-if (!Object.prototype.hasOwnProperty.call(TOOLS, tool)) usage(`Unknown tool: ${tool}`);
+if (!Object.hasOwn(TOOLS, tool)) usage(`Unknown tool: ${tool}`);
 const entry = path.join(ROOT, TOOLS[tool]);
 if (!fs.existsSync(entry)) usage(`${TOOLS[tool]} does not exist yet.`);
 
@@ -41,7 +40,7 @@ try {
     logLevel: 'warning',
     absWorkingDir: ROOT,
   });
-} catch (error) {
+} catch {
   // esbuild has already printed the errors.
   process.exit(1);
 }

@@ -6,10 +6,10 @@
  */
 
 import * as acorn from 'acorn';
-import * as fs from 'fs';
-import { SourceMap, type SourceMapPayload } from 'module';
-import * as path from 'path';
-import * as vm from 'vm';
+import * as fs from 'node:fs';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** What `clasp push` sends: minified, no source map. Local tools (preview, bench) run it. */

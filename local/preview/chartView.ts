@@ -14,7 +14,18 @@ export const DEFAULT_CHART_HEIGHT = 371;
 /** Longer sources are cut here (the page says how many categories were left out). */
 export const MAX_CHART_CATEGORIES = 500;
 /** Google Charts' default series colours. */
-export const CHART_PALETTE = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7baaf7', '#f07b72', '#fcd04f', '#71c287'];
+export const CHART_PALETTE = [
+  '#4285f4',
+  '#ea4335',
+  '#fbbc04',
+  '#34a853',
+  '#ff6d01',
+  '#46bdc6',
+  '#7baaf7',
+  '#f07b72',
+  '#fcd04f',
+  '#71c287',
+];
 
 type Json = ChartData['options'][string];
 type Cell = { raw: unknown; text: string };
@@ -28,7 +39,7 @@ export function chartOption(options: ChartData['options'], path: string): Json |
     if (node === null || node === undefined || typeof node !== 'object' || Array.isArray(node)) return undefined;
     for (let n = parts.length; n >= 1; n--) {
       const key = parts.slice(0, n).join('.');
-      if (Object.prototype.hasOwnProperty.call(node, key)) {
+      if (Object.getOwnPropertyDescriptor(node, key) !== undefined) {
         const found = find(node[key], parts.slice(n));
         if (found !== undefined) return found;
       }
@@ -43,7 +54,9 @@ function text(value: Json | undefined): string {
 }
 
 function size(value: Json | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 50 && value <= 4000 ? Math.round(value) : fallback;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 50 && value <= 4000
+    ? Math.round(value)
+    : fallback;
 }
 
 function legendPosition(value: Json | undefined): ChartView['legend'] {
@@ -70,7 +83,10 @@ function sourceTable(gas: StandIn, chart: ChartData): Cell[][] | string {
         // As sheetValues/sheetDisplayValues read them, for this rectangle only; a date is not a number to plot.
         const value = sheet.values[r]?.[c] ?? '';
         const format = sheet.formats.get(r, c);
-        row.push({ raw: typeof value === 'number' && isDateFormat(format) ? '' : value, text: value === '' ? '' : displayValue(value, format) });
+        row.push({
+          raw: typeof value === 'number' && isDateFormat(format) ? '' : value,
+          text: value === '' ? '' : displayValue(value, format),
+        });
       }
       rows.push(row);
     }
@@ -78,7 +94,9 @@ function sourceTable(gas: StandIn, chart: ChartData): Cell[][] | string {
   }
   if (chart.mergeStrategy === 'MERGE_ROWS') return blocks.flat();
   const height = Math.max(0, ...blocks.map((b) => b.length));
-  return Array.from({ length: height }, (_, r) => blocks.flatMap((b) => b[r] ?? Array.from({ length: b[0]?.length ?? 0 }, () => ({ raw: '', text: '' }))));
+  return Array.from({ length: height }, (_, r) =>
+    blocks.flatMap((b) => b[r] ?? Array.from({ length: b[0]?.length ?? 0 }, () => ({ raw: '', text: '' }))),
+  );
 }
 
 function transpose(table: Cell[][]): Cell[][] {
@@ -110,7 +128,10 @@ export function chartView(gas: StandIn, chart: ChartData): ChartView {
     series: [],
     legend: legendPosition(chartOption(options, 'legend.position') ?? chartOption(options, 'legend')),
     hAxisTitle: text(chartOption(options, 'hAxis.title')),
-    vAxisTitles: [text(chartOption(options, 'vAxes.0.title') ?? chartOption(options, 'vAxis.title')), text(chartOption(options, 'vAxes.1.title'))],
+    vAxisTitles: [
+      text(chartOption(options, 'vAxes.0.title') ?? chartOption(options, 'vAxis.title')),
+      text(chartOption(options, 'vAxes.1.title')),
+    ],
     truncatedCategories: 0,
     problem: null,
   };

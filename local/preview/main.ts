@@ -7,7 +7,7 @@
  *   --port N / --data FILE   same as PORT / CRM_DATA
  */
 
-import * as path from 'path';
+import * as path from 'node:path';
 import { projectRoot } from './assets';
 import { PortInUseError, PreviewStartError, type RunningPreview, startPreview } from './server';
 import { SeedError } from './seed';
@@ -27,7 +27,8 @@ interface Cli {
 class UsageError extends Error {}
 
 function parsePort(text: string, from: string): number {
-  if (!/^\d{1,5}$/.test(text.trim()) || Number(text) > 65535) throw new UsageError(`${from} must be a port number (0-65535), not ${JSON.stringify(text)}.`);
+  if (!/^\d{1,5}$/.test(text.trim()) || Number(text) > 65535)
+    throw new UsageError(`${from} must be a port number (0-65535), not ${JSON.stringify(text)}.`);
   return Number(text);
 }
 
@@ -37,7 +38,9 @@ function parseCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
   let empty = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value.`);
@@ -80,17 +83,32 @@ async function main(): Promise<void> {
   try {
     preview = await startPreview({ port: cli.port, dataFile: cli.dataFile, empty: cli.empty });
   } catch (error) {
-    if (error instanceof PortInUseError || error instanceof PreviewStartError || error instanceof WorkbookFileError || error instanceof SeedError) {
+    if (
+      error instanceof PortInUseError ||
+      error instanceof PreviewStartError ||
+      error instanceof WorkbookFileError ||
+      error instanceof SeedError
+    ) {
       console.error(error.message);
-      if (error instanceof SeedError) console.error('The demo could not be created with the current build; `npm start -- --empty` starts without it.');
+      if (error instanceof SeedError)
+        console.error(
+          'The demo could not be created with the current build; `npm start -- --empty` starts without it.',
+        );
       process.exit(1);
     }
     throw error;
   }
 
-  const how = { loaded: 'loaded from', demo: 'demo pipeline created in', empty: 'blank spreadsheet created in' }[preview.origin];
+  const how = { loaded: 'loaded from', demo: 'demo pipeline created in', empty: 'blank spreadsheet created in' }[
+    preview.origin
+  ];
   console.log(`Workbook ${how} ${cli.dataFile}`);
-  console.log(`People: ${preview.session.users(preview.session.currentUser).map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  console.log(
+    `People: ${preview.session
+      .users(preview.session.currentUser)
+      .map((u) => `${u.email} (${u.role})`)
+      .join(', ')}`,
+  );
   console.log(`Pipeline CRM preview: ${preview.url}`);
 
   let closing = false;

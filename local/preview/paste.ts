@@ -19,14 +19,23 @@ export function blockSize(numRows: number, numCols: number): string {
   return `${count(numRows, 'row')} × ${count(numCols, 'column')}`;
 }
 
-export type PastePlan = { ok: true; a1: string; values: string[][]; numRows: number; numCols: number } | { ok: false; error: string };
+export type PastePlan =
+  | { ok: true; a1: string; values: string[][]; numRows: number; numCols: number }
+  | { ok: false; error: string };
 
-export function planPaste(sheet: { name: string; maxRows: number; maxColumns: number }, anchor: { row: number; col: number }, rows: string[][]): PastePlan {
+export function planPaste(
+  sheet: { name: string; maxRows: number; maxColumns: number },
+  anchor: { row: number; col: number },
+  rows: string[][],
+): PastePlan {
   const numRows = rows.length;
   const numCols = Math.max(0, ...rows.map((r) => r.length));
   if (numRows === 0 || numCols === 0) return { ok: false, error: 'There is nothing to paste.' };
   if (numRows * numCols > MAX_PASTED_CELLS) {
-    return { ok: false, error: `The pasted block has ${numRows * numCols} cells; the local preview pastes at most ${MAX_PASTED_CELLS} at once. Nothing was pasted.` };
+    return {
+      ok: false,
+      error: `The pasted block has ${numRows * numCols} cells; the local preview pastes at most ${MAX_PASTED_CELLS} at once. Nothing was pasted.`,
+    };
   }
   const lastRow = anchor.row + numRows - 1;
   const lastCol = anchor.col + numCols - 1;

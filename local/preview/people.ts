@@ -9,7 +9,10 @@ import type { MenuEntry, Workbook } from '../gas/spreadsheet';
 import type { MenuItem, PreviewMenu } from './protocol';
 
 export function toMenuItems(entries: MenuEntry[]): MenuItem[] {
-  return entries.map((e): MenuItem => (e.kind === 'submenu' ? { kind: 'submenu', caption: e.caption, entries: toMenuItems(e.entries) } : e));
+  return entries.map(
+    (e): MenuItem =>
+      e.kind === 'submenu' ? { kind: 'submenu', caption: e.caption, entries: toMenuItems(e.entries) } : e,
+  );
 }
 
 export interface Person {
@@ -32,7 +35,13 @@ export class People {
     const key = email.toLowerCase();
     let person = this.byEmail.get(key);
     if (!person) {
-      person = { email, menus: null, menuError: null, activeSheetId: this.workbook.activeSheetId, activeRange: this.workbook.activeRange };
+      person = {
+        email,
+        menus: null,
+        menuError: null,
+        activeSheetId: this.workbook.activeSheetId,
+        activeRange: this.workbook.activeRange,
+      };
       this.byEmail.set(key, person);
     }
     return person;

@@ -19,10 +19,10 @@
  * cross-site form posts). The workbook is saved to the data file after every request that may change it.
  */
 
-import * as fs from 'fs';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import { createStandIn } from '../gas';
 import { type PageAssets, loadPageAssets, projectRoot } from './assets';
 import type { PreviewState } from './protocol';
@@ -132,7 +132,10 @@ function stringField(body: unknown, name: string, optional = false): string {
 /** A list of rows of strings (a pasted block). */
 function rowsField(body: unknown, name: string): string[][] {
   const value = field(body, name);
-  if (!Array.isArray(value) || !value.every((row) => Array.isArray(row) && row.every((cell) => typeof cell === 'string'))) {
+  if (
+    !Array.isArray(value) ||
+    !value.every((row) => Array.isArray(row) && row.every((cell) => typeof cell === 'string'))
+  ) {
     throw new HttpError(400, `"${name}" must be a list of rows of strings.`);
   }
   return value as string[][];
@@ -150,7 +153,8 @@ function isLocalHost(hostHeader: string | undefined): boolean {
 function initialWorkbook(store: WorkbookStore, options: PreviewOptions, distDir: string, log: (line: string) => void) {
   const saved = store.load();
   if (saved) {
-    if (options.empty) log(`Note: ${store.file} exists, so --empty has no effect (delete it or set CRM_DATA to start empty).`);
+    if (options.empty)
+      log(`Note: ${store.file} exists, so --empty has no effect (delete it or set CRM_DATA to start empty).`);
     return { saved, origin: 'loaded' as const };
   }
   if (options.empty) {
@@ -169,7 +173,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const root = projectRoot();
   const distDir = options.distDir ?? path.join(root, 'dist');
   if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
-    throw new PreviewStartError(`${path.join(distDir, 'Code.js')} is missing: run \`npm run build\` first (npm start does).`);
+    throw new PreviewStartError(
+      `${path.join(distDir, 'Code.js')} is missing: run \`npm run build\` first (npm start does).`,
+    );
   }
   const assets: PageAssets = loadPageAssets(root);
   const store = new WorkbookStore(path.resolve(options.dataFile));
@@ -223,7 +229,11 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         return sendJson(res, 200, { changes: session.changeCount });
       case 'GET /api/cell': {
         try {
-          return sendJson(res, 200, session.cell(url.searchParams.get('sheet') ?? '', url.searchParams.get('a1') ?? ''));
+          return sendJson(
+            res,
+            200,
+            session.cell(url.searchParams.get('sheet') ?? '', url.searchParams.get('a1') ?? ''),
+          );
         } catch (error) {
           throw new HttpError(400, (error as Error).message);
         }
@@ -266,15 +276,28 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       case 'POST /api/edit': {
         const body = await readBody(req);
         const user = userOf(field(body, 'user'));
-        return api(res, 200, user, session.edit(user, stringField(body, 'sheet'), stringField(body, 'a1'), stringField(body, 'value')));
+        return api(
+          res,
+          200,
+          user,
+          session.edit(user, stringField(body, 'sheet'), stringField(body, 'a1'), stringField(body, 'value')),
+        );
       }
       case 'POST /api/paste': {
         const body = await readBody(req);
         const user = userOf(field(body, 'user'));
-        return api(res, 200, user, session.paste(user, stringField(body, 'sheet'), stringField(body, 'a1'), rowsField(body, 'values')));
+        return api(
+          res,
+          200,
+          user,
+          session.paste(user, stringField(body, 'sheet'), stringField(body, 'a1'), rowsField(body, 'values')),
+        );
       }
       default:
-        throw new HttpError(url.pathname.startsWith('/api/') || req.method === 'GET' ? 404 : 405, `Not found: ${route}`);
+        throw new HttpError(
+          url.pathname.startsWith('/api/') || req.method === 'GET' ? 404 : 405,
+          `Not found: ${route}`,
+        );
     }
   }
 
@@ -296,7 +319,12 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new PortInUseError(options.port));
-      else if (error.code === 'EACCES') reject(new PreviewStartError(`Port ${options.port} needs privileges: set PORT=8080 (or another port above 1023) and try again`));
+      else if (error.code === 'EACCES')
+        reject(
+          new PreviewStartError(
+            `Port ${options.port} needs privileges: set PORT=8080 (or another port above 1023) and try again`,
+          ),
+        );
       else reject(error);
     };
     server.once('error', onError);

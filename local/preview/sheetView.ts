@@ -3,7 +3,7 @@
  * frozen rows/columns, column widths and embedded charts (chartView.ts), read host-side from the stand-in (never counted as calls).
  */
 
-import { createHash } from 'crypto';
+import { createHash } from 'node:crypto';
 import type { StandIn } from '../gas';
 import { type SheetData, displayValue, isDateFormat } from '../gas/spreadsheet';
 import { chartView } from './chartView';
@@ -42,7 +42,9 @@ function cellStyle(sheet: SheetData, r: number, c: number): CellStyle | null {
   if (background && background.toLowerCase() !== '#ffffff') style.background = background;
   // Sheets' "general" alignment: numbers (and dates) to the right, booleans centred, text to the left.
   const value = sheet.values[r]?.[c];
-  const align = alignment(get('horizontalAlignment')) ?? (typeof value === 'number' ? 'right' : typeof value === 'boolean' ? 'center' : undefined);
+  const align =
+    alignment(get('horizontalAlignment')) ??
+    (typeof value === 'number' ? 'right' : typeof value === 'boolean' ? 'center' : undefined);
   if (align && align !== 'left') style.align = align;
   if (get('wrap') === true) style.wrap = true;
   return Object.keys(style).length > 0 ? style : null;
@@ -53,7 +55,10 @@ export function sheetView(gas: StandIn, sheet: SheetData): SheetView {
   const values = all.length > MAX_SENT_ROWS ? all.slice(0, MAX_SENT_ROWS) : all;
   const { lastColumn } = sheet.extent();
   const rows = Math.min(sheet.maxRows, Math.max(values.length + EXTRA_ROWS, MIN_ROWS, sheet.frozenRows + 1));
-  const columns = Math.min(sheet.maxColumns, Math.max(lastColumn + EXTRA_COLUMNS, MIN_COLUMNS, sheet.frozenColumns + 1));
+  const columns = Math.min(
+    sheet.maxColumns,
+    Math.max(lastColumn + EXTRA_COLUMNS, MIN_COLUMNS, sheet.frozenColumns + 1),
+  );
 
   const styles: SheetView['styles'] = [];
   const styledRows = new Set<number>();
@@ -95,7 +100,11 @@ export function sheetView(gas: StandIn, sheet: SheetData): SheetView {
  * What the formula bar (and the cell editor) shows for one cell: its formula, else the value as one would
  * type it; dates as displayed.
  */
-export function cellInput(sheet: SheetData, row: number, column: number): { input: string; display: string; note: string } {
+export function cellInput(
+  sheet: SheetData,
+  row: number,
+  column: number,
+): { input: string; display: string; note: string } {
   const r = row - 1;
   const c = column - 1;
   const formula = sheet.formulas.get(r, c);

@@ -4,8 +4,8 @@
  * Ctrl+C mid-write leaves the previous workbook intact. Unchanged state is not rewritten.
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { SavedStandIn } from '../gas';
 
 export class WorkbookFileError extends Error {}

@@ -10,15 +10,18 @@ import type { Crm } from './crm';
 
 /** Editable columns of each customer as replayed from History and as the Customers tab holds them (as text). */
 export function replayedAndStored(crm: Crm): { replayed: Record<string, string>[]; stored: Record<string, string>[] } {
-  const history = crm.tab('History').slice(1).map((row) => ({
-    at: String(row[0]),
-    customerId: String(row[1]),
-    action: String(row[2]) as 'create',
-    field: String(row[3]),
-    from: String(row[4]),
-    to: String(row[5]),
-    by: String(row[6]),
-  }));
+  const history = crm
+    .tab('History')
+    .slice(1)
+    .map((row) => ({
+      at: String(row[0]),
+      customerId: String(row[1]),
+      action: String(row[2]) as 'create',
+      field: String(row[3]),
+      from: String(row[4]),
+      to: String(row[5]),
+      by: String(row[6]),
+    }));
   const customers = crm.tab('Customers').slice(1);
   const ids = new Set(customers.map((row) => String(row[0])));
   const recorded = lastRecordedFields(history, ids);

@@ -19,14 +19,25 @@ import type {
   UiShown,
 } from '../protocol';
 import { ServerError, get, post, stateUrl } from './api';
-import { type ClipEvent, type El, type IFrameEl, type InputEl, type KeyEvent, type SelectEl, doc, el, win } from './dom';
+import {
+  type ClipEvent,
+  type El,
+  type IFrameEl,
+  type InputEl,
+  type KeyEvent,
+  type SelectEl,
+  doc,
+  el,
+  win,
+} from './dom';
 import { a1Of, renderCharts, sheetTable } from './grid';
 import { watchChanges } from './poll';
 import { setTabUser, tabUser } from './tabUser';
 import { parseClipboardText } from './tsv';
 
 /** Apps Script frames: scripts, forms, alert() and pop-ups, in an origin of their own. */
-const FRAME_SANDBOX = 'allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-downloads';
+const FRAME_SANDBOX =
+  'allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-downloads';
 
 function byId<T extends El = El>(id: string): T {
   const found = doc.getElementById(id);
@@ -142,7 +153,12 @@ function menuList(entries: MenuItem[], label: string): El {
     } else {
       const sub = menuList(entry.entries, entry.caption);
       sub.classList.add('submenu');
-      const item = el('div', { class: 'menu-item has-submenu', role: 'menuitem', 'aria-haspopup': 'true', tabindex: -1 }, entry.caption, sub);
+      const item = el(
+        'div',
+        { class: 'menu-item has-submenu', role: 'menuitem', 'aria-haspopup': 'true', tabindex: -1 },
+        entry.caption,
+        sub,
+      );
       list.append(item);
     }
   }
@@ -154,9 +170,15 @@ function renderMenus(previous: PreviewState | null): void {
   const key = JSON.stringify([state.menus, state.menuError]);
   if (previous && JSON.stringify([previous.menus, previous.menuError]) === key) return;
   closeMenus();
-  const items: El[] = DECORATIVE_MENUS.map((name) => el('span', { class: 'menu-fake', title: 'Not part of the local preview' }, name));
+  const items: El[] = DECORATIVE_MENUS.map((name) =>
+    el('span', { class: 'menu-fake', title: 'Not part of the local preview' }, name),
+  );
   state.menus.forEach((menu: PreviewMenu) => {
-    const button = el('button', { type: 'button', class: 'menu-button', role: 'menuitem', 'aria-haspopup': 'true', 'aria-expanded': 'false' }, menu.caption);
+    const button = el(
+      'button',
+      { type: 'button', class: 'menu-button', role: 'menuitem', 'aria-haspopup': 'true', 'aria-expanded': 'false' },
+      menu.caption,
+    );
     const list = menuList(menu.entries, menu.caption);
     list.hidden = true;
     const wrap = el('div', { class: 'menu' }, button, list);
@@ -171,7 +193,8 @@ function renderMenus(previous: PreviewState | null): void {
     });
     items.push(wrap);
   });
-  if (state.menuError) items.push(el('span', { class: 'menu-error', title: state.menuError }, '⚠ no menu (onOpen failed)'));
+  if (state.menuError)
+    items.push(el('span', { class: 'menu-error', title: state.menuError }, '⚠ no menu (onOpen failed)'));
   ui.menubar.replaceChildren(...items);
 }
 
@@ -207,7 +230,10 @@ function renderGrid(): void {
   if (rendered.sheet && rendered.sheet !== sheet.name) {
     scrollBySheet.set(rendered.sheet, { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft });
   }
-  const keepScroll = rendered.sheet === sheet.name ? { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft } : scrollBySheet.get(sheet.name);
+  const keepScroll =
+    rendered.sheet === sheet.name
+      ? { top: ui.gridScroll.scrollTop, left: ui.gridScroll.scrollLeft }
+      : scrollBySheet.get(sheet.name);
 
   const table = sheetTable(sheet);
   // The chart layer comes first: the sticky frozen cells and headers, later in the document, paint over it.
@@ -223,14 +249,22 @@ function renderGrid(): void {
   rendered.revision = sheet.revision;
 
   ui.gridNote.hidden = sheet.truncatedRows === 0;
-  ui.gridNote.textContent = sheet.truncatedRows > 0 ? `${sheet.truncatedRows} more rows are not shown in the preview.` : '';
+  ui.gridNote.textContent =
+    sheet.truncatedRows > 0 ? `${sheet.truncatedRows} more rows are not shown in the preview.` : '';
   markSelection(false);
 }
 
 // ---- selection and editing --------------------------------------------------------------------------
 
 /** The open cell editor; `opened` = the cell's content it started with (null when it started from a key). */
-let editing: { sheet: string; row: number; col: number; input: InputEl; committed: boolean; opened: string | null } | null = null;
+let editing: {
+  sheet: string;
+  row: number;
+  col: number;
+  input: InputEl;
+  committed: boolean;
+  opened: string | null;
+} | null = null;
 
 function currentSelection(): { row: number; col: number } {
   return selection.get(shownSheet) ?? { row: 0, col: 0 };
@@ -293,7 +327,13 @@ function select(row: number, col: number, scroll = true): void {
       if (request !== cellRequest || name !== shownSheet) return;
       ui.cellContent.textContent = cell.input;
       // Enter/F2 came before the answer: the editor gets what was typed into the cell, unless already changed.
-      if (editing && editing.sheet === name && editing.row === r && editing.col === c && editing.opened === editing.input.value) {
+      if (
+        editing &&
+        editing.sheet === name &&
+        editing.row === r &&
+        editing.col === c &&
+        editing.opened === editing.input.value
+      ) {
         editing.input.value = cell.input;
         editing.opened = cell.input;
         editing.input.select();
@@ -315,7 +355,14 @@ function startEdit(initial?: string): void {
   input.value = initial ?? ui.cellContent.textContent ?? '';
   cell.append(input);
   cell.classList.add('editing');
-  editing = { sheet: sheet.name, row, col, input, committed: false, opened: initial === undefined ? input.value : null };
+  editing = {
+    sheet: sheet.name,
+    row,
+    col,
+    input,
+    committed: false,
+    opened: initial === undefined ? input.value : null,
+  };
   input.focus();
   if (initial === undefined) input.select();
   input.addEventListener('keydown', (event) => {
@@ -360,7 +407,14 @@ async function commitEdit(down: number, right: number): Promise<void> {
     const response = await post<EditResponse>('/api/edit', { sheet, a1: a1Of(row, col), value });
     applyUi(response.ui);
     applyState(response.state);
-    if (!response.ok) showAlert({ kind: 'alert', title: 'Your edit was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
+    if (!response.ok)
+      showAlert({
+        kind: 'alert',
+        title: 'Your edit was not saved',
+        message: response.error,
+        buttons: 'OK',
+        answer: 'OK',
+      });
   } catch (error) {
     showError(`The preview server could not be reached: ${(error as Error).message}`);
   }
@@ -387,7 +441,13 @@ ui.gridScroll.addEventListener('keydown', (event) => {
   if (editing) return;
   const key = event as KeyEvent;
   const { row, col } = currentSelection();
-  const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+    Tab: [0, 1],
+  };
   const move: [number, number] | undefined = key.key === 'Tab' && key.shiftKey ? [0, -1] : moves[key.key];
   if (move) {
     event.preventDefault();
@@ -431,14 +491,26 @@ async function pasteRows(rows: string[][]): Promise<void> {
     const response = await post<EditResponse>('/api/paste', { sheet, a1: a1Of(row, col), values: rows });
     const numCols = Math.max(...rows.map((r) => r.length));
     const stillThere = shownSheet === sheet && currentSelection().row === row && currentSelection().col === col;
-    if (response.ok && stillThere && rows.length * numCols > 1) pastedBlock = { sheet, row, col, numRows: rows.length, numCols };
+    if (response.ok && stillThere && rows.length * numCols > 1)
+      pastedBlock = { sheet, row, col, numRows: rows.length, numCols };
     applyUi(response.ui);
     applyState(response.state);
     if (pastedBlock) markSelection(false);
-    if (!response.ok) showAlert({ kind: 'alert', title: 'Your paste was not saved', message: response.error, buttons: 'OK', answer: 'OK' });
+    if (!response.ok)
+      showAlert({
+        kind: 'alert',
+        title: 'Your paste was not saved',
+        message: response.error,
+        buttons: 'OK',
+        answer: 'OK',
+      });
   } catch (error) {
     const message = (error as Error).message;
-    showError(error instanceof ServerError ? `Could not paste: ${message}` : `The preview server could not be reached: ${message}`);
+    showError(
+      error instanceof ServerError
+        ? `Could not paste: ${message}`
+        : `The preview server could not be reached: ${message}`,
+    );
   }
 }
 
@@ -477,17 +549,16 @@ function showSheet(name: string): void {
   // The tab looked at is the active sheet for the next script (getActiveSheet()).
   selectInFlight++;
   const { row, col } = currentSelection();
-  post<StateResponse>('/api/select', { sheet: name, a1: a1Of(row, col) })
-    .then(
-      (r) => {
-        selectInFlight--;
-        applyState(r.state);
-      },
-      (error: unknown) => {
-        selectInFlight--;
-        showError(`Could not switch tabs: ${(error as Error).message}`);
-      },
-    );
+  post<StateResponse>('/api/select', { sheet: name, a1: a1Of(row, col) }).then(
+    (r) => {
+      selectInFlight--;
+      applyState(r.state);
+    },
+    (error: unknown) => {
+      selectInFlight--;
+      showError(`Could not switch tabs: ${(error as Error).message}`);
+    },
+  );
 }
 
 // ---- sidebar and dialogs ------------------------------------------------------------------------------
@@ -545,7 +616,12 @@ function openDialog(shown: Extract<UiShown, { kind: 'dialog' }>): void {
   const close = el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close dialog' }, '✕');
   const box = el(
     'div',
-    { class: 'dialog', role: 'dialog', 'aria-modal': shown.modal ? 'true' : null, 'aria-label': shown.title || 'Dialog' },
+    {
+      class: 'dialog',
+      role: 'dialog',
+      'aria-modal': shown.modal ? 'true' : null,
+      'aria-label': shown.title || 'Dialog',
+    },
     el('div', { class: 'panel-header' }, el('h2', { class: 'panel-title' }, shown.title), close),
     frame,
   );
@@ -578,7 +654,8 @@ async function runFromFrame(panel: Panel, id: number, fn: string, args: unknown[
   try {
     response = await post<RunResponse>('/api/run', { fn, args });
   } catch (error) {
-    const text = error instanceof ServerError ? `ScriptError: ${error.message}` : 'NetworkError: Connection failure due to HTTP 0';
+    const text =
+      error instanceof ServerError ? `ScriptError: ${error.message}` : 'NetworkError: Connection failure due to HTTP 0';
     reply(panel, { source: 'gas-preview', type: 'result', id, ok: false, error: text });
     return;
   }
@@ -596,7 +673,8 @@ win.addEventListener('message', (event) => {
   if (!message || typeof message !== 'object' || message.source !== 'gas-preview') return;
   switch (message.type) {
     case 'run':
-      if (typeof message.fn === 'string' && Array.isArray(message.args)) void runFromFrame(panel, message.id, message.fn, message.args);
+      if (typeof message.fn === 'string' && Array.isArray(message.args))
+        void runFromFrame(panel, message.id, message.fn, message.args);
       break;
     case 'close':
       if (panel === sidebar) closeSidebar();
@@ -606,7 +684,10 @@ win.addEventListener('message', (event) => {
     case 'setWidth':
       if (panel === dialog && Number.isFinite(message.value)) {
         const rect = panel.frame.getBoundingClientRect();
-        const size = clampSize(message.type === 'setWidth' ? message.value : rect.width, message.type === 'setHeight' ? message.value : rect.height);
+        const size = clampSize(
+          message.type === 'setWidth' ? message.value : rect.width,
+          message.type === 'setHeight' ? message.value : rect.height,
+        );
         panel.frame.style.width = `${size.width}px`;
         panel.frame.style.height = `${size.height}px`;
       }
@@ -621,7 +702,12 @@ win.addEventListener('message', (event) => {
 
 function showToast(title: string, message: string, timeoutSeconds: number): void {
   const close = el('button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss' }, '✕');
-  const toast = el('div', { class: 'toast', role: 'status' }, el('div', { class: 'toast-text' }, title ? el('strong', {}, title) : null, el('span', {}, message)), close);
+  const toast = el(
+    'div',
+    { class: 'toast', role: 'status' },
+    el('div', { class: 'toast-text' }, title ? el('strong', {}, title) : null, el('span', {}, message)),
+    close,
+  );
   close.addEventListener('click', () => toast.remove());
   ui.toasts.append(toast);
   if (timeoutSeconds >= 0) win.setTimeout(() => toast.remove(), Math.max(1, timeoutSeconds) * 1000);
@@ -634,7 +720,11 @@ function showAlert(shown: Extract<UiShown, { kind: 'alert' | 'prompt' }>): void 
   const message = el('p', { class: 'alert-message' }, shown.message);
   const buttonsNote =
     shown.buttons !== 'OK' || shown.kind === 'prompt'
-      ? el('p', { class: 'alert-note' }, `The script received “${BUTTON_LABELS[shown.answer] ?? shown.answer}”${shown.kind === 'prompt' ? ` and the text “${shown.text}”` : ''} (the local preview answers with the first button).`)
+      ? el(
+          'p',
+          { class: 'alert-note' },
+          `The script received “${BUTTON_LABELS[shown.answer] ?? shown.answer}”${shown.kind === 'prompt' ? ` and the text “${shown.text}”` : ''} (the local preview answers with the first button).`,
+        )
       : null;
   const box = el(
     'div',

@@ -172,17 +172,32 @@ function drawColumns(root: El, chart: ChartView, top: number): void {
   const onRight = chart.series.some((s) => s.axis === 1) && chart.series.some((s) => s.axis === 0);
   const axisOf = (s: ChartSeriesView): 0 | 1 => (onRight ? s.axis : 0);
   const left = primaryScale(chart.series.filter((s) => axisOf(s) === 0));
-  const right = onRight ? alignedScale(chart.series.filter((s) => s.axis === 1), left.count) : null;
+  const right = onRight
+    ? alignedScale(
+        chart.series.filter((s) => s.axis === 1),
+        left.count,
+      )
+    : null;
   const leftTicks = ticks(left);
   const rightTicks = right ? ticks(right) : [];
 
   // Legend on the right/left takes a column; on top/bottom a line.
   const sideLegend = chart.legend === 'right' || chart.legend === 'left';
-  const sideLegendWidth = sideLegend ? Math.min(W * 0.3, Math.max(...chart.series.map((s) => 14 + textWidth(s.name))) + 16) : 0;
+  const sideLegendWidth = sideLegend
+    ? Math.min(W * 0.3, Math.max(...chart.series.map((s) => 14 + textWidth(s.name))) + 16)
+    : 0;
   let plotTop = top + (chart.legend === 'top' ? 26 : 0) + 8;
-  let plotLeft = PAD + Math.max(...leftTicks.map((t) => textWidth(t))) + 8 + (chart.vAxisTitles[0] ? 20 : 0) + (chart.legend === 'left' ? sideLegendWidth : 0);
+  let plotLeft =
+    PAD +
+    Math.max(...leftTicks.map((t) => textWidth(t))) +
+    8 +
+    (chart.vAxisTitles[0] ? 20 : 0) +
+    (chart.legend === 'left' ? sideLegendWidth : 0);
   const plotRight =
-    W - PAD - (right ? Math.max(...rightTicks.map((t) => textWidth(t))) + 8 + (chart.vAxisTitles[1] ? 20 : 0) : 8) - (chart.legend === 'right' ? sideLegendWidth : 0);
+    W -
+    PAD -
+    (right ? Math.max(...rightTicks.map((t) => textWidth(t))) + 8 + (chart.vAxisTitles[1] ? 20 : 0) : 8) -
+    (chart.legend === 'right' ? sideLegendWidth : 0);
   let bottom = H - PAD - (chart.legend === 'bottom' ? 26 : 0) - (chart.hAxisTitle ? 20 : 0);
 
   // Category labels: level when they fit their slot, else slanted (and thinned out when crowded).
@@ -214,19 +229,62 @@ function drawColumns(root: El, chart: ChartView, top: number): void {
   for (let k = 0; k <= left.count; k++) {
     const y = bottom - (k / left.count) * plotHeight;
     const zero = Math.abs(left.lo + k * left.step) < left.step / 1e6;
-    grid.append(svg('line', { x1: plotLeft, x2: plotRight, y1: y, y2: y, stroke: zero ? BASELINE_COLOR : GRID_COLOR, 'stroke-width': 1, 'shape-rendering': 'crispEdges' }));
-    axisLabels.append(label(leftTicks[k] ?? '', { x: plotLeft - 8, y: y + 4, 'text-anchor': 'end', class: 'chart-tick chart-tick-left' }));
-    if (right) axisLabels.append(label(rightTicks[k] ?? '', { x: plotRight + 8, y: y + 4, 'text-anchor': 'start', class: 'chart-tick chart-tick-right' }));
+    grid.append(
+      svg('line', {
+        x1: plotLeft,
+        x2: plotRight,
+        y1: y,
+        y2: y,
+        stroke: zero ? BASELINE_COLOR : GRID_COLOR,
+        'stroke-width': 1,
+        'shape-rendering': 'crispEdges',
+      }),
+    );
+    axisLabels.append(
+      label(leftTicks[k] ?? '', {
+        x: plotLeft - 8,
+        y: y + 4,
+        'text-anchor': 'end',
+        class: 'chart-tick chart-tick-left',
+      }),
+    );
+    if (right)
+      axisLabels.append(
+        label(rightTicks[k] ?? '', {
+          x: plotRight + 8,
+          y: y + 4,
+          'text-anchor': 'start',
+          class: 'chart-tick chart-tick-right',
+        }),
+      );
   }
   if (chart.vAxisTitles[0]) {
     const x = PAD + (chart.legend === 'left' ? sideLegendWidth : 0) + 10;
     const y = plotTop + plotHeight / 2;
-    axisLabels.append(label(fit(chart.vAxisTitles[0], plotHeight), { x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${x} ${y})`, 'font-style': 'italic', class: 'chart-axis-title' }));
+    axisLabels.append(
+      label(fit(chart.vAxisTitles[0], plotHeight), {
+        x,
+        y,
+        'text-anchor': 'middle',
+        transform: `rotate(-90 ${x} ${y})`,
+        'font-style': 'italic',
+        class: 'chart-axis-title',
+      }),
+    );
   }
   if (right && chart.vAxisTitles[1]) {
     const x = W - PAD - (chart.legend === 'right' ? sideLegendWidth : 0) - 10;
     const y = plotTop + plotHeight / 2;
-    axisLabels.append(label(fit(chart.vAxisTitles[1], plotHeight), { x, y, 'text-anchor': 'middle', transform: `rotate(90 ${x} ${y})`, 'font-style': 'italic', class: 'chart-axis-title' }));
+    axisLabels.append(
+      label(fit(chart.vAxisTitles[1], plotHeight), {
+        x,
+        y,
+        'text-anchor': 'middle',
+        transform: `rotate(90 ${x} ${y})`,
+        'font-style': 'italic',
+        class: 'chart-axis-title',
+      }),
+    );
   }
 
   // Bars, grouped per category, each against its own axis.
@@ -260,7 +318,13 @@ function drawColumns(root: El, chart: ChartView, top: number): void {
     const x = plotLeft + (i + 0.5) * slot;
     const shown = fit(category, maxLabel);
     const attrs: Attrs = slanted
-      ? { x, y: bottom + 14, 'text-anchor': 'end', transform: `rotate(-${SLANT} ${x} ${bottom + 14})`, class: 'chart-category' }
+      ? {
+          x,
+          y: bottom + 14,
+          'text-anchor': 'end',
+          transform: `rotate(-${SLANT} ${x} ${bottom + 14})`,
+          class: 'chart-category',
+        }
       : { x, y: bottom + 18, 'text-anchor': 'middle', class: 'chart-category' };
     const text = label(shown, attrs);
     if (shown !== category) {
@@ -270,7 +334,15 @@ function drawColumns(root: El, chart: ChartView, top: number): void {
   });
   if (chart.hAxisTitle) {
     const y = H - PAD - (chart.legend === 'bottom' ? 26 : 0) - 2;
-    labels.append(label(fit(chart.hAxisTitle, plotRight - plotLeft), { x: (plotLeft + plotRight) / 2, y, 'text-anchor': 'middle', 'font-style': 'italic', class: 'chart-axis-title' }));
+    labels.append(
+      label(fit(chart.hAxisTitle, plotRight - plotLeft), {
+        x: (plotLeft + plotRight) / 2,
+        y,
+        'text-anchor': 'middle',
+        'font-style': 'italic',
+        class: 'chart-axis-title',
+      }),
+    );
   }
 
   root.append(grid, bars, axisLabels, labels);
@@ -284,7 +356,16 @@ function drawColumns(root: El, chart: ChartView, top: number): void {
     root.append(legendItems(chart.series, x, plotTop + 10, true, sideLegendWidth));
   }
   if (chart.truncatedCategories > 0) {
-    root.append(label(`${chart.truncatedCategories} more not shown`, { x: W - 6, y: H - 6, 'text-anchor': 'end', 'font-size': 10, class: 'chart-note', fill: '#757575' }));
+    root.append(
+      label(`${chart.truncatedCategories} more not shown`, {
+        x: W - 6,
+        y: H - 6,
+        'text-anchor': 'end',
+        'font-size': 10,
+        class: 'chart-note',
+        fill: '#757575',
+      }),
+    );
   }
 }
 
@@ -300,12 +381,21 @@ export function chartElement(chart: ChartView): El {
   root.append(svg('rect', { x: 0, y: 0, width: chart.width, height: chart.height, fill: '#ffffff' }));
   let top = PAD;
   if (chart.title) {
-    root.append(label(fit(chart.title, chart.width - 2 * PAD, 15), { x: PAD + 4, y: PAD + 15, 'font-size': 15, fill: '#202124', class: 'chart-title' }));
+    root.append(
+      label(fit(chart.title, chart.width - 2 * PAD, 15), {
+        x: PAD + 4,
+        y: PAD + 15,
+        'font-size': 15,
+        fill: '#202124',
+        class: 'chart-title',
+      }),
+    );
     top += 30;
   }
   const hasData = chart.categories.length > 0 && chart.series.length > 0;
   if (chart.problem) root.append(message(chart, chart.problem, top));
-  else if (chart.type !== 'COLUMN') root.append(message(chart, `${chart.type.toLowerCase()} charts are not drawn by the local preview`, top));
+  else if (chart.type !== 'COLUMN')
+    root.append(message(chart, `${chart.type.toLowerCase()} charts are not drawn by the local preview`, top));
   else if (!hasData) root.append(message(chart, 'No data', top));
   else drawColumns(root, chart, top);
 

@@ -4,9 +4,7 @@
  * from this module instead of using globals.
  */
 
-export interface Listener<E = DomEvent> {
-  (event: E): void;
-}
+export type Listener<E = DomEvent> = (event: E) => void;
 
 export interface DomEvent {
   readonly type: string;
@@ -147,7 +145,10 @@ export interface Win {
   addEventListener(type: 'message', listener: Listener<MsgEvent>): void;
   addEventListener(type: string, listener: Listener): void;
   postMessage(message: unknown, targetOrigin: string): void;
-  fetch(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<FetchResponse>;
+  fetch(
+    url: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string },
+  ): Promise<FetchResponse>;
   setTimeout(handler: () => void, ms?: number): number;
   setInterval(handler: () => void, ms?: number): number;
   clearTimeout(id: number | undefined): void;
@@ -160,7 +161,11 @@ export const win: Win = scope.window;
 export const doc: Doc = scope.document;
 
 /** An element with attributes and children; text children become text nodes (never parsed as HTML). */
-export function el(tag: string, attrs: Record<string, string | number | boolean | null | undefined> = {}, ...children: Array<El | string | null | undefined | false>): El {
+export function el(
+  tag: string,
+  attrs: Record<string, string | number | boolean | null | undefined> = {},
+  ...children: Array<El | string | null | undefined | false>
+): El {
   const node = doc.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;

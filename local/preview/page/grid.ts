@@ -20,7 +20,8 @@ export type CellLookup = (row: number, col: number) => El | null;
 
 export function columnLetters(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -119,7 +120,8 @@ export function sheetTable(sheet: SheetView): El {
       // (.cell-text hides what does not fit), so the text never covers a filled cell nor takes its clicks.
       if (text !== '' && !style?.wrap && (!style?.align || style.align === 'left')) {
         let span = widthOf(sheet, c);
-        for (let n = c + 1; n < sheet.columns && (values?.[n] ?? '') === '' && n - c <= MAX_OVERFLOW_CELLS; n++) span += widthOf(sheet, n);
+        for (let n = c + 1; n < sheet.columns && (values?.[n] ?? '') === '' && n - c <= MAX_OVERFLOW_CELLS; n++)
+          span += widthOf(sheet, n);
         if (span > widthOf(sheet, c)) {
           content.classList.add('overflow');
           content.style.width = `${span - 8}px`;

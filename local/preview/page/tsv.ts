@@ -21,7 +21,8 @@ function quotedCell(text: string, start: number): { value: string; end: number }
     }
     const after = text[i + 1];
     // A closing quote ends the cell only where a cell may end.
-    if (after === undefined || after === '\t' || after === '\n' || after === '\r') return { value: value.replace(/\r\n/g, '\n'), end: i + 1 };
+    if (after === undefined || after === '\t' || after === '\n' || after === '\r')
+      return { value: value.replace(/\r\n/g, '\n'), end: i + 1 };
     return null;
   }
   return null;

@@ -3,9 +3,9 @@
  * product: onOpen/onEdit record what the script can see (Session, the event) through a host function `__record`,
  * and onEdit tries to write Sheet1!Z1 so a test can see whose permissions the trigger runs with.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { type Harness, type HarnessOptions, createHarness } from '../../../local/bundle/harness';
 
 const CODE = `
@@ -76,6 +76,7 @@ function distDir(): string {
 export function fakeHarness(options: Omit<HarnessOptions, 'distDir'>): Harness & { log: Recorded[] } {
   const harness = createHarness({ ...options, distDir: distDir() });
   const log: Recorded[] = [];
-  (harness.gas.globals as Record<string, unknown>)['__record'] = (entry: Recorded) => log.push(JSON.parse(JSON.stringify(entry)) as Recorded);
+  (harness.gas.globals as Record<string, unknown>).__record = (entry: Recorded) =>
+    log.push(JSON.parse(JSON.stringify(entry)) as Recorded);
   return Object.assign(harness, { log });
 }
