@@ -45,7 +45,9 @@ function argValue(name: string): string | undefined {
 }
 const SIZES = (argValue('--sizes') ?? '1000,10000,50000').split(',').map((s) => Number(s.trim()));
 const OUT = path.resolve(ROOT, argValue('--out') ?? 'bench-results/bench.json');
-const ONLY = argValue('--only')?.split(',').map((s) => s.trim());
+const ONLY = argValue('--only')
+  ?.split(',')
+  .map((s) => s.trim());
 const wanted = (action: string): boolean => ONLY === undefined || ONLY.includes(action);
 
 // ---------------------------------------------------------------------------------------------- measuring
@@ -135,7 +137,8 @@ function figures(action: string, samples: readonly Sample[]): ActionFigures {
   const io = samples.map((s) => s.counts.sheet);
   // A run that found a tab too small makes more insert calls than the others (e.g. the first Pipeline rebuild
   // of a big CRM): its figures are the "+grow" ones; the steady figures come from the runs that did not grow.
-  const inserts = (s: Sample): number => (s.counts.byMethod['Sheet.insertRowsAfter'] ?? 0) + (s.counts.byMethod['Sheet.insertColumnsAfter'] ?? 0);
+  const inserts = (s: Sample): number =>
+    (s.counts.byMethod['Sheet.insertRowsAfter'] ?? 0) + (s.counts.byMethod['Sheet.insertColumnsAfter'] ?? 0);
   const fewestInserts = Math.min(...samples.map(inserts));
   const steadySamples = samples.filter((s) => inserts(s) === fewestInserts);
   const steady = steadySamples.map((s) => s.counts.sheet);
@@ -152,11 +155,36 @@ function figures(action: string, samples: readonly Sample[]): ActionFigures {
     callsRange: [Math.min(...calls), Math.max(...calls)],
     sheetIORange: [Math.min(...io), Math.max(...io)],
     steadyIORange: [Math.min(...steady), Math.max(...steady)],
-    wallMedianMs: round1(quantile(samples.map((s) => s.wallMs), 0.5)),
-    wallP95Ms: round1(quantile(samples.map((s) => s.wallMs), 0.95)),
-    standInMedianMs: round1(quantile(samples.map((s) => s.standInMs), 0.5)),
-    computeMedianMs: round1(quantile(samples.map((s) => s.wallMs - s.standInMs), 0.5)),
-    computeP95Ms: round1(quantile(samples.map((s) => s.wallMs - s.standInMs), 0.95)),
+    wallMedianMs: round1(
+      quantile(
+        samples.map((s) => s.wallMs),
+        0.5,
+      ),
+    ),
+    wallP95Ms: round1(
+      quantile(
+        samples.map((s) => s.wallMs),
+        0.95,
+      ),
+    ),
+    standInMedianMs: round1(
+      quantile(
+        samples.map((s) => s.standInMs),
+        0.5,
+      ),
+    ),
+    computeMedianMs: round1(
+      quantile(
+        samples.map((s) => s.wallMs - s.standInMs),
+        0.5,
+      ),
+    ),
+    computeP95Ms: round1(
+      quantile(
+        samples.map((s) => s.wallMs - s.standInMs),
+        0.95,
+      ),
+    ),
     byMethod: most.counts.byMethod,
   };
 }
@@ -175,7 +203,10 @@ interface SizeResult {
   historyRows: number;
   buildSeconds: number;
   bundleLoadMedianMs: number;
-  searchByKind: Record<string, { n: number; medianMs: number; maxMs: number; computeMedianMs: number; computeMaxMs: number; medianTotal: number }>;
+  searchByKind: Record<
+    string,
+    { n: number; medianMs: number; maxMs: number; computeMedianMs: number; computeMaxMs: number; medianTotal: number }
+  >;
   actions: ActionFigures[];
   pipelineStaleRows: number;
   /** Rows of the 1,000 the import took as new customers (the rest: probable duplicates, as it should). */
@@ -186,7 +217,9 @@ function buildWorkbook(size: number): { crm: Harness; customers: GeneratedCustom
   const t0 = Date.now();
   const crm = createHarness({ owner: OWNER, editors: [REP, MANAGER], startMs: START_MS });
   expectOk('setUpCrm', crm.call(OWNER, 'setUpCrm'));
-  [REP, MANAGER].forEach((email, i) => crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }));
+  [REP, MANAGER].forEach((email, i) =>
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }),
+  );
   expectOk('setUpCrm (staff)', crm.call(OWNER, 'setUpCrm'));
 
   const data = generateDataset(size, START_MS, STAFF);
@@ -238,7 +271,12 @@ function runSize(size: number): SizeResult {
       runs,
       calls: most.counts.calls,
       sheetIO: most.counts.sheet,
-      wallMedianMs: round1(quantile(samples.map((s) => s.wallMs), 0.5)),
+      wallMedianMs: round1(
+        quantile(
+          samples.map((s) => s.wallMs),
+          0.5,
+        ),
+      ),
       ratioSheetIO: 0,
       ratioCalls: 0,
       ...(note ? { note } : {}),
@@ -264,7 +302,10 @@ function runSize(size: number): SizeResult {
       expectOk('getCustomer', result);
       return sample;
     });
-    add(figures('get', gets), naiveRun(2, (k) => naive.get(getIds[k] as string)));
+    add(
+      figures('get', gets),
+      naiveRun(2, (k) => naive.get(getIds[k] as string)),
+    );
   }
 
   // ---- search
@@ -273,8 +314,11 @@ function runSize(size: number): SizeResult {
     const queries = searchQueries(customers, STAFF);
     const byKind = new Map<string, { times: number[]; computes: number[]; totals: number[] }>();
     const searches = queries.map((q) => {
-      const { result, sample } = measure(crm, () => crm.call<{ results?: unknown[]; total?: number }>(REP, 'searchCustomers', q.query, q.options));
-      if (!Array.isArray(result.results)) throw new Error(`bench: search ${JSON.stringify(q)} failed: ${JSON.stringify(result)}`);
+      const { result, sample } = measure(crm, () =>
+        crm.call<{ results?: unknown[]; total?: number }>(REP, 'searchCustomers', q.query, q.options),
+      );
+      if (!Array.isArray(result.results))
+        throw new Error(`bench: search ${JSON.stringify(q)} failed: ${JSON.stringify(result)}`);
       const entry = byKind.get(q.kind) ?? { times: [], computes: [], totals: [] };
       entry.times.push(sample.wallMs);
       entry.computes.push(sample.wallMs - sample.standInMs);
@@ -292,7 +336,10 @@ function runSize(size: number): SizeResult {
         medianTotal: quantile(e.totals, 0.5),
       };
     }
-    add(figures('search (100 queries)', searches), naiveRun(3, (k) => naive.search(queries[k * 7]?.query ?? 'ana')));
+    add(
+      figures('search (100 queries)', searches),
+      naiveRun(3, (k) => naive.search(queries[k * 7]?.query ?? 'ana')),
+    );
   }
 
   // ---- list page
@@ -311,10 +358,14 @@ function runSize(size: number): SizeResult {
     ];
     const lists = listOptions.map((options) => {
       const { result, sample } = measure(crm, () => crm.call<{ customers?: unknown[] }>(REP, 'listCustomers', options));
-      if (!Array.isArray(result.customers)) throw new Error(`bench: list ${JSON.stringify(options)} failed: ${JSON.stringify(result)}`);
+      if (!Array.isArray(result.customers))
+        throw new Error(`bench: list ${JSON.stringify(options)} failed: ${JSON.stringify(result)}`);
       return sample;
     });
-    add(figures('list page', lists), naiveRun(2, () => naive.listPage(50)));
+    add(
+      figures('list page', lists),
+      naiveRun(2, () => naive.listPage(50)),
+    );
   }
 
   console.log('… measuring register, update status, pipeline rebuild, import');
@@ -338,7 +389,15 @@ function runSize(size: number): SizeResult {
     add(
       figures('register', registers),
       naiveRun(2, (k) =>
-        naive.register({ name: `Naive Probe ${k}`, company: 'Naive Ltd', email: `naive.${size}.${k}@probe.example`, phone: `+44 7700 8${String(size).padStart(5, '0')} ${k}` }, REP),
+        naive.register(
+          {
+            name: `Naive Probe ${k}`,
+            company: 'Naive Ltd',
+            email: `naive.${size}.${k}@probe.example`,
+            phone: `+44 7700 8${String(size).padStart(5, '0')} ${k}`,
+          },
+          REP,
+        ),
       ),
     );
   }
@@ -347,13 +406,21 @@ function runSize(size: number): SizeResult {
   // Spread over the tab (a naive scan for one near the top would flatter it).
   if (wanted('update')) {
     const allLeads = customers.filter((c) => c.status === 'Lead' && !touched.has(c.id));
-    const leads = Array.from({ length: 12 }, (_, k) => allLeads[Math.floor(((k + r()) / 12) * allLeads.length)] as GeneratedCustomer);
+    const leads = Array.from(
+      { length: 12 },
+      (_, k) => allLeads[Math.floor(((k + r()) / 12) * allLeads.length)] as GeneratedCustomer,
+    );
     const updates = leads.slice(0, 10).map((c) => {
-      const { result, sample } = measure(crm, () => crm.call(REP, 'updateCustomerStatus', c.id, 'Contacted', c.version));
+      const { result, sample } = measure(crm, () =>
+        crm.call(REP, 'updateCustomerStatus', c.id, 'Contacted', c.version),
+      );
       expectOk('updateCustomerStatus', result);
       return sample;
     });
-    add(figures('update status', updates), naiveRun(2, (k) => naive.updateStatus((leads[10 + k] as GeneratedCustomer).id, 'Contacted', REP)));
+    add(
+      figures('update status', updates),
+      naiveRun(2, (k) => naive.updateStatus((leads[10 + k] as GeneratedCustomer).id, 'Contacted', REP)),
+    );
   }
 
   // ---- pipeline rebuild
@@ -365,7 +432,10 @@ function runSize(size: number): SizeResult {
       staleRows = result.stale?.length ?? 0;
       return sample;
     });
-    add(figures('pipeline rebuild', pipelines), naiveRun(1, () => naive.rebuildPipeline()));
+    add(
+      figures('pipeline rebuild', pipelines),
+      naiveRun(1, () => naive.rebuildPipeline()),
+    );
   }
 
   // ---- import of 1,000 rows (pasted into the Import tab host-side, as an admin pastes)
@@ -379,13 +449,19 @@ function runSize(size: number): SizeResult {
       sheet.getRange(1, 1, grid.length, (grid[0] as unknown[]).length).setValues(grid);
     });
     const imports = [0].map(() => {
-      const { result, sample } = measure(crm, () => crm.call<{ imported?: number; done?: boolean }>(OWNER, 'importCustomers', {}));
+      const { result, sample } = measure(crm, () =>
+        crm.call<{ imported?: number; done?: boolean }>(OWNER, 'importCustomers', {}),
+      );
       expectOk('importCustomers', result);
-      if (!result.done || !result.imported) throw new Error(`bench: import did not import the batch: ${JSON.stringify(result).slice(0, 300)}`);
+      if (!result.done || !result.imported)
+        throw new Error(`bench: import did not import the batch: ${JSON.stringify(result).slice(0, 300)}`);
       importedRows = result.imported;
       return sample;
     });
-    add(figures('import 1,000 rows', imports), naiveRun(1, () => naive.importRows(OWNER)));
+    add(
+      figures('import 1,000 rows', imports),
+      naiveRun(1, () => naive.importRows(OWNER)),
+    );
   }
 
   const result: SizeResult = {
@@ -411,7 +487,22 @@ function callsCell(value: number, range: [number, number]): string {
 }
 
 export function tableOf(size: SizeResult): string {
-  const head = ['action', 'runs', 'calls', 'sheet I/O', 'requests', 'other', 'wall ms median', 'wall ms p95', 'stand-in ms', 'compute ms median', 'compute ms p95', 'naive calls', 'naive sheet I/O', 'I/O ratio'];
+  const head = [
+    'action',
+    'runs',
+    'calls',
+    'sheet I/O',
+    'requests',
+    'other',
+    'wall ms median',
+    'wall ms p95',
+    'stand-in ms',
+    'compute ms median',
+    'compute ms p95',
+    'naive calls',
+    'naive sheet I/O',
+    'I/O ratio',
+  ];
   const rows = size.actions.map((a) => [
     a.action,
     String(a.runs),
@@ -477,7 +568,8 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
       .map((c) => `${c.name} ${fmt(c.io)}${c.grows ? '+grow' : ''} (${fmt(c.requests)} req.)${c.same ? '' : ' VARIES'}`)
       .join(', ');
   checks.push({
-    target: 'sheet I/O calls and requests per action constant in the row count ("+grow": a run that found a tab too small made more)',
+    target:
+      'sheet I/O calls and requests per action constant in the row count ("+grow": a run that found a tab too small made more)',
     met: perAction.every((c) => c.same),
     detail: describe(perAction),
   });
@@ -485,8 +577,16 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
     ['user action (get, search, list, register, update)', perAction.filter((c) => PER_USER_ACTIONS.includes(c.name))],
     ['batch action (pipeline rebuild, import)', perAction.filter((c) => !PER_USER_ACTIONS.includes(c.name))],
   ] as const) {
-    checks.push({ target: `≤ 6 sheet I/O calls per ${label}`, met: list.every((c) => c.io <= 6), detail: describe(list) });
-    checks.push({ target: `≤ 6 requests (writes batched) per ${label}`, met: list.every((c) => c.requests <= 6), detail: describe(list) });
+    checks.push({
+      target: `≤ 6 sheet I/O calls per ${label}`,
+      met: list.every((c) => c.io <= 6),
+      detail: describe(list),
+    });
+    checks.push({
+      target: `≤ 6 requests (writes batched) per ${label}`,
+      met: list.every((c) => c.requests <= 6),
+      detail: describe(list),
+    });
   }
   const largest = sizes.find((s) => s.customers === 50_000);
   if (largest) {
@@ -494,7 +594,7 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
     const pipeline = byAction(largest, 'pipeline rebuild');
     if (search) {
       checks.push({
-        target: 'search p95 ≤ 50 ms at 50,000 (compute: wall minus the stand-in\'s emulation of the service calls)',
+        target: "search p95 ≤ 50 ms at 50,000 (compute: wall minus the stand-in's emulation of the service calls)",
         met: search.computeP95Ms <= 50,
         detail:
           `compute p95 ${ms(search.computeP95Ms)} ms, median ${ms(search.computeMedianMs)} ms (bundle load ${ms(largest.bundleLoadMedianMs)} ms included); ` +
@@ -511,7 +611,9 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
   }
   const tenK = sizes.find((s) => s.customers === 10_000);
   if (tenK) {
-    const ratios = tenK.actions.filter((a) => a.naive).map((a) => ({ name: a.action, ratio: a.naive?.ratioSheetIO ?? 0 }));
+    const ratios = tenK.actions
+      .filter((a) => a.naive)
+      .map((a) => ({ name: a.action, ratio: a.naive?.ratioSheetIO ?? 0 }));
     checks.push({
       target: 'sheet I/O ≥ 10× fewer than the naive way at 10,000',
       met: ratios.every((r) => r.ratio >= 10),
@@ -525,7 +627,8 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
 
 function main(): void {
   const started = Date.now();
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'Code.js'))) throw new Error('dist/Code.js is missing: run npm run build first.');
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'Code.js')))
+    throw new Error('dist/Code.js is missing: run npm run build first.');
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   console.log(`Pipeline CRM benchmark — dist/Code.js in the local Apps Script stand-in — ${machine}`);
   const sizes: SizeResult[] = [];

@@ -46,6 +46,8 @@ const FIELD_LABEL: Record<EditableKey, string> = {
   owner: 'Owner',
   source: 'Source',
   notes: 'Notes',
+  nextStep: 'Next step',
+  nextStepDue: 'Next step due',
 };
 
 interface Model {
@@ -168,7 +170,7 @@ class Register implements Cmd {
       phone: input.phone,
       status: this.status ?? 'Lead',
       dealValue: this.dealValue,
-      owner: '',
+      owner: this.user, // no owner given: the user at the keyboard
       source: this.source,
       notes: this.notes,
       createdAt: at,
@@ -177,6 +179,8 @@ class Register implements Cmd {
       updatedBy: this.user,
       statusChangedAt: at,
       version: 1,
+      nextStep: '',
+      nextStepDue: '',
     };
     expectSaved(result, expected);
     model.nextNumber += 1;

@@ -78,6 +78,8 @@ describe('a messy old sheet, duplicates skipped', () => {
       updatedBy: ADMIN,
       statusChangedAt: NOW,
       version: 1,
+      nextStep: '',
+      nextStepDue: '',
     };
     expect(writes.customers).toEqual<Customer[]>([
       {
@@ -238,6 +240,8 @@ describe('duplicates merged', () => {
       phone: '555 0101 000',
       dealValue: 2500,
       version: 2,
+      nextStep: '',
+      nextStepDue: '',
       updatedAt: NOW,
       updatedBy: ADMIN,
     });
