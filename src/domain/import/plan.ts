@@ -327,6 +327,7 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     skipped,
     duplicates,
     blank,
+    warnings: [],
     duplicateTargets,
   };
 }

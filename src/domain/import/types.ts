@@ -116,6 +116,8 @@ export interface ImportResult {
   duplicates: DuplicateRow[];
   /** Blank lines of the batch, ignored. */
   blank: number;
+  /** Rows imported (or merged) with a value changed on the way, with why (an owner not on the staff list). */
+  warnings: SkippedRow[];
 }
 
 /** Result of proposeImportMapping: what the sidebar shows before the dry run. */
@@ -163,6 +165,8 @@ export interface ImportPlan {
   skipped: SkippedRow[];
   duplicates: DuplicateRow[];
   blank: number;
+  /** Rows imported with a value changed on the way (see assignImportOwners). */
+  warnings: SkippedRow[];
   /** For in-import duplicates: index into toImport of the row each duplicate points at (to fill in IDs later). */
   duplicateTargets: Array<{ duplicate: number; toImport: number }>;
 }

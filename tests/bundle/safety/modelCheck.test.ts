@@ -252,6 +252,7 @@ function applyChange(
 ): Customer | 'too long' {
   const at = now(real);
   const next: Customer = { ...current, ...fields };
+  if (fields.owner === '') next.owner = user; // an empty owner means the user at the keyboard
   const events: string[][] = [];
   for (const key of EDITABLE_KEYS) {
     const from = logText(current[key]);

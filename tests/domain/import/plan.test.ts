@@ -158,6 +158,8 @@ describe('a messy old sheet, duplicates skipped', () => {
       `'${ADMIN}`,
       at,
       1,
+      '',
+      '',
     ]);
     expect(rows[1]?.slice(0, 10)).toEqual([
       "'C-00003",
