@@ -122,6 +122,7 @@ export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
       status: readField(row, 'status'),
       dealValue: readField(row, 'dealValue'),
       owner: readField(row, 'owner'),
+      nextStepDue: readField(row, 'nextStepDue'),
       // Milliseconds rather than the ISO strings readField would build: the pipeline only subtracts them.
       createdAt: readTime(cellOf(row, C.createdAt)) ?? '',
       updatedAt: readTime(cellOf(row, C.updatedAt)) ?? '',
