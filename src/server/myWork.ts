@@ -45,7 +45,7 @@ const followUpOptionsSchema = z.strictObject({
     .unknown()
     .optional()
     .transform((raw, ctx): string | null | undefined => {
-      const checked = checkText(raw, { label: 'Owner', max: OWNER_MAX });
+      const checked = checkText(raw, { label: 'Owner', max: OWNER_MAX, textOnly: true });
       if (!checked.ok) {
         ctx.addIssue({ code: 'custom', message: checked.message });
         return z.NEVER;
