@@ -85,10 +85,16 @@ export function readTime(value: unknown): number | null {
 // asked once per server call (useTimeZone, from openContext) and only when a date cell is read.
 
 let zoneOf: () => string = () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+/**
+ * Days already read in this call, by the instant of the cell's Date: a CRM has a few hundred distinct due days
+ * among tens of thousands of rows, so Utilities.formatDate runs once per day, not once per row.
+ */
+let daysByInstant = new Map<number, string>();
 
 /** Date cells read from now on are read in the time zone `zone` gives (asked on first need: pass a cached getter). */
 export function useTimeZone(zone: () => string): void {
   zoneOf = zone;
+  daysByInstant = new Map();
 }
 
 /**
@@ -101,7 +107,15 @@ export function dayCell(day: string): string {
 
 /** A date cell read back as 'YYYY-MM-DD' in the spreadsheet's time zone; a day typed as text is kept; else ''. */
 export function readDay(value: unknown): string {
-  if (isDate(value)) return Utilities.formatDate(value, zoneOf(), 'yyyy-MM-dd');
+  if (isDate(value)) {
+    const instant = value.getTime();
+    let day = daysByInstant.get(instant);
+    if (day === undefined) {
+      day = Utilities.formatDate(value, zoneOf(), 'yyyy-MM-dd');
+      daysByInstant.set(instant, day);
+    }
+    return day;
+  }
   if (typeof value === 'string' && isDay(value.trim())) return value.trim();
   return '';
 }

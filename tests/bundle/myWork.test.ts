@@ -354,3 +354,15 @@ describe('Set up / repair upgrades a 16-column CRM in place', () => {
     });
   });
 });
+
+describe('menu', () => {
+  it('CRM ▸ My work (the first item) opens the sidebar on the "mywork" view', () => {
+    const crm = newCrm();
+    crm.open(REP, 'LIMITED');
+    const first = crm.gas.ui.last('menu')?.menu.entries[0];
+    expect(first).toEqual({ kind: 'item', caption: 'My work', functionName: 'showMyWork' });
+    crm.run(REP, 'showMyWork');
+    const html = crm.gas.ui.last('sidebar')?.html ?? '';
+    expect(html).toMatch(/mywork/);
+  });
+});
