@@ -13,6 +13,7 @@ import {
   updateCustomerStatus,
 } from './server/customers';
 import { showPipelineSummary, showSetUp } from './server/menuActions';
+import { listFollowUps, listStaff, logActivity } from './server/myWork';
 import { importCustomers, proposeImportMapping } from './server/import';
 import { checkData, showDataCheck } from './server/integrity';
 import { onEdit } from './server/onEdit';
@@ -24,6 +25,7 @@ import {
   onOpen,
   openCustomerSidebar,
   showImportSidebar,
+  showMyWork,
   showRegisterSidebar,
   showSearchDialog,
 } from './server/ui';
@@ -57,6 +59,14 @@ global.rebuildPipelineSummary = rebuildPipelineSummary;
 global.proposeImportMapping = proposeImportMapping;
 /** Imports (or dry-runs) a batch of rows from the Import tab. */
 global.importCustomers = importCustomers;
+/** Who a customer may be given to, and the user at the keyboard: { staff, me }. */
+global.listStaff = listStaff;
+/** Logs a call, meeting, e-mail or note against a customer in History. */
+global.logActivity = logActivity;
+/** "My work": { overdue, today, upcoming, noNextStep } for an owner (default: the user; '*': everyone). */
+global.listFollowUps = listFollowUps;
+/** Menu: CRM ▸ My work. */
+global.showMyWork = showMyWork;
 /** Opens the sidebar on a customer's card (from the search dialog). */
 global.openCustomerSidebar = openCustomerSidebar;
 /** Menu: CRM ▸ Register customer. */
@@ -93,5 +103,8 @@ const serverApi: ServerApi = {
   rebuildPipelineSummary,
   proposeImportMapping,
   importCustomers,
+  listStaff,
+  logActivity,
+  listFollowUps,
 };
 void serverApi;

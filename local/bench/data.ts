@@ -416,6 +416,8 @@ export function customerRow(c: GeneratedCustomer): unknown[] {
     text(c.updatedBy),
     new Date(c.statusChangedAt),
     c.version,
+    text(c.nextStep),
+    c.nextStepDue, // 'YYYY-MM-DD' typed as such: the sheet stores a date, as the add-on's dayCell does
   ];
 }
 
@@ -491,6 +493,10 @@ export function generateDataset(count: number, nowMs: number, staff: readonly st
       updatedBy: owner,
       statusChangedAt,
       version: 1,
+      // Three in four have a follow-up, due from 5 days ago to 9 days ahead (no draw from `r`: the rest of the
+      // data set stays as it was before these columns existed).
+      nextStep: n % 4 === 0 ? '' : 'Call back',
+      nextStepDue: n % 4 === 0 ? '' : new Date(nowMs + ((n % 15) - 5) * DAY).toISOString().slice(0, 10),
     });
     perCustomer.push(events);
   }

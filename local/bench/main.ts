@@ -5,7 +5,7 @@
  *
  *   node local/run.js bench [--sizes 1000,10000] [--out file.json] [--only get,search]
  *
- * (--only: measure just those actions — get, search, list, register, update, pipeline, import — for quick runs.)
+ * (--only: measure just those actions — get, search, list, register, update, pipeline, followups, activity, import — for quick runs.)
  *
  * Each size is a new workbook: set up by the owner through the bundle (setUpCrm, staff, setUpCrm), then the
  * generated Customers and History rows are written host-side with one setValues per tab (data.ts). Every
@@ -425,6 +425,29 @@ function runSize(size: number): SizeResult {
       figures('pipeline rebuild', pipelines),
       naiveRun(1, () => naive.rebuildPipeline()),
     );
+  }
+
+  // ---- My work: the follow-up lists (one read of Customers) and an activity logged (one History row)
+  if (wanted('followups')) {
+    const lists = Array.from({ length: 5 }, (_, k) => {
+      const { result, sample } = measure(crm, () => crm.call(REP, 'listFollowUps', k === 0 ? { owner: '*' } : {}));
+      if (!Array.isArray(succeeded(result, 'bench: listFollowUps').overdue))
+        throw new Error('bench: no follow-up lists');
+      return sample;
+    });
+    add(figures('list follow-ups', lists));
+  }
+  if (wanted('activity')) {
+    // Spread over the tab, picked without drawing from the generator (later picks stay the same).
+    const activities = Array.from({ length: 10 }, (_, k) => {
+      const target = customers[Math.floor(((k + 0.5) / 10) * customers.length)] as GeneratedCustomer;
+      const { result, sample } = measure(crm, () =>
+        crm.call(REP, 'logActivity', target.id, { type: 'call', summary: `Bench call ${k}` }),
+      );
+      succeeded(result, 'bench: logActivity');
+      return sample;
+    });
+    add(figures('log activity', activities));
   }
 
   // ---- import of 1,000 rows (pasted into the Import tab host-side, as an admin pastes)

@@ -9,8 +9,13 @@ import type { ImportMappingProposal, ImportOptions, ImportResult } from './impor
 import type { PipelineSummary } from './pipeline/types';
 import type { SetUpCheckReport } from './setupCheck';
 import type {
+  ActivityInput,
   CustomerInput,
   Failure,
+  FollowUpOptions,
+  FollowUps,
+  LogActivityResult,
+  StaffList,
   GetCustomerResult,
   ListOptions,
   ListResult,
@@ -21,7 +26,7 @@ import type {
 
 /** What a sidebar or dialog needs to know when it opens (passed through the HTML template). */
 export interface SidebarState {
-  view: 'register' | 'customer' | 'search' | 'import';
+  view: 'mywork' | 'register' | 'customer' | 'search' | 'import';
   customerId?: string;
 }
 
@@ -57,6 +62,12 @@ export interface ServerApi {
   rebuildPipelineSummary(): PipelineSummary | Failure;
   proposeImportMapping(): ImportMappingProposal | Failure;
   importCustomers(options?: ImportOptions): ImportResult | Failure;
+  /** Who a customer may be given to (owner/admin first, then the applied staff) and the user at the keyboard. */
+  listStaff(): StaffList | Failure;
+  /** Logs a call, meeting, e-mail or note in History (the customer's Version does not change). */
+  logActivity(id: string, activity: ActivityInput): LogActivityResult;
+  /** "My work": overdue, today, upcoming (7 days) and open deals with no next step. */
+  listFollowUps(options?: FollowUpOptions): FollowUps | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }

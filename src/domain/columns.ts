@@ -29,6 +29,8 @@ export interface CellKindValue {
   number: number | null;
   /** A date-time cell, as an ISO-8601 string ('' when empty). */
   dateTime: string;
+  /** A date cell (a calendar day in the spreadsheet's time zone), as 'YYYY-MM-DD' ('' when empty). */
+  date: string;
   /** A whole number the CRM keeps (Version); 0 when the cell holds none. */
   integer: number;
   /** A word from the CRM's own fixed list (History's Action), written as is. */
@@ -112,6 +114,8 @@ const CUSTOMER_KINDS: { [K in CustomerKey]: KindFor<Customer[K]> } = {
   updatedBy: 'text',
   statusChangedAt: 'dateTime',
   version: 'integer',
+  nextStep: 'text',
+  nextStepDue: 'date',
 };
 
 /** The `Customers` row, from the domain's field list (CUSTOMER_KEYS with CUSTOMER_HEADERS, the spec's order). */

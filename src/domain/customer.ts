@@ -20,6 +20,8 @@ export const CUSTOMER_HEADERS = [
   'Updated by',
   'Status changed at',
   'Version',
+  'Next step',
+  'Next step due',
 ] as const;
 
 /** Fields a user may set (register input and update patch). */
@@ -33,18 +35,33 @@ export const EDITABLE_KEYS = [
   'owner',
   'source',
   'notes',
+  'nextStep',
+  'nextStepDue',
 ] as const;
 
-/** Keys of a customer object, in the same order as CUSTOMER_HEADERS: the ID, the editable fields, the bookkeeping. */
+/**
+ * Keys of a customer object, in the same order as CUSTOMER_HEADERS: the ID, the first editable fields, the
+ * bookkeeping, then the fields of Version 2 (added after Version so a CRM set up earlier grows at its right edge).
+ */
 export const CUSTOMER_KEYS = [
   'id',
-  ...EDITABLE_KEYS,
+  'name',
+  'company',
+  'email',
+  'phone',
+  'status',
+  'dealValue',
+  'owner',
+  'source',
+  'notes',
   'createdAt',
   'createdBy',
   'updatedAt',
   'updatedBy',
   'statusChangedAt',
   'version',
+  'nextStep',
+  'nextStepDue',
 ] as const;
 
 export type CustomerKey = (typeof CUSTOMER_KEYS)[number];
@@ -68,6 +85,10 @@ export interface Customer {
   updatedBy: string;
   statusChangedAt: string;
   version: number;
+  /** What is to be done next ('' when nothing is planned). */
+  nextStep: string;
+  /** When, as 'YYYY-MM-DD' (a date cell in the spreadsheet's time zone); '' when not set. */
+  nextStepDue: string;
 }
 
 /** A customer with every field empty (version 1): the base that fixtures and partial records fill in. */
@@ -89,6 +110,8 @@ export function blankCustomer(id: string): Customer {
     updatedBy: '',
     statusChangedAt: '',
     version: 1,
+    nextStep: '',
+    nextStepDue: '',
   };
 }
 
@@ -103,7 +126,12 @@ export type FieldErrors = Record<string, string>;
 /** Column headers of the `History` tab, in order (spec contract). */
 export const HISTORY_HEADERS = ['At', 'Customer ID', 'Action', 'Field', 'From', 'To', 'By'] as const;
 
-export type HistoryAction = 'create' | 'update' | 'status' | 'note' | 'manual edit' | 'import';
+/** Kinds of activity logActivity records (History's Action; 'note' with Field '' is an activity, not a status note). */
+export const ACTIVITY_TYPES = ['call', 'meeting', 'email', 'note'] as const;
+
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export type HistoryAction = 'create' | 'update' | 'status' | 'note' | 'manual edit' | 'import' | ActivityType;
 
 /** Keys of a History event, in the same order as HISTORY_HEADERS. */
 export const HISTORY_KEYS = ['at', 'customerId', 'action', 'field', 'from', 'to', 'by'] as const;

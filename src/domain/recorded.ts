@@ -42,7 +42,8 @@ export function lastRecordedFields(events: readonly HistoryEvent[], ids: Readonl
       fields.set(CREATED_AT, event.at);
       fields.set(CREATED_BY, event.by);
     }
-    if (event.action === 'note') {
+    if (event.action === 'note' && event.field === NOTES) {
+      // A status change's note (logged under Notes); an activity of type 'note' has no Field and changes no cell.
       try {
         fields.set(NOTES, appendNote(fields.get(NOTES) ?? '', event.to, event.at, event.by));
       } catch (error) {

@@ -49,5 +49,37 @@ export interface CustomerInput {
   owner?: unknown;
   source?: unknown;
   notes?: unknown;
+  nextStep?: unknown;
+  nextStepDue?: unknown;
   allowDuplicate?: unknown;
+}
+
+/** listStaff(): who a customer may be given to (owner/admin first, then the applied staff) and who is asking. */
+export interface StaffList {
+  staff: string[];
+  /** The user at the keyboard, lower-case ('' when Google does not tell). */
+  me: string;
+}
+
+/** logActivity's second argument. */
+export interface ActivityInput {
+  type?: unknown;
+  summary?: unknown;
+  /** ISO-8601 date-time; now when absent; never in the future. */
+  at?: unknown;
+}
+
+export type LogActivityResult = { ok: true; event: HistoryEvent } | Failure;
+
+/** listFollowUps options: `owner` an e-mail, '*' for everyone; the user at the keyboard when absent. */
+export interface FollowUpOptions {
+  owner?: string;
+}
+
+/** "My work": customers by when their next step is due (spreadsheet time zone). */
+export interface FollowUps {
+  overdue: Customer[];
+  today: Customer[];
+  upcoming: Customer[];
+  noNextStep: Customer[];
 }

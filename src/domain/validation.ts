@@ -15,6 +15,7 @@ import {
   type EditableKey,
   type FieldErrors,
 } from './customer';
+import { isDay } from './dates';
 import { DEFAULT_STATUS, parseStatus, STATUS_LIST_TEXT, type Status } from './statuses';
 import { phoneDigits } from './text';
 
@@ -28,6 +29,8 @@ export const PHONE_MIN_DIGITS = 6;
 export const OWNER_MAX = 254;
 export const SOURCE_MAX = 100;
 export const NOTES_MAX = 10_000;
+export const NEXT_STEP_MAX = 500;
+export const ACTIVITY_SUMMARY_MAX = 2_000;
 /** Above this a spreadsheet cell no longer holds the amount exactly (15 significant digits). */
 export const DEAL_VALUE_MAX = 999_999_999_999_999;
 /** How much of the user's own text is echoed back inside a message. */
@@ -204,6 +207,13 @@ export const phoneSchema = textSchema({ label: 'Phone', max: PHONE_MAX, textOnly
 export const ownerSchema = textSchema({ label: 'Owner', max: OWNER_MAX, textOnly: true });
 export const sourceSchema = textSchema({ label: 'Source', max: SOURCE_MAX, textOnly: true });
 export const notesSchema = textSchema({ label: 'Notes', max: NOTES_MAX, textOnly: true, multiline: true });
+export const nextStepSchema = textSchema({ label: 'Next step', max: NEXT_STEP_MAX, textOnly: true });
+/** 'YYYY-MM-DD' of a real calendar day, or '' (no follow-up planned). */
+export const nextStepDueSchema = textSchema({ label: 'Next step due', max: 10, textOnly: true }, (text, ctx) =>
+  isDay(text)
+    ? text
+    : issue(ctx, `Next step due ${quote(text)} is not a date: use YYYY-MM-DD, such as 2026-03-31, or leave it empty.`),
+);
 /** A note added with a status change: same rules as Notes. */
 export const noteSchema = textSchema({ label: 'Note', max: NOTES_MAX, textOnly: true, multiline: true });
 
@@ -299,6 +309,8 @@ export const customerFieldSchemas = {
   owner: ownerSchema,
   source: sourceSchema,
   notes: notesSchema,
+  nextStep: nextStepSchema,
+  nextStepDue: nextStepDueSchema,
 } as const;
 
 /** registerCustomer input. Keys outside CustomerInput are refused rather than silently dropped. */
@@ -318,6 +330,8 @@ export const patchSchema = z.strictObject({
   owner: ownerSchema.optional(),
   source: sourceSchema.optional(),
   notes: notesSchema.optional(),
+  nextStep: nextStepSchema.optional(),
+  nextStepDue: nextStepDueSchema.optional(),
   allowDuplicate: allowDuplicateSchema.optional(),
 });
 

@@ -9,6 +9,7 @@
 import type { CrmSettings } from '../domain/settings';
 import { readRecordedAdmin } from '../sheets/admin';
 import { readAppliedStaff } from '../sheets/appliedStaff';
+import { useTimeZone } from '../sheets/cells';
 import { readSettings } from '../sheets/settingsTable';
 
 export interface CrmContext {
@@ -23,6 +24,8 @@ export interface CrmContext {
   readonly settings: CrmSettings;
   /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
   readonly staff: readonly string[];
+  /** The spreadsheet's time zone (what "today" and a date cell mean). */
+  readonly timeZone: string;
 }
 
 /** `compute` run once, on first use. */
@@ -40,6 +43,8 @@ function once<T>(compute: () => T): () => T {
 
 export function openContext(): CrmContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = once(() => ss.getSpreadsheetTimeZone());
+  useTimeZone(timeZone);
   const user = once(() => Session.getActiveUser().getEmail());
   const owner = once(() => {
     const found = ss.getOwner();
@@ -65,6 +70,9 @@ export function openContext(): CrmContext {
     },
     get staff() {
       return staff();
+    },
+    get timeZone() {
+      return timeZone();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Customer, CustomerFields } from '../domain/customer';
 import { findProbableDuplicates } from '../domain/duplicates';
 import { applyChange } from '../domain/change';
 import { creationEvents } from '../domain/history';
+import { resolveOwner } from '../domain/owners';
 import { listCustomers as listInCore } from '../domain/listing';
 import type {
   CustomerInput,
@@ -29,6 +30,14 @@ import type { CrmContext } from './context';
 import { appendCustomers, replaceCustomer } from './customerWrites';
 import { CrmFailure, failure } from './failure';
 import { handleRead, handleWrite } from './guard';
+import { staffChoices } from './myWork';
+
+/** The owner as stored ('' → the user at the keyboard, lower-case) or a CrmFailure naming the choices. */
+function ownerFor(ctx: CrmContext, owner: string): string {
+  const checked = resolveOwner(owner, staffChoices(ctx), ctx.user);
+  if (!checked.ok) throw new CrmFailure({ owner: checked.message });
+  return checked.owner;
+}
 
 function describeDuplicate(c: Customer): string {
   const company = c.company ? ` (${c.company})` : '';
@@ -39,6 +48,7 @@ export function registerCustomer(input: CustomerInput): SaveResult {
   return handleWrite((ctx): SaveResult => {
     const valid = validateNewCustomer(input);
     if (!valid.ok) return failure(valid.errors);
+    valid.value.owner = ownerFor(ctx, valid.value.owner);
     const table = CustomersTable.open(ctx.ss);
     const snapshot = table.read();
     if (!valid.allowDuplicate) {
@@ -107,6 +117,7 @@ export function updateCustomer(id: string, patch: CustomerInput, expectedVersion
     const target = checkTarget(id, expectedVersion);
     const valid = validatePatch(patch);
     if (!valid.ok) return failure(valid.errors);
+    if (valid.value.owner !== undefined) valid.value.owner = ownerFor(ctx, valid.value.owner);
     return changeCustomer(ctx, target, () => ({ fields: valid.value }));
   });
 }

@@ -6,6 +6,7 @@
  */
 
 import {
+  assignImportOwners,
   buildImportWrites,
   type ImportMappingProposal,
   type ImportResult,
@@ -27,6 +28,7 @@ import { reserveCustomerIds } from '../sheets/idCounter';
 import { readImportGrid, spreadsheetDateFormatter } from '../sheets/importTab';
 import { failure } from './failure';
 import { handleRead, handleWrite } from './guard';
+import { staffChoices } from './myWork';
 
 /** Rows shown in the sidebar's mapping preview. */
 const SAMPLE_ROWS = 5;
@@ -73,6 +75,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
       replayEarlierRows: opts.dryRun,
       formatDate,
     });
+    assignImportOwners(plan, staffChoices(ctx), ctx.user);
     const resultOptions = { dryRun: opts.dryRun, duplicates: opts.duplicates };
     if (opts.dryRun || (plan.toImport.length === 0 && plan.merges.length === 0)) {
       return importResult(plan, resultOptions, []);

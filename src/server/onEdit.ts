@@ -11,7 +11,7 @@ import type { CustomerKey, HistoryEvent } from '../domain/customer';
 import { lastRecordedFields } from '../domain/recorded';
 import { SETTINGS_COLUMNS } from '../domain/settings';
 import { parseStatus } from '../domain/statuses';
-import { type CellValue, readDate, readText, rewritable } from '../sheets/cells';
+import { type CellValue, readDate, readDay, readText, rewritable } from '../sheets/cells';
 import { CUSTOMER_WIDTH, cellOf, encodeField, readField } from '../sheets/customerRows';
 import { historyOfCustomers } from '../sheets/historyReads';
 import { HistoryTable } from '../sheets/historyTable';
@@ -54,6 +54,7 @@ function loggedText(column: CustomerColumn, text: string): string {
 /** A cell as the text History logs and compares: a stage label for Status, an ISO time for a date column. */
 function cellText(column: CustomerColumn, value: unknown): string {
   if (column.kind === 'dateTime') return readDate(value) || readText(value);
+  if (column.kind === 'date') return readDay(value) || readText(value);
   return loggedText(column, readText(value));
 }
 

@@ -5,6 +5,7 @@ import type { SidebarState } from '../domain/api';
 const TITLE = 'Pipeline CRM';
 
 export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: string] | null> = [
+  ['My work', 'showMyWork'],
   ['Register customer', 'showRegisterSidebar'],
   ['Search customers', 'showSearchDialog'],
   ['Pipeline summary', 'showPipelineSummary'],
@@ -38,6 +39,11 @@ export function page(file: 'sidebar' | 'search' | 'import', state: SidebarState)
   const template = HtmlService.createTemplateFromFile(file);
   template.state = JSON.stringify(state);
   return template.evaluate().setTitle(TITLE);
+}
+
+/** The sidebar on "My work": the user's follow-ups (listFollowUps). */
+export function showMyWork(): void {
+  SpreadsheetApp.getUi().showSidebar(page('sidebar', { view: 'mywork' }));
 }
 
 export function showRegisterSidebar(): void {

@@ -5,7 +5,7 @@
  * forces text and is not part of the stored value, so every non-empty free-text value is written with one.
  */
 
-import { isDate } from '../domain/dates';
+import { isDate, isDay } from '../domain/dates';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -77,4 +77,45 @@ export function readTime(value: unknown): number | null {
     return Number.isNaN(ms) ? null : ms;
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------- date cells
+// A date cell (Next step due) holds a calendar day in the spreadsheet's time zone: getValues returns it as the
+// Date of that day's midnight there, so reading the day back needs the zone. The zone is the spreadsheet's,
+// asked once per server call (useTimeZone, from openContext) and only when a date cell is read.
+
+let zoneOf: () => string = () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+/**
+ * Days already read in this call, by the instant of the cell's Date: a CRM has a few hundred distinct due days
+ * among tens of thousands of rows, so Utilities.formatDate runs once per day, not once per row.
+ */
+let daysByInstant = new Map<number, string>();
+
+/** Date cells read from now on are read in the time zone `zone` gives (asked on first need: pass a cached getter). */
+export function useTimeZone(zone: () => string): void {
+  zoneOf = zone;
+  daysByInstant = new Map();
+}
+
+/**
+ * A date cell from 'YYYY-MM-DD': the text as a person would type it, which the spreadsheet stores as that day in
+ * its own time zone (validated days only: digits and hyphens, nothing a sheet could run). '' stays empty.
+ */
+export function dayCell(day: string): string {
+  return isDay(day) ? day : '';
+}
+
+/** A date cell read back as 'YYYY-MM-DD' in the spreadsheet's time zone; a day typed as text is kept; else ''. */
+export function readDay(value: unknown): string {
+  if (isDate(value)) {
+    const instant = value.getTime();
+    let day = daysByInstant.get(instant);
+    if (day === undefined) {
+      day = Utilities.formatDate(value, zoneOf(), 'yyyy-MM-dd');
+      daysByInstant.set(instant, day);
+    }
+    return day;
+  }
+  if (typeof value === 'string' && isDay(value.trim())) return value.trim();
+  return '';
 }

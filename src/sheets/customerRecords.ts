@@ -8,6 +8,7 @@
 
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer } from '../domain/customer';
+import type { FollowUpRow } from '../domain/followUps';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchableCustomer, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
@@ -121,6 +122,7 @@ export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
       status: readField(row, 'status'),
       dealValue: readField(row, 'dealValue'),
       owner: readField(row, 'owner'),
+      nextStepDue: readField(row, 'nextStepDue'),
       // Milliseconds rather than the ISO strings readField would build: the pipeline only subtracts them.
       createdAt: readTime(cellOf(row, C.createdAt)) ?? '',
       updatedAt: readTime(cellOf(row, C.updatedAt)) ?? '',
@@ -128,4 +130,25 @@ export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
     });
   }
   return customers;
+}
+
+/**
+ * Every customer as "My work" sorts them (name, owner, status, due day), each with its row: one read of the tab,
+ * and full customers are built (rowToCustomer) only for the rows a list returns.
+ */
+export function followUpRows(ss: Spreadsheet): FollowUpRow<readonly unknown[]>[] {
+  const values = readCustomersGrid(ss);
+  const rows: FollowUpRow<readonly unknown[]>[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i] as unknown[];
+    if (isBlankRow(row)) continue;
+    rows.push({
+      name: readField(row, 'name'),
+      owner: readField(row, 'owner'),
+      status: readField(row, 'status'),
+      nextStepDue: readField(row, 'nextStepDue'),
+      item: row,
+    });
+  }
+  return rows;
 }

@@ -17,7 +17,18 @@ import { stampedKeys } from '../domain/change';
 import type { Customer, CustomerKey, HistoryEvent } from '../domain/customer';
 import type { Status } from '../domain/statuses';
 import { isStatus, parseStatus } from '../domain/statuses';
-import { type CellValue, dateCell, numberCell, readDate, readNumber, readText, rewritable, textCell } from './cells';
+import {
+  type CellValue,
+  dateCell,
+  dayCell,
+  numberCell,
+  readDate,
+  readDay,
+  readNumber,
+  readText,
+  rewritable,
+  textCell,
+} from './cells';
 
 export const CUSTOMER_WIDTH = CUSTOMER_COLUMNS.width;
 export const HISTORY_WIDTH = HISTORY_COLUMNS.width;
@@ -44,6 +55,7 @@ const CODECS: { [K in CellKind]: Codec<CellKindValue[K]> } = {
   status: { write: (status) => (isStatus(status) ? status : textCell(status)), read: readStatus },
   number: { write: numberCell, read: readNumber },
   dateTime: { write: dateCell, read: readDate },
+  date: { write: dayCell, read: readDay },
   integer: { write: (n) => n, read: (cell) => readNumber(cell) ?? 0 },
   label: { write: (label) => label, read: readText },
 };

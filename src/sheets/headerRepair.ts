@@ -8,7 +8,8 @@ import { readText, rewritable, textCell } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export type HeaderOutcome = 'ok' | 'written' | 'reordered' | { problem: string };
+/** `extended: …` says which columns were added at the right edge (a CRM set up by an earlier version). */
+export type HeaderOutcome = 'ok' | 'written' | 'reordered' | `extended: ${string}` | { problem: string };
 
 export function repairHeader(sheet: Sheet, headers: readonly string[], tab: string): HeaderOutcome {
   const values = sheet.getDataRange().getValues();
@@ -18,6 +19,17 @@ export function repairHeader(sheet: Sheet, headers: readonly string[], tab: stri
   if (found.every((h) => h === '')) {
     sheet.getRange(1, 1, 1, headers.length).setValues([[...headers]]);
     return 'written';
+  }
+
+  // An earlier version's tab: our first columns in place, the newer ones not there yet and nothing (header or data)
+  // where they go. Their headers are added at the right edge; every row keeps its cells where they are.
+  const kept = headers.findIndex((h, i) => found[i] !== h);
+  if (kept > 0 && rightEdgeIsFree(values, kept, headers.length)) {
+    const added = headers.slice(kept);
+    const maxColumns = sheet.getMaxColumns();
+    if (maxColumns < headers.length) sheet.insertColumnsAfter(maxColumns, headers.length - maxColumns);
+    sheet.getRange(1, kept + 1, 1, added.length).setValues([added.map(textCell)]);
+    return `extended: columns ${added.join(', ')} added`;
   }
 
   const positions = headers.map((h) => found.indexOf(h));
@@ -54,4 +66,15 @@ export function repairHeader(sheet: Sheet, headers: readonly string[], tab: stri
   sheet.getRange(1, 1, grid.length, order.length).setValues(grid);
   whole.setDataValidations(rules.map((row) => order.map((i) => row[i] ?? null)));
   return 'reordered';
+}
+
+/** True when no row has anything in columns [from, to) (0-based): new columns can go there without moving data. */
+function rightEdgeIsFree(values: readonly (readonly unknown[])[], from: number, to: number): boolean {
+  for (const row of values) {
+    for (let i = from; i < to && i < row.length; i++) {
+      const cell = row[i];
+      if (cell !== '' && cell !== null && cell !== undefined) return false;
+    }
+  }
+  return true;
 }

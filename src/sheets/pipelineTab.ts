@@ -4,7 +4,7 @@
  * The tab's frame (number formats, bold rows, the one chart: domain/pipeline/layout.ts) does not depend on the
  * data, so it is applied once — by Set up / repair, or by the first rebuild after a new frame version or on a new
  * tab — and recorded in a document property. A rebuild then only reads the tab's height and writes ONE setValues
- * over A1:K<last row>: the '' padding overwrites what a longer previous list (or a scribble) left, with no clear(),
+ * over A1:M<last row>: the '' padding overwrites what a longer previous list (or a scribble) left, with no clear(),
  * which would also wipe the frame. Growing past the last row adds insertRowsAfter and one setNumberFormats for the
  * new rows. Text goes through textCell(): its apostrophe keeps it text under the automatic format.
  */
@@ -51,7 +51,7 @@ function placeChart(sheet: Sheet, chart: PipelineChartSpec): void {
 }
 
 /**
- * Formats and bold for rows 1..rows (they must exist), the chart, and the marker. Every cell of A..K gets its
+ * Formats and bold for rows 1..rows (they must exist), the chart, and the marker. Every cell of A..M gets its
  * format, '' (automatic) included, so an older layout's formats and bold rows do not linger.
  */
 function applyFrame(sheet: Sheet, frame: PipelineFrame, rows: number, properties: Properties): Range {
@@ -75,7 +75,7 @@ export function framePipelineTab(sheet: Sheet): void {
   applyFrame(sheet, frame, rows, PropertiesService.getDocumentProperties());
 }
 
-/** A1:K<rows>, or null when the tab was cut narrower than K by hand (getRange refuses a range outside the grid). */
+/** A1:M<rows>, or null when the tab was cut narrower than M by hand (getRange refuses a range outside the grid). */
 function wholeRange(sheet: Sheet, rows: number, width: number): Range | null {
   try {
     return sheet.getRange(1, 1, rows, width);
@@ -84,7 +84,7 @@ function wholeRange(sheet: Sheet, rows: number, width: number): Range | null {
   }
 }
 
-/** One rebuild: getMaxRows and one setValues over A1:K<last row>, plus the frame only when the marker says so. */
+/** One rebuild: getMaxRows and one setValues over A1:M<last row>, plus the frame only when the marker says so. */
 export function writePipelineTab(ss: Spreadsheet, layout: PipelineLayout): void {
   const { frame, values } = layout;
   const found = ss.getSheetByName(TAB.pipeline);

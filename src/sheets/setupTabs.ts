@@ -18,6 +18,7 @@ export interface SetUpOutcome {
 }
 
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const DATE_FORMAT = 'yyyy-mm-dd';
 const MONEY_FORMAT = '#,##0.00';
 const HEADER_BACKGROUND = '#e8f0fe';
 
@@ -41,6 +42,7 @@ function ensureHeader(sheet: Sheet, headers: readonly string[], tab: string, out
     return false;
   }
   if (result === 'reordered') outcome.repaired.push(`${tab}: columns put back in order`);
+  if (typeof result === 'string' && result.startsWith('extended')) outcome.repaired.push(`${tab}: ${result.slice(9)}`);
   if (result === 'written' && !outcome.created.includes(tab)) outcome.repaired.push(`${tab}: header row written`);
   return true;
 }
@@ -52,6 +54,7 @@ function ensureHeader(sheet: Sheet, headers: readonly string[], tab: string, out
 const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
   number: MONEY_FORMAT,
   dateTime: DATE_TIME_FORMAT,
+  date: DATE_FORMAT,
   integer: '0',
 };
 

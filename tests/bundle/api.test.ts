@@ -18,6 +18,7 @@ function register(crm: ReturnType<typeof newCrm>, input: Record<string, unknown>
 
 describe('onOpen / onInstall', () => {
   const CAPTIONS = [
+    'My work',
     'Register customer',
     'Search customers',
     'Pipeline summary',
@@ -232,9 +233,9 @@ describe('getCustomer / searchCustomers / listCustomers', () => {
     const ada = register(crm, ADA);
     const got = succeeded(crm.call(MANAGER, 'getCustomer', ada.id));
     expect(got.customer).toEqual(ada);
-    // Creation logs every initial value: Status, Name, Company, Email, Phone, Deal value.
+    // Creation logs every initial value: Status, Name, Company, Email, Phone, Deal value, Owner (the user's).
     expect(got.history.map((e) => [e.action, e.field])).toEqual(
-      ['Status', 'Name', 'Company', 'Email', 'Phone', 'Deal value'].map((field) => ['create', field]),
+      ['Status', 'Name', 'Company', 'Email', 'Phone', 'Deal value', 'Owner'].map((field) => ['create', field]),
     );
     expect(having(crm.call(MANAGER, 'getCustomer', 'C-00042'), 'errors').errors.id).toMatch(/C-00042/);
     expect(having(crm.callRaw(MANAGER, 'getCustomer', null), 'errors').errors.id).toEqual(expect.any(String));

@@ -367,7 +367,7 @@ describe('import of a messy old sheet through the built bundle', () => {
       phone,
       status,
       value,
-      '',
+      OWNER, // no Owner column: the importing user
       'Import',
       notes,
       at(batch),
@@ -376,6 +376,8 @@ describe('import of a messy old sheet through the built bundle', () => {
       OWNER,
       at(batch),
       1,
+      '',
+      '',
     ];
     expect(crm.tab('Customers')).toEqual([
       [...CUSTOMER_HEADERS],
@@ -387,7 +389,7 @@ describe('import of a messy old sheet through the built bundle', () => {
         '',
         'Lead',
         '',
-        '',
+        REP, // registered without an owner: the user at the keyboard
         '',
         '',
         iso(t0),
@@ -396,6 +398,8 @@ describe('import of a messy old sheet through the built bundle', () => {
         REP,
         iso(t0),
         1,
+        '',
+        '',
       ],
       imported(
         1,
@@ -456,6 +460,7 @@ describe('import of a messy old sheet through the built bundle', () => {
       ['import', 'Name', '', 'Lee Lane'],
       ['import', 'Email', '', 'lee@lane.example'],
       ['import', 'Deal value', '', '300'],
+      ['import', 'Owner', '', OWNER],
       ['import', 'Source', '', 'Import'],
       ['import', 'Notes', '', 'Prefers e-mail\nNo calls before 10'],
     ]);
@@ -566,7 +571,7 @@ describe('import of a messy old sheet through the built bundle', () => {
       '555 0300',
       'Lead',
       2500,
-      '',
+      REP,
       '',
       'vip',
       iso(t0),
@@ -575,12 +580,15 @@ describe('import of a messy old sheet through the built bundle', () => {
       MANAGER,
       iso(t0),
       2,
+      '',
+      '',
     ]);
     expect(crm.tab('History').filter((row) => row[1] === 'C-00001')).toEqual([
       [iso(t0), 'C-00001', 'create', 'Status', '', 'Lead', REP],
       [iso(t0), 'C-00001', 'create', 'Name', '', 'Eve Evans', REP],
       [iso(t0), 'C-00001', 'create', 'Company', '', 'Existing Co', REP],
       [iso(t0), 'C-00001', 'create', 'Email', '', 'eve@existing.example', REP],
+      [iso(t0), 'C-00001', 'create', 'Owner', '', REP, REP],
       [at, 'C-00001', 'import', 'Phone', '', '555 0300', MANAGER],
       [at, 'C-00001', 'import', 'Deal value', '', '2500', MANAGER],
       [at, 'C-00001', 'import', 'Notes', '', 'vip', MANAGER],

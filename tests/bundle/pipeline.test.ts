@@ -13,7 +13,7 @@ import { type Crm, DAY_MS, MANAGER, OWNER, REP, START_MS, newCrm, succeeded } fr
 import { byHand } from './safety/helpers';
 
 type Row = (string | number)[];
-const WIDTH = 11; // A..K: the stale list in A..F, G blank, By owner in H..K
+const WIDTH = 13; // A..M: the stale list in A..F, G blank, By owner in H..M
 const pad = (...cells: (string | number)[]): Row => [...cells, ...Array<string>(WIDTH - cells.length).fill('')];
 const blank = (): Row => pad();
 /** A row of the two lists side by side: stale cells from column A, owner cells from column H. */
@@ -51,7 +51,10 @@ function expectedLists(staleDays: number, stale: Row[], owners: Row[]): Row[] {
   const o = owners.length > 0 ? owners : [['None']];
   return [
     lists([`Stale customers (no change for more than ${staleDays} days)`], ['By owner']),
-    lists(['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'], ['Owner', 'Customers', 'Open', 'Weighted value']),
+    lists(
+      ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
+      ['Owner', 'Customers', 'Open', 'Weighted value', 'Overdue follow-ups', 'No next step'],
+    ),
     ...Array.from({ length: Math.max(s.length, o.length) }, (_, i) => lists(s[i] ?? [], o[i] ?? [])),
   ];
 }
@@ -136,11 +139,11 @@ describe('Pipeline tab', () => {
     };
     const at = (day: number): void => crm.gas.runtime.setNow(START_MS + day * DAY_MS);
 
-    // Day 0: A Lead 1000 (rep), B Qualified 2000 (manager), C Lead 500 (rep), D Lead without value or owner.
+    // Day 0: A Lead 1000 (rep), B Qualified 2000 (manager), C Lead 500 (rep), D Lead without value, the owner's.
     const a = id('Acme', { company: 'Acme Ltd', dealValue: 1000, owner: REP });
     const b = id('Beta', { status: 'Qualified', dealValue: 2000, owner: MANAGER });
     const c = id('Gamma', { dealValue: 500, owner: REP });
-    const d = id('Delta', { company: 'Delta GmbH' });
+    const d = id('Delta', { company: 'Delta GmbH', owner: OWNER });
     at(2);
     move(a, 'Contacted');
     at(4);
@@ -187,11 +190,12 @@ describe('Pipeline tab', () => {
         },
         staleDays: 18,
         // Open customers idle more than 18 days at day 20: D (20 days). A was changed on day 4 (16 days).
-        stale: [[d, 'Delta', 'Delta GmbH', '(no owner)', 'Lead', 20]],
+        stale: [[d, 'Delta', 'Delta GmbH', OWNER, 'Lead', 20]],
+        // Customers, open, weighted value, overdue follow-ups, open without a next step (none has one here).
         owners: [
-          [MANAGER, 1, 0, 2000], // B
-          [REP, 2, 1, 500], // A 500 + C 0; only A is open
-          ['(no owner)', 1, 1, 0], // D
+          [MANAGER, 1, 0, 2000, 0, 0], // B
+          [REP, 2, 1, 500, 0, 1], // A 500 + C 0; only A is open
+          [OWNER, 1, 1, 0, 0, 1], // D
         ],
       }),
     );
@@ -231,7 +235,7 @@ describe('Pipeline tab', () => {
         times: { 'Closed-won': [1, 1, 1], 'Closed-lost': [1, 1, 1] },
         staleDays: 14,
         stale: [],
-        owners: [[REP, 2, 0, 300]],
+        owners: [[REP, 2, 0, 300, 0, 0]],
       }),
     );
   });
@@ -497,7 +501,7 @@ describe('Pipeline tab: frame', () => {
     rebuild(crm);
     expect(crm.gas.sheets.sheet('Pipeline').sheetId).not.toBe(oldId);
     expectFrame(crm);
-    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0]));
+    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0, 0, 1]));
     // From then on the rebuild is the steady one again.
     expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
   });
@@ -534,7 +538,7 @@ describe('Pipeline tab: frame', () => {
     expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
   });
 
-  it('a tab cut narrower than A..K by hand gets its columns back', () => {
+  it('a tab cut narrower than A..M by hand gets its columns back', () => {
     const crm = newCrm();
     register(crm, 'Acme', { owner: REP });
     byHand(crm, OWNER, (ss) =>
@@ -544,7 +548,7 @@ describe('Pipeline tab: frame', () => {
     rebuild(crm);
     expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBeGreaterThanOrEqual(11);
     expectFrame(crm);
-    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0]));
+    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0, 0, 1]));
   });
 });
 
@@ -553,7 +557,7 @@ describe('Pipeline tab: writes', () => {
     const crm = newCrm();
     const x = register(crm, 'Xavier', { owner: REP });
     const y = register(crm, 'Yvonne', { owner: MANAGER });
-    const z = register(crm, 'Zoe');
+    const z = register(crm, 'Zoe', { owner: OWNER });
     crm.gas.runtime.advance(20 * DAY_MS);
     rebuild(crm);
     expect(crm.tab('Pipeline').slice(37)).toEqual(
@@ -562,13 +566,13 @@ describe('Pipeline tab: writes', () => {
         [
           [x, 'Xavier', '', REP, 'Lead', 20],
           [y, 'Yvonne', '', MANAGER, 'Lead', 20],
-          [z, 'Zoe', '', '(no owner)', 'Lead', 20],
+          [z, 'Zoe', '', OWNER, 'Lead', 20],
         ],
-        // Equal weighted values: by owner name, the empty one first.
+        // Equal weighted values: by owner name.
         [
-          ['(no owner)', 1, 1, 0],
-          [MANAGER, 1, 1, 0],
-          [REP, 1, 1, 0],
+          [MANAGER, 1, 1, 0, 0, 1],
+          [OWNER, 1, 1, 0, 0, 1],
+          [REP, 1, 1, 0, 0, 1],
         ],
       ),
     );
@@ -582,7 +586,7 @@ describe('Pipeline tab: writes', () => {
     rebuild(crm);
     const tab = crm.tab('Pipeline');
     expect(tab).toHaveLength(40); // nothing below the one list row
-    expect(tab.slice(37)).toEqual(expectedLists(14, [[x, 'Xavier', '', REP, 'Lead', 20]], [[REP, 3, 1, 0]]));
+    expect(tab.slice(37)).toEqual(expectedLists(14, [[x, 'Xavier', '', REP, 'Lead', 20]], [[REP, 3, 1, 0, 0, 1]]));
     expectFrame(crm);
   });
 

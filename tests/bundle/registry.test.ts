@@ -66,6 +66,8 @@ describe('customer registry through the built bundle', () => {
         MANAGER,
         iso(t2),
         3,
+        '', // Next step
+        '', // Next step due
       ],
     ]);
     expect(qualified.customer.notes).toBe(notes);

@@ -9,7 +9,7 @@ describe('CUSTOMER_COLUMNS', () => {
   it('follows the domain field list: key, header, 0-based index, 1-based column', () => {
     expect(CUSTOMER_COLUMNS.list.map((c) => c.key)).toEqual([...CUSTOMER_KEYS]);
     expect(CUSTOMER_COLUMNS.headers).toEqual([...CUSTOMER_HEADERS]);
-    expect(CUSTOMER_COLUMNS.width).toBe(16);
+    expect(CUSTOMER_COLUMNS.width).toBe(18);
     expect(CUSTOMER_COLUMNS.of.status).toEqual({
       key: 'status',
       header: 'Status',
@@ -18,6 +18,9 @@ describe('CUSTOMER_COLUMNS', () => {
       kind: 'status',
     });
     expect(CUSTOMER_COLUMNS.list[15]).toBe(CUSTOMER_COLUMNS.of.version);
+    // Version 2's columns come after Version: a CRM set up with 16 columns grows at its right edge.
+    expect(CUSTOMER_COLUMNS.of.nextStep).toMatchObject({ header: 'Next step', index: 16, column: 17, kind: 'text' });
+    expect(CUSTOMER_COLUMNS.of.nextStepDue).toMatchObject({ header: 'Next step due', column: 18, kind: 'date' });
   });
 
   it('knows how each cell is stored', () => {
@@ -27,6 +30,7 @@ describe('CUSTOMER_COLUMNS', () => {
     expect(byKind('number')).toEqual(['Deal value']);
     expect(byKind('dateTime')).toEqual(['Created at', 'Updated at', 'Status changed at']);
     expect(byKind('integer')).toEqual(['Version']);
+    expect(byKind('date')).toEqual(['Next step due']);
   });
 });
 
@@ -43,13 +47,12 @@ describe('columnMap', () => {
   it('grows with its field list (Version 2: fixed columns, then one per custom field)', () => {
     const fields = [
       ...CUSTOMER_COLUMNS.list.map(({ key, header, kind }) => ({ key: key as string, header, kind })),
-      { key: 'nextStep', header: 'Next step', kind: 'text' as const },
-      { key: 'nextStepDue', header: 'Next step due', kind: 'dateTime' as const },
+      { key: 'lostReason', header: 'Lost reason', kind: 'text' as const },
       { key: 'custom:Region', header: 'Region', kind: 'text' as const },
     ];
     const grown = columnMap(fields);
-    expect(grown.width).toBe(19);
-    expect(grown.of.nextStepDue).toMatchObject({ index: 17, column: 18 });
+    expect(grown.width).toBe(20);
+    expect(grown.of['custom:Region']).toMatchObject({ index: 19, column: 20 });
     expect(grown.of.status).toEqual(CUSTOMER_COLUMNS.of.status);
   });
 

@@ -20,6 +20,8 @@ function customer(overrides: Partial<Customer> = {}): Customer {
     updatedBy: 'rep@shop.example',
     statusChangedAt: '2026-03-01T09:00:00.000Z',
     version: 1,
+    nextStep: '',
+    nextStepDue: '',
     ...overrides,
   };
 }

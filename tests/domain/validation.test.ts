@@ -35,6 +35,8 @@ describe('validateNewCustomer', () => {
         owner: '',
         source: '',
         notes: '',
+        nextStep: '',
+        nextStepDue: '',
       },
     });
   });
@@ -65,6 +67,8 @@ describe('validateNewCustomer', () => {
         owner: 'rep@shop.example',
         source: 'Trade fair',
         notes: 'Line one\nLine\ttwo',
+        nextStep: '',
+        nextStepDue: '',
       },
     });
   });
@@ -306,7 +310,7 @@ describe('validateNewCustomer', () => {
     expect(errorsOf(validateNewCustomer({ name: 'Ana', id: 'C-00001', colour: 'red' }))).toEqual({
       id: 'ID cannot be changed: the CRM sets it.',
       colour:
-        '"colour" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes.',
+        '"colour" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue.',
     });
   });
 
@@ -360,13 +364,13 @@ describe('validatePatch', () => {
       id: 'ID cannot be changed: the CRM sets it.',
       version: 'Version cannot be changed: the CRM sets it.',
       createdAt: 'Created at cannot be changed: the CRM sets it.',
-      hack: '"hack" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes.',
+      hack: '"hack" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue.',
     });
   });
 
   it('refuses an empty patch', () => {
     const nothing =
-      'Nothing to change: give at least one of name, company, email, phone, status, dealValue, owner, source, notes.';
+      'Nothing to change: give at least one of name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue.';
     expect(errorsOf(validatePatch({}))).toEqual({ patch: nothing });
     expect(errorsOf(validatePatch({ name: undefined }))).toEqual({ patch: nothing });
     expect(errorsOf(validatePatch({ allowDuplicate: true }))).toEqual({ patch: nothing });

@@ -12,5 +12,6 @@ export type { PlanOptions } from './plan';
 export { parseImportOptions, IMPORT_LIMIT_DEFAULT, IMPORT_LIMIT_MAX } from './options';
 export type { ParsedImportOptions } from './options';
 export { buildImportWrites, importResult } from './writes';
+export { assignImportOwners } from './owners';
 export type { ImportWrites, ImportUpdate } from './writes';
 export * from './types';

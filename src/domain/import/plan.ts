@@ -14,6 +14,7 @@ import { columnLetter } from '../columns';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
+  IMPORTED_KEYS,
   type DuplicateMode,
   type DuplicateRow,
   type ImportField,
@@ -134,7 +135,7 @@ export function readImportRow(
   const errors = valid.ok ? {} : valid.errors;
   const errorsShown = errorCells(row, mapping);
   const messages: string[] = [];
-  for (const key of EDITABLE_KEYS) {
+  for (const key of IMPORTED_KEYS) {
     const shown = errorsShown.get(key);
     if (shown !== undefined) messages.push(...shown);
     else if (key === 'status' && !status.ok) messages.push(status.message);
@@ -148,7 +149,7 @@ export function readImportRow(
     return { ok: false, messages };
   }
   const given = new Set<EditableKey>();
-  for (const key of EDITABLE_KEYS) {
+  for (const key of IMPORTED_KEYS) {
     if (key === 'source' ? source !== '' : !isEmptyValue(key === 'status' ? input.status : input[key])) given.add(key);
   }
   return { ok: true, fields: valid.value, given };
@@ -326,6 +327,7 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     skipped,
     duplicates,
     blank,
+    warnings: [],
     duplicateTargets,
   };
 }

@@ -10,14 +10,24 @@ import { type Customer, type CustomerFields, EDITABLE_KEYS, type EditableKey } f
  * What a column of the old sheet can become. `firstName`/`lastName` exist because many old sheets split the
  * name in two; they are joined into Name when no Name column is mapped (or the Name cell is blank).
  */
-export type ImportField = EditableKey | 'firstName' | 'lastName';
+export type ImportField = ImportedKey | 'firstName' | 'lastName';
 
-/** The editable fields, with the two name halves right after Name (the order the sidebar lists them in). */
+/**
+ * The editable fields an old sheet can fill: all but the follow-up (Next step, Next step due), which is planned in
+ * the CRM, not migrated.
+ */
+export const IMPORTED_KEYS = EDITABLE_KEYS.filter(
+  (key): key is Exclude<EditableKey, 'nextStep' | 'nextStepDue'> => key !== 'nextStep' && key !== 'nextStepDue',
+);
+
+export type ImportedKey = (typeof IMPORTED_KEYS)[number];
+
+/** The imported fields, with the two name halves right after Name (the order the sidebar lists them in). */
 export const IMPORT_FIELDS: readonly ImportField[] = [
   'name',
   'firstName',
   'lastName',
-  ...EDITABLE_KEYS.filter((key) => key !== 'name'),
+  ...IMPORTED_KEYS.filter((key) => key !== 'name'),
 ];
 
 /** Labels the sidebar shows next to each field (the Customers tab's own headers where there is one). */
@@ -106,6 +116,8 @@ export interface ImportResult {
   duplicates: DuplicateRow[];
   /** Blank lines of the batch, ignored. */
   blank: number;
+  /** Rows imported (or merged) with a value changed on the way, with why (an owner not on the staff list). */
+  warnings: SkippedRow[];
 }
 
 /** Result of proposeImportMapping: what the sidebar shows before the dry run. */
@@ -153,6 +165,8 @@ export interface ImportPlan {
   skipped: SkippedRow[];
   duplicates: DuplicateRow[];
   blank: number;
+  /** Rows imported with a value changed on the way (see assignImportOwners). */
+  warnings: SkippedRow[];
   /** For in-import duplicates: index into toImport of the row each duplicate points at (to fill in IDs later). */
   duplicateTargets: Array<{ duplicate: number; toImport: number }>;
 }

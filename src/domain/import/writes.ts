@@ -87,5 +87,6 @@ export function importResult(
     skipped: plan.skipped,
     duplicates,
     blank: plan.blank,
+    warnings: plan.warnings,
   };
 }

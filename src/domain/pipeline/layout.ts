@@ -6,12 +6,12 @@
  *    block has a fixed height (8 stages, 4 funnel steps) and the two variable-length lists sit side by side below
  *    it, each with one format per column down to the last row of the sheet. The sheet layer applies the frame
  *    once (Set up / repair, or the first rebuild of a new tab or a new frame version), not on every rebuild.
- *  - the VALUES (pipelineLayout): one rectangle, columns A..K, every cell at its frame position.
+ *  - the VALUES (pipelineLayout): one rectangle, columns A..M, every cell at its frame position.
  *
  *      rows 1..37    title, "Last rebuilt…", By stage (+ Total, Open pipeline value, Weighted forecast),
  *                    Conversion (+ Won / lost, Win rate), Time in stage — columns A..E
- *      row 38, 39    "Stale customers (…)" + its header in A..F   |   "By owner" + its header in H..K
- *      rows 40..     the stale customers in A..F                  |   the owners in H..K   (G stays blank)
+ *      row 38, 39    "Stale customers (…)" + its header in A..F   |   "By owner" + its header in H..M
+ *      rows 40..     the stale customers in A..F                  |   the owners in H..M   (G stays blank)
  *      chart         anchored at H4, over the By-stage table; ~18 rows tall, so it ends well above row 38
  *
  * Numbers stay numbers (the sheet can sum them); a missing rate or average is the text '—'. Cells without a number
@@ -30,7 +30,7 @@ export const NO_OWNER_LABEL = '(no owner)';
 export const NO_VALUE = '—';
 
 /** Bump when the frame changes (positions, formats, chart): the next rebuild then applies the new frame. */
-export const PIPELINE_FRAME_VERSION = 2;
+export const PIPELINE_FRAME_VERSION = 3;
 
 export const PIPELINE_FORMATS = {
   money: '#,##0.00',
@@ -43,8 +43,8 @@ export const PIPELINE_FORMATS = {
 
 export type PipelineCell = string | number;
 
-/** Columns written by every rebuild: A..K (stale list A..F, blank G, By owner H..K). */
-export const PIPELINE_WIDTH = 11;
+/** Columns written by every rebuild: A..M (stale list A..F, blank G, By owner H..M). */
+export const PIPELINE_WIDTH = 13;
 const STALE_COLUMN = 1;
 const OWNER_COLUMN = 8;
 
@@ -112,8 +112,11 @@ function ownerLabel(owner: string): string {
 }
 
 const STALE_HEADERS = ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'] as const;
-const OWNER_HEADERS = ['Owner', 'Customers', 'Open', 'Weighted value'] as const;
-/** Formats of a list row, by column A..K: Days idle (F) a count; Customers, Open (I, J) counts; Weighted value (K) money. */
+const OWNER_HEADERS = ['Owner', 'Customers', 'Open', 'Weighted value', 'Overdue follow-ups', 'No next step'] as const;
+/**
+ * Formats of a list row, by column A..M: Days idle (F) a count; Customers, Open (I, J) counts; Weighted value (K)
+ * money; Overdue follow-ups, No next step (L, M) counts.
+ */
 const LIST_KINDS: readonly Kind[] = [
   ...STALE_HEADERS.slice(0, -1).map((): Kind => 'automatic'),
   'count', // F Days idle
@@ -122,6 +125,8 @@ const LIST_KINDS: readonly Kind[] = [
   'count', // I Customers
   'count', // J Open
   'money', // K Weighted value
+  'count', // L Overdue follow-ups
+  'count', // M No next step
 ];
 
 interface Block {
@@ -249,7 +254,7 @@ export function pipelineFrame(): PipelineFrame {
   };
 }
 
-/** Number formats of rows firstRow..firstRow+numRows-1 (1-based), A..K, as the frame sets them. */
+/** Number formats of rows firstRow..firstRow+numRows-1 (1-based), A..M, as the frame sets them. */
 export function frameNumberFormats(frame: PipelineFrame, firstRow: number, numRows: number): string[][] {
   return Array.from({ length: numRows }, (_, i) => {
     const row = firstRow + i;
@@ -257,7 +262,7 @@ export function frameNumberFormats(frame: PipelineFrame, firstRow: number, numRo
   });
 }
 
-/** Font weights of rows firstRow..firstRow+numRows-1 (1-based), A..K: 'bold' on the frame's bold rows. */
+/** Font weights of rows firstRow..firstRow+numRows-1 (1-based), A..M: 'bold' on the frame's bold rows. */
 export function frameFontWeights(
   frame: PipelineFrame,
   firstRow: number,
@@ -308,7 +313,14 @@ export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
   const owners: PipelineCell[][] =
     summary.owners.length === 0
       ? [['None']]
-      : summary.owners.map((o) => [ownerLabel(o.owner), o.count, o.openCount, o.weightedValue]);
+      : summary.owners.map((o) => [
+          ownerLabel(o.owner),
+          o.count,
+          o.openCount,
+          o.weightedValue,
+          o.overdueCount,
+          o.noNextStepCount,
+        ]);
   // Side by side: as many rows as the longer list; the shorter one's rest stays blank.
   for (let i = 0; i < Math.max(stale.length, owners.length); i++) {
     const row = padRow<PipelineCell>([], '');

@@ -85,25 +85,38 @@ function staleCustomers(customers: readonly PipelineCustomer[], staleDays: numbe
  * By-stage weighted column, so the owner rows add up to the total (give or take cent rounding). Sorted by weighted value descending,
  * then name (case-insensitive), so '' (shown "(no owner)") comes first among equals.
  */
-function ownerRows(customers: readonly PipelineCustomer[], probabilities: Record<Status, number>): OwnerRow[] {
-  const byKey = new Map<string, { owner: string; count: number; openCount: number; weighted: number }>();
+function ownerRows(
+  customers: readonly PipelineCustomer[],
+  probabilities: Record<Status, number>,
+  today: string,
+): OwnerRow[] {
+  const byKey = new Map<
+    string,
+    { owner: string; count: number; openCount: number; weighted: number; overdue: number; noNextStep: number }
+  >();
   for (const c of customers) {
     const owner = c.owner.trim();
     const key = owner.toLowerCase();
     let entry = byKey.get(key);
     if (!entry) {
-      entry = { owner, count: 0, openCount: 0, weighted: 0 };
+      entry = { owner, count: 0, openCount: 0, weighted: 0, overdue: 0, noNextStep: 0 };
       byKey.set(key, entry);
     }
     entry.count++;
     if (isOpen(c.status)) entry.openCount++;
     entry.weighted += dealValue(c) * probabilities[c.status];
+    // The same rules as My work's lists (src/domain/followUps.ts): days compare as 'YYYY-MM-DD' text.
+    const due = c.nextStepDue ?? '';
+    if (due !== '' && due < today) entry.overdue++;
+    if (due === '' && isOpen(c.status)) entry.noNextStep++;
   }
   const rows: OwnerRow[] = [...byKey.values()].map((e) => ({
     owner: e.owner,
     count: e.count,
     openCount: e.openCount,
     weightedValue: roundMoney(e.weighted),
+    overdueCount: e.overdue,
+    noNextStepCount: e.noNextStep,
   }));
   rows.sort(
     (a, b) =>
@@ -168,7 +181,7 @@ export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
     winRate,
     stageTimes: computeStageTimes(customers, changesById, now),
     stale: staleCustomers(customers, staleDays, now),
-    owners: ownerRows(customers, probabilities),
+    owners: ownerRows(customers, probabilities, input.today ?? input.nowIso.slice(0, 10)),
     staleDays,
   };
 }

@@ -17,6 +17,8 @@ export type PipelineEvent = Pick<HistoryEvent, 'customerId' | 'action' | 'field'
 
 /** The part of a customer the pipeline reads; its dates may be given as milliseconds, as History's `at`. */
 export type PipelineCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'owner' | 'status' | 'dealValue'> & {
+  /** 'YYYY-MM-DD' or '' (absent: no next step planned). */
+  nextStepDue?: string;
   createdAt: string | number;
   updatedAt: string | number;
   statusChangedAt: string | number;
@@ -31,6 +33,11 @@ export interface PipelineInput {
   staleDays: number;
   /** "Now" as an ISO string: passed in so the maths stays pure and testable. */
   nowIso: string;
+  /**
+   * Today in the spreadsheet's time zone, 'YYYY-MM-DD': a follow-up due before it is overdue. Absent: the UTC day of
+   * nowIso.
+   */
+  today?: string;
   rebuiltBy: string;
 }
 
@@ -87,6 +94,10 @@ export interface OwnerRow {
   openCount: number;
   /** Weighted value of all their customers (the owner rows add up to totals.weightedValue). */
   weightedValue: number;
+  /** Customers whose next step was due before today (what "My work" lists as overdue). */
+  overdueCount: number;
+  /** Customers in an open stage with no next step due date (My work's "no next step"). */
+  noNextStepCount: number;
 }
 
 export interface PipelineSummary {

@@ -53,7 +53,7 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
     company: '+SUM(A1:A9)',
     email: '=cmd|x@example.com',
     phone: '+44 20 7946 0000',
-    owner: '@mention',
+    nextStep: '@mention', // (Owner must be a staff e-mail now: hostile owners are refused, see api tests)
     source: '-2+3',
     notes: '=HYPERLINK("http://evil.example","click me")\n+1\n-1\n@x',
   };
@@ -68,7 +68,7 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
       Company: FORMULA_LIKE.company,
       Email: FORMULA_LIKE.email,
       Phone: FORMULA_LIKE.phone,
-      Owner: FORMULA_LIKE.owner,
+      'Next step': FORMULA_LIKE.nextStep,
       Source: FORMULA_LIKE.source,
       Notes: FORMULA_LIKE.notes,
       'Deal value': 1200, // number columns stay numbers
@@ -79,13 +79,13 @@ describe('text a spreadsheet would run as a formula is stored as text', () => {
       Source: FORMULA_LIKE.source,
     });
 
-    const patch = { name: '=1+1', company: "'quoted", owner: '-', source: '=', phone: '-555-0100-22' };
+    const patch = { name: '=1+1', company: "'quoted", nextStep: '-', source: '=', phone: '-555-0100-22' };
     const updated = crm.call(MANAGER, 'updateCustomer', saved.id, patch, 1);
     expect(updated).toMatchObject({ ok: true, customer: patch });
     expect(cells(crm, saved.id)).toMatchObject({
       Name: '=1+1',
       Company: "'quoted",
-      Owner: '-',
+      'Next step': '-',
       Source: '=',
       Phone: '-555-0100-22',
     });
@@ -127,7 +127,7 @@ describe('stored exactly: emoji, right-to-left text, invisible-but-legal charact
     const input = {
       name: '👩🏽‍💻 Zoë Ångström 🇸🇪',
       company: 'شركة المثال للتجارة',
-      owner: 'עברית ‏mixed‎ RTL',
+      nextStep: 'עברית ‏mixed‎ RTL',
       source: 'Trade fair ‮reversed‬',
       notes: 'Line 1\r\nLine 2\twith tab\n日本語のメモ 😀',
       phone: '5550102000',
@@ -137,7 +137,7 @@ describe('stored exactly: emoji, right-to-left text, invisible-but-legal charact
     expect(saved).toMatchObject({
       name: input.name,
       company: input.company,
-      owner: input.owner,
+      nextStep: input.nextStep,
       source: input.source,
       notes: 'Line 1\nLine 2\twith tab\n日本語のメモ 😀',
       phone: '5550102000',
@@ -181,6 +181,8 @@ describe('bad input gets a clear field error and changes nothing', () => {
     ['email', { name: 'A', email: `${HUGE}@example.com` }],
     ['phone', { name: 'A', phone: HUGE }],
     ['owner', { name: 'A', owner: HUGE }],
+    ['nextStep', { name: 'A', nextStep: HUGE }],
+    ['nextStepDue', { name: 'A', nextStepDue: HUGE }],
     ['source', { name: 'A', source: HUGE }],
     ['notes', { name: 'A', notes: HUGE }],
   ])('a 50,000-character %s', (field, input) => {

@@ -124,8 +124,9 @@ describe('every write is made under the document lock', () => {
   it.each([
     [
       'registerCustomer',
+      // The row, then three History rows in one block (Status, Name, and the Owner it defaults to: the user).
       (crm: Crm): unknown => crm.call(REP, 'registerCustomer', { name: 'Cat Young' }),
-      { 'Sheet.appendRow': 3 },
+      { 'Sheet.appendRow': 1, 'Sheet.insertRowsAfter': 1, 'Range.setValues': 1 },
     ],
     [
       'updateCustomer',

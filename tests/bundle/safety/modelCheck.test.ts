@@ -46,6 +46,8 @@ const FIELD_LABEL: Record<EditableKey, string> = {
   owner: 'Owner',
   source: 'Source',
   notes: 'Notes',
+  nextStep: 'Next step',
+  nextStepDue: 'Next step due',
 };
 
 interface Model {
@@ -168,7 +170,7 @@ class Register implements Cmd {
       phone: input.phone,
       status: this.status ?? 'Lead',
       dealValue: this.dealValue,
-      owner: '',
+      owner: this.user, // no owner given: the user at the keyboard
       source: this.source,
       notes: this.notes,
       createdAt: at,
@@ -177,6 +179,8 @@ class Register implements Cmd {
       updatedBy: this.user,
       statusChangedAt: at,
       version: 1,
+      nextStep: '',
+      nextStepDue: '',
     };
     expectSaved(result, expected);
     model.nextNumber += 1;
@@ -248,6 +252,7 @@ function applyChange(
 ): Customer | 'too long' {
   const at = now(real);
   const next: Customer = { ...current, ...fields };
+  if (fields.owner === '') next.owner = user; // an empty owner means the user at the keyboard
   const events: string[][] = [];
   for (const key of EDITABLE_KEYS) {
     const from = logText(current[key]);

@@ -78,6 +78,8 @@ describe('a messy old sheet, duplicates skipped', () => {
       updatedBy: ADMIN,
       statusChangedAt: NOW,
       version: 1,
+      nextStep: '',
+      nextStepDue: '',
     };
     expect(writes.customers).toEqual<Customer[]>([
       {
@@ -156,6 +158,8 @@ describe('a messy old sheet, duplicates skipped', () => {
       `'${ADMIN}`,
       at,
       1,
+      '',
+      '',
     ]);
     expect(rows[1]?.slice(0, 10)).toEqual([
       "'C-00003",
@@ -238,6 +242,8 @@ describe('duplicates merged', () => {
       phone: '555 0101 000',
       dealValue: 2500,
       version: 2,
+      nextStep: '',
+      nextStepDue: '',
       updatedAt: NOW,
       updatedBy: ADMIN,
     });

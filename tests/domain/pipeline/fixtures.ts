@@ -34,6 +34,8 @@ export function customer(id: string, status: Status, fields: Partial<Customer> =
     updatedBy: 'rep@example.com',
     statusChangedAt: day(0),
     version: 1,
+    nextStep: '',
+    nextStepDue: '',
     ...fields,
   };
 }

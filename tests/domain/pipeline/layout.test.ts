@@ -1,7 +1,7 @@
 /**
  * pipelineLayout / pipelineFrame: the whole `Pipeline` grid checked cell by cell for the reference CRM (figures
  * worked out in summary.test.ts) and the empty CRM, the fixed frame (formats, bold rows, chart) and the invariants
- * the tab writer relies on: one rectangle A..K, every figure at a position the frame formats for it, and a geometry
+ * the tab writer relies on: one rectangle A..M, every figure at a position the frame formats for it, and a geometry
  * that does not move with the length of the two lists.
  */
 
@@ -18,7 +18,7 @@ import {
 } from '../../../src/domain/pipeline';
 import { customer, day, input, referenceInput } from './fixtures';
 
-const W = 11; // A..K: stale list A..F, blank G, By owner H..K
+const W = 13; // A..M: stale list A..F, blank G, By owner H..M
 const A = F.automatic;
 
 type Cell = string | number;
@@ -104,11 +104,11 @@ describe('pipelineLayout — reference CRM, cell by cell', () => {
       /* 38 */ lists(['Stale customers (no change for more than 14 days)'], ['By owner']),
       /* 39 */ lists(
         ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
-        ['Owner', 'Customers', 'Open', 'Weighted value'],
+        ['Owner', 'Customers', 'Open', 'Weighted value', 'Overdue follow-ups', 'No next step'],
       ),
-      /* 40 */ lists(['C1', 'Name C1', 'Company C1', 'alice', 'Lead', 21], ['bob', 2, 1, 3800]),
-      /* 41 */ lists(['C2', 'Name C2', 'Company C2', 'bob', 'Qualified', 20], ['alice', 3, 2, 3500]),
-      /* 42 */ lists([], ['(no owner)', 1, 0, 0]),
+      /* 40 */ lists(['C1', 'Name C1', 'Company C1', 'alice', 'Lead', 21], ['bob', 2, 1, 3800, 0, 1]),
+      /* 41 */ lists(['C2', 'Name C2', 'Company C2', 'bob', 'Qualified', 20], ['alice', 3, 2, 3500, 0, 2]),
+      /* 42 */ lists([], ['(no owner)', 1, 0, 0, 0, 0]),
     ]);
     expectWellFormed(layout);
   });
@@ -122,25 +122,27 @@ describe('pipelineFrame — formats, bold rows and chart at fixed cells', () => 
     expect(frame.width).toBe(W);
     expect(f(1)).toEqual(row().map(() => A));
     expect(f(5)).toEqual(row().map(() => A)); // a header row
-    for (let r = 6; r <= 13; r++) expect(f(r)).toEqual([A, F.count, F.money, F.percent, F.money, A, A, A, A, A, A]);
-    expect(f(14)).toEqual([A, F.count, F.money, A, F.money, A, A, A, A, A, A]); // Total: no probability
-    expect(f(15)).toEqual([A, F.money, A, A, A, A, A, A, A, A, A]);
-    expect(f(16)).toEqual([A, F.money, A, A, A, A, A, A, A, A, A]);
-    for (let r = 20; r <= 23; r++) expect(f(r)).toEqual([A, A, F.count, F.count, F.percent, A, A, A, A, A, A]);
-    expect(f(24)).toEqual([A, F.count, F.count, A, A, A, A, A, A, A, A]);
-    expect(f(25)).toEqual([A, F.percent, A, A, A, A, A, A, A, A, A]); // '—' when there is no rate: still a rate cell
-    for (let r = 29; r <= 36; r++) expect(f(r)).toEqual([A, F.count, F.days, F.days, A, A, A, A, A, A, A]);
+    for (let r = 6; r <= 13; r++)
+      expect(f(r)).toEqual([A, F.count, F.money, F.percent, F.money, A, A, A, A, A, A, A, A]);
+    expect(f(14)).toEqual([A, F.count, F.money, A, F.money, A, A, A, A, A, A, A, A]); // Total: no probability
+    expect(f(15)).toEqual([A, F.money, A, A, A, A, A, A, A, A, A, A, A]);
+    expect(f(16)).toEqual([A, F.money, A, A, A, A, A, A, A, A, A, A, A]);
+    for (let r = 20; r <= 23; r++) expect(f(r)).toEqual([A, A, F.count, F.count, F.percent, A, A, A, A, A, A, A, A]);
+    expect(f(24)).toEqual([A, F.count, F.count, A, A, A, A, A, A, A, A, A, A]);
+    expect(f(25)).toEqual([A, F.percent, A, A, A, A, A, A, A, A, A, A, A]); // '—' when there is no rate: still a rate cell
+    for (let r = 29; r <= 36; r++) expect(f(r)).toEqual([A, F.count, F.days, F.days, A, A, A, A, A, A, A, A, A]);
     expect(f(38)).toEqual(row().map(() => A));
     expect(f(39)).toEqual(row().map(() => A));
-    // Every list row down to the sheet's end: Days idle (F) a count; Customers, Open (I, J) counts; Weighted value (K) money.
-    const list = [A, A, A, A, A, F.count, A, A, F.count, F.count, F.money];
+    // Every list row down to the sheet's end: Days idle (F) a count; Customers, Open (I, J) counts; Weighted value (K)
+    // money; Overdue follow-ups, No next step (L, M) counts.
+    const list = [A, A, A, A, A, F.count, A, A, F.count, F.count, F.money, F.count, F.count];
     expect(frame.listFormats).toEqual(list);
     expect(frameNumberFormats(frame, 40, 3)).toEqual([list, list, list]);
     expect(f(5000)).toEqual(list);
     expect(frame.blockFormats.flat().every((x) => x !== '@')).toBe(true);
   });
 
-  it('bolds the title, section and column-header rows across A..K', () => {
+  it('bolds the title, section and column-header rows across A..M', () => {
     expect(frame.boldRows).toEqual([1, 4, 5, 18, 19, 27, 28, 38, 39]);
     const weights = frameFontWeights(frame, 1, 45);
     expect(weights.map((r) => r[0])).toEqual(
@@ -185,6 +187,8 @@ describe('pipelineLayout — the geometry does not move with the lists', () => {
       count: i + 1,
       openCount: i,
       weightedValue: 1000 - i,
+      overdueCount: i % 2,
+      noNextStepCount: i,
     }));
 
   const cases = [0, 1, 500].flatMap((stale) => [0, 1, 7].map((owners) => ({ stale, owners })));
@@ -211,7 +215,7 @@ describe('pipelineLayout — the geometry does not move with the lists', () => {
       expect(v[38]).toEqual(
         lists(
           ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
-          ['Owner', 'Customers', 'Open', 'Weighted value'],
+          ['Owner', 'Customers', 'Open', 'Weighted value', 'Overdue follow-ups', 'No next step'],
         ),
       );
       // Each list in its own columns, in order, 'None' when empty; column G always blank.
@@ -225,8 +229,15 @@ describe('pipelineLayout — the geometry does not move with the lists', () => {
       );
       expect(ownerCells).toEqual(
         owners === 0
-          ? [['None', '', '', '']]
-          : ownerRows(owners).map((o) => [o.owner || '(no owner)', o.count, o.openCount, o.weightedValue]),
+          ? [['None', '', '', '', '', '']]
+          : ownerRows(owners).map((o) => [
+              o.owner || '(no owner)',
+              o.count,
+              o.openCount,
+              o.weightedValue,
+              o.overdueCount,
+              o.noNextStepCount,
+            ]),
       );
       expect(body.every((r) => r[6] === '')).toBe(true);
       expectWellFormed(layout);
@@ -266,7 +277,7 @@ describe('pipelineLayout — empty CRM', () => {
       lists(['Stale customers (no change for more than 14 days)'], ['By owner']),
       lists(
         ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
-        ['Owner', 'Customers', 'Open', 'Weighted value'],
+        ['Owner', 'Customers', 'Open', 'Weighted value', 'Overdue follow-ups', 'No next step'],
       ),
       lists(['None'], ['None']),
     ]);
@@ -284,7 +295,7 @@ describe('pipelineLayout — details', () => {
     expect(layout.values[14]).toEqual(row('Open pipeline value', 0));
     expect(layout.values[15]).toEqual(row('Weighted forecast', 0));
     expect(layout.values[24]).toEqual(row('Win rate', 0.5)); // 1 won / (1 + 1)
-    expect(layout.values[39]).toEqual(lists(['None'], ['ann', 2, 0, 900])); // closed customers are never stale
+    expect(layout.values[39]).toEqual(lists(['None'], ['ann', 2, 0, 900, 0, 0])); // closed customers are never stale
     expectWellFormed(layout);
   });
 
@@ -294,7 +305,7 @@ describe('pipelineLayout — details', () => {
     expect(layout.values[37]?.[0]).toBe('Stale customers (no change for more than 1 day)');
     // escaping formula-like text is the sheet layer's job: the layout hands it over untouched
     expect(layout.values[39]).toEqual(
-      lists(['=1+1', '+44 20', '@corp', '(no owner)', 'Lead', 30], ['(no owner)', 1, 1, 0]),
+      lists(['=1+1', '+44 20', '@corp', '(no owner)', 'Lead', 30], ['(no owner)', 1, 1, 0, 0, 1]),
     );
   });
 
@@ -311,7 +322,7 @@ describe('pipelineLayout — details', () => {
     const layout = pipelineLayout(buildPipelineSummary(input({ customers })));
     // 39 fixed rows, then 25 stale rows beside the 3 owner rows
     expect(layout.values).toHaveLength(39 + 25);
-    expect(layout.values[42]?.slice(7)).toEqual(['', '', '', '']);
+    expect(layout.values[42]?.slice(7)).toEqual(['', '', '', '', '', '']);
     expectWellFormed(layout);
   });
 });

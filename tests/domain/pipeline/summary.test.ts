@@ -87,9 +87,9 @@ describe('buildPipelineSummary — reference CRM', () => {
   it('breaks down by owner, weighted value descending', () => {
     // bob: C2 800 + C4 3000 = 3800; alice: C1 100 + C3 3000 + C6 400 = 3500; '': C5 0
     expect(s.owners).toEqual([
-      { owner: 'bob', count: 2, openCount: 1, weightedValue: 3800 },
-      { owner: 'alice', count: 3, openCount: 2, weightedValue: 3500 },
-      { owner: '', count: 1, openCount: 0, weightedValue: 0 },
+      { owner: 'bob', count: 2, openCount: 1, weightedValue: 3800, overdueCount: 0, noNextStepCount: 1 },
+      { owner: 'alice', count: 3, openCount: 2, weightedValue: 3500, overdueCount: 0, noNextStepCount: 2 },
+      { owner: '', count: 1, openCount: 0, weightedValue: 0, overdueCount: 0, noNextStepCount: 0 },
     ]);
   });
 
@@ -149,8 +149,8 @@ describe('buildPipelineSummary — edge cases', () => {
     expect(s.stale).toEqual([]); // idle 29 days, but closed
     // alice 1000 + 0; bob 0
     expect(s.owners).toEqual([
-      { owner: 'alice', count: 2, openCount: 0, weightedValue: 1000 },
-      { owner: 'bob', count: 1, openCount: 0, weightedValue: 0 },
+      { owner: 'alice', count: 2, openCount: 0, weightedValue: 1000, overdueCount: 0, noNextStepCount: 0 },
+      { owner: 'bob', count: 1, openCount: 0, weightedValue: 0, overdueCount: 0, noNextStepCount: 0 },
     ]);
   });
 
@@ -240,9 +240,30 @@ describe('owners', () => {
     ];
     const s = buildPipelineSummary(input({ customers }));
     expect(s.owners).toEqual([
-      { owner: '', count: 1, openCount: 1, weightedValue: 15 }, // tie at 15: '' sorts before 'ann'
-      { owner: 'ann@x.com', count: 1, openCount: 1, weightedValue: 15 },
-      { owner: 'Carol@x.com', count: 2, openCount: 1, weightedValue: 15 }, // 10 + 5, first spelling kept
+      { owner: '', count: 1, openCount: 1, weightedValue: 15, overdueCount: 0, noNextStepCount: 1 }, // tie at 15: '' sorts before 'ann'
+      { owner: 'ann@x.com', count: 1, openCount: 1, weightedValue: 15, overdueCount: 0, noNextStepCount: 1 },
+      { owner: 'Carol@x.com', count: 2, openCount: 1, weightedValue: 15, overdueCount: 0, noNextStepCount: 1 }, // 10 + 5, first spelling kept
+    ]);
+  });
+});
+
+describe('owners: follow-ups', () => {
+  it('counts overdue next steps (any stage, before today) and open deals without a next step, per owner', () => {
+    const summary = buildPipelineSummary(
+      input({
+        today: '2026-03-31',
+        customers: [
+          customer('A', 'Lead', { owner: 'ann', nextStepDue: '2026-03-30' }), // overdue
+          customer('B', 'Qualified', { owner: 'ann', nextStepDue: '2026-03-31' }), // due today: not overdue
+          customer('C', 'Lead', { owner: 'ann' }), // open, no next step
+          customer('D', 'Closed-won', { owner: 'ann' }), // closed: needs none
+          customer('E', 'Dormant', { owner: 'bob', nextStepDue: '2025-12-01' }), // overdue, whatever the stage
+        ],
+      }),
+    );
+    expect(summary.owners.map((o) => [o.owner, o.overdueCount, o.noNextStepCount])).toEqual([
+      ['ann', 1, 1],
+      ['bob', 1, 0],
     ]);
   });
 });

@@ -1,0 +1,73 @@
+/** "My work" on the server: the staff a customer may be given to, activities logged in History, the follow-ups. */
+
+import { activityEvent, validateActivity } from '../domain/activity';
+import { followUpBuckets } from '../domain/followUps';
+import { ownerChoices } from '../domain/owners';
+import type { Failure, FollowUps, LogActivityResult, StaffList } from '../domain/results';
+import { checkText, OWNER_MAX, parseOptions, validateId } from '../domain/validation';
+import { z } from 'zod';
+import { CustomerRecords, followUpRows } from '../sheets/customerRecords';
+import { rowToCustomer } from '../sheets/customerRows';
+import { HistoryTable } from '../sheets/historyTable';
+import type { CrmContext } from './context';
+import { failure } from './failure';
+import { handleRead, handleWrite } from './guard';
+
+/** Who may own a customer in this CRM: for the sidebar's owner dropdown. */
+export function staffChoices(ctx: CrmContext): string[] {
+  return ownerChoices(ctx.admin, ctx.staff);
+}
+
+export function listStaff(): StaffList | Failure {
+  return handleRead((ctx): StaffList => ({ staff: staffChoices(ctx), me: ctx.user.trim().toLowerCase() }));
+}
+
+/**
+ * Logs a call, meeting, e-mail or note against a customer: one History row, under the lock, the customer's row
+ * untouched (its Version does not move: an activity changes no field, so nobody's open card becomes stale).
+ */
+export function logActivity(id: string, activity: unknown): LogActivityResult {
+  return handleWrite((ctx): LogActivityResult => {
+    const idCheck = validateId(id);
+    const valid = validateActivity(activity, Date.parse(ctx.nowIso));
+    if (!idCheck.ok || !valid.ok)
+      return failure({ ...(idCheck.ok ? {} : idCheck.errors), ...(valid.ok ? {} : valid.errors) });
+    const record = CustomerRecords.read(ctx.ss).find(idCheck.value);
+    if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+    const event = activityEvent(idCheck.value, valid.value, ctx.user);
+    HistoryTable.open(ctx.ss).append([event]);
+    return { ok: true, event };
+  });
+}
+
+const followUpOptionsSchema = z.strictObject({
+  owner: z
+    .unknown()
+    .optional()
+    .transform((raw, ctx): string | null | undefined => {
+      const checked = checkText(raw, { label: 'Owner', max: OWNER_MAX, textOnly: true });
+      if (!checked.ok) {
+        ctx.addIssue({ code: 'custom', message: checked.message });
+        return z.NEVER;
+      }
+      if (checked.value === '') return undefined; // the user at the keyboard
+      return checked.value === '*' ? null : checked.value.toLowerCase();
+    }),
+});
+
+/** "My work": options { owner? } (default the user at the keyboard, '*' everyone). One read of Customers. */
+export function listFollowUps(options?: unknown): FollowUps | Failure {
+  return handleRead((ctx): FollowUps | Failure => {
+    const parsed = parseOptions(followUpOptionsSchema, options);
+    if (!parsed.ok) return failure(parsed.errors);
+    const owner = parsed.value.owner === undefined ? ctx.user.trim().toLowerCase() : parsed.value.owner;
+    const today = Utilities.formatDate(new Date(Date.parse(ctx.nowIso)), ctx.timeZone, 'yyyy-MM-dd');
+    const buckets = followUpBuckets(followUpRows(ctx.ss), today, owner);
+    return {
+      overdue: buckets.overdue.map(rowToCustomer),
+      today: buckets.today.map(rowToCustomer),
+      upcoming: buckets.upcoming.map(rowToCustomer),
+      noNextStep: buckets.noNextStep.map(rowToCustomer),
+    };
+  });
+}
