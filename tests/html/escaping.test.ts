@@ -17,7 +17,7 @@ const NOTES = "<svg onload=alert(3)></svg>'); alert(4); //";
 /** Registered with a hostile old company, then a note and COMPANY (Notes set to NOTES): History holds them as text. */
 const evil: SeedCustomer = {
   id: 'C-00001',
-  input: { name: NAME, company: '<u>old</u>', email: 'evil@example.com', owner: '<i>owner</i>' },
+  input: { name: NAME, company: '<u>old</u>', email: 'evil@example.com', source: '<i>source</i>' },
   after: [{ note: NOTES }, { patch: { company: COMPANY, notes: NOTES } }],
 };
 
@@ -48,7 +48,7 @@ describe('customer data is shown as text everywhere', () => {
       await page.locator('.card-name').getByText(NAME, { exact: true }).waitFor();
       await page.locator('.card-company').getByText(COMPANY, { exact: true }).waitFor();
       await page.locator('.card-fields').getByText(NOTES, { exact: true }).waitFor();
-      await page.locator('.card-fields').getByText('<i>owner</i>', { exact: true }).waitFor();
+      await page.locator('.card-fields').getByText('<i>source</i>', { exact: true }).waitFor();
       await page.locator('.history').getByText(`Note: ${NOTES}`, { exact: true }).waitFor();
       await page.locator('.history').getByText(`Company: <u>old</u> → ${COMPANY}`, { exact: true }).waitFor();
       await page.getByText('Edit details').click();
