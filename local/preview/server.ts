@@ -73,6 +73,16 @@ class HttpError extends Error {
   }
 }
 
+/** `body()`, with a RangeError (a bad sheet, cell or person named by the page) answered as 400 Bad Request. */
+function asBadRequest<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof RangeError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
 function send(res: http.ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, {
     'Content-Type': type,
@@ -253,24 +263,15 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       }
       case 'POST /api/user': {
         const body = await readBody(req);
-        let user: string;
-        try {
-          user = session.switchUser(stringField(body, 'email'));
-        } catch (error) {
-          if (error instanceof RangeError) throw new HttpError(400, error.message);
-          throw error;
-        }
+        const user = asBadRequest(() => session.switchUser(stringField(body, 'email')));
         return api(res, 200, user, { ok: true });
       }
       case 'POST /api/select': {
         const body = await readBody(req);
         const user = userOf(field(body, 'user'));
-        try {
-          session.select(user, stringField(body, 'sheet'), stringField(body, 'a1', true) || undefined);
-        } catch (error) {
-          if (error instanceof RangeError) throw new HttpError(400, error.message);
-          throw error;
-        }
+        asBadRequest(() =>
+          session.select(user, stringField(body, 'sheet'), stringField(body, 'a1', true) || undefined),
+        );
         return api(res, 200, user, { ok: true });
       }
       case 'POST /api/edit': {

@@ -12,25 +12,11 @@
  *   BST, IST, AEST…); where CLDR has none, Java's "GMT+05:30" form.
  */
 import type { Runtime } from '../runtime';
+import { DAYS, MONTHS } from '../spreadsheet/numberFormat';
 import { TimeZoneClock } from '../spreadsheet/timezone';
 import type { GasSurface } from '../surface';
 import { type Realm, isDate } from './common';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const PATTERN_LETTERS = 'GyYMLwWDdFEuaHkKhmsSzZX';
 
 export class DatePatternError extends Error {}

@@ -20,7 +20,8 @@ export const GENERAL_FORMAT = '0.###############';
 /** Format Sheets gives a cell when a script writes a Date object into it. */
 export const DATE_OBJECT_FORMAT = 'M/d/yyyy H:mm:ss';
 
-const MONTHS = [
+/** English month and day names, as Sheets and Utilities.formatDate print them (shared by both formatters). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -34,7 +35,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A section's tokens: literal text, one digit run ("#,##0.00", "0.00E+00"), %, or a date/time token. */
 type Token = { lit: string } | { digits: string } | { pct: true } | { date: string };
