@@ -47,13 +47,21 @@ export interface FieldSet {
   clearErrors(): void;
   /** Focuses the first field (in form order) showing an error; false when none does. */
   focusFirstInvalid(): boolean;
+  /** Fills the Owner dropdown from the staff list (once; a no-op when it already asked). */
+  loadStaff(): void;
 }
 
-function makeControl(spec: FieldSpec, id: string, errorId: string, owners: Map<EditableKey, OwnerSelect>): Control {
+function makeControl(
+  spec: FieldSpec,
+  id: string,
+  errorId: string,
+  owners: Map<EditableKey, OwnerSelect>,
+  staffNow: boolean,
+): Control {
   const common = { id, name: spec.key, 'aria-describedby': errorId, 'aria-required': spec.required ? 'true' : null };
   switch (spec.kind) {
     case 'owner': {
-      const owner = ownerSelect(common);
+      const owner = ownerSelect(common, staffNow);
       owners.set(spec.key, owner);
       return owner.element;
     }
@@ -80,7 +88,8 @@ function makeControl(spec: FieldSpec, id: string, errorId: string, owners: Map<E
   }
 }
 
-export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): FieldSet {
+/** `staffNow`: the Owner dropdown asks for the staff list at once (else on `loadStaff()`). */
+export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[], staffNow = true): FieldSet {
   const controls = new Map<EditableKey, Control>();
   const errorSlots = new Map<EditableKey, HTMLElement>();
   const owners = new Map<EditableKey, OwnerSelect>();
@@ -89,7 +98,7 @@ export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): F
   for (const spec of specs) {
     const id = `${idPrefix}-${spec.key}`;
     const errorId = `${id}-error`;
-    const control = makeControl(spec, id, errorId, owners);
+    const control = makeControl(spec, id, errorId, owners, staffNow);
     const error = h('p', { class: 'field-error', id: errorId, hidden: true });
     const label = h(
       'label',
@@ -148,6 +157,9 @@ export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): F
     },
     clearErrors() {
       for (const spec of specs) setError(spec.key, '');
+    },
+    loadStaff() {
+      for (const owner of owners.values()) owner.load();
     },
     focusFirstInvalid() {
       const first = specs.find((spec) => control(spec.key).getAttribute('aria-invalid') === 'true');

@@ -25,10 +25,15 @@ export interface OwnerSelect {
   readonly element: HTMLSelectElement;
   /** Shows `email` selected ('' = me); an owner not on the staff list is added so it is never lost. */
   setValue(email: string): void;
+  /** Asks for the staff list (once per page) and fills the options when it arrives. */
+  load(): void;
 }
 
-/** A <select> of the staff; "(me)" marks the user at the keyboard; default: me. */
-export function ownerSelect(attrs: Record<string, string | null>): OwnerSelect {
+/**
+ * A <select> of the staff; "(me)" marks the user at the keyboard; default: me. `eager` loads the list at once
+ * (the register form); otherwise `load()` does, when the form is opened (the card's closed "Edit details").
+ */
+export function ownerSelect(attrs: Record<string, string | null>, eager: boolean): OwnerSelect {
   const element = h('select', attrs);
   let staff: StaffList | null = null;
   /** The wanted value, kept while the list loads. */
@@ -46,15 +51,23 @@ export function ownerSelect(attrs: Record<string, string | null>): OwnerSelect {
     element.value = target;
   }
 
+  let asked = false;
+  function load(): void {
+    if (asked) return;
+    asked = true;
+    // Before the list arrives the only choices are "Me" and the shown owner: nothing the user chose is lost here.
+    void loadStaff().then((list) => {
+      staff = list;
+      render();
+    });
+  }
+
   render();
-  // Before the list arrives the only choice is "Me", so nothing the user chose can be lost here.
-  void loadStaff().then((list) => {
-    staff = list;
-    render();
-  });
+  if (eager) load();
 
   return {
     element,
+    load,
     setValue(email) {
       wanted = email.trim().toLowerCase();
       render();
