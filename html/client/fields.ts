@@ -7,12 +7,13 @@ import type { EditableKey, FieldErrors } from '../../src/domain/customer';
 import { DEFAULT_STATUS } from '../../src/domain/statuses';
 import { h } from './dom';
 import { pageMessages } from './results';
+import { ownerSelect, type OwnerSelect } from './staff';
 import { statusSelect } from './statusSelect';
 
 export interface FieldSpec {
   key: EditableKey;
   label: string;
-  kind: 'text' | 'email' | 'tel' | 'decimal' | 'status' | 'textarea';
+  kind: 'text' | 'email' | 'tel' | 'decimal' | 'status' | 'textarea' | 'owner' | 'date';
   required?: boolean;
   autocomplete?: string;
 }
@@ -25,7 +26,9 @@ export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
   { key: 'phone', label: 'Phone', kind: 'tel', autocomplete: 'tel' },
   { key: 'status', label: 'Status', kind: 'status' },
   { key: 'dealValue', label: 'Deal value', kind: 'decimal' },
-  { key: 'owner', label: 'Owner', kind: 'text' },
+  { key: 'owner', label: 'Owner', kind: 'owner' },
+  { key: 'nextStep', label: 'Next step', kind: 'text' },
+  { key: 'nextStepDue', label: 'Next step due', kind: 'date' },
   { key: 'source', label: 'Source', kind: 'text' },
   { key: 'notes', label: 'Notes', kind: 'textarea' },
 ];
@@ -44,11 +47,27 @@ export interface FieldSet {
   clearErrors(): void;
   /** Focuses the first field (in form order) showing an error; false when none does. */
   focusFirstInvalid(): boolean;
+  /** Fills the Owner dropdown from the staff list (once; a no-op when it already asked). */
+  loadStaff(): void;
 }
 
-function makeControl(spec: FieldSpec, id: string, errorId: string): Control {
+function makeControl(
+  spec: FieldSpec,
+  id: string,
+  errorId: string,
+  owners: Map<EditableKey, OwnerSelect>,
+  staffNow: boolean,
+): Control {
   const common = { id, name: spec.key, 'aria-describedby': errorId, 'aria-required': spec.required ? 'true' : null };
   switch (spec.kind) {
+    case 'owner': {
+      const owner = ownerSelect(common, staffNow);
+      owners.set(spec.key, owner);
+      return owner.element;
+    }
+    case 'date':
+      // A date input's value is 'YYYY-MM-DD' or '' (the API's nextStepDue format); the browser shows it localised.
+      return h('input', { ...common, type: 'date', autocomplete: 'off' });
     case 'status': {
       const select = statusSelect(id, DEFAULT_STATUS);
       select.name = spec.key;
@@ -69,15 +88,17 @@ function makeControl(spec: FieldSpec, id: string, errorId: string): Control {
   }
 }
 
-export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): FieldSet {
+/** `staffNow`: the Owner dropdown asks for the staff list at once (else on `loadStaff()`). */
+export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[], staffNow = true): FieldSet {
   const controls = new Map<EditableKey, Control>();
   const errorSlots = new Map<EditableKey, HTMLElement>();
+  const owners = new Map<EditableKey, OwnerSelect>();
   const element = h('div', { class: 'fields' });
 
   for (const spec of specs) {
     const id = `${idPrefix}-${spec.key}`;
     const errorId = `${id}-error`;
-    const control = makeControl(spec, id, errorId);
+    const control = makeControl(spec, id, errorId, owners, staffNow);
     const error = h('p', { class: 'field-error', id: errorId, hidden: true });
     const label = h(
       'label',
@@ -88,8 +109,9 @@ export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): F
     element.appendChild(h('div', { class: 'field' }, label, control, error));
     controls.set(spec.key, control);
     errorSlots.set(spec.key, error);
-    // Editing a field takes its (now outdated) message away.
+    // Editing a field takes its (now outdated) message away (a select or date input may only fire change).
     control.addEventListener('input', () => setError(spec.key, ''));
+    control.addEventListener('change', () => setError(spec.key, ''));
     if (control instanceof HTMLTextAreaElement) {
       // Enter adds a line in a text area; Ctrl/Cmd+Enter submits the form.
       control.addEventListener('keydown', (event) => {
@@ -122,7 +144,9 @@ export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): F
     control,
     value: (key) => control(key).value,
     setValue: (key, text) => {
-      control(key).value = text;
+      const owner = owners.get(key);
+      if (owner) owner.setValue(text);
+      else control(key).value = text;
     },
     showErrors(errors) {
       for (const spec of specs) setError(spec.key, errors[spec.key] ?? '');
@@ -133,6 +157,9 @@ export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[]): F
     },
     clearErrors() {
       for (const spec of specs) setError(spec.key, '');
+    },
+    loadStaff() {
+      for (const owner of owners.values()) owner.load();
     },
     focusFirstInvalid() {
       const first = specs.find((spec) => control(spec.key).getAttribute('aria-invalid') === 'true');

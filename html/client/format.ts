@@ -24,3 +24,12 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function inputText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
+
+/** "Mon, 2 Mar 2026" in the user's locale for a 'YYYY-MM-DD' day (a calendar day: no time zone shift); '' for ''. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}

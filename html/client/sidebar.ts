@@ -1,6 +1,7 @@
 /**
  * Sidebar entry point: reads the initial SidebarState from <body data-state>, shows the top nav
- * (Register · Search), the banner and one view at a time (register form, customer card, search).
+ * (My work · Register · Search), the banner and one view at a time (follow-ups, register form, customer card,
+ * search). Without a state it opens on My work, as the spec says.
  */
 
 import type { Customer, HistoryEvent } from '../../src/domain/customer';
@@ -9,20 +10,24 @@ import { h, replaceChildren } from './dom';
 import { readState } from './state';
 import type { ViewContext } from './views/context';
 import { customerView } from './views/customer/card';
+import { myWorkView } from './views/myWork';
 import { registerView } from './views/register';
 import { searchView, type SearchView } from './views/search';
 
-type Tab = 'register' | 'search' | null;
+type Tab = 'mywork' | 'register' | 'search' | null;
 
 function main(): void {
-  const state = readState('register');
+  const state = readState('mywork');
   const banner = createBanner();
   const viewRoot = h('main', { class: 'view' });
+  const myWorkTab = h('button', { type: 'button', class: 'nav-link' }, 'My work');
   const registerTab = h('button', { type: 'button', class: 'nav-link' }, 'Register');
   const searchTab = h('button', { type: 'button', class: 'nav-link' }, 'Search');
   const nav = h(
     'nav',
     { class: 'nav', 'aria-label': 'CRM' },
+    myWorkTab,
+    h('span', { class: 'nav-sep', 'aria-hidden': 'true' }, '·'),
     registerTab,
     h('span', { class: 'nav-sep', 'aria-hidden': 'true' }, '·'),
     searchTab,
@@ -34,6 +39,7 @@ function main(): void {
   function show(view: { element: HTMLElement; focus(): void }, tab: Tab, focus: boolean): void {
     banner.clear();
     for (const [button, name] of [
+      [myWorkTab, 'mywork'],
       [registerTab, 'register'],
       [searchTab, 'search'],
     ] as const) {
@@ -50,19 +56,23 @@ function main(): void {
     openCustomer: (id: string, known?: Customer, history?: HistoryEvent[]) =>
       show(customerView(ctx, id, known, history), null, true),
   };
+  // A fresh list each time: what is due changes with every save.
+  const showMyWork = (focus: boolean) => show(myWorkView(ctx), 'mywork', focus);
   const showRegister = (focus: boolean) => show(registerView(ctx), 'register', focus);
   const showSearch = (focus: boolean) => {
     search = search ?? searchView(ctx);
     show(search, 'search', focus);
   };
 
+  myWorkTab.addEventListener('click', () => showMyWork(true));
   registerTab.addEventListener('click', () => showRegister(true));
   searchTab.addEventListener('click', () => showSearch(true));
 
   document.body.append(h('header', { class: 'top' }, nav), banner.element, viewRoot);
   if (state.view === 'customer' && state.customerId) ctx.openCustomer(state.customerId);
   else if (state.view === 'search') showSearch(true);
-  else showRegister(true);
+  else if (state.view === 'register') showRegister(true);
+  else showMyWork(true);
 }
 
 main();

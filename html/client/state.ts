@@ -5,7 +5,7 @@
 
 import type { SidebarState } from '../../src/domain/api';
 
-const VIEWS: readonly SidebarState['view'][] = ['register', 'customer', 'search', 'import'];
+const VIEWS: readonly SidebarState['view'][] = ['mywork', 'register', 'customer', 'search', 'import'];
 
 export function readState(fallback: SidebarState['view']): SidebarState {
   let raw: unknown;

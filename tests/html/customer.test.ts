@@ -33,7 +33,16 @@ describe('sidebar: customer card', () => {
     async ({ page, calls }) => {
       await page.locator('.card-name').getByText('Bob Builder').waitFor();
       const details = await page.locator('.card-details').textContent();
-      for (const part of ['Fix-It Ltd', 'Lead', 'Version 3', 'bob@example.com', '555 0100', '5,000', 'boss@example.com', 'C-00001'])
+      for (const part of [
+        'Fix-It Ltd',
+        'Lead',
+        'Version 3',
+        'bob@example.com',
+        '555 0100',
+        '5,000',
+        'boss@example.com',
+        'C-00001',
+      ])
         expect(details).toContain(part);
       expect(await page.locator('.history li > div:first-child').allTextContents()).toEqual([
         'Phone: 555 0000 → 555 0100',
@@ -106,7 +115,8 @@ describe('sidebar: customer card', () => {
       const notice = page.locator('.conflict');
       await notice.getByText('Someone else changed this customer first.').waitFor();
       const text = await notice.textContent();
-      for (const part of ['Contacted', 'rep@example.com', 'version 4', 'boss@example.com']) expect(text).toContain(part);
+      for (const part of ['Contacted', 'rep@example.com', 'version 4', 'boss@example.com'])
+        expect(text).toContain(part);
       expect(await page.locator('.card-details').textContent()).toContain('Version 4');
       expect(await page.locator('.card-details .pill').textContent()).toBe('Contacted');
       // What the user typed is still there...

@@ -1,10 +1,17 @@
 /** Sidebar Register view in a real browser: inline errors, duplicates + "Save anyway", success card, failures. */
 
+import type { Page } from 'playwright-core';
 import { focusedId, pageTest, useSuite } from './harness';
 import type { SeedCustomer } from './server';
 
 jest.setTimeout(60000);
 const suite = useSuite();
+
+/** Waits until the Owner dropdown has the staff list (listStaff answered) with me selected. */
+async function staffLoaded(page: Page): Promise<void> {
+  await page.locator('#reg-owner option[value="rep@example.com"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reg-owner').inputValue()).toBe('rep@example.com');
+}
 
 const ada: SeedCustomer = {
   id: 'C-00001',
@@ -27,6 +34,7 @@ describe('sidebar: register', () => {
     async ({ page, calls }) => {
       await page.fill('#reg-email', 'not-an-email');
       await page.fill('#reg-dealValue', 'lots');
+      await staffLoaded(page); // the Owner dropdown shows me, and the form sends it
       await page.getByRole('button', { name: 'Save customer' }).click();
 
       await page.locator('#reg-name-error').getByText('Name is required.').waitFor();
@@ -40,6 +48,7 @@ describe('sidebar: register', () => {
         name: '',
         email: 'not-an-email',
         status: 'Lead',
+        owner: 'rep@example.com',
         dealValue: 'lots',
       });
 
@@ -78,6 +87,7 @@ describe('sidebar: register', () => {
     async ({ page, calls }) => {
       await page.fill('#reg-name', 'Ada L.');
       await page.fill('#reg-email', 'ADA@example.com');
+      await staffLoaded(page); // the Owner dropdown shows me, and the form sends it
       await page.getByRole('button', { name: 'Save customer' }).click();
 
       const warning = page.locator('.notice-warning');
@@ -98,6 +108,7 @@ describe('sidebar: register', () => {
         name: 'Ada L.',
         email: 'ADA@example.com',
         status: 'Lead',
+        owner: 'rep@example.com',
         allowDuplicate: true,
       });
     },
@@ -134,6 +145,7 @@ describe('sidebar: register', () => {
       await page.selectOption('#reg-status', 'Qualified');
       await page.fill('#reg-dealValue', '12500');
       await page.fill('#reg-notes', 'Met at the conference.\nCall back Monday.');
+      await staffLoaded(page); // the Owner dropdown shows me, and the form sends it
       await page.getByRole('button', { name: 'Save customer' }).click();
 
       const card = page.locator('.card');
@@ -148,6 +160,7 @@ describe('sidebar: register', () => {
         company: 'Navy',
         phone: '+1 (555) 010-2000',
         status: 'Qualified',
+        owner: 'rep@example.com',
         dealValue: '12500',
         notes: 'Met at the conference.\nCall back Monday.',
       });
@@ -184,6 +197,72 @@ describe('sidebar: register', () => {
       // Retrying works.
       await button.click();
       await page.locator('.card-name').getByText('Grace Hopper').waitFor();
+    },
+  );
+});
+
+describe('sidebar: register — owner and next step', () => {
+  pageTest(
+    suite,
+    'offers the staff as Owner (me by default) and sends the next step and its due date',
+    'sidebar',
+    { view: 'register' },
+    {},
+    async ({ page, calls, customers }) => {
+      await staffLoaded(page);
+      const options = await page.locator('#reg-owner option').allTextContents();
+      expect(options).toContain('rep@example.com (me)');
+      expect(options).toContain('boss@example.com');
+      expect(await page.getByLabel('Owner').inputValue()).toBe('rep@example.com');
+      await page.fill('#reg-name', 'Katherine Johnson');
+      await page.getByLabel('Owner').selectOption('boss@example.com');
+      await page.getByLabel('Next step', { exact: true }).fill('Send the trajectory notes');
+      await page.getByLabel('Next step due').fill('2026-03-09');
+      await page.getByRole('button', { name: 'Save customer' }).click();
+      const details = page.locator('.card-details');
+      await details.getByText('Send the trajectory notes').waitFor();
+      expect(await details.textContent()).toContain('boss@example.com');
+      expect((await calls('registerCustomer'))[0]?.args[0]).toEqual({
+        name: 'Katherine Johnson',
+        status: 'Lead',
+        owner: 'boss@example.com',
+        nextStep: 'Send the trajectory notes',
+        nextStepDue: '2026-03-09',
+      });
+      expect((await customers())[0]).toMatchObject({ owner: 'boss@example.com', nextStepDue: '2026-03-09' });
+      expect((await calls('listStaff')).length).toBe(1);
+
+      // The card's edit form shows the same owner and next step.
+      await page.getByText('Edit details').click();
+      expect(await page.locator('#edit-owner').inputValue()).toBe('boss@example.com');
+      expect(await page.locator('#edit-nextStepDue').inputValue()).toBe('2026-03-09');
+    },
+  );
+
+  pageTest(
+    suite,
+    'shows errors.owner, errors.nextStep and errors.nextStepDue inline',
+    'sidebar',
+    { view: 'register' },
+    {},
+    async ({ page, respondNext }) => {
+      await staffLoaded(page);
+      await page.fill('#reg-name', 'Dorothy Vaughan');
+      await respondNext('registerCustomer', {
+        ok: false,
+        errors: {
+          owner: 'Owner: must be one of rep@example.com, boss@example.com.',
+          nextStep: 'Next step: at most 500 characters.',
+          nextStepDue: 'Next step due: not a date.',
+        },
+      });
+      await page.getByRole('button', { name: 'Save customer' }).click();
+      await page.locator('#reg-owner-error').getByText('Owner: must be one of').waitFor();
+      expect(await page.locator('#reg-nextStep-error').textContent()).toBe('Next step: at most 500 characters.');
+      expect(await page.locator('#reg-nextStepDue-error').textContent()).toBe('Next step due: not a date.');
+      expect(await page.locator('#reg-owner').getAttribute('aria-invalid')).toBe('true');
+      expect(await focusedId(page)).toBe('reg-owner');
+      expect(await page.locator('.banner').isHidden()).toBe(true);
     },
   );
 });

@@ -3,10 +3,12 @@
 import type { Customer, EditableKey } from '../../../../src/domain/customer';
 import { h } from '../../dom';
 import { CUSTOMER_FIELDS } from '../../fields';
-import { formatDateTime, formatDealValue, inputText } from '../../format';
+import { formatDateTime, formatDay, formatDealValue, inputText } from '../../format';
 
 function shown(customer: Customer, key: EditableKey): string {
-  return key === 'dealValue' ? formatDealValue(customer.dealValue) : inputText(customer[key]);
+  if (key === 'dealValue') return formatDealValue(customer.dealValue);
+  if (key === 'nextStepDue') return formatDay(customer.nextStepDue);
+  return inputText(customer[key]);
 }
 
 /** `mine` is what this card showed when the user acted; `theirs` is the stored customer now. */

@@ -2,7 +2,7 @@
 
 import type { Customer } from '../../../../src/domain/customer';
 import { h, replaceChildren } from '../../dom';
-import { formatDateTime, formatDealValue } from '../../format';
+import { formatDateTime, formatDay, formatDealValue } from '../../format';
 import { statusPill } from '../../statusSelect';
 
 export interface Details {
@@ -40,6 +40,8 @@ export function createDetails(): Details {
         h(
           'dl',
           { class: 'card-fields' },
+          ...row('Next step', customer.nextStep),
+          ...row('Next step due', formatDay(customer.nextStepDue)),
           ...row('E-mail', customer.email),
           ...row('Phone', customer.phone),
           ...row('Deal value', formatDealValue(customer.dealValue)),

@@ -23,10 +23,15 @@ export interface EditForm {
 }
 
 export function createEditForm(onSubmit: () => void): EditForm {
-  const fields = createFieldSet('edit', EDIT_FIELDS);
+  const fields = createFieldSet('edit', EDIT_FIELDS, false);
   const button = h('button', { type: 'submit', class: 'primary' }, 'Save changes');
   const form = h('form', { class: 'form', novalidate: true }, fields.element, h('div', { class: 'actions' }, button));
   const element = h('details', { class: 'section edit' }, h('summary', {}, 'Edit details'), form);
+
+  // The staff list is asked for when the form is first opened, not with every card.
+  element.addEventListener('toggle', () => {
+    if (element.open) fields.loadStaff();
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
