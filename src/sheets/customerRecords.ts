@@ -11,7 +11,7 @@ import type { Customer } from '../domain/customer';
 import type { FollowUpRow } from '../domain/followUps';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchableCustomer, SearchSource } from '../domain/search';
-import { readText, readTime } from './cells';
+import { prepareDateReads, readText, readTime } from './cells';
 import { CUSTOMER_WIDTH, cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
 import { CustomersTable } from './customersTable';
 import { checkHeader, readTab } from './table';
@@ -27,6 +27,7 @@ export interface CustomerRecord extends SearchableCustomer {
 
 function readCustomersGrid(ss: Spreadsheet): unknown[][] {
   const values = readTab(CustomersTable.open(ss).sheet, CUSTOMER_WIDTH);
+  prepareDateReads();
   checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
   return values;
 }

@@ -3,6 +3,7 @@
  * cells a change sets (with their undo).
  */
 
+import { prepareDateReads } from './cells';
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer } from '../domain/customer';
 import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, rowToCustomer } from './customerRows';
@@ -54,6 +55,7 @@ export class CustomersTable {
   /** Reads every row with one call (readTab) and checks the header first. */
   read(): CustomersSnapshot {
     const values = readTab(this.sheet, CUSTOMER_WIDTH);
+    prepareDateReads();
     checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
     const customers: Customer[] = [];
     const rowNumbers: number[] = [];
