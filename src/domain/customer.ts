@@ -24,8 +24,8 @@ export const CUSTOMER_HEADERS = [
   'Next step due',
 ] as const;
 
-/** Fields a user may set (register input and update patch). */
-export const EDITABLE_KEYS = [
+/** The editable fields of the first version, in their column order (ID before them, the bookkeeping after). */
+const FIRST_EDITABLE_KEYS = [
   'name',
   'company',
   'email',
@@ -35,33 +35,24 @@ export const EDITABLE_KEYS = [
   'owner',
   'source',
   'notes',
-  'nextStep',
-  'nextStepDue',
 ] as const;
+/** Editable fields added by Version 2, in columns after Version (a CRM set up earlier grows at its right edge). */
+const ADDED_EDITABLE_KEYS = ['nextStep', 'nextStepDue'] as const;
 
-/**
- * Keys of a customer object, in the same order as CUSTOMER_HEADERS: the ID, the first editable fields, the
- * bookkeeping, then the fields of Version 2 (added after Version so a CRM set up earlier grows at its right edge).
- */
+/** Fields a user may set (register input and update patch). */
+export const EDITABLE_KEYS = [...FIRST_EDITABLE_KEYS, ...ADDED_EDITABLE_KEYS] as const;
+
+/** Keys of a customer object, in the same order as CUSTOMER_HEADERS. */
 export const CUSTOMER_KEYS = [
   'id',
-  'name',
-  'company',
-  'email',
-  'phone',
-  'status',
-  'dealValue',
-  'owner',
-  'source',
-  'notes',
+  ...FIRST_EDITABLE_KEYS,
   'createdAt',
   'createdBy',
   'updatedAt',
   'updatedBy',
   'statusChangedAt',
   'version',
-  'nextStep',
-  'nextStepDue',
+  ...ADDED_EDITABLE_KEYS,
 ] as const;
 
 export type CustomerKey = (typeof CUSTOMER_KEYS)[number];

@@ -4,11 +4,8 @@
  * axis for the deal value; then a stage cell retyped as markup shows up in the chart as text, not as an element.
  */
 
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { type PreviewProcess, eventually, launchChromium, screenshotOnFailure, startPreview } from './support';
+import type { Locator } from 'playwright-core';
+import { eventually, screenshotOnFailure, usePreviewPage } from './support';
 
 jest.setTimeout(120_000);
 
@@ -21,35 +18,9 @@ interface Node {
 }
 
 describe('embedded charts in the local preview', () => {
-  let dir = '';
-  let server: PreviewProcess | null = null;
-  let browser: Browser | null = null;
-  let page: Page | undefined;
-  const dialogs: string[] = [];
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-preview-chart-'));
-    server = await startPreview(path.join(dir, 'workbook.json'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(server.url);
-    await page.locator('body[data-ready="true"]').waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const p = (): Page => {
-    if (!page) throw new Error('no page');
-    return page;
-  };
+  const preview = usePreviewPage('chart', { width: 1500, height: 900 });
+  const p = preview.page;
+  const dialogs = preview.dialogs;
 
   function chart(): Locator {
     return p().getByRole('figure', { name: TITLE, exact: true });

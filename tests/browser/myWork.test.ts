@@ -5,11 +5,7 @@
  * workbook's time zone (UTC), so the dates are computed from now.
  */
 
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { type PreviewProcess, launchChromium, screenshotOnFailure, startPreview } from './support';
+import { screenshotOnFailure, usePreviewPage } from './support';
 
 jest.setTimeout(120_000);
 
@@ -22,44 +18,13 @@ function day(days: number): string {
 }
 
 describe('My work in the preview (npm start)', () => {
-  let dir = '';
-  let server: PreviewProcess | null = null;
-  let browser: Browser | null = null;
-  let page: Page | undefined;
-  const dialogs: string[] = [];
+  const preview = usePreviewPage('mywork', { width: 1400, height: 900 });
+  const p = preview.page;
+  const dialogs = preview.dialogs;
 
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-preview-mywork-'));
-    server = await startPreview(path.join(dir, 'workbook.json'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(server.url);
-    await page.locator('body[data-ready="true"]').waitFor();
-  });
+  const menu = preview.menu;
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const p = (): Page => {
-    if (!page) throw new Error('no page');
-    return page;
-  };
-
-  async function menu(item: string): Promise<void> {
-    await p().getByRole('menuitem', { name: 'CRM', exact: true }).click();
-    await p().getByRole('menuitem', { name: item, exact: true }).click();
-  }
-
-  function sidebar(): FrameLocator {
-    return p().getByRole('complementary', { name: 'Pipeline CRM' }).locator('iframe').contentFrame();
-  }
+  const sidebar = preview.sidebar;
 
   it('My work is the first item of the CRM menu', () =>
     screenshotOnFailure(p, 'mywork-menu', async () => {

@@ -7,7 +7,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import * as os from 'node:os';
+import { type Browser, type BrowserContext, type FrameLocator, type Page, chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -169,4 +170,59 @@ export async function cellText(page: Page, a1: string): Promise<string> {
 /** The cell the name box says is selected. */
 export async function selectedCell(page: Page): Promise<string> {
   return (await page.locator('#cell-ref').textContent()) ?? '';
+}
+
+/** What a describe block gets from usePreviewPage: its page, the dialogs it dismissed, and two CRM shortcuts. */
+export interface PreviewPage {
+  page(): Page;
+  readonly dialogs: string[];
+  /** Chooses CRM ▸ `item` in the preview's menu bar. */
+  menu(item: string): Promise<void>;
+  /** The sidebar's frame. */
+  sidebar(): FrameLocator;
+}
+
+/**
+ * One preview (its own workbook in a temp folder, seeded with the demo) and one Chromium page for a describe block:
+ * started before its tests, stopped after. Browser dialogs are dismissed and kept in `dialogs` for assertions.
+ */
+export function usePreviewPage(name: string, viewport: { width: number; height: number }): PreviewPage {
+  let dir = '';
+  let server: PreviewProcess | null = null;
+  let browser: Browser | null = null;
+  let page: Page | undefined;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `crm-preview-${name}-`));
+    server = await startPreview(path.join(dir, 'workbook.json'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(server.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const current = (): Page => {
+    if (!page) throw new Error('no page: usePreviewPage starts it before the tests');
+    return page;
+  };
+  return {
+    page: current,
+    dialogs,
+    async menu(item) {
+      await current().getByRole('menuitem', { name: 'CRM', exact: true }).click();
+      await current().getByRole('menuitem', { name: item, exact: true }).click();
+    },
+    sidebar: () => current().getByRole('complementary', { name: 'Pipeline CRM' }).locator('iframe').contentFrame(),
+  };
 }
