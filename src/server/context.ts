@@ -24,8 +24,8 @@ export interface CrmContext {
   readonly settings: CrmSettings;
   /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
   readonly staff: readonly string[];
-  /** The spreadsheet's time zone (what "today" and a date cell mean). */
-  readonly timeZone: string;
+  /** Today in the spreadsheet's time zone (asked once per call, shared with date-cell reads), 'YYYY-MM-DD' (follow-up buckets, the Pipeline tab's overdue counts). */
+  readonly today: string;
 }
 
 /** `compute` run once, on first use. */
@@ -53,9 +53,11 @@ export function openContext(): CrmContext {
   const admin = once(() => owner() ?? readRecordedAdmin());
   const settings = once(() => readSettings(ss).settings);
   const staff = once(() => readAppliedStaff() ?? settings().staff);
+  const nowIso = new Date().toISOString();
+  const today = once(() => Utilities.formatDate(new Date(Date.parse(nowIso)), timeZone(), 'yyyy-MM-dd'));
   return {
     ss,
-    nowIso: new Date().toISOString(),
+    nowIso,
     get user() {
       return user();
     },
@@ -71,8 +73,8 @@ export function openContext(): CrmContext {
     get staff() {
       return staff();
     },
-    get timeZone() {
-      return timeZone();
+    get today() {
+      return today();
     },
   };
 }

@@ -36,7 +36,7 @@ const SAMPLE_ROWS = 5;
 /** The headers of the Import tab, the proposed mapping and a few rows: the sidebar's first screen. */
 export function proposeImportMapping(): ImportMappingProposal | Failure {
   return handleRead((ctx): ImportMappingProposal | Failure => {
-    const formatDate = spreadsheetDateFormatter(ctx.ss);
+    const formatDate = spreadsheetDateFormatter();
     const sheet = locateImportSheet(readImportGrid(ctx.ss), formatDate);
     if (sheet === null) return failure({ import: EMPTY_IMPORT_MESSAGE });
     return {
@@ -60,7 +60,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
     const parsed = parseImportOptions(options);
     if (!parsed.ok) return failure(parsed.errors);
     const opts = parsed.value;
-    const formatDate = spreadsheetDateFormatter(ctx.ss);
+    const formatDate = spreadsheetDateFormatter();
     const prepared = prepareImport(readImportGrid(ctx.ss), opts.mapping, formatDate);
     if (!prepared.ok) return failure(prepared.errors);
 

@@ -1,5 +1,6 @@
 /** "My work" on the server: the staff a customer may be given to, activities logged in History, the follow-ups. */
 
+import { normaliseEmail } from '../domain/text';
 import { activityEvent, validateActivity } from '../domain/activity';
 import { followUpBuckets } from '../domain/followUps';
 import { ownerChoices } from '../domain/owners';
@@ -19,7 +20,7 @@ export function staffChoices(ctx: CrmContext): string[] {
 }
 
 export function listStaff(): StaffList | Failure {
-  return handleRead((ctx): StaffList => ({ staff: staffChoices(ctx), me: ctx.user.trim().toLowerCase() }));
+  return handleRead((ctx): StaffList => ({ staff: staffChoices(ctx), me: normaliseEmail(ctx.user) }));
 }
 
 /**
@@ -60,9 +61,8 @@ export function listFollowUps(options?: unknown): FollowUps | Failure {
   return handleRead((ctx): FollowUps | Failure => {
     const parsed = parseOptions(followUpOptionsSchema, options);
     if (!parsed.ok) return failure(parsed.errors);
-    const owner = parsed.value.owner === undefined ? ctx.user.trim().toLowerCase() : parsed.value.owner;
-    const today = Utilities.formatDate(new Date(Date.parse(ctx.nowIso)), ctx.timeZone, 'yyyy-MM-dd');
-    const buckets = followUpBuckets(followUpRows(ctx.ss), today, owner);
+    const owner = parsed.value.owner === undefined ? normaliseEmail(ctx.user) : parsed.value.owner;
+    const buckets = followUpBuckets(followUpRows(ctx.ss), ctx.today, owner);
     return {
       overdue: buckets.overdue.map(rowToCustomer),
       today: buckets.today.map(rowToCustomer),

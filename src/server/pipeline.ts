@@ -15,7 +15,7 @@ export function rebuildPipelineSummary(): PipelineSummary | Failure {
       probabilities: ctx.settings.probabilities,
       staleDays: ctx.settings.staleDays,
       nowIso: ctx.nowIso,
-      today: Utilities.formatDate(new Date(Date.parse(ctx.nowIso)), ctx.timeZone, 'yyyy-MM-dd'),
+      today: ctx.today,
       rebuiltBy: ctx.user,
     });
     writePipelineTab(ctx.ss, pipelineLayout(summary));

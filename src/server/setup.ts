@@ -3,6 +3,7 @@
  * first person who runs it, recorded then; everyone else, staff included, is refused and nothing changes.
  */
 
+import { normaliseEmail } from '../domain/text';
 import { accessRefusal } from '../domain/access';
 import type { SetUpReport } from '../domain/api';
 import type { Failure } from '../domain/results';
@@ -16,7 +17,7 @@ import { handleWrite, isAllowedWriter } from './guard';
 
 /** The refusal for anyone but the admin, or null when `ctx.user` may run Set up. */
 function setUpRefusal(ctx: CrmContext): Failure | null {
-  const user = ctx.user.trim().toLowerCase();
+  const user = normaliseEmail(ctx.user);
   if (user === '') return failure({ access: accessRefusal(ctx.user) });
   if (ctx.admin === null || ctx.admin.toLowerCase() === user) return null;
   if (!isAllowedWriter(ctx)) return failure({ access: accessRefusal(ctx.user) });
@@ -30,7 +31,7 @@ export function setUpCrm(): SetUpReport | Failure {
     (ctx): SetUpReport | Failure => {
       const refusal = setUpRefusal(ctx);
       if (refusal) return refusal;
-      const admin = ctx.admin ?? ctx.user.trim().toLowerCase();
+      const admin = ctx.admin ?? normaliseEmail(ctx.user);
       const firstAdmin = ctx.admin === null;
       // One read of Settings: its problems are reported, its staff list applied.
       const { settings, problems } = readSettings(ctx.ss);

@@ -1,5 +1,6 @@
 /** CRM ▸ Check set-up: gathers the facts in the real spreadsheet and reports each point (read-only, no lock). */
 
+import { normaliseEmail } from '../domain/text';
 import type { Failure } from '../domain/results';
 import { type SetUpCheckReport, setUpCheckText, setUpChecks } from '../domain/setupCheck';
 import { readAppliedStaff } from '../sheets/appliedStaff';
@@ -16,7 +17,7 @@ const TITLE = 'Check set-up';
  */
 export function checkSetUp(): SetUpCheckReport | Failure {
   return handleRead((ctx): SetUpCheckReport | Failure => {
-    const user = ctx.user.trim().toLowerCase();
+    const user = normaliseEmail(ctx.user);
     if (user !== '' && ctx.admin !== null && ctx.admin.toLowerCase() !== user) {
       return failure({ access: `Only the CRM's admin (${ctx.admin}) can run Check set-up.` });
     }

@@ -105,6 +105,11 @@ export function dayCell(day: string): string {
   return isDay(day) ? day : '';
 }
 
+/** The spreadsheet's time zone, asked once per server call (the getter useTimeZone set). */
+export function spreadsheetTimeZone(): string {
+  return zoneOf();
+}
+
 /**
  * Asks the zone now (cached for the call). A read of the Customers tab does this up front, so it makes the same
  * calls whatever the rows hold (a due date in them or not): calls stay constant, as the benchmark checks.

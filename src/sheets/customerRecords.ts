@@ -11,11 +11,9 @@ import type { Customer } from '../domain/customer';
 import type { FollowUpRow } from '../domain/followUps';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchableCustomer, SearchSource } from '../domain/search';
-import { prepareDateReads, readText, readTime } from './cells';
-import { CUSTOMER_WIDTH, cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
+import { readText, readTime } from './cells';
+import { cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
 import { CustomersTable } from './customersTable';
-import { checkHeader, readTab } from './table';
-import { TAB } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,13 +21,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface CustomerRecord extends SearchableCustomer {
   /** 0-based index of the row in the values read (0 is the header). */
   index: number;
-}
-
-function readCustomersGrid(ss: Spreadsheet): unknown[][] {
-  const values = readTab(CustomersTable.open(ss).sheet, CUSTOMER_WIDTH);
-  prepareDateReads();
-  checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
-  return values;
 }
 
 export class CustomerRecords {
@@ -41,7 +32,7 @@ export class CustomerRecords {
 
   /** One read of the whole tab, header checked, as CustomersTable.read does. */
   static read(ss: Spreadsheet): CustomerRecords {
-    const values = readCustomersGrid(ss);
+    const values = CustomersTable.open(ss).readGrid();
     const records: CustomerRecord[] = [];
     for (let i = 1; i < values.length; i++) {
       const row = values[i] as unknown[];
@@ -95,7 +86,7 @@ const SEARCH_COLUMNS: SearchColumns = {
  */
 export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
   return {
-    rows: readCustomersGrid(ss),
+    rows: CustomersTable.open(ss).readGrid(),
     first: 1,
     columns: SEARCH_COLUMNS,
     text: readText,
@@ -111,7 +102,7 @@ export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
  * dates in milliseconds ('' when a cell holds no date): the pipeline only does time arithmetic with them.
  */
 export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
-  const values = readCustomersGrid(ss);
+  const values = CustomersTable.open(ss).readGrid();
   const customers: PipelineCustomer[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
@@ -138,7 +129,7 @@ export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
  * and full customers are built (rowToCustomer) only for the rows a list returns.
  */
 export function followUpRows(ss: Spreadsheet): FollowUpRow<readonly unknown[]>[] {
-  const values = readCustomersGrid(ss);
+  const values = CustomersTable.open(ss).readGrid();
   const rows: FollowUpRow<readonly unknown[]>[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];

@@ -52,11 +52,20 @@ export class CustomersTable {
     return new CustomersTable(requireSheet(ss, TAB.customers));
   }
 
-  /** Reads every row with one call (readTab) and checks the header first. */
-  read(): CustomersSnapshot {
+  /**
+   * The whole tab as getValues returns it, with one call (readTab), header checked; date cells made readable (the
+   * zone is asked up front, so every read makes the same calls whatever the rows hold).
+   */
+  readGrid(): unknown[][] {
     const values = readTab(this.sheet, CUSTOMER_WIDTH);
     prepareDateReads();
     checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
+    return values;
+  }
+
+  /** Reads every row (readGrid) into customers with their sheet rows. */
+  read(): CustomersSnapshot {
+    const values = this.readGrid();
     const customers: Customer[] = [];
     const rowNumbers: number[] = [];
     const rows: unknown[][] = [];

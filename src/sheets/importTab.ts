@@ -4,6 +4,7 @@
  */
 
 import type { DateFormatter } from '../domain/import/values';
+import { spreadsheetTimeZone } from './cells';
 import { readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
@@ -19,11 +20,10 @@ export function readImportGrid(ss: Spreadsheet): unknown[][] {
  * day in the spreadsheet's time zone, with the time only when there is one. toISOString would shift a
  * midnight in Paris to the day before. Only cells of mapped columns are ever formatted.
  */
-export function spreadsheetDateFormatter(ss: Spreadsheet): DateFormatter {
-  let timeZone: string | null = null;
+export function spreadsheetDateFormatter(): DateFormatter {
   return (date) => {
     if (Number.isNaN(date.getTime())) return '';
-    timeZone ??= ss.getSpreadsheetTimeZone();
+    const timeZone = spreadsheetTimeZone(); // once per call, shared with the date-cell reads
     const time = Utilities.formatDate(date, timeZone, 'HH:mm:ss');
     return Utilities.formatDate(date, timeZone, time === '00:00:00' ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm');
   };

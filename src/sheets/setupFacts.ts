@@ -3,6 +3,7 @@
  * protection as Google reports it, the document lock, headers, the Status dropdown, time zones. Reads only.
  */
 
+import { spreadsheetTimeZone } from './cells';
 import { CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../domain/columns';
 import type { ProtectionFacts, SetUpFacts } from '../domain/setupCheck';
 import { STATUSES } from '../domain/statuses';
@@ -112,7 +113,7 @@ export function gatherSetUpFacts(ss: Spreadsheet, who: Who): SetUpFacts {
       { tab: TAB.history, problem: headerProblem(ss, TAB.history, HISTORY_COLUMNS.headers) },
     ],
     statusDropdown: statusDropdown(ss),
-    spreadsheetTimeZone: ss.getSpreadsheetTimeZone(),
+    spreadsheetTimeZone: spreadsheetTimeZone(),
     scriptTimeZone: Session.getScriptTimeZone(),
     settingsStaff: who.settingsStaff,
     appliedStaff: who.appliedStaff,
