@@ -418,6 +418,7 @@ export function customerRow(c: GeneratedCustomer): unknown[] {
     c.version,
     text(c.nextStep),
     c.nextStepDue, // 'YYYY-MM-DD' typed as such: the sheet stores a date, as the add-on's dayCell does
+    text(c.lostReason),
   ];
 }
 
@@ -497,6 +498,7 @@ export function generateDataset(count: number, nowMs: number, staff: readonly st
       // data set stays as it was before these columns existed).
       nextStep: n % 4 === 0 ? '' : 'Call back',
       nextStepDue: n % 4 === 0 ? '' : new Date(nowMs + ((n % 15) - 5) * DAY).toISOString().slice(0, 10),
+      lostReason: '',
     });
     perCustomer.push(events);
   }

@@ -116,6 +116,7 @@ const CUSTOMER_KINDS: { [K in CustomerKey]: KindFor<Customer[K]> } = {
   version: 'integer',
   nextStep: 'text',
   nextStepDue: 'date',
+  lostReason: 'text',
 };
 
 /** The `Customers` row, from the domain's field list (CUSTOMER_KEYS with CUSTOMER_HEADERS, the spec's order). */

@@ -22,6 +22,7 @@ export const CUSTOMER_HEADERS = [
   'Version',
   'Next step',
   'Next step due',
+  'Lost reason',
 ] as const;
 
 /** The editable fields of the first version, in their column order (ID before them, the bookkeeping after). */
@@ -37,7 +38,7 @@ const FIRST_EDITABLE_KEYS = [
   'notes',
 ] as const;
 /** Editable fields added by Version 2, in columns after Version (a CRM set up earlier grows at its right edge). */
-const ADDED_EDITABLE_KEYS = ['nextStep', 'nextStepDue'] as const;
+const ADDED_EDITABLE_KEYS = ['nextStep', 'nextStepDue', 'lostReason'] as const;
 
 /** Fields a user may set (register input and update patch). */
 export const EDITABLE_KEYS = [...FIRST_EDITABLE_KEYS, ...ADDED_EDITABLE_KEYS] as const;
@@ -80,6 +81,8 @@ export interface Customer {
   nextStep: string;
   /** When, as 'YYYY-MM-DD' (a date cell in the spreadsheet's time zone); '' when not set. */
   nextStepDue: string;
+  /** Why the deal was lost, as written in the Settings list; '' unless the status is Closed-lost. */
+  lostReason: string;
 }
 
 /** A customer with every field empty (version 1): the base that fixtures and partial records fill in. */
@@ -103,6 +106,7 @@ export function blankCustomer(id: string): Customer {
     version: 1,
     nextStep: '',
     nextStepDue: '',
+    lostReason: '',
   };
 }
 

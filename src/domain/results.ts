@@ -51,6 +51,7 @@ export interface CustomerInput {
   notes?: unknown;
   nextStep?: unknown;
   nextStepDue?: unknown;
+  lostReason?: unknown;
   allowDuplicate?: unknown;
 }
 

@@ -214,6 +214,11 @@ export const nextStepDueSchema = textSchema({ label: 'Next step due', max: 10, t
     ? text
     : issue(ctx, `Next step due ${quote(text)} is not a date: use YYYY-MM-DD, such as 2026-03-31, or leave it empty.`),
 );
+/**
+ * Lost reason as text; whether it is needed and which reasons exist (the Settings list) is checked against the
+ * status in the domain rule, not here.
+ */
+export const lostReasonSchema = textSchema({ label: 'Lost reason', max: 100, textOnly: true });
 /** A note added with a status change: same rules as Notes. */
 export const noteSchema = textSchema({ label: 'Note', max: NOTES_MAX, textOnly: true, multiline: true });
 
@@ -311,6 +316,7 @@ export const customerFieldSchemas = {
   notes: notesSchema,
   nextStep: nextStepSchema,
   nextStepDue: nextStepDueSchema,
+  lostReason: lostReasonSchema,
 } as const;
 
 /** registerCustomer input. Keys outside CustomerInput are refused rather than silently dropped. */
@@ -332,6 +338,7 @@ export const patchSchema = z.strictObject({
   notes: notesSchema.optional(),
   nextStep: nextStepSchema.optional(),
   nextStepDue: nextStepDueSchema.optional(),
+  lostReason: lostReasonSchema.optional(),
   allowDuplicate: allowDuplicateSchema.optional(),
 });
 

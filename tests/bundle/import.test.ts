@@ -378,6 +378,7 @@ describe('import of a messy old sheet through the built bundle', () => {
       1,
       '',
       '',
+      '',
     ];
     expect(crm.tab('Customers')).toEqual([
       [...CUSTOMER_HEADERS],
@@ -398,6 +399,7 @@ describe('import of a messy old sheet through the built bundle', () => {
         REP,
         iso(t0),
         1,
+        '',
         '',
         '',
       ],
@@ -580,6 +582,7 @@ describe('import of a messy old sheet through the built bundle', () => {
       MANAGER,
       iso(t0),
       2,
+      '',
       '',
       '',
     ]);

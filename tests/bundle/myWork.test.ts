@@ -104,7 +104,7 @@ describe('Next step and Next step due', () => {
     const ann = register(crm, { name: 'Ann', nextStep: '=HYPERLINK("x")', nextStepDue: '2026-03-05' });
     expect([ann.nextStep, ann.nextStepDue]).toEqual(['=HYPERLINK("x")', '2026-03-05']);
     const row = crm.tab('Customers')[1] ?? [];
-    expect(row.slice(16)).toEqual(['=HYPERLINK("x")', '2026-03-05T00:00:00.000Z']); // a date cell (UTC sheet)
+    expect(row.slice(16)).toEqual(['=HYPERLINK("x")', '2026-03-05T00:00:00.000Z', '']); // a date cell (UTC sheet)
     expect(
       crm.gas.sheets
         .sheetFormulas('Customers')
@@ -301,14 +301,14 @@ describe('listFollowUps around midnight in the spreadsheet time zone', () => {
 });
 
 describe('Set up / repair upgrades a 16-column CRM in place', () => {
-  it('appends Next step and Next step due, formats the date column, keeps every value; saves and onEdit work', () => {
+  it('appends Next step, Next step due and Lost reason, formats the date column, keeps every value; saves and onEdit work', () => {
     const crm = newCrm();
     register(crm, { name: 'Ann', company: 'Acme', dealValue: 1200 });
     register(crm, { name: 'Bob', status: 'Qualified' });
     // What a CRM set up by the previous version looks like: 16 columns, nothing to the right of Version.
     byHand(crm, OWNER, (ss) => {
       const sheet = ss.getSheetByName('Customers') as GoogleAppsScript.Spreadsheet.Sheet;
-      sheet.getRange(1, 17, sheet.getMaxRows(), 2).clearContent().setNumberFormat('General');
+      sheet.getRange(1, 17, sheet.getMaxRows(), 3).clearContent().setNumberFormat('General');
     });
     const old = crm.tab('Customers').map((row) => row.slice(0, 16));
     expect(crm.tab('Customers')[0]?.slice(0, 16)).toEqual([...CUSTOMER_HEADERS.slice(0, 16)]);
@@ -317,13 +317,13 @@ describe('Set up / repair upgrades a 16-column CRM in place', () => {
     expect(having(crm.call(REP, 'listCustomers'), 'errors').errors).toEqual(expect.any(Object));
 
     const report = succeeded(crm.call(OWNER, 'setUpCrm'));
-    expect(report.repaired.join(' ')).toContain('Next step, Next step due');
+    expect(report.repaired.join(' ')).toContain('Next step, Next step due, Lost reason');
     const now = crm.tab('Customers');
     expect(now[0]).toEqual([...CUSTOMER_HEADERS]);
     expect(now.map((row) => row.slice(0, 16))).toEqual(old);
-    expect(now.slice(1).map((row) => row.slice(16, 18))).toEqual([
-      ['', ''],
-      ['', ''],
+    expect(now.slice(1).map((row) => row.slice(16, 19))).toEqual([
+      ['', '', ''],
+      ['', '', ''],
     ]);
     const dueFormat = byHand(
       crm,

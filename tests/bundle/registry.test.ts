@@ -68,6 +68,7 @@ describe('customer registry through the built bundle', () => {
         3,
         '', // Next step
         '', // Next step due
+        '', // Lost reason
       ],
     ]);
     expect(qualified.customer.notes).toBe(notes);

@@ -9,7 +9,7 @@ describe('CUSTOMER_COLUMNS', () => {
   it('follows the domain field list: key, header, 0-based index, 1-based column', () => {
     expect(CUSTOMER_COLUMNS.list.map((c) => c.key)).toEqual([...CUSTOMER_KEYS]);
     expect(CUSTOMER_COLUMNS.headers).toEqual([...CUSTOMER_HEADERS]);
-    expect(CUSTOMER_COLUMNS.width).toBe(18);
+    expect(CUSTOMER_COLUMNS.width).toBe(19);
     expect(CUSTOMER_COLUMNS.of.status).toEqual({
       key: 'status',
       header: 'Status',
@@ -21,6 +21,7 @@ describe('CUSTOMER_COLUMNS', () => {
     // Version 2's columns come after Version: a CRM set up with 16 columns grows at its right edge.
     expect(CUSTOMER_COLUMNS.of.nextStep).toMatchObject({ header: 'Next step', index: 16, column: 17, kind: 'text' });
     expect(CUSTOMER_COLUMNS.of.nextStepDue).toMatchObject({ header: 'Next step due', column: 18, kind: 'date' });
+    expect(CUSTOMER_COLUMNS.of.lostReason).toMatchObject({ header: 'Lost reason', column: 19, kind: 'text' });
   });
 
   it('knows how each cell is stored', () => {
@@ -47,11 +48,11 @@ describe('columnMap', () => {
   it('grows with its field list (Version 2: fixed columns, then one per custom field)', () => {
     const fields = [
       ...CUSTOMER_COLUMNS.list.map(({ key, header, kind }) => ({ key: key as string, header, kind })),
-      { key: 'lostReason', header: 'Lost reason', kind: 'text' as const },
       { key: 'custom:Region', header: 'Region', kind: 'text' as const },
     ];
     const grown = columnMap(fields);
     expect(grown.width).toBe(20);
+    expect(grown.of.lostReason).toMatchObject({ index: 18, column: 19 });
     expect(grown.of['custom:Region']).toMatchObject({ index: 19, column: 20 });
     expect(grown.of.status).toEqual(CUSTOMER_COLUMNS.of.status);
   });

@@ -22,6 +22,7 @@ function customer(overrides: Partial<Customer> = {}): Customer {
     version: 1,
     nextStep: '',
     nextStepDue: '',
+    lostReason: '',
     ...overrides,
   };
 }

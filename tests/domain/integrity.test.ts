@@ -99,7 +99,7 @@ describe('checkCustomersGrid', () => {
   it('reports data in columns without a header, not in columns a user named', () => {
     const header = [...CUSTOMER_HEADERS, 'Region', ''];
     const report = checkCustomersGrid([header, [...row('C-00001'), 'North', ''], [...row('C-00002'), '', 'stray']]);
-    expect(report.problems).toEqual([{ row: 3, id: 'C-00002', problem: 'has data in column T, which has no header.' }]);
+    expect(report.problems).toEqual([{ row: 3, id: 'C-00002', problem: 'has data in column U, which has no header.' }]);
   });
 
   it('reports a changed header instead of checking rows against the wrong columns', () => {

@@ -98,13 +98,13 @@ describe('listCustomers', () => {
     [
       { sort: 'colour' },
       {
-        sort: 'Sort "colour" is not a customer field. Use one of id, name, company, email, phone, status, dealValue, owner, source, notes, createdAt, createdBy, updatedAt, updatedBy, statusChangedAt, version, nextStep, nextStepDue, with "-" in front for descending.',
+        sort: 'Sort "colour" is not a customer field. Use one of id, name, company, email, phone, status, dealValue, owner, source, notes, createdAt, createdBy, updatedAt, updatedBy, statusChangedAt, version, nextStep, nextStepDue, lostReason, with "-" in front for descending.',
       },
     ],
     [
       { sort: 5 },
       {
-        sort: 'Sort is not a customer field. Use one of id, name, company, email, phone, status, dealValue, owner, source, notes, createdAt, createdBy, updatedAt, updatedBy, statusChangedAt, version, nextStep, nextStepDue, with "-" in front for descending.',
+        sort: 'Sort is not a customer field. Use one of id, name, company, email, phone, status, dealValue, owner, source, notes, createdAt, createdBy, updatedAt, updatedBy, statusChangedAt, version, nextStep, nextStepDue, lostReason, with "-" in front for descending.',
       },
     ],
     [

@@ -37,6 +37,7 @@ describe('validateNewCustomer', () => {
         notes: '',
         nextStep: '',
         nextStepDue: '',
+        lostReason: '',
       },
     });
   });
@@ -69,6 +70,7 @@ describe('validateNewCustomer', () => {
         notes: 'Line one\nLine\ttwo',
         nextStep: '',
         nextStepDue: '',
+        lostReason: '',
       },
     });
   });
@@ -310,7 +312,7 @@ describe('validateNewCustomer', () => {
     expect(errorsOf(validateNewCustomer({ name: 'Ana', id: 'C-00001', colour: 'red' }))).toEqual({
       id: 'ID cannot be changed: the CRM sets it.',
       colour:
-        '"colour" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue.',
+        '"colour" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue, lostReason.',
     });
   });
 
@@ -364,13 +366,13 @@ describe('validatePatch', () => {
       id: 'ID cannot be changed: the CRM sets it.',
       version: 'Version cannot be changed: the CRM sets it.',
       createdAt: 'Created at cannot be changed: the CRM sets it.',
-      hack: '"hack" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue.',
+      hack: '"hack" is not a customer field. Use: name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue, lostReason.',
     });
   });
 
   it('refuses an empty patch', () => {
     const nothing =
-      'Nothing to change: give at least one of name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue.';
+      'Nothing to change: give at least one of name, company, email, phone, status, dealValue, owner, source, notes, nextStep, nextStepDue, lostReason.';
     expect(errorsOf(validatePatch({}))).toEqual({ patch: nothing });
     expect(errorsOf(validatePatch({ name: undefined }))).toEqual({ patch: nothing });
     expect(errorsOf(validatePatch({ allowDuplicate: true }))).toEqual({ patch: nothing });

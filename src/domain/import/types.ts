@@ -17,7 +17,8 @@ export type ImportField = ImportedKey | 'firstName' | 'lastName';
  * the CRM, not migrated.
  */
 export const IMPORTED_KEYS = EDITABLE_KEYS.filter(
-  (key): key is Exclude<EditableKey, 'nextStep' | 'nextStepDue'> => key !== 'nextStep' && key !== 'nextStepDue',
+  (key): key is Exclude<EditableKey, 'nextStep' | 'nextStepDue' | 'lostReason'> =>
+    key !== 'nextStep' && key !== 'nextStepDue' && key !== 'lostReason',
 );
 
 export type ImportedKey = (typeof IMPORTED_KEYS)[number];

@@ -48,6 +48,7 @@ const FIELD_LABEL: Record<EditableKey, string> = {
   notes: 'Notes',
   nextStep: 'Next step',
   nextStepDue: 'Next step due',
+  lostReason: 'Lost reason',
 };
 
 interface Model {
@@ -181,6 +182,7 @@ class Register implements Cmd {
       version: 1,
       nextStep: '',
       nextStepDue: '',
+      lostReason: '',
     };
     expectSaved(result, expected);
     model.nextNumber += 1;

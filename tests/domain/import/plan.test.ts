@@ -80,6 +80,7 @@ describe('a messy old sheet, duplicates skipped', () => {
       version: 1,
       nextStep: '',
       nextStepDue: '',
+      lostReason: '',
     };
     expect(writes.customers).toEqual<Customer[]>([
       {
@@ -158,6 +159,7 @@ describe('a messy old sheet, duplicates skipped', () => {
       `'${ADMIN}`,
       at,
       1,
+      '',
       '',
       '',
     ]);
@@ -244,6 +246,7 @@ describe('duplicates merged', () => {
       version: 2,
       nextStep: '',
       nextStepDue: '',
+      lostReason: '',
       updatedAt: NOW,
       updatedBy: ADMIN,
     });

@@ -36,6 +36,7 @@ export function customer(id: string, status: Status, fields: Partial<Customer> =
     version: 1,
     nextStep: '',
     nextStepDue: '',
+    lostReason: '',
     ...fields,
   };
 }
