@@ -23,6 +23,7 @@ describe('onOpen / onInstall', () => {
     'Search customers',
     'Pipeline summary',
     'Import customers',
+    'Find duplicates',
     'Check data',
     'Check set-up',
     'Set up / repair',
