@@ -35,8 +35,13 @@ const grid = (...rows: unknown[][]): unknown[][] => [[...CUSTOMER_HEADERS], ...r
 describe('checkCustomersGrid', () => {
   it('finds nothing wrong in sound rows, skips blank lines, and counts the rows it checked', () => {
     const report = checkCustomersGrid(grid(row('C-00001'), blank(), row('C-00002', { 'Deal value': '', Email: '' })));
-    expect(report).toEqual({ ok: true, checkedRows: 2, problems: [] });
-    expect(checkCustomersGrid([[...CUSTOMER_HEADERS]])).toEqual({ ok: true, checkedRows: 0, problems: [] });
+    expect(report).toEqual({ ok: true, checkedRows: 2, problems: [], deletedByHand: [] });
+    expect(checkCustomersGrid([[...CUSTOMER_HEADERS]])).toEqual({
+      ok: true,
+      checkedRows: 0,
+      problems: [],
+      deletedByHand: [],
+    });
   });
 
   it('names every row of a duplicated ID (case and spaces ignored)', () => {
