@@ -184,7 +184,7 @@ function versionsOf(expectedVersions: unknown, keepId: string, mergeId: string):
     });
   }
   const sent = expectedVersions as Record<string, unknown>;
-  const missing = [keepId, mergeId].filter((id) => !Object.hasOwn(sent, id));
+  const missing = [keepId, mergeId].filter((id) => !(id in sent)); // IDs are checked: never a prototype key
   if (missing.length > 0) {
     throw new CrmFailure({ expectedVersions: `Expected versions has no version for ${missing.join(' and ')}.` });
   }
