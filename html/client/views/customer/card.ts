@@ -144,7 +144,8 @@ export function customerView(
       // One call per user action: the save returned the History rows it wrote.
       if (result.events) {
         historyRequest++;
-        showHistory([...shownHistory, ...result.events]);
+        // A merge also logs the other customer's rows: this card lists only its own.
+        showHistory([...shownHistory, ...result.events.filter((event) => event.customerId === id)]);
       } else {
         refresh();
       }
