@@ -388,3 +388,61 @@ describe('a row deleted by hand', () => {
     expect(stateJson(crm)).toBe(before);
   });
 });
+
+describe('more hostile and untidy cases', () => {
+  it('a sorted Archive tab: restore finds its customer by ID', () => {
+    const { crm, ann, bob } = seeded();
+    succeeded(crm.call(REP, 'archiveCustomer', ann.id, ann.version, 'b'));
+    succeeded(crm.call(REP, 'archiveCustomer', bob.id, bob.version, 'a'));
+    byHand(crm, OWNER, (ss) => ss.getSheetByName('Archive')?.sort(ARCHIVE_HEADERS.length, true));
+    expect(crm.tab('Archive')[1]?.[0]).toBe(bob.id);
+    const bobArchived = archiveRow(crm, bob.id);
+    succeeded(crm.call(REP, 'restoreCustomer', ann.id));
+    expect(archiveRow(crm, ann.id)).toBeUndefined();
+    expect(archiveRow(crm, bob.id)).toEqual(bobArchived);
+    expect(customerRow(crm, ann.id)?.[1]).toBe('=Ann Berg');
+  });
+
+  it('huge, unicode and markup arguments are refused by field, nothing written', () => {
+    const { crm, ann, bob } = seeded();
+    const before = stateJson(crm);
+    const huge = 'C-'.padEnd(1_000_000, '9');
+    for (const id of [huge, 'C-0０1', '<script>', '', null, {}, ['C-00001']]) {
+      expect(having(crm.callRaw(REP, 'archiveCustomer', id, 1), 'errors').errors.id).toBeDefined();
+      expect(having(crm.callRaw(REP, 'restoreCustomer', id), 'errors').errors.id).toBeDefined();
+      expect(having(crm.callRaw(REP, 'mergeCustomers', ann.id, id, {}), 'errors').errors.mergeId).toBeDefined();
+    }
+    const long = having(crm.callRaw(REP, 'archiveCustomer', huge, 1), 'errors').errors.id as string;
+    expect(long.length).toBeLessThan(200);
+    expect(having(crm.callRaw(REP, 'archiveCustomer', ann.id, 1, '😀'.repeat(300)), 'errors').errors.reason).toMatch(
+      /too long/,
+    );
+    expect(
+      having(crm.callRaw(REP, 'mergeCustomers', ann.id, bob.id, { [ann.id]: -1, [bob.id]: 1.5 }), 'errors').errors
+        .expectedVersions,
+    ).toMatch(/whole number/);
+    expect(stateJson(crm)).toBe(before);
+  });
+
+  it('each call reads every tab it needs once and writes a handful of times, whatever the number of customers', () => {
+    const counts = (customers: number): Record<string, number> => {
+      const crm = newCrm();
+      for (let i = 0; i < customers; i++) registered(crm, REP, { name: `Person ${i}`, email: `p${i}@example.com` });
+      const [a, b] = [`C-${String(1).padStart(5, '0')}`, `C-${String(2).padStart(5, '0')}`];
+      const before = crm.gas.runtime.calls.snapshot();
+      succeeded(crm.call(REP, 'mergeCustomers', a, b, { [a]: 1, [b]: 1 }));
+      succeeded(crm.call(REP, 'archiveCustomer', a, 2));
+      succeeded(crm.call(REP, 'restoreCustomer', a));
+      succeeded(crm.call(REP, 'restoreCustomer', b));
+      const after = crm.gas.runtime.calls.snapshot();
+      const delta: Record<string, number> = {};
+      for (const [k, v] of Object.entries(after)) if (v !== (before[k] ?? 0)) delta[k] = v - (before[k] ?? 0);
+      return delta;
+    };
+    const small = counts(3);
+    expect(counts(60)).toEqual(small);
+    // Four calls: reads are whole-tab reads, a few per call; no cell-by-cell reading.
+    expect(small['Range.getValue'] ?? 0).toBe(0);
+    expect(small['Sheet.getSheetValues']).toBeLessThanOrEqual(4 * 3);
+  });
+});
