@@ -14,7 +14,7 @@ import {
   restoreEvent,
   validateArchiveReason,
 } from '../domain/archive';
-import type { Customer, HistoryEvent } from '../domain/customer';
+import type { Customer } from '../domain/customer';
 import { findDuplicateGroups as groupDuplicates } from '../domain/duplicates';
 import { planMerge } from '../domain/merge';
 import { rebuildCustomer } from '../domain/recorded';
@@ -54,7 +54,8 @@ function openHistory(ctx: CrmContext, count: number): { history: HistoryTable; l
 
 /**
  * Moves the customer `id` (at `expectedVersion`) to the Archive tab with `reason`, logs `archive`.
- * → `{ ok: true, customer }` (the customer as archived, with `archived`), a conflict, or field errors.
+ * → `{ ok: true, customer, events }` (the customer as it was moved; getCustomer adds `archived`), a conflict, or
+ * field errors.
  */
 export function archiveCustomer(id: string, expectedVersion: number, reason?: string): SaveResult {
   return handleWrite((ctx): SaveResult => {
@@ -64,21 +65,12 @@ export function archiveCustomer(id: string, expectedVersion: number, reason?: st
     const reasonCheck = validateArchiveReason(reason);
     for (const check of [idCheck, versionCheck, reasonCheck]) if (!check.ok) Object.assign(errors, check.errors);
     if (!idCheck.ok || !versionCheck.ok || !reasonCheck.ok) return failure(errors);
-    return moveToArchive(ctx, idCheck.value, versionCheck.value, reasonCheck.value, []);
+    return moveToArchive(ctx, idCheck.value, versionCheck.value, reasonCheck.value);
   });
 }
 
-/**
- * The archive of customer `id`: refused unless it is in Customers at `version`. `extraEvents` (a merge's) are
- * logged before the archive event, in the same History write.
- */
-function moveToArchive(
-  ctx: CrmContext,
-  id: string,
-  version: number,
-  reason: string,
-  extraEvents: readonly HistoryEvent[],
-): SaveResult {
+/** The archive of customer `id`: refused unless it is in Customers at `version`. */
+function moveToArchive(ctx: CrmContext, id: string, version: number, reason: string): SaveResult {
   const table = CustomersTable.open(ctx.ss);
   const snapshot = table.read();
   const archive = ArchiveTable.open(ctx.ss);
@@ -89,7 +81,7 @@ function moveToArchive(
   if (current.version !== version) return { ok: false, conflict: current };
 
   const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason };
-  const events = [...extraEvents, archiveEvent(id, reason, ctx.nowIso, ctx.user)];
+  const events = [archiveEvent(id, reason, ctx.nowIso, ctx.user)];
   const { history, lastRow } = openHistory(ctx, events.length);
   const removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, CUSTOMER_WIDTH);
   let appended: ReturnType<ArchiveTable['append']> | null = null;
@@ -106,7 +98,7 @@ function moveToArchive(
   return { ok: true, customer: current, events };
 }
 
-/** Why a customer that is not in Customers cannot be changed: archived (say since when), or unknown. */
+/** Why a customer that is not in Customers cannot be changed: archived (with its reason), or unknown. */
 function notInCustomers(id: string, archived: ReturnType<ArchiveTable['read']>): Failure {
   const entry = ArchiveTable.find(archived, id);
   if (entry !== null) {
