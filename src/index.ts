@@ -4,6 +4,7 @@
  */
 
 import type { ServerApi } from './domain/api';
+import { archiveCustomer, findDuplicateGroups, mergeCustomers, restoreCustomer } from './server/archive';
 import {
   getCustomer,
   listCustomers,
@@ -24,6 +25,7 @@ import {
   onInstall,
   onOpen,
   openCustomerSidebar,
+  showFindDuplicates,
   showImportSidebar,
   showMyWork,
   showRegisterSidebar,
@@ -77,6 +79,16 @@ global.showSearchDialog = showSearchDialog;
 global.showPipelineSummary = showPipelineSummary;
 /** Menu: CRM ▸ Import customers. */
 global.showImportSidebar = showImportSidebar;
+/** Moves a customer to the Archive tab: { ok, customer } or a conflict/errors. */
+global.archiveCustomer = archiveCustomer;
+/** Brings a customer back from Archive, or rebuilds one deleted by hand from History. */
+global.restoreCustomer = restoreCustomer;
+/** Groups of probable duplicates in the Customers tab. */
+global.findDuplicateGroups = findDuplicateGroups;
+/** Merges one customer into another and archives it. */
+global.mergeCustomers = mergeCustomers;
+/** Menu: CRM ▸ Find duplicates. */
+global.showFindDuplicates = showFindDuplicates;
 /** Duplicate IDs, invalid statuses and broken rows of the Customers tab (read-only report). */
 global.checkData = checkData;
 /** Menu: CRM ▸ Check data. */
@@ -106,5 +118,9 @@ const serverApi: ServerApi = {
   listStaff,
   logActivity,
   listFollowUps,
+  archiveCustomer,
+  restoreCustomer,
+  findDuplicateGroups,
+  mergeCustomers,
 };
 void serverApi;

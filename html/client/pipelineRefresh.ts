@@ -12,6 +12,9 @@ const WRITES: ReadonlySet<keyof ServerApi> = new Set<keyof ServerApi>([
   'updateCustomer',
   'updateCustomerStatus',
   'importCustomers',
+  'archiveCustomer',
+  'restoreCustomer',
+  'mergeCustomers',
 ]);
 
 export const PIPELINE_REFRESH_DELAY_MS = 1500;

@@ -26,8 +26,14 @@ import type {
 
 /** What a sidebar or dialog needs to know when it opens (passed through the HTML template). */
 export interface SidebarState {
-  view: 'mywork' | 'register' | 'customer' | 'search' | 'import';
+  view: 'mywork' | 'register' | 'customer' | 'search' | 'import' | 'duplicates';
   customerId?: string;
+}
+
+/** findDuplicateGroups(): each group is customers that are probably one person. */
+export interface DuplicateGroups {
+  ok: true;
+  groups: Customer[][];
 }
 
 export interface SetUpReport {
@@ -43,10 +49,19 @@ export interface IntegrityProblem {
   problem: string;
 }
 
+/** A customer whose row was deleted by hand: its ID is in History, in neither Customers nor Archive. */
+export interface DeletedCustomer {
+  id: string;
+  /** Its last recorded name ('' if History has none). */
+  name: string;
+}
+
 export interface IntegrityReport {
   ok: true;
   checkedRows: number;
   problems: IntegrityProblem[];
+  /** Customers deleted by hand, by ID: restoreCustomer(id) rebuilds each from History. */
+  deletedByHand: DeletedCustomer[];
 }
 
 export interface ServerApi {
@@ -68,6 +83,14 @@ export interface ServerApi {
   logActivity(id: string, activity: ActivityInput): LogActivityResult;
   /** "My work": overdue, today, upcoming (7 days) and open deals with no next step. */
   listFollowUps(options?: FollowUpOptions): FollowUps | Failure;
+  /** Moves a customer to the Archive tab (nothing is deleted); a stale version → conflict. */
+  archiveCustomer(id: string, expectedVersion: number, reason?: string): SaveResult;
+  /** Brings an archived customer back (Version + 1), or rebuilds from History one whose row was deleted by hand. */
+  restoreCustomer(id: string): SaveResult;
+  /** Probable duplicates of the Customers tab, in groups, by the registration rules. */
+  findDuplicateGroups(): DuplicateGroups | Failure;
+  /** Fills keepId's empty fields from mergeId (Notes joined) and archives mergeId; both versions must be current. */
+  mergeCustomers(keepId: string, mergeId: string, expectedVersions: Record<string, number>): SaveResult;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }

@@ -126,7 +126,17 @@ export const ACTIVITY_TYPES = ['call', 'meeting', 'email', 'note'] as const;
 
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-export type HistoryAction = 'create' | 'update' | 'status' | 'note' | 'manual edit' | 'import' | ActivityType;
+export type HistoryAction =
+  | 'create'
+  | 'update'
+  | 'status'
+  | 'note'
+  | 'manual edit'
+  | 'import'
+  | 'archive'
+  | 'restore'
+  | 'merge'
+  | ActivityType;
 
 /** Keys of a History event, in the same order as HISTORY_HEADERS. */
 export const HISTORY_KEYS = ['at', 'customerId', 'action', 'field', 'from', 'to', 'by'] as const;

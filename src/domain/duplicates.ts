@@ -62,3 +62,43 @@ export function findProbableDuplicates(
   }
   return found;
 }
+
+/**
+ * Every set of customers that are probable duplicates of one another by the registration rules above (same e-mail,
+ * same phone, or same name and company), joined transitively (A~B and B~C is one group of three). Each group keeps
+ * sheet order; groups are ordered by their first customer. Keys in maps, not every pair: linear in the customers.
+ */
+export function findDuplicateGroups(customers: readonly Customer[]): Customer[][] {
+  const parent = customers.map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    parent[i] = r; // shortens the next walk from i
+    return r;
+  };
+  const firstWith = new Map<string, number>();
+  const join = (key: string, i: number): void => {
+    const first = firstWith.get(key);
+    if (first === undefined) firstWith.set(key, i);
+    else {
+      const [a, b] = [root(first), root(i)];
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  };
+  customers.forEach((customer, i) => {
+    const email = normaliseEmail(text(customer.email));
+    const phone = phoneKey(text(customer.phone));
+    const name = foldText(text(customer.name));
+    if (email !== '') join(`e:${email}`, i);
+    if (phone !== '') join(`p:${phone}`, i);
+    if (name !== '') join(`n:${name}\u0000${foldText(text(customer.company))}`, i);
+  });
+  const groups = new Map<number, Customer[]>();
+  customers.forEach((customer, i) => {
+    const r = root(i);
+    const group = groups.get(r) ?? [];
+    group.push(customer);
+    groups.set(r, group);
+  });
+  return [...groups.values()].filter((group) => group.length > 1);
+}

@@ -6,7 +6,8 @@
  * invalid dates, Versions that are not whole numbers, and data in columns that have no header.
  */
 
-import type { IntegrityProblem, IntegrityReport } from './api';
+import type { DeletedCustomer, IntegrityProblem, IntegrityReport } from './api';
+import type { HistoryEvent } from './customer';
 import { columnLetter, CUSTOMER_COLUMNS } from './columns';
 import { isDate } from './dates';
 import { parseStatus, STATUS_LIST_TEXT } from './statuses';
@@ -106,7 +107,7 @@ export function checkCustomersGrid(values: readonly (readonly unknown[])[]): Int
   const fromHeader = headerProblems(header);
   const dataRows = values.slice(1);
   const checkedRows = dataRows.filter((row) => !isBlank(row)).length;
-  if (fromHeader.length > 0) return { ok: true, checkedRows, problems: fromHeader };
+  if (fromHeader.length > 0) return { ok: true, checkedRows, problems: fromHeader, deletedByHand: [] };
 
   // Columns after ours that hold data without a header: most likely a paste that missed its place.
   const width = Math.max(header.length, ...dataRows.map((row) => row.length));
@@ -138,7 +139,40 @@ export function checkCustomersGrid(values: readonly (readonly unknown[])[]): Int
     }
     for (const problem of rowProblems(row, unlabelled)) problems.push({ row: rowNumber, id, problem });
   });
-  return { ok: true, checkedRows, problems };
+  return { ok: true, checkedRows, problems, deletedByHand: [] };
+}
+
+/** The IDs in a Customers grid as checkCustomersGrid reads them (upper-case, trimmed). */
+export function gridIds(values: readonly (readonly unknown[])[], idIndex = C.id.index): Set<string> {
+  const ids = new Set<string>();
+  for (const row of values.slice(1)) {
+    const id = text(row[idIndex]).trim().toUpperCase();
+    if (id !== '') ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * Customers whose rows were deleted by hand (Sheets fires no onEdit for that): every ID History registered (a
+ * `create` or `import`) that is in neither `present` set (the Customers and Archive tabs' IDs), with the last
+ * name History recorded, in ID order.
+ */
+export function deletedByHand(
+  events: readonly Pick<HistoryEvent, 'customerId' | 'action' | 'field' | 'to'>[],
+  present: ReadonlySet<string>,
+): DeletedCustomer[] {
+  const names = new Map<string, string>();
+  for (const event of events) {
+    const id = event.customerId.trim().toUpperCase();
+    if (present.has(id)) continue;
+    const opening = event.action === 'create' || event.action === 'import';
+    if (!names.has(id) && !opening) continue; // registered first: anything else about an unknown ID is not a customer
+    if (!names.has(id)) names.set(id, '');
+    if (event.field === C.name.header && event.to !== '') names.set(id, event.to);
+  }
+  return [...names.entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** How many problems the Check data alert lists before "and N more". */
@@ -146,6 +180,18 @@ export const REPORT_LIST_MAX = 20;
 
 /** The Check data alert's text: a summary line, up to REPORT_LIST_MAX problems, then "and N more". */
 export function integrityReportText(report: IntegrityReport): string {
+  const text = problemsText(report);
+  const deleted = report.deletedByHand;
+  if (deleted.length === 0) return text;
+  const lines = deleted
+    .slice(0, REPORT_LIST_MAX)
+    .map((d) => `• ${d.id}${d.name === '' ? '' : ` ${d.name.slice(0, 80)}`}`);
+  if (deleted.length > REPORT_LIST_MAX) lines.push(`…and ${deleted.length - REPORT_LIST_MAX} more.`);
+  const count = `${deleted.length} customer${deleted.length === 1 ? ' was' : 's were'}`;
+  return [text, '', `${count} deleted by hand (in History, in neither Customers nor Archive):`, ...lines].join('\n');
+}
+
+function problemsText(report: IntegrityReport): string {
   const rows = `${report.checkedRows} customer row${report.checkedRows === 1 ? '' : 's'}`;
   if (report.problems.length === 0) return `Checked ${rows}: no problems found.`;
   const count = report.problems.length;

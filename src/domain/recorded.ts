@@ -6,8 +6,9 @@
  */
 
 import { CUSTOMER_COLUMNS } from './columns';
-import type { HistoryEvent } from './customer';
+import { blankCustomer, type Customer, type CustomerKey, type HistoryAction, type HistoryEvent } from './customer';
 import { appendNote, NotesTooLongError } from './history';
+import { parseStatus } from './statuses';
 
 /** Column header → last recorded text, per customer ID. */
 export type RecordedFields = Map<string, Map<string, string>>;
@@ -54,4 +55,89 @@ export function lastRecordedFields(events: readonly HistoryEvent[], ids: Readonl
     if (CUSTOMER_COLUMNS.headers.includes(event.field)) fields.set(event.field, event.to);
   }
   return recorded;
+}
+
+/** Actions that change a customer's cells after its creation: each save of them is one more Version. */
+const CHANGE_ACTIONS: ReadonlySet<HistoryAction> = new Set(['update', 'status', 'manual edit', 'import']);
+
+/**
+ * True when `event` is one save's change of the customer (so it counts towards the Version and the Updated stamp):
+ * field changes, a status note, a merge into this customer, and a restore from the Archive tab. Activities, an
+ * archive (the row moves as it is) and the rebuild of a row deleted by hand (every cell as it was) are not.
+ */
+function isChange(event: HistoryEvent): boolean {
+  if (CHANGE_ACTIONS.has(event.action)) return true;
+  if (event.action === 'note') return event.field === NOTES;
+  if (event.action === 'merge') return event.to === event.customerId; // the kept customer; the other is archived
+  if (event.action === 'restore') return event.from === 'Archive';
+  return false;
+}
+
+/** A recorded text as the typed value of its field (the inverse of how History logs it). */
+function typedValue(key: CustomerKey, text: string): unknown {
+  switch (CUSTOMER_COLUMNS.of[key].kind) {
+    case 'status':
+      return parseStatus(text) ?? text;
+    case 'number': {
+      if (text.trim() === '') return null;
+      const n = Number(text);
+      return Number.isFinite(n) ? n : null;
+    }
+    case 'integer':
+      return Number(text) || 0;
+    default:
+      return text;
+  }
+}
+
+/**
+ * The customer `id` rebuilt from its History events exactly as its row last stood (restoreCustomer of a row deleted
+ * by hand): every field as last recorded (lastRecordedFields), Version = 1 + the saves that changed it, Updated
+ * at/by = the last of them (else the creation), Status changed at = the last status event. One save logs all its
+ * events with one time and author; two saves by the same person in the same millisecond are told apart when they
+ * touch the same field (never the case on Google, where each save is a separate execution of many milliseconds).
+ * Null when History has no creation (or import) of `id`.
+ */
+export function rebuildCustomer(events: readonly HistoryEvent[], id: string): Customer | null {
+  const fields = lastRecordedFields(events, new Set([id])).get(id);
+  if (fields === undefined || !fields.has(CREATED_AT)) return null;
+  const customer = blankCustomer(id) as unknown as Record<CustomerKey, unknown>;
+  for (const column of CUSTOMER_COLUMNS.list) {
+    const text = fields.get(column.header);
+    if (text !== undefined) customer[column.key] = typedValue(column.key, text);
+  }
+  const ordered = events
+    .map((event, index) => ({ event, index }))
+    .filter(({ event }) => event.customerId === id)
+    .sort((a, b) => (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : a.index - b.index))
+    .map(({ event }) => event);
+  const createdAt = fields.get(CREATED_AT) as string;
+  let version = 1;
+  let updatedAt = createdAt;
+  let updatedBy = fields.get(CREATED_BY) ?? '';
+  let statusChangedAt = createdAt;
+  /** The fields of the save being counted, per time and author: a field seen again starts another save. */
+  const saves = new Map<string, Set<string>>();
+  const createdBy = updatedBy;
+  for (const event of ordered) {
+    const creation = isOpening(event) && event.at === createdAt && event.by === createdBy;
+    if (event.field === C.status.header && (creation || event.action === 'status')) statusChangedAt = event.at;
+    if (creation || !isChange(event)) continue;
+    const key = `${event.at}\u0000${event.by}`;
+    const seen = saves.get(key);
+    const field = `${event.action === 'note' ? 'note' : ''}${event.field}`;
+    if (seen === undefined || seen.has(field)) {
+      version += 1;
+      saves.set(key, new Set([field]));
+    } else {
+      seen.add(field);
+    }
+    updatedAt = event.at;
+    updatedBy = event.by;
+  }
+  customer.version = version;
+  customer.updatedAt = updatedAt;
+  customer.updatedBy = updatedBy;
+  customer.statusChangedAt = statusChangedAt;
+  return customer as unknown as Customer;
 }

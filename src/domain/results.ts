@@ -1,5 +1,6 @@
 /** Result shapes of the server API (spec contract). Plain JSON only: no Date, no functions. */
 
+import type { MaybeArchivedCustomer } from './archive';
 import type { Customer, FieldErrors, HistoryEvent } from './customer';
 import type { Status } from './statuses';
 
@@ -14,7 +15,8 @@ export type SaveResult =
   | { ok: false; errors: FieldErrors; duplicates?: Customer[] }
   | { ok: false; conflict: Customer; errors?: FieldErrors };
 
-export type GetCustomerResult = { ok: true; customer: Customer; history: HistoryEvent[] } | Failure;
+/** An archived customer comes with `archived: { at, by, reason }` (SPEC "Version 2"). */
+export type GetCustomerResult = { ok: true; customer: MaybeArchivedCustomer; history: HistoryEvent[] } | Failure;
 
 export interface SearchOptions {
   status?: Status | string;

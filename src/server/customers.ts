@@ -22,6 +22,7 @@ import {
   validatePatch,
   validateStatusChange,
 } from '../domain/validation';
+import { ArchiveTable } from '../sheets/archiveTable';
 import { CustomerRecords, customerSearchSource } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
@@ -100,8 +101,13 @@ function changeCustomer(
   const table = CustomersTable.open(ctx.ss);
   const snapshot = table.read();
   const index = CustomersTable.indexOf(snapshot, target.id);
-  if (index < 0)
+  if (index < 0) {
+    const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
+    if (archived && ArchiveTable.find(archived, target.id) !== null) {
+      return failure({ id: `Customer ${target.id} has been archived: restore it first to change it.` });
+    }
     return failure({ id: `No customer has the ID "${target.id.slice(0, 40)}". It may have been deleted.` });
+  }
   const current = snapshot.customers[index] as Customer;
   if (current.version !== target.version) return { ok: false, conflict: current };
 
@@ -137,8 +143,14 @@ export function getCustomer(id: string): GetCustomerResult {
     if (!idCheck.ok) return failure(idCheck.errors);
     const rows = CustomerRecords.read(ctx.ss);
     const record = rows.find(idCheck.value);
-    if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
-    return { ok: true, customer: rows.customer(record), history: historyOf(ctx.ss, idCheck.value) };
+    if (record !== null)
+      return { ok: true, customer: rows.customer(record), history: historyOf(ctx.ss, idCheck.value) };
+    // Not in Customers: an archived customer is still returned, with when, by whom and why it was archived.
+    const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
+    const entry = archived ? ArchiveTable.find(archived, idCheck.value) : null;
+    if (entry === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+    const customer = { ...entry.customer, archived: entry.archived };
+    return { ok: true, customer, history: historyOf(ctx.ss, idCheck.value) };
   });
 }
 

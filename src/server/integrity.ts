@@ -1,23 +1,57 @@
-/** CRM ▸ Check data: a read-only report of what is wrong in the Customers tab (one getValues, no lock, no writes). */
+/**
+ * CRM ▸ Check data: a report of what is wrong in the Customers tab (one getValues, no lock, no writes) and of the
+ * customers deleted by hand (in History, in neither Customers nor Archive); the menu item offers to restore those
+ * from History in one click.
+ */
 
 import type { IntegrityReport } from '../domain/api';
-import { checkCustomersGrid, integrityReportText } from '../domain/integrity';
+import { ARCHIVE_COLUMNS } from '../domain/archive';
+import { checkCustomersGrid, deletedByHand, gridIds, integrityReportText } from '../domain/integrity';
 import type { Failure } from '../domain/results';
+import { pipelineEvents } from '../sheets/historyReads';
 import { requireSheet } from '../sheets/table';
 import { TAB } from '../sheets/tabs';
+import { restoreCustomer } from './archive';
 import { handleRead } from './guard';
 
 const TITLE = 'Check data';
 
-/** Duplicate IDs, invalid statuses and broken rows of the Customers tab; a changed header is reported, not thrown. */
+/** Problems of the Customers tab (a changed header is reported, not thrown) and customers deleted by hand. */
 export function checkData(): IntegrityReport | Failure {
-  return handleRead((ctx) => checkCustomersGrid(requireSheet(ctx.ss, TAB.customers).getDataRange().getValues()));
+  return handleRead((ctx) => {
+    const grid = requireSheet(ctx.ss, TAB.customers).getDataRange().getValues();
+    const report = checkCustomersGrid(grid);
+    const archive = ctx.ss.getSheetByName(TAB.archive);
+    const present = gridIds(grid);
+    if (archive)
+      for (const id of gridIds(archive.getDataRange().getValues(), ARCHIVE_COLUMNS.of.id.index)) present.add(id);
+    return { ...report, deletedByHand: deletedByHand(pipelineEvents(ctx.ss), present) };
+  });
 }
 
-/** Menu item: runs checkData and shows the report (or why it could not run) in an alert. */
+/**
+ * Menu item: runs checkData and shows the report (or why it could not run). When customers were deleted by hand,
+ * the alert asks whether to restore them; Yes rebuilds each from History (restoreCustomer) and says how it went.
+ */
 export function showDataCheck(): void {
   const ui = SpreadsheetApp.getUi();
   const result = checkData();
-  const text = result.ok ? integrityReportText(result) : Object.values(result.errors).join('\n');
-  ui.alert(TITLE, text, ui.ButtonSet.OK);
+  if (!result.ok) {
+    ui.alert(TITLE, Object.values(result.errors).join('\n'), ui.ButtonSet.OK);
+    return;
+  }
+  const text = integrityReportText(result);
+  if (result.deletedByHand.length === 0) {
+    ui.alert(TITLE, text, ui.ButtonSet.OK);
+    return;
+  }
+  const answer = ui.alert(TITLE, `${text}\n\nRestore them from History now?`, ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) return;
+  const outcome = result.deletedByHand.map(({ id }) => {
+    const restored = restoreCustomer(id);
+    return restored.ok
+      ? `• ${id}: restored.`
+      : `• ${id}: not restored. ${Object.values(restored.errors ?? {}).join(' ')}`;
+  });
+  ui.alert(TITLE, outcome.join('\n'), ui.ButtonSet.OK);
 }

@@ -11,6 +11,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: 
   ['Pipeline summary', 'showPipelineSummary'],
   null,
   ['Import customers', 'showImportSidebar'],
+  ['Find duplicates', 'showFindDuplicates'],
   ['Check data', 'showDataCheck'],
   ['Check set-up', 'showSetUpCheck'],
   ['Set up / repair', 'showSetUp'],
@@ -35,7 +36,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /** The page `file` with its initial state passed through the template (escaped by HtmlService). */
-export function page(file: 'sidebar' | 'search' | 'import', state: SidebarState): GoogleAppsScript.HTML.HtmlOutput {
+export function page(
+  file: 'sidebar' | 'search' | 'import' | 'duplicates',
+  state: SidebarState,
+): GoogleAppsScript.HTML.HtmlOutput {
   const template = HtmlService.createTemplateFromFile(file);
   template.state = JSON.stringify(state);
   return template.evaluate().setTitle(TITLE);
@@ -64,4 +68,12 @@ export function openCustomerSidebar(id: string): void {
 
 export function showImportSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(page('import', { view: 'import' }));
+}
+
+/** CRM ▸ Find duplicates: groups side by side, the one to keep chosen, a preview of the merged result. */
+export function showFindDuplicates(): void {
+  SpreadsheetApp.getUi().showModalDialog(
+    page('duplicates', { view: 'duplicates' }).setWidth(900).setHeight(600),
+    'Find duplicates',
+  );
 }

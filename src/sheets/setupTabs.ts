@@ -1,5 +1,6 @@
 /** Creates or repairs every CRM tab: headers, frozen row, formats, Status dropdown, protections. Never deletes data. */
 
+import { ARCHIVE_COLUMNS } from '../domain/archive';
 import { type CellKind, type ColumnMap, CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../domain/columns';
 import { type CrmSettings, settingsGrid } from '../domain/settings';
 import { STATUSES, STATUS_LIST_TEXT } from '../domain/statuses';
@@ -104,9 +105,11 @@ export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings)
   const pipeline = ensureTab(ss, TAB.pipeline, outcome);
   const settingsTab = ensureTab(ss, TAB.settings, outcome);
   ensureTab(ss, TAB.import, outcome);
+  const archive = ensureTab(ss, TAB.archive, outcome);
 
   if (ensureHeader(customers, CUSTOMER_COLUMNS.headers, TAB.customers, outcome)) formatCustomers(customers);
   if (ensureHeader(history, HISTORY_COLUMNS.headers, TAB.history, outcome)) formatHistory(history);
+  if (ensureHeader(archive, ARCHIVE_COLUMNS.headers, TAB.archive, outcome)) formatColumns(archive, ARCHIVE_COLUMNS);
   ensureSettings(settingsTab, settings, outcome);
   // Always, not only for a new tab: this is the repair path of the Pipeline tab's formats and chart.
   framePipelineTab(pipeline);
@@ -116,6 +119,7 @@ export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings)
     ...applyProtection(customers, { ...staffPlan, description: 'customers (use the CRM sidebar)' }, admin),
     ...applyProtection(history, { ...staffPlan, description: 'history log (written by the CRM)' }, admin),
     ...applyProtection(pipeline, { ...staffPlan, description: 'generated pipeline summary' }, admin),
+    ...applyProtection(archive, { ...staffPlan, description: 'archived customers (restore them from the CRM)' }, admin),
     ...applyProtection(
       settingsTab,
       { editors: [], warnOnManualEdit: false, description: 'settings (owner only)' },

@@ -6,4 +6,5 @@ export const TAB = {
   pipeline: 'Pipeline',
   settings: 'Settings',
   import: 'Import',
+  archive: 'Archive',
 } as const;

@@ -23,6 +23,7 @@ describe('onOpen / onInstall', () => {
     'Search customers',
     'Pipeline summary',
     'Import customers',
+    'Find duplicates',
     'Check data',
     'Check set-up',
     'Set up / repair',
@@ -56,7 +57,7 @@ describe('setUpCrm', () => {
   it('creates every tab with the exact headers, a frozen header, the Status dropdown and protections', () => {
     const crm = newCrm({ setUp: false });
     const report = succeeded(crm.call(OWNER, 'setUpCrm'));
-    expect(report.created.sort()).toEqual(['Customers', 'History', 'Import', 'Pipeline', 'Settings']);
+    expect(report.created.sort()).toEqual(['Archive', 'Customers', 'History', 'Import', 'Pipeline', 'Settings']);
     expect(crm.tab('Customers')).toEqual([[...CUSTOMER_HEADERS]]);
     expect(crm.tab('History')).toEqual([[...HISTORY_HEADERS]]);
     expect(crm.tab('Settings')[0]).toEqual(['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value']);

@@ -22,6 +22,10 @@ const SPEC_FUNCTIONS = [
   'listCustomers',
   'rebuildPipelineSummary',
   'importCustomers',
+  'archiveCustomer',
+  'restoreCustomer',
+  'findDuplicateGroups',
+  'mergeCustomers',
 ];
 
 const MENU_FUNCTIONS = [
@@ -29,6 +33,7 @@ const MENU_FUNCTIONS = [
   'showSearchDialog',
   'showPipelineSummary',
   'showImportSidebar',
+  'showFindDuplicates',
   'showDataCheck',
   'showSetUpCheck',
   'showSetUp',
@@ -62,7 +67,7 @@ describe.each(OUTPUTS)('%s/Code.js', (_name, dir) => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
-    for (const page of ['sidebar.html', 'search.html', 'import.html']) {
+    for (const page of ['sidebar.html', 'search.html', 'import.html', 'duplicates.html']) {
       expect(fs.existsSync(path.join(dir, page))).toBe(true);
     }
   });

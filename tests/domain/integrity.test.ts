@@ -1,7 +1,7 @@
 /** CRM ▸ Check data's core: problems found in a Customers grid (header included), and the alert text. */
 
-import { CUSTOMER_HEADERS } from '../../src/domain/customer';
-import { checkCustomersGrid, integrityReportText, REPORT_LIST_MAX } from '../../src/domain/integrity';
+import { CUSTOMER_HEADERS, type HistoryAction } from '../../src/domain/customer';
+import { checkCustomersGrid, deletedByHand, integrityReportText, REPORT_LIST_MAX } from '../../src/domain/integrity';
 
 const AT = new Date(Date.UTC(2026, 2, 2, 9));
 
@@ -35,8 +35,13 @@ const grid = (...rows: unknown[][]): unknown[][] => [[...CUSTOMER_HEADERS], ...r
 describe('checkCustomersGrid', () => {
   it('finds nothing wrong in sound rows, skips blank lines, and counts the rows it checked', () => {
     const report = checkCustomersGrid(grid(row('C-00001'), blank(), row('C-00002', { 'Deal value': '', Email: '' })));
-    expect(report).toEqual({ ok: true, checkedRows: 2, problems: [] });
-    expect(checkCustomersGrid([[...CUSTOMER_HEADERS]])).toEqual({ ok: true, checkedRows: 0, problems: [] });
+    expect(report).toEqual({ ok: true, checkedRows: 2, problems: [], deletedByHand: [] });
+    expect(checkCustomersGrid([[...CUSTOMER_HEADERS]])).toEqual({
+      ok: true,
+      checkedRows: 0,
+      problems: [],
+      deletedByHand: [],
+    });
   });
 
   it('names every row of a duplicated ID (case and spaces ignored)', () => {
@@ -128,7 +133,7 @@ describe('checkCustomersGrid', () => {
 
 describe('integrityReportText', () => {
   it('says so when all is well', () => {
-    expect(integrityReportText({ ok: true, checkedRows: 1, problems: [] })).toBe(
+    expect(integrityReportText({ ok: true, checkedRows: 1, problems: [], deletedByHand: [] })).toBe(
       'Checked 1 customer row: no problems found.',
     );
   });
@@ -139,12 +144,60 @@ describe('integrityReportText', () => {
       id: i % 2 ? `C-${i}` : '',
       problem: `Problem ${i}.`,
     }));
-    const text = integrityReportText({ ok: true, checkedRows: 30, problems });
+    const text = integrityReportText({ ok: true, checkedRows: 30, problems, deletedByHand: [] });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Checked 30 customer rows: 23 problems found.');
     expect(lines[1]).toBe('• Row 2: Problem 0.');
     expect(lines[2]).toBe('• Row 3 (C-1): Problem 1.');
     expect(lines).toHaveLength(1 + REPORT_LIST_MAX + 1);
     expect(lines[lines.length - 1]).toBe('…and 3 more.');
+  });
+
+  it('lists the customers deleted by hand after the problems', () => {
+    const text = integrityReportText({
+      ok: true,
+      checkedRows: 2,
+      problems: [],
+      deletedByHand: [
+        { id: 'C-00002', name: 'Ann Lee' },
+        { id: 'C-00005', name: '' },
+      ],
+    });
+    expect(text.split('\n')).toEqual([
+      'Checked 2 customer rows: no problems found.',
+      '',
+      '2 customers were deleted by hand (in History, in neither Customers nor Archive):',
+      '• C-00002 Ann Lee',
+      '• C-00005',
+    ]);
+  });
+});
+
+describe('deletedByHand', () => {
+  const event = (customerId: string, action: HistoryAction, field: string, to: string) => ({
+    customerId,
+    action,
+    field,
+    to,
+  });
+
+  it('reports registered IDs in neither tab, with their last recorded name, in ID order', () => {
+    const events = [
+      event('C-00003', 'create', 'Status', 'Lead'),
+      event('C-00003', 'create', 'Name', 'First name'),
+      event('C-00001', 'import', 'Status', 'Lead'),
+      event('C-00002', 'create', 'Status', 'Lead'),
+      event('C-00003', 'update', 'Name', 'Renamed'),
+      event('C-00009', 'call', '', 'a call logged for an ID never registered'),
+    ];
+    expect(deletedByHand(events, new Set(['C-00002']))).toEqual([
+      { id: 'C-00001', name: '' },
+      { id: 'C-00003', name: 'Renamed' },
+    ]);
+  });
+
+  it('reports nothing when every registered customer is in Customers or Archive', () => {
+    const events = [event('C-00001', 'create', 'Status', 'Lead'), event('C-00002', 'create', 'Status', 'Lead')];
+    expect(deletedByHand(events, new Set(['C-00001', 'C-00002']))).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import type { CustomerInput } from '../../src/domain/results';
 import { launchChromium } from '../browser/support';
 import { PageServer, type Seed, type ServedCall } from './server';
 
-export type PageName = 'sidebar' | 'search' | 'import';
+export type PageName = 'sidebar' | 'search' | 'import' | 'duplicates';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -33,7 +33,7 @@ export function builtPages(): Record<PageName, string> {
       );
     return html;
   };
-  return { sidebar: page('sidebar'), search: page('search'), import: page('import') };
+  return { sidebar: page('sidebar'), search: page('search'), import: page('import'), duplicates: page('duplicates') };
 }
 
 export function fillTemplate(html: string, state: SidebarState): string {
@@ -93,7 +93,12 @@ export async function openPage(suite: Suite, name: PageName, state: SidebarState
   const server = new PageServer(seed);
   // A fresh context per page; its init script and bindings (unlike a page's) also reach the first document.
   const context = await suite.browser.newContext({
-    viewport: name === 'search' ? { width: 520, height: 560 } : { width: 300, height: 900 },
+    viewport:
+      name === 'search'
+        ? { width: 520, height: 560 }
+        : name === 'duplicates'
+          ? { width: 900, height: 600 }
+          : { width: 300, height: 900 },
   });
   await context.exposeBinding('__googleScriptRun', (_source, fn: string, args: unknown[]) => server.run(fn, args));
   await context.exposeBinding('__googleScriptHost', (_source, request: HostRequest) => server.host(request));

@@ -36,6 +36,7 @@ type SheetMethods =
   | 'deleteRows'
   | 'getCharts'
   | 'getDataRange'
+  | 'getFrozenRows'
   | 'getLastRow'
   | 'getMaxColumns'
   | 'getMaxRows'
@@ -181,6 +182,13 @@ export class SheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Sheet,
   getMaxRows(): number {
     this.ctx.count('Sheet.getMaxRows');
     return this.s.maxRows;
+  }
+
+  /** Google: "Returns the number of frozen rows." (Sheet.getFrozenRows, Integer). */
+  getFrozenRows(): number {
+    this.ctx.count('Sheet.getFrozenRows');
+    checkArgs(arguments, 'SpreadsheetApp.Sheet.getFrozenRows', '');
+    return this.s.frozenRows;
   }
 
   getMaxColumns(): number {

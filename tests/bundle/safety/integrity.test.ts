@@ -27,9 +27,14 @@ describe('checkData', () => {
     const { crm } = crmWithThree();
     const before = stateJson(crm);
     const calls = crm.gas.runtime.calls.snapshot();
-    expect(succeeded(crm.call(REP, 'checkData'))).toEqual({ ok: true, checkedRows: 3, problems: [] });
+    expect(succeeded(crm.call(REP, 'checkData'))).toEqual({
+      ok: true,
+      checkedRows: 3,
+      problems: [],
+      deletedByHand: [],
+    });
     expect(stateJson(crm)).toBe(before);
-    // One getValues of the Customers tab (and at most one of Settings), no cell-by-cell reads.
+    // One getValues each of the Customers and Archive tabs (History is one getSheetValues), no cell-by-cell reads.
     expect(crm.gas.runtime.calls.get('Range.getValues') - (calls['Range.getValues'] ?? 0)).toBeLessThanOrEqual(2);
     expect(crm.gas.runtime.calls.get('Range.getValue') - (calls['Range.getValue'] ?? 0)).toBe(0);
   });

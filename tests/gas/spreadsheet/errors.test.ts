@@ -117,6 +117,18 @@ describe('sheet-level errors', () => {
     expect(sheet.getMaxRows()).toBe(2);
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFrozenRows()
+  // "getFrozenRows() Returns the number of frozen rows. Return Integer — the number of frozen rows"
+  it('getFrozenRows returns the number setFrozenRows set (0 for a new sheet) and takes no argument', () => {
+    const { sheet } = setup();
+    expect(sheet.getFrozenRows()).toBe(0);
+    sheet.setFrozenRows(2);
+    expect(sheet.getFrozenRows()).toBe(2);
+    expect(() => (sheet.getFrozenRows as (n: number) => number)(1)).toThrow(
+      "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getFrozenRows.",
+    );
+  });
+
   it('checks enum arguments instead of accepting strings', () => {
     const { ss } = setup();
     expect(() => ss.getProtections('SHEET')).toThrow(

@@ -4,6 +4,7 @@
  * the card with their version and keeps what the user typed so they can apply it again.
  */
 
+import type { MaybeArchivedCustomer } from '../../../../src/domain/archive';
 import type { Customer, FieldErrors, HistoryEvent } from '../../../../src/domain/customer';
 import type { SaveResult } from '../../../../src/domain/results';
 import { runBusy } from '../../busy';
@@ -12,6 +13,7 @@ import { failureMessage } from '../../failure';
 import { pageMessages } from '../../results';
 import { call } from '../../server';
 import type { ViewContext } from '../context';
+import { createArchivePanel } from './archivePanel';
 import { conflictNotice } from './conflict';
 import { createDetails } from './details';
 import { createEditForm } from './editForm';
@@ -36,6 +38,20 @@ export function customerView(
   const statusForm = createStatusForm(() => void updateStatus());
   const editForm = createEditForm(() => void saveEdits());
   const history = createHistory();
+  const archivePanel = createArchivePanel({
+    banner,
+    saved: (result, sent, success) =>
+      afterSave(
+        result,
+        sent,
+        (errors) => pageMessages(errors),
+        () => success,
+      ),
+    moved: (customer) => {
+      build(customer);
+      refresh();
+    },
+  });
   let current: Customer | null = null;
   /** Only the newest history request may update the list. */
   let historyRequest = 0;
@@ -51,12 +67,15 @@ export function customerView(
     const previous = current;
     current = next;
     details.update(next);
+    archivePanel.update(next);
     statusForm.refresh(next, previous, keepTyped);
     editForm.refresh(next, previous, keepTyped);
   }
 
-  function build(customer: Customer): void {
-    replaceChildren(element, conflictBox, details.element, statusForm.element, editForm.element, history.element);
+  function build(customer: MaybeArchivedCustomer): void {
+    // An archived customer is read-only here: its details, how to restore it, and its history.
+    const forms = customer.archived ? [] : [statusForm.element, editForm.element];
+    replaceChildren(element, conflictBox, details.element, ...forms, archivePanel.element, history.element);
     setCustomer(customer, false);
   }
 
@@ -125,7 +144,8 @@ export function customerView(
       // One call per user action: the save returned the History rows it wrote.
       if (result.events) {
         historyRequest++;
-        showHistory([...shownHistory, ...result.events]);
+        // A merge also logs the other customer's rows: this card lists only its own.
+        showHistory([...shownHistory, ...result.events.filter((event) => event.customerId === id)]);
       } else {
         refresh();
       }

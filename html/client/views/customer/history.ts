@@ -36,6 +36,14 @@ export function describeEvent(event: HistoryEvent): string {
       return `Note: ${event.to}`;
     case 'manual edit':
       return `Edited in the sheet — ${change(event)}`;
+    case 'archive':
+      return event.to ? `Archived: ${event.to}` : 'Archived';
+    case 'restore':
+      return event.from === 'History'
+        ? 'Restored from History (its row had been deleted)'
+        : 'Restored from the archive';
+    case 'merge':
+      return event.field === '' ? `Merged ${event.from} into ${event.to}` : `Merge — ${change(event)}`;
     default:
       return change(event);
   }

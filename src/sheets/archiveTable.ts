@@ -1,0 +1,139 @@
+/**
+ * The `Archive` tab: customers taken out of Customers (archived, or merged into another) with when, by whom and
+ * why. One read of the whole tab, an append of one row, and the removal of one row (found by ID, checked again
+ * just before it goes, since a person may sort the tab while the script runs). Also the row removal the Customers
+ * tab uses when a customer moves here.
+ */
+
+import { ARCHIVE_COLUMNS, type ArchiveInfo } from '../domain/archive';
+import type { Customer } from '../domain/customer';
+import { type CellValue, dateCell, prepareDateReads, readDate, readText, rewritable, textCell } from './cells';
+import { cellOf, customerToRow, isBlankRow, readField, rowToCustomer } from './customerRows';
+import { SchemaError } from './schemaError';
+import { type AppendedRows, appendRows, checkHeader, readTab, removeAppendedRows } from './table';
+import { TAB } from './tabs';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const ARCHIVE_WIDTH = ARCHIVE_COLUMNS.width;
+
+const A = ARCHIVE_COLUMNS.of;
+
+/** One archived customer as read: its fields, the archive columns, and the sheet row it came from. */
+export interface ArchivedEntry {
+  customer: Customer;
+  archived: ArchiveInfo;
+  row: number;
+}
+
+export interface ArchiveSnapshot {
+  entries: ArchivedEntry[];
+  /** Last row with content (the header counts). */
+  lastRow: number;
+}
+
+/** The Archive row of `customer` archived with `info`: the Customers row, then Archived at, by, reason. */
+export function archiveRow(customer: Customer, info: ArchiveInfo): CellValue[] {
+  return [...customerToRow(customer), dateCell(info.at), textCell(info.by), textCell(info.reason)];
+}
+
+/** A row taken out by removeCustomerRow: where it was, its values as read, and whether it was deleted or emptied. */
+export interface RemovedRow {
+  row: number;
+  values: unknown[];
+  deleted: boolean;
+}
+
+/**
+ * Deletes sheet row `row` after checking that it still holds customer `id` (one cell read: a person may have sorted
+ * the tab since it was read under the lock). The last row below a frozen header cannot be deleted (Google: "Sorry,
+ * it is not possible to delete all non-frozen rows."), so that one is emptied instead. Returns the row's values as
+ * read, for an undo.
+ */
+export function removeCustomerRow(sheet: Sheet, row: number, id: string, width: number): RemovedRow {
+  const range = sheet.getRange(row, 1, 1, width);
+  const values = range.getValues()[0] as unknown[];
+  if (readField(values, 'id') !== id) {
+    throw new SchemaError(
+      `Customer ${id} moved while it was being changed (was the tab sorted?). Nothing was changed: try again.`,
+    );
+  }
+  const deleted = sheet.getMaxRows() - 1 > sheet.getFrozenRows();
+  if (deleted) sheet.deleteRow(row);
+  else range.clearContent();
+  return { row, values, deleted };
+}
+
+/** Undo of removeCustomerRow: the row inserted again where it was (or refilled), every cell as read. */
+export function putBackRow(sheet: Sheet, removed: RemovedRow): void {
+  if (removed.deleted) {
+    if (removed.row > sheet.getMaxRows()) sheet.insertRowsAfter(removed.row - 1, 1);
+    else sheet.insertRowsBefore(removed.row, 1);
+  }
+  sheet.getRange(removed.row, 1, 1, removed.values.length).setValues([removed.values.map(rewritable)]);
+}
+
+export class ArchiveTable {
+  constructor(readonly sheet: Sheet) {}
+
+  static open(ss: Spreadsheet): ArchiveTable {
+    const sheet = ss.getSheetByName(TAB.archive);
+    if (!sheet) throw new SchemaError('The Archive tab is missing: the owner must run CRM ▸ Set up / repair once.');
+    return new ArchiveTable(sheet);
+  }
+
+  /** The tab if it exists (reads that only look for archived customers work without it). */
+  static openIfPresent(ss: Spreadsheet): ArchiveTable | null {
+    const sheet = ss.getSheetByName(TAB.archive);
+    return sheet ? new ArchiveTable(sheet) : null;
+  }
+
+  /** Every archived customer, with one read of the tab, header checked. */
+  read(): ArchiveSnapshot {
+    const values = readTab(this.sheet, ARCHIVE_WIDTH);
+    prepareDateReads();
+    checkHeader(values[0], ARCHIVE_COLUMNS.headers, TAB.archive);
+    const entries: ArchivedEntry[] = [];
+    for (let i = 1; i < values.length; i++) {
+      const row = values[i] as unknown[];
+      if (isBlankRow(row)) continue;
+      entries.push({
+        customer: rowToCustomer(row),
+        archived: {
+          at: readDate(cellOf(row, A.archivedAt)),
+          by: readText(cellOf(row, A.archivedBy)),
+          reason: readText(cellOf(row, A.archiveReason)),
+        },
+        row: i + 1,
+      });
+    }
+    return { entries, lastRow: values.length };
+  }
+
+  /** The archived entry of `id`, or null; an ID archived twice is refused rather than guessed. */
+  static find(snapshot: ArchiveSnapshot, id: string): ArchivedEntry | null {
+    const found = snapshot.entries.filter((entry) => entry.customer.id === id);
+    if (found.length > 1) {
+      throw new SchemaError(
+        `Customer ${id} appears on rows ${found.map((e) => e.row).join(' and ')} of the Archive tab; nothing was changed.`,
+      );
+    }
+    return found[0] ?? null;
+  }
+
+  /** Appends `customer` archived with `info` below the last row read. */
+  append(snapshot: ArchiveSnapshot, customer: Customer, info: ArchiveInfo): AppendedRows {
+    return appendRows(this.sheet, snapshot.lastRow, [archiveRow(customer, info)], ARCHIVE_WIDTH);
+  }
+
+  /** Undo of append. */
+  removeAppended(appended: AppendedRows): void {
+    removeAppendedRows(this.sheet, appended);
+  }
+
+  /** Takes `entry`'s row out of the tab (see removeCustomerRow). */
+  remove(entry: ArchivedEntry): RemovedRow {
+    return removeCustomerRow(this.sheet, entry.row, entry.customer.id, ARCHIVE_WIDTH);
+  }
+}
