@@ -53,7 +53,13 @@ export interface ServerApi {
   setUpCrm(): SetUpReport | Failure;
   registerCustomer(input: CustomerInput): SaveResult;
   updateCustomer(id: string, patch: CustomerInput, expectedVersion: number): SaveResult;
-  updateCustomerStatus(id: string, status: string, expectedVersion: number, note?: string): SaveResult;
+  updateCustomerStatus(
+    id: string,
+    status: string,
+    expectedVersion: number,
+    note?: string,
+    lostReason?: string,
+  ): SaveResult;
   getCustomer(id: string): GetCustomerResult;
   searchCustomers(query: string, options?: SearchOptions): SearchResult | Failure;
   listCustomers(options?: ListOptions): ListResult | Failure;
@@ -68,6 +74,8 @@ export interface ServerApi {
   logActivity(id: string, activity: ActivityInput): LogActivityResult;
   /** "My work": overdue, today, upcoming (7 days) and open deals with no next step. */
   listFollowUps(options?: FollowUpOptions): FollowUps | Failure;
+  /** The Lost reasons list of Settings (what a move to Closed-lost chooses from). */
+  listLostReasons(): { reasons: string[] } | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }
