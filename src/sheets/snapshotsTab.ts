@@ -2,8 +2,8 @@
  * The `Snapshots` tab (SPEC "Manager's Pipeline tab"): `Week, Stage, Customers, Deal value, Weighted value,
  * Taken at`, 8 rows per ISO week. A rebuild reads it once and writes it back once (its earlier weeks as they were,
  * this week's rows replaced): a few hundred rows a year, so rewriting it whole is cheaper than finding the week.
- * Calls per rebuild: getSheetValues, getMaxRows, one setValues (and insertRowsAfter only when it grows past its
- * grid), whatever the number of customers.
+ * Calls per rebuild: getSheetValues and getMaxRows with the other reads, then one setValues (and insertRowsAfter
+ * only when it grows past its grid), whatever the number of customers.
  */
 
 import { readSnapshots, SNAPSHOT_HEADERS, type SnapshotRow } from '../domain/pipeline';
@@ -22,13 +22,20 @@ export interface SnapshotsRead {
   rows: SnapshotRow[];
   /** Data rows the tab held (scribbles included), so a shorter rewrite blanks what it no longer needs. */
   heldRows: number;
+  /** The grid's height, asked with the read (before any write, so the rebuild's writes stay one batch). */
+  maxRows: number;
 }
 
 export function readSnapshotsTab(ss: Spreadsheet): SnapshotsRead {
   const sheet = ss.getSheetByName(TAB.snapshots);
-  if (!sheet) return { sheet: null, rows: [], heldRows: 0 };
+  if (!sheet) return { sheet: null, rows: [], heldRows: 0, maxRows: 0 };
   const values = readTab(sheet, WIDTH);
-  return { sheet, rows: readSnapshots(values.slice(1)), heldRows: Math.max(0, values.length - 1) };
+  return {
+    sheet,
+    rows: readSnapshots(values.slice(1)),
+    heldRows: Math.max(0, values.length - 1),
+    maxRows: sheet.getMaxRows(),
+  };
 }
 
 /** Set up / repair: the header, bold and frozen, and the number formats of the figures (an existing tab keeps its rows). */
@@ -51,7 +58,7 @@ export function writeSnapshotsTab(ss: Spreadsheet, read: SnapshotsRead, rows: re
     frameSnapshotsTab(sheet);
   }
   const height = Math.max(rows.length, read.heldRows);
-  const maxRows = sheet.getMaxRows();
+  const maxRows = read.sheet === null ? sheet.getMaxRows() : read.maxRows;
   if (height + 1 > maxRows) sheet.insertRowsAfter(maxRows, height + 1 - maxRows);
   const blank = Array.from({ length: WIDTH }, () => '');
   const grid: unknown[][] = Array.from({ length: height }, (_, i) => {
