@@ -49,6 +49,7 @@ describe('sidebar: lost reason', () => {
       await reason.selectOption('Chose a competitor');
       await page.getByRole('button', { name: 'Update status' }).click();
       await page.locator('.banner').getByText('Status updated to Closed-lost.').waitFor();
+      expect(await page.locator('.card-details').textContent()).toContain('Lost reasonChose a competitor');
       expect((await calls('updateCustomerStatus')).map((c) => c.args)).toEqual([
         ['C-00001', 'Closed-lost', 1, '', ''],
         ['C-00001', 'Closed-lost', 1, '', 'Chose a competitor'],
@@ -60,6 +61,7 @@ describe('sidebar: lost reason', () => {
       expect(await reason.isVisible()).toBe(false);
       await page.getByRole('button', { name: 'Update status' }).click();
       await page.locator('.banner').getByText('Status updated to Contacted.').waitFor();
+      expect(await page.locator('.card-details').textContent()).not.toContain('Lost reason');
       expect((await calls('updateCustomerStatus'))[2]?.args).toEqual(['C-00001', 'Contacted', 2]);
     },
   );
