@@ -1,9 +1,11 @@
 /**
- * The generated Pipeline tab, cell by cell, against numbers worked out by hand (issue 4): a CRM with a
- * known history, an empty CRM, and a CRM with only closed customers. Then its frame and its writes (issue
- * "≤ 6 sheet calls per action"): formats, bold rows and the one chart at fixed cells; a shorter list leaves
- * nothing behind; a steady-state rebuild is getMaxRows + one setValues on the tab; a deleted, old-layout or
- * narrowed tab gets its frame back. Runs the built bundle in the stand-in.
+ * The generated Pipeline tab, cell by cell, against numbers worked out by hand (issues 4 and 15): a CRM with a
+ * known history (headline, sales cycle, the bottleneck sentences, lost reasons, the weekly forecast), an empty CRM,
+ * and a CRM with only closed customers. Then its frame and its writes: formats, bold rows and the two charts at fixed
+ * cells; a shorter list leaves nothing behind; a steady-state rebuild is getMaxRows + one setValues on the tab, the
+ * same calls whatever the row count; a deleted, old-layout or narrowed tab gets its frame back. Then "never silently
+ * stale" (a write without a rebuild marks row 2 in the same call) and the Snapshots tab across two weeks and within
+ * one. Runs the built bundle in the stand-in.
  */
 
 import { RangeFake } from '../../local/gas/spreadsheet/range';
