@@ -23,25 +23,25 @@ export function listStaff(): StaffList | Failure {
   return handleRead((ctx): StaffList => ({ staff: staffChoices(ctx), me: normaliseEmail(ctx.user) }));
 }
 
+/** An activity moves no Pipeline figure: its write does not mark the tab out of date (guard.ts). */
+const ACTIVITY_WRITE = { pipeline: 'unchanged' } as const;
+
 /**
  * Logs a call, meeting, e-mail or note against a customer: one History row, under the lock, the customer's row
  * untouched (its Version does not move: an activity changes no field, so nobody's open card becomes stale).
  */
 export function logActivity(id: string, activity: unknown): LogActivityResult {
-  return handleWrite(
-    (ctx): LogActivityResult => {
-      const idCheck = validateId(id);
-      const valid = validateActivity(activity, Date.parse(ctx.nowIso));
-      if (!idCheck.ok || !valid.ok)
-        return failure({ ...(idCheck.ok ? {} : idCheck.errors), ...(valid.ok ? {} : valid.errors) });
-      const record = CustomerRecords.read(ctx.ss).find(idCheck.value);
-      if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
-      const event = activityEvent(idCheck.value, valid.value, ctx.user);
-      HistoryTable.open(ctx.ss).append([event]);
-      return { ok: true, event };
-    },
-    { pipeline: 'unchanged' },
-  ); // an activity moves no Pipeline figure
+  return handleWrite((ctx): LogActivityResult => {
+    const idCheck = validateId(id);
+    const valid = validateActivity(activity, Date.parse(ctx.nowIso));
+    if (!idCheck.ok || !valid.ok)
+      return failure({ ...(idCheck.ok ? {} : idCheck.errors), ...(valid.ok ? {} : valid.errors) });
+    const record = CustomerRecords.read(ctx.ss).find(idCheck.value);
+    if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+    const event = activityEvent(idCheck.value, valid.value, ctx.user);
+    HistoryTable.open(ctx.ss).append([event]);
+    return { ok: true, event };
+  }, ACTIVITY_WRITE);
 }
 
 const followUpOptionsSchema = z.strictObject({
