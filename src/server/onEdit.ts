@@ -183,16 +183,18 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const blockStart = (STAMP_BLOCK[0] as CustomerColumn).column;
     const target = sheet.getRange(firstRow, blockStart, rows.length, STAMP_BLOCK.length);
     target.setValues(bookkeeping);
-    const reasonCells = reasons.some((cells, i) => cells[0] !== reasonsAsRead[i]?.[0])
-      ? sheet.getRange(firstRow, LOST_REASON.column, rows.length, 1)
-      : null;
-    reasonCells?.setValues(reasons);
+    // Only the span from the first to the last cleared reason is rewritten (cells between them as read).
+    const cleared = reasons.flatMap((cells, i) => (cells[0] !== reasonsAsRead[i]?.[0] ? [i] : []));
+    const first = cleared[0];
+    const span = first === undefined ? 0 : (cleared[cleared.length - 1] as number) - first + 1;
+    const reasonCells = first === undefined ? null : sheet.getRange(firstRow + first, LOST_REASON.column, span, 1);
+    reasonCells?.setValues(reasons.slice(first, (first ?? 0) + span));
     try {
       history.append(events, { headerChecked: true });
     } catch (error) {
       // No Version bump without its log entry: put the bookkeeping back as it was read.
       target.setValues(asRead);
-      reasonCells?.setValues(reasonsAsRead);
+      reasonCells?.setValues(reasonsAsRead.slice(first, (first ?? 0) + span));
       notify(
         `${NOT_LOGGED} the History tab refused it, so nothing else was changed. Ask the owner to run CRM ▸ Set up / repair.`,
       );

@@ -241,4 +241,27 @@ describe('paths that cannot refuse', () => {
       ['manual edit', 'Lost reason', 'Price', ''],
     ]);
   });
+
+  it('a paste over the Status of several rows clears the reasons of those leaving Closed-lost, and only those', () => {
+    const crm = newCrm();
+    const a = register(crm, { name: 'Ann', status: 'Closed-lost', lostReason: 'Price' });
+    const b = register(crm, { name: 'Bob' });
+    const c = register(crm, { name: 'Cat', status: 'Closed-lost', lostReason: 'Timing' });
+    const letter = String.fromCharCode(64 + C.status.column);
+    crm.editRange({
+      user: REP,
+      sheet: 'Customers',
+      a1: `${letter}2:${letter}4`,
+      values: [['Lead'], ['Lead'], ['Contacted']],
+    });
+    expect([a, b, c].map((x) => rowOf(crm, x.id).slice(C.status.index, C.status.index + 1))).toEqual([
+      ['Lead'],
+      ['Lead'],
+      ['Contacted'],
+    ]);
+    expect([a, b, c].map((x) => rowOf(crm, x.id)[C.lostReason.index])).toEqual(['', '', '']);
+    expect(historyOf(crm, a.id).slice(-1)[0]?.slice(2, 6)).toEqual(['manual edit', 'Lost reason', 'Price', '']);
+    expect(historyOf(crm, c.id).slice(-1)[0]?.slice(2, 6)).toEqual(['manual edit', 'Lost reason', 'Timing', '']);
+    expect(historyOf(crm, b.id).map((r) => r[3])).not.toContain('Lost reason');
+  });
 });
