@@ -68,7 +68,13 @@ export interface ServerApi {
   setUpCrm(): SetUpReport | Failure;
   registerCustomer(input: CustomerInput): SaveResult;
   updateCustomer(id: string, patch: CustomerInput, expectedVersion: number): SaveResult;
-  updateCustomerStatus(id: string, status: string, expectedVersion: number, note?: string): SaveResult;
+  updateCustomerStatus(
+    id: string,
+    status: string,
+    expectedVersion: number,
+    note?: string,
+    lostReason?: string,
+  ): SaveResult;
   getCustomer(id: string): GetCustomerResult;
   searchCustomers(query: string, options?: SearchOptions): SearchResult | Failure;
   listCustomers(options?: ListOptions): ListResult | Failure;
@@ -91,6 +97,8 @@ export interface ServerApi {
   findDuplicateGroups(): DuplicateGroups | Failure;
   /** Fills keepId's empty fields from mergeId (Notes joined) and archives mergeId; both versions must be current. */
   mergeCustomers(keepId: string, mergeId: string, expectedVersions: Record<string, number>): SaveResult;
+  /** The Lost reasons list of Settings (what a move to Closed-lost chooses from). */
+  listLostReasons(): { reasons: string[] } | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }

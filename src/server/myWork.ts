@@ -23,6 +23,9 @@ export function listStaff(): StaffList | Failure {
   return handleRead((ctx): StaffList => ({ staff: staffChoices(ctx), me: normaliseEmail(ctx.user) }));
 }
 
+/** An activity moves no Pipeline figure: its write does not mark the tab out of date (guard.ts). */
+const ACTIVITY_WRITE = { pipeline: 'unchanged' } as const;
+
 /**
  * Logs a call, meeting, e-mail or note against a customer: one History row, under the lock, the customer's row
  * untouched (its Version does not move: an activity changes no field, so nobody's open card becomes stale).
@@ -38,7 +41,7 @@ export function logActivity(id: string, activity: unknown): LogActivityResult {
     const event = activityEvent(idCheck.value, valid.value, ctx.user);
     HistoryTable.open(ctx.ss).append([event]);
     return { ok: true, event };
-  });
+  }, ACTIVITY_WRITE);
 }
 
 const followUpOptionsSchema = z.strictObject({

@@ -7,4 +7,5 @@ export const TAB = {
   settings: 'Settings',
   import: 'Import',
   archive: 'Archive',
+  snapshots: 'Snapshots',
 } as const;

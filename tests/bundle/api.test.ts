@@ -57,10 +57,21 @@ describe('setUpCrm', () => {
   it('creates every tab with the exact headers, a frozen header, the Status dropdown and protections', () => {
     const crm = newCrm({ setUp: false });
     const report = succeeded(crm.call(OWNER, 'setUpCrm'));
-    expect(report.created.sort()).toEqual(['Archive', 'Customers', 'History', 'Import', 'Pipeline', 'Settings']);
+    expect(report.created.sort()).toEqual([
+      'Archive',
+      'Customers',
+      'History',
+      'Import',
+      'Pipeline',
+      'Settings',
+      'Snapshots',
+    ]);
     expect(crm.tab('Customers')).toEqual([[...CUSTOMER_HEADERS]]);
     expect(crm.tab('History')).toEqual([[...HISTORY_HEADERS]]);
-    expect(crm.tab('Settings')[0]).toEqual(['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value']);
+    expect(crm.tab('Settings')[0]).toEqual([
+      ...['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value'],
+      ...['', '', '', '', '', '', 'Lost reasons'], // H..M blank (I:L the custom-field table), N the list
+    ]);
     const customers = crm.gas.sheets.sheet('Customers');
     expect(customers.frozenRows).toBe(1);
     const rule = customers.validations.get(1, 5); // F2
