@@ -14,6 +14,8 @@ import type {
   Failure,
   FollowUpOptions,
   FollowUps,
+  BoardOptions,
+  PipelineBoard,
   LogActivityResult,
   StaffList,
   GetCustomerResult,
@@ -26,7 +28,7 @@ import type {
 
 /** What a sidebar or dialog needs to know when it opens (passed through the HTML template). */
 export interface SidebarState {
-  view: 'mywork' | 'register' | 'customer' | 'search' | 'import';
+  view: 'mywork' | 'register' | 'customer' | 'search' | 'import' | 'board';
   customerId?: string;
 }
 
@@ -68,6 +70,8 @@ export interface ServerApi {
   logActivity(id: string, activity: ActivityInput): LogActivityResult;
   /** "My work": overdue, today, upcoming (7 days) and open deals with no next step. */
   listFollowUps(options?: FollowUpOptions): FollowUps | Failure;
+  /** The Pipeline board: every stage's count, deal value, weighted value and stalest cards. */
+  getPipelineBoard(options?: BoardOptions): PipelineBoard | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }

@@ -8,6 +8,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: 
   ['My work', 'showMyWork'],
   ['Register customer', 'showRegisterSidebar'],
   ['Search customers', 'showSearchDialog'],
+  ['Pipeline board', 'showPipelineBoard'],
   ['Pipeline summary', 'showPipelineSummary'],
   null,
   ['Import customers', 'showImportSidebar'],
@@ -35,7 +36,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /** The page `file` with its initial state passed through the template (escaped by HtmlService). */
-export function page(file: 'sidebar' | 'search' | 'import', state: SidebarState): GoogleAppsScript.HTML.HtmlOutput {
+export function page(
+  file: 'sidebar' | 'search' | 'import' | 'board',
+  state: SidebarState,
+): GoogleAppsScript.HTML.HtmlOutput {
   const template = HtmlService.createTemplateFromFile(file);
   template.state = JSON.stringify(state);
   return template.evaluate().setTitle(TITLE);

@@ -27,13 +27,14 @@ const SPEC_FUNCTIONS = [
 const MENU_FUNCTIONS = [
   'showRegisterSidebar',
   'showSearchDialog',
+  'showPipelineBoard',
   'showPipelineSummary',
   'showImportSidebar',
   'showDataCheck',
   'showSetUpCheck',
   'showSetUp',
 ];
-const CLIENT_FUNCTIONS = ['openCustomerSidebar', 'proposeImportMapping', 'checkData', 'checkSetUp'];
+const CLIENT_FUNCTIONS = ['openCustomerSidebar', 'getPipelineBoard', 'proposeImportMapping', 'checkData', 'checkSetUp'];
 
 const OUTPUTS = [
   ['dist', DIST_DIR],
