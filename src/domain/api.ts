@@ -55,7 +55,13 @@ export interface ServerApi {
   setUpCrm(): SetUpReport | Failure;
   registerCustomer(input: CustomerInput): SaveResult;
   updateCustomer(id: string, patch: CustomerInput, expectedVersion: number): SaveResult;
-  updateCustomerStatus(id: string, status: string, expectedVersion: number, note?: string): SaveResult;
+  updateCustomerStatus(
+    id: string,
+    status: string,
+    expectedVersion: number,
+    note?: string,
+    lostReason?: string,
+  ): SaveResult;
   getCustomer(id: string): GetCustomerResult;
   searchCustomers(query: string, options?: SearchOptions): SearchResult | Failure;
   listCustomers(options?: ListOptions): ListResult | Failure;

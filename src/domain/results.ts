@@ -113,4 +113,6 @@ export interface PipelineBoard {
   /** The owner filter's choices (listStaff's) and the user at the keyboard. */
   staff: string[];
   me: string;
+  /** The Settings list of lost reasons: moving a card to Closed-lost asks for one of them. */
+  lostReasons: string[];
 }
