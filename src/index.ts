@@ -17,6 +17,7 @@ import { showPipelineSummary, showSetUp } from './server/menuActions';
 import { listFollowUps, listStaff, logActivity } from './server/myWork';
 import { importCustomers, proposeImportMapping } from './server/import';
 import { checkData, showDataCheck } from './server/integrity';
+import { listLostReasons } from './server/lostReasons';
 import { onEdit } from './server/onEdit';
 import { rebuildPipelineSummary } from './server/pipeline';
 import { setUpCrm } from './server/setup';
@@ -62,6 +63,8 @@ global.proposeImportMapping = proposeImportMapping;
 global.importCustomers = importCustomers;
 /** Who a customer may be given to, and the user at the keyboard: { staff, me }. */
 global.listStaff = listStaff;
+/** The Lost reasons list of Settings: { reasons }. */
+global.listLostReasons = listLostReasons;
 /** Logs a call, meeting, e-mail or note against a customer in History. */
 global.logActivity = logActivity;
 /** "My work": { overdue, today, upcoming, noNextStep } for an owner (default: the user; '*': everyone). */
@@ -112,5 +115,6 @@ const serverApi: ServerApi = {
   logActivity,
   listFollowUps,
   getPipelineBoard,
+  listLostReasons,
 };
 void serverApi;

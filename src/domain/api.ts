@@ -78,6 +78,8 @@ export interface ServerApi {
   listFollowUps(options?: FollowUpOptions): FollowUps | Failure;
   /** The Pipeline board: every stage's count, deal value, weighted value and stalest cards. */
   getPipelineBoard(options?: BoardOptions): PipelineBoard | Failure;
+  /** The Lost reasons list of Settings (what a move to Closed-lost chooses from). */
+  listLostReasons(): { reasons: string[] } | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }

@@ -3,12 +3,14 @@
  *   A  "Staff e-mail"                      one e-mail per row from A2 down
  *   C  "Stage" / D "Win probability"       the 8 statuses in spec order, probability as a fraction 0..1
  *   F  "Setting" / G "Value"               "Stale after (days)" = 14
+ *   N  "Lost reasons"                      one reason per row from N2 down (I:L is the custom-field table, M a spacer)
  * Reading is tolerant (an admin edits this tab by hand): a bad or missing cell falls back to its default and
  * adds a readable problem line naming the cell, instead of breaking every CRM call.
  */
 
 import { columnLetter } from './columns';
 import { isDate } from './dates';
+import { DEFAULT_LOST_REASONS, LOST_REASONS_HEADER } from './lostReasons';
 import { DEFAULT_STAGE_PROBABILITIES, parseStatus, STATUSES, STATUS_LIST_TEXT, type Status } from './statuses';
 import { foldText, normaliseEmail } from './text';
 import { isValidEmail, quote } from './validation';
@@ -20,6 +22,8 @@ export interface CrmSettings {
   probabilities: Record<Status, number>;
   /** A prospect whose status has not changed for this many days is reported as stale. */
   staleDays: number;
+  /** Why deals are lost: the list a move to Closed-lost chooses from, as the admin spells it. */
+  lostReasons: string[];
 }
 
 export const SETTINGS_HEADERS = ['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value'] as const;
@@ -29,16 +33,24 @@ export const STALE_DAYS_DEFAULT = 14;
 export const STALE_DAYS_MAX = 3650;
 
 /** Zero-based column of each table in the grid. */
-export const SETTINGS_COLUMNS = { staff: 0, stage: 2, probability: 3, setting: 5, value: 6 } as const;
+export const SETTINGS_COLUMNS = { staff: 0, stage: 2, probability: 3, setting: 5, value: 6, lostReasons: 13 } as const;
+/** Columns A..N: every table above. */
+export const SETTINGS_WIDTH = SETTINGS_COLUMNS.lostReasons + 1;
 
 export const DEFAULT_SETTINGS: Readonly<CrmSettings> = Object.freeze({
   staff: Object.freeze([]) as unknown as string[], // frozen: a caller mutating the shared default is a bug
   probabilities: Object.freeze({ ...DEFAULT_STAGE_PROBABILITIES }) as Record<Status, number>,
   staleDays: STALE_DAYS_DEFAULT,
+  lostReasons: Object.freeze([...DEFAULT_LOST_REASONS]) as unknown as string[],
 });
 
 function freshDefaults(): CrmSettings {
-  return { staff: [], probabilities: { ...DEFAULT_STAGE_PROBABILITIES }, staleDays: STALE_DAYS_DEFAULT };
+  return {
+    staff: [],
+    probabilities: { ...DEFAULT_STAGE_PROBABILITIES },
+    staleDays: STALE_DAYS_DEFAULT,
+    lostReasons: [...DEFAULT_LOST_REASONS],
+  };
 }
 
 /** A1 notation of a zero-based cell, for problem lines the admin can find ("D4"). */
@@ -181,13 +193,48 @@ export function settingsFromGrid(values: unknown[][]): { settings: CrmSettings; 
       settings.staleDays = days;
     }
   }
+  readLostReasons(grid, settings, problems);
   return { settings, problems };
+}
+
+/**
+ * Lost reasons (column N): the list as written, blanks skipped, a repeat (case-insensitive) reported and dropped.
+ * No header (a CRM set up before the list existed, until Set up adds it) or an empty list: the defaults apply.
+ */
+function readLostReasons(grid: unknown[][], settings: CrmSettings, problems: string[]): void {
+  const column = SETTINGS_COLUMNS.lostReasons;
+  // Not a problem line: Set up / repair adds the column to such a tab (and reports that it did).
+  if (foldText(cellText(grid[0]?.[column])) !== foldText(LOST_REASONS_HEADER)) return;
+  const reasons: string[] = [];
+  for (let row = 1; row < grid.length; row++) {
+    const reason = cellText(grid[row]?.[column]);
+    if (reason === '') continue;
+    if (reasons.some((r) => r.toLowerCase() === reason.toLowerCase())) {
+      problems.push(
+        `Settings ${cellName(row, column)}: the lost reason ${quote(reason)} is listed twice; it counts once.`,
+      );
+      continue;
+    }
+    reasons.push(reason);
+  }
+  if (reasons.length === 0) {
+    problems.push(`Settings: the "${LOST_REASONS_HEADER}" list is empty; using the defaults.`);
+    return;
+  }
+  settings.lostReasons = reasons;
+}
+
+/** The Lost reasons column (header + one reason per row), for Set up to write into column N. */
+export function lostReasonsColumn(reasons: readonly string[]): string[][] {
+  return [[LOST_REASONS_HEADER], ...reasons.map((reason) => [reason])];
 }
 
 /** The whole tab as one rectangle (header row + rows), so set-up writes it with a single setValues. */
 export function settingsGrid(settings: CrmSettings): (string | number)[][] {
-  const rows: (string | number)[][] = [[...SETTINGS_HEADERS]];
-  const dataRows = Math.max(settings.staff.length, STATUSES.length, 1);
+  const header: string[] = [...SETTINGS_HEADERS];
+  while (header.length < SETTINGS_COLUMNS.lostReasons) header.push('');
+  const rows: (string | number)[][] = [[...header, LOST_REASONS_HEADER]];
+  const dataRows = Math.max(settings.staff.length, STATUSES.length, settings.lostReasons.length, 1);
   for (let i = 0; i < dataRows; i++) {
     const status = STATUSES[i];
     rows.push([
@@ -198,6 +245,8 @@ export function settingsGrid(settings: CrmSettings): (string | number)[][] {
       '',
       i === 0 ? STALE_DAYS_LABEL : '',
       i === 0 ? settings.staleDays : '',
+      ...Array.from({ length: SETTINGS_COLUMNS.lostReasons - SETTINGS_COLUMNS.value - 1 }, () => ''),
+      settings.lostReasons[i] ?? '',
     ]);
   }
   return rows;

@@ -44,7 +44,9 @@ export type NewCustomerResult =
   | { ok: true; value: CustomerFields; allowDuplicate: boolean }
   | { ok: false; errors: FieldErrors };
 
-export type StatusChangeResult = { ok: true; status: Status; note: string } | { ok: false; errors: FieldErrors };
+export type StatusChangeResult =
+  | { ok: true; status: Status; note: string; lostReason: string | undefined }
+  | { ok: false; errors: FieldErrors };
 
 /**
  * Sets an error as an own property even for keys such as "__proto__", which a plain assignment would turn
@@ -420,10 +422,14 @@ export function validatePatch(patch: unknown): Validated<Partial<CustomerFields>
   return { ok: true, value };
 }
 
-export const statusChangeSchema = z.object({ status: requiredStatusSchema, note: noteSchema });
+export const statusChangeSchema = z.object({
+  status: requiredStatusSchema,
+  note: noteSchema,
+  lostReason: lostReasonSchema.optional(),
+});
 
-export function validateStatusChange(status: unknown, note: unknown): StatusChangeResult {
-  const parsed = statusChangeSchema.safeParse({ status, note });
+export function validateStatusChange(status: unknown, note: unknown, lostReason?: unknown): StatusChangeResult {
+  const parsed = statusChangeSchema.safeParse({ status, note, lostReason });
   if (!parsed.success) {
     return {
       ok: false,
@@ -431,11 +437,11 @@ export function validateStatusChange(status: unknown, note: unknown): StatusChan
         rootKey: 'status',
         rootMessage: statusMessage(status),
         what: 'customer',
-        allowed: 'status, note',
+        allowed: 'status, note, lostReason',
       }),
     };
   }
-  return { ok: true, status: parsed.data.status, note: parsed.data.note };
+  return { ok: true, status: parsed.data.status, note: parsed.data.note, lostReason: parsed.data.lostReason };
 }
 
 // ---------------------------------------------------------------------------------------------- id, version

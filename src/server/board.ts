@@ -38,9 +38,6 @@ const boardOptionsSchema = z.strictObject({
 const BOARD_WIDTH = 1600;
 const BOARD_HEIGHT = 900;
 
-/** SPEC's default list, until the Settings list (Manager's view) is merged. */
-const PROVISIONAL_LOST_REASONS = ['Price', 'Timing', 'Chose a competitor', 'No budget', 'No response', 'Other'];
-
 /** Options { owner?, perStage? } → every stage's figures and its stalest cards. */
 export function getPipelineBoard(options?: unknown): PipelineBoard | Failure {
   return handleRead((ctx): PipelineBoard | Failure => {
@@ -68,7 +65,8 @@ export function getPipelineBoard(options?: unknown): PipelineBoard | Failure {
       today: ctx.today,
       staff: staffChoices(ctx),
       me: normaliseEmail(ctx.user),
-      lostReasons: PROVISIONAL_LOST_REASONS,
+      // In the same reply, so that opening the board stays one call (the sidebar asks listLostReasons instead).
+      lostReasons: [...ctx.settings.lostReasons],
     };
   });
 }

@@ -4,6 +4,7 @@ import type { Customer, CustomerFields } from '../domain/customer';
 import { findProbableDuplicates } from '../domain/duplicates';
 import { applyChange } from '../domain/change';
 import { creationEvents } from '../domain/history';
+import { strictLostReason } from '../domain/lostReasons';
 import { resolveOwner } from '../domain/owners';
 import { listCustomers as listInCore } from '../domain/listing';
 import type {
@@ -49,6 +50,9 @@ export function registerCustomer(input: CustomerInput): SaveResult {
     const valid = validateNewCustomer(input);
     if (!valid.ok) return failure(valid.errors);
     valid.value.owner = ownerFor(ctx, valid.value.owner);
+    const lost = strictLostReason(null, valid.value, () => ctx.settings.lostReasons);
+    if (!lost.ok) return failure(lost.errors);
+    Object.assign(valid.value, lost.fields);
     const table = CustomersTable.open(ctx.ss);
     const snapshot = table.read();
     if (!valid.allowDuplicate) {
@@ -106,7 +110,9 @@ function changeCustomer(
   if (current.version !== target.version) return { ok: false, conflict: current };
 
   const { fields, note } = change(current);
-  const { next, events } = applyChange(current, fields, { at: ctx.nowIso, by: ctx.user, note });
+  const lost = strictLostReason(current, fields, () => ctx.settings.lostReasons);
+  if (!lost.ok) return failure(lost.errors);
+  const { next, events } = applyChange(current, lost.fields, { at: ctx.nowIso, by: ctx.user, note });
   if (events.length === 0) return { ok: true, customer: current, events }; // Nothing changed: no new version.
   replaceCustomer(ctx.ss, table, snapshot, index, next, events);
   return { ok: true, customer: next, events };
@@ -122,12 +128,19 @@ export function updateCustomer(id: string, patch: CustomerInput, expectedVersion
   });
 }
 
-export function updateCustomerStatus(id: string, status: string, expectedVersion: number, note?: string): SaveResult {
+export function updateCustomerStatus(
+  id: string,
+  status: string,
+  expectedVersion: number,
+  note?: string,
+  lostReason?: string,
+): SaveResult {
   return handleWrite((ctx): SaveResult => {
     const target = checkTarget(id, expectedVersion);
-    const valid = validateStatusChange(status, note);
+    const valid = validateStatusChange(status, note, lostReason);
     if (!valid.ok) return failure(valid.errors);
-    return changeCustomer(ctx, target, () => ({ fields: { status: valid.status }, note: valid.note }));
+    const fields = valid.lostReason === undefined ? {} : { lostReason: valid.lostReason };
+    return changeCustomer(ctx, target, () => ({ fields: { status: valid.status, ...fields }, note: valid.note }));
   });
 }
 

@@ -5,6 +5,7 @@
  * setValues, the cells merges fill (see CustomersTable.rewrite), and all History rows with one setValues.
  */
 
+import { warnImportedLostRows } from '../domain/lostReasons';
 import {
   assignImportOwners,
   buildImportWrites,
@@ -76,6 +77,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
       formatDate,
     });
     assignImportOwners(plan, staffChoices(ctx), ctx.user);
+    warnImportedLostRows(plan);
     const resultOptions = { dryRun: opts.dryRun, duplicates: opts.duplicates };
     if (opts.dryRun || (plan.toImport.length === 0 && plan.merges.length === 0)) {
       return importResult(plan, resultOptions, []);

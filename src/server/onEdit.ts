@@ -8,6 +8,7 @@
 import { type ChangeStamp, stampChange, stampedKeys } from '../domain/change';
 import { type Column, CUSTOMER_COLUMNS } from '../domain/columns';
 import type { CustomerKey, HistoryEvent } from '../domain/customer';
+import { handEditLostReason } from '../domain/lostReasons';
 import { lastRecordedFields } from '../domain/recorded';
 import { SETTINGS_COLUMNS } from '../domain/settings';
 import { parseStatus } from '../domain/statuses';
@@ -30,6 +31,8 @@ const STAMP_BLOCK = CUSTOMER_COLUMNS.list.slice(
   Math.min(...STAMP_COLUMNS.map((c) => c.index)),
   Math.max(...STAMP_COLUMNS.map((c) => c.index)) + 1,
 );
+
+const LOST_REASON = CUSTOMER_COLUMNS.of.lostReason;
 
 /** How long a hand edit waits for a CRM write to finish (simple triggers stop after 30 s). */
 const EDIT_LOCK_WAIT_MS = 15_000;
@@ -132,13 +135,33 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const previous = previousFromEvent(e) ?? previousFromHistory(ss, ids);
     const events: HistoryEvent[] = [];
     const asRead = rows.map((row) => STAMP_BLOCK.map((column) => rewritable(cellOf(row, column))));
+    const reasonsAsRead = rows.map((row) => [rewritable(cellOf(row, LOST_REASON))]);
+    const reasons = reasonsAsRead.map((cells) => [...cells]);
+    const warnings: string[] = [];
     const bookkeeping = rows.map((row, i): CellValue[] => {
       const kept = asRead[i] as CellValue[];
       if (readField(row, 'id') === '') return kept;
       const changes = rowEvents(row, columns, previous, at, by);
       if (changes.length === 0) return kept;
+      const statusEvent = changes.find((event) => event.action === 'status');
+      const lost = handEditLostReason(statusEvent ?? null, readField(row, 'lostReason'));
+      if (lost.warning) warnings.push(`${readField(row, 'id')}: ${lost.warning}`);
+      if (lost.clear) {
+        // Leaving Closed-lost clears the reason (History keeps it): one more cell, logged like the rest.
+        const from = readField(row, 'lostReason');
+        changes.push({
+          at,
+          customerId: readField(row, 'id'),
+          action: 'manual edit',
+          field: LOST_REASON.header,
+          from,
+          to: '',
+          by,
+        });
+        reasons[i] = [''];
+      }
       events.push(...changes);
-      const statusChanged = changes.some((event) => event.action === 'status');
+      const statusChanged = statusEvent !== undefined;
       const before: ChangeStamp = {
         version: readField(row, 'version'),
         updatedAt: readField(row, 'updatedAt'),
@@ -154,15 +177,21 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
           : (kept[j] as CellValue),
       );
     });
+    if (warnings.length > 0) notify(warnings.slice(0, 3).join(' '));
     if (events.length === 0) return; // a paste of the values already there: nothing changed, nothing logged
     const blockStart = (STAMP_BLOCK[0] as CustomerColumn).column;
     const target = sheet.getRange(firstRow, blockStart, rows.length, STAMP_BLOCK.length);
     target.setValues(bookkeeping);
+    const reasonCells = reasons.some((cells, i) => cells[0] !== reasonsAsRead[i]?.[0])
+      ? sheet.getRange(firstRow, LOST_REASON.column, rows.length, 1)
+      : null;
+    reasonCells?.setValues(reasons);
     try {
       history.append(events, { headerChecked: true });
     } catch (error) {
       // No Version bump without its log entry: put the bookkeeping back as it was read.
       target.setValues(asRead);
+      reasonCells?.setValues(reasonsAsRead);
       notify(
         `${NOT_LOGGED} the History tab refused it, so nothing else was changed. Ask the owner to run CRM ▸ Set up / repair.`,
       );

@@ -1,6 +1,6 @@
-/** Reads the `Settings` tab (staff list, stage probabilities, stale threshold). */
+/** Reads the `Settings` tab (staff list, stage probabilities, stale threshold, lost reasons). */
 
-import { type CrmSettings, DEFAULT_SETTINGS, settingsFromGrid } from '../domain/settings';
+import { type CrmSettings, DEFAULT_SETTINGS, SETTINGS_WIDTH, settingsFromGrid } from '../domain/settings';
 import { readTab } from './table';
 import { TAB } from './tabs';
 
@@ -12,9 +12,6 @@ export interface SettingsRead {
   /** False before the first Set up: the defaults apply (owner only). */
   found: boolean;
 }
-
-/** The Settings tables live in columns A:G (see domain/settings.ts). */
-const SETTINGS_WIDTH = 7;
 
 export function readSettings(ss: Spreadsheet): SettingsRead {
   const sheet = ss.getSheetByName(TAB.settings);

@@ -1,8 +1,10 @@
 /** Creates or repairs every CRM tab: headers, frozen row, formats, Status dropdown, protections. Never deletes data. */
 
-import { type CellKind, type ColumnMap, CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../domain/columns';
-import { type CrmSettings, settingsGrid } from '../domain/settings';
+import { type CellKind, type ColumnMap, CUSTOMER_COLUMNS, columnLetter, HISTORY_COLUMNS } from '../domain/columns';
+import { DEFAULT_LOST_REASONS, LOST_REASONS_HEADER } from '../domain/lostReasons';
+import { type CrmSettings, lostReasonsColumn, SETTINGS_COLUMNS, settingsGrid } from '../domain/settings';
 import { STATUSES, STATUS_LIST_TEXT } from '../domain/statuses';
+import { readText } from './cells';
 import { repairHeader } from './headerRepair';
 import { framePipelineTab } from './pipelineTab';
 import { applyProtection } from './protection';
@@ -90,11 +92,38 @@ function formatHistory(sheet: Sheet): void {
 }
 
 function ensureSettings(sheet: Sheet, settings: CrmSettings, outcome: SetUpOutcome): void {
-  if (sheet.getLastRow() > 0) return; // The admin's values are theirs: only an empty tab is filled.
+  if (sheet.getLastRow() > 0) {
+    addLostReasons(sheet, outcome);
+    return; // The admin's values are theirs: only an empty tab is filled.
+  }
   const grid = settingsGrid(settings);
   sheet.getRange(1, 1, grid.length, (grid[0] ?? []).length).setValues(grid);
   styleHeader(sheet, (grid[0] ?? []).length);
   if (!outcome.created.includes(TAB.settings)) outcome.repaired.push(`${TAB.settings}: defaults written`);
+}
+
+/**
+ * A Settings tab from before the Lost reasons list gets the column with the default reasons; nothing else is
+ * touched. A column N that already holds something under another header is reported, not overwritten.
+ */
+function addLostReasons(sheet: Sheet, outcome: SetUpOutcome): void {
+  const column = SETTINGS_COLUMNS.lostReasons + 1;
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < column) sheet.insertColumnsAfter(maxColumns, column - maxColumns);
+  const rows = Math.max(1, sheet.getLastRow());
+  const cells = sheet.getRange(1, column, rows, 1).getValues();
+  const header = readText(cells[0]?.[0]).trim();
+  if (header.toLowerCase() === LOST_REASONS_HEADER.toLowerCase()) return;
+  if (cells.some((row) => readText(row[0]).trim() !== '')) {
+    outcome.messages.push(
+      `Settings: column ${columnLetter(column)} is not empty, so the "${LOST_REASONS_HEADER}" list was not added there; the default reasons apply.`,
+    );
+    return;
+  }
+  const written = lostReasonsColumn(DEFAULT_LOST_REASONS);
+  sheet.getRange(1, column, written.length, 1).setValues(written);
+  sheet.getRange(1, column).setFontWeight('bold');
+  outcome.repaired.push(`${TAB.settings}: "${LOST_REASONS_HEADER}" list added in column ${columnLetter(column)}`);
 }
 
 export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings): SetUpOutcome {

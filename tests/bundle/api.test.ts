@@ -60,7 +60,10 @@ describe('setUpCrm', () => {
     expect(report.created.sort()).toEqual(['Customers', 'History', 'Import', 'Pipeline', 'Settings']);
     expect(crm.tab('Customers')).toEqual([[...CUSTOMER_HEADERS]]);
     expect(crm.tab('History')).toEqual([[...HISTORY_HEADERS]]);
-    expect(crm.tab('Settings')[0]).toEqual(['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value']);
+    expect(crm.tab('Settings')[0]).toEqual([
+      ...['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value'],
+      ...['', '', '', '', '', '', 'Lost reasons'], // H..M blank (I:L the custom-field table), N the list
+    ]);
     const customers = crm.gas.sheets.sheet('Customers');
     expect(customers.frozenRows).toBe(1);
     const rule = customers.validations.get(1, 5); // F2

@@ -76,6 +76,27 @@ describe('getPipelineBoard', () => {
     expect([b.today, b.staleDays, b.me, b.staff]).toEqual(['2026-03-22', 14, REP, [OWNER, REP, MANAGER]]);
   });
 
+  it('carries the Settings list of lost reasons (what a move to Closed-lost asks for)', () => {
+    const { crm } = seeded();
+    expect(board(crm).lostReasons).toEqual([
+      'Price',
+      'Timing',
+      'Chose a competitor',
+      'No budget',
+      'No response',
+      'Other',
+    ]);
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', a1: 'N3', value: 'Went quiet' });
+    expect(board(crm).lostReasons).toEqual([
+      'Price',
+      'Went quiet',
+      'Chose a competitor',
+      'No budget',
+      'No response',
+      'Other',
+    ]);
+  });
+
   it('weighted values follow the probabilities in Settings', () => {
     const { crm } = seeded();
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', a1: 'D2', value: '50%' }); // Lead

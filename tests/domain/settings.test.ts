@@ -8,17 +8,20 @@ import {
 } from '../../src/domain/settings';
 
 const HEADER = ['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value'];
+const REASONS = ['Price', 'Timing', 'Chose a competitor', 'No budget', 'No response', 'Other'];
+/** Columns H..M between the Value column and the Lost reasons column N. */
+const GAP = ['', '', '', '', '', ''];
 
 const DEFAULT_GRID = [
-  HEADER,
-  ['', '', 'Lead', 0.1, '', 'Stale after (days)', 14],
-  ['', '', 'Contacted', 0.2, '', '', ''],
-  ['', '', 'Qualified', 0.4, '', '', ''],
-  ['', '', 'In negotiation', 0.6, '', '', ''],
-  ['', '', 'Closed-won', 1, '', '', ''],
-  ['', '', 'Closed-lost', 0, '', '', ''],
-  ['', '', 'Active', 1, '', '', ''],
-  ['', '', 'Dormant', 0, '', '', ''],
+  [...HEADER, ...GAP, 'Lost reasons'],
+  ['', '', 'Lead', 0.1, '', 'Stale after (days)', 14, ...GAP, 'Price'],
+  ['', '', 'Contacted', 0.2, '', '', '', ...GAP, 'Timing'],
+  ['', '', 'Qualified', 0.4, '', '', '', ...GAP, 'Chose a competitor'],
+  ['', '', 'In negotiation', 0.6, '', '', '', ...GAP, 'No budget'],
+  ['', '', 'Closed-won', 1, '', '', '', ...GAP, 'No response'],
+  ['', '', 'Closed-lost', 0, '', '', '', ...GAP, 'Other'],
+  ['', '', 'Active', 1, '', '', '', ...GAP, ''],
+  ['', '', 'Dormant', 0, '', '', '', ...GAP, ''],
 ];
 
 describe('settingsGrid', () => {
@@ -31,9 +34,9 @@ describe('settingsGrid', () => {
     const staff = Array.from({ length: 10 }, (_, i) => `s${i}@shop.example`);
     const grid = settingsGrid({ ...DEFAULT_SETTINGS, staff, staleDays: 30 });
     expect(grid).toHaveLength(11);
-    expect(new Set(grid.map((row) => row.length))).toEqual(new Set([7]));
-    expect(grid[1]).toEqual(['s0@shop.example', '', 'Lead', 0.1, '', 'Stale after (days)', 30]);
-    expect(grid[10]).toEqual(['s9@shop.example', '', '', '', '', '', '']);
+    expect(new Set(grid.map((row) => row.length))).toEqual(new Set([14]));
+    expect(grid[1]).toEqual(['s0@shop.example', '', 'Lead', 0.1, '', 'Stale after (days)', 30, ...GAP, 'Price']);
+    expect(grid[10]).toEqual(['s9@shop.example', '', '', '', '', '', '', ...GAP, '']);
   });
 
   it('reads back what it writes, without problems', () => {
@@ -41,8 +44,29 @@ describe('settingsGrid', () => {
       staff: ['ann@shop.example', 'bob@shop.example'],
       probabilities: { ...DEFAULT_SETTINGS.probabilities, Qualified: 0.35 },
       staleDays: 21,
+      lostReasons: ['Price', 'Went quiet'],
     };
     expect(settingsFromGrid(settingsGrid(settings))).toEqual({ settings, problems: [] });
+  });
+});
+
+describe('Lost reasons (column N)', () => {
+  const withReasons = (...cells: unknown[]): unknown[][] => [
+    [...HEADER, ...GAP, 'Lost reasons'],
+    ...cells.map((cell) => ['', '', '', '', '', '', '', ...GAP, cell]),
+  ];
+
+  it('reads the list as written, skipping blanks, and reports a repeat once', () => {
+    const { settings, problems } = settingsFromGrid(withReasons(' Price ', '', 'Budget cut', 'price', 42));
+    expect(settings.lostReasons).toEqual(['Price', 'Budget cut', '42']);
+    expect(problems).toContain('Settings N5: the lost reason "price" is listed twice; it counts once.');
+  });
+
+  it('falls back to the defaults without the column (a CRM from before the list) or with an empty list', () => {
+    expect(settingsFromGrid([HEADER]).settings.lostReasons).toEqual(REASONS);
+    const empty = settingsFromGrid(withReasons('', ''));
+    expect(empty.settings.lostReasons).toEqual(REASONS);
+    expect(empty.problems).toContain('Settings: the "Lost reasons" list is empty; using the defaults.');
   });
 });
 
@@ -105,6 +129,7 @@ describe('settingsFromGrid', () => {
           Dormant: 0.05,
         },
         staleDays: 30,
+        lostReasons: REASONS,
       },
       problems: [],
     });

@@ -144,13 +144,18 @@ export function customerView(
     if (!sent) return;
     const status = statusForm.status();
     const note = statusForm.note();
-    if (status === sent.status && note === '') {
+    const lostReason = statusForm.lostReason();
+    const reasonChanged = lostReason !== undefined && lostReason !== sent.lostReason;
+    if (status === sent.status && note === '' && !reasonChanged) {
       statusForm.showErrors({ status: `It is already ${status}: choose another stage or add a note.` });
       return;
     }
     banner.clear();
     const result = await runBusy(statusForm.button, 'Updating…', banner, 'update the status', () =>
-      call('updateCustomerStatus', sent.id, status, sent.version, note || undefined),
+      // Apps Script cannot pass undefined in the middle: a note-less lost reason sends '' as the note.
+      lostReason === undefined
+        ? call('updateCustomerStatus', sent.id, status, sent.version, note || undefined)
+        : call('updateCustomerStatus', sent.id, status, sent.version, note, lostReason),
     );
     afterSave(
       result,
