@@ -19,7 +19,7 @@ const DAY_MS = 24 * HOUR_MS;
 /** The demo's first day, counted back from now. */
 const DEMO_DAYS = 28;
 
-type Move = readonly [day: number, status: string, note?: string];
+type Move = readonly [day: number, status: string, note?: string, lostReason?: string];
 
 interface DemoCustomer {
   day: number;
@@ -67,7 +67,7 @@ const CUSTOMERS: DemoCustomer[] = [
     },
     moves: [
       [3.2, 'Contacted'],
-      [11.4, 'Closed-lost', 'Went with a cheaper local provider.'],
+      [11.4, 'Closed-lost', 'Went with a cheaper local provider.', 'Price'],
     ],
   },
   {
@@ -267,16 +267,18 @@ export function seedDemo(options: { distDir: string; nowMs?: number }): SavedSta
         state.version = result.customer.version;
       },
     });
-    for (const [day, status, note] of demo.moves) {
+    for (const [day, status, note, lostReason] of demo.moves) {
       steps.push({
         day,
         run: () => {
           // No note → no fourth argument (undefined would cross the boundary as null).
           const result = succeeded(
             `updateCustomerStatus ${demo.input.name} → ${status}`,
-            note
-              ? harness.call(staff, 'updateCustomerStatus', state.id, status, state.version, note)
-              : harness.call(staff, 'updateCustomerStatus', state.id, status, state.version),
+            lostReason
+              ? harness.call(staff, 'updateCustomerStatus', state.id, status, state.version, note, lostReason)
+              : note
+                ? harness.call(staff, 'updateCustomerStatus', state.id, status, state.version, note)
+                : harness.call(staff, 'updateCustomerStatus', state.id, status, state.version),
           );
           state.version = result.customer.version;
         },
