@@ -43,15 +43,33 @@ function main(): void {
     filter.value = [...filter.options].some((o) => o.value === chosen) ? chosen : EVERYONE;
   }
 
-  /** Draws the board again, keeping the focus on the card (or the card's control) that had it. */
+  /** True while a card is being dragged: drawing again would take the dragged card away and end the drag. */
+  let dragging = false;
+  let renderAfterDrag = false;
+
+  /** Draws the board again, keeping the focus on the card (or its control) that had it and every column's scroll. */
   function render(): void {
     if (!board) return;
+    if (dragging) {
+      renderAfterDrag = true;
+      return;
+    }
     const active = document.activeElement as HTMLElement | null;
     const cardId = active?.closest<HTMLElement>('.board-card')?.dataset.id;
     const part = active?.dataset.part;
+    const scrolls = new Map<string, number>();
+    for (const cards of area.querySelectorAll<HTMLElement>('.board-column')) {
+      scrolls.set(cards.dataset.status ?? '', cards.querySelector('.column-cards')?.scrollTop ?? 0);
+    }
+    const scrollLeft = area.scrollLeft;
     const total = board.columns.reduce((n, c) => n + c.count, 0);
     summary.textContent = `${total.toLocaleString()} customers; stale = no change for more than ${board.staleDays} days.`;
     replaceChildren(area, renderBoard({ board, today: board.today, states, loadingMore }, handlers));
+    area.scrollLeft = scrollLeft;
+    for (const column of area.querySelectorAll<HTMLElement>('.board-column')) {
+      const cards = column.querySelector<HTMLElement>('.column-cards');
+      if (cards) cards.scrollTop = scrolls.get(column.dataset.status ?? '') ?? 0;
+    }
     if (cardId) focusCard(cardId, part);
   }
 
@@ -108,6 +126,13 @@ function main(): void {
       );
     },
     drop: (id, status) => moves.move(id, status),
+    dragging: (on) => {
+      dragging = on;
+      if (!on && renderAfterDrag) {
+        renderAfterDrag = false;
+        render();
+      }
+    },
     key: (event, id) => moves.key(event, id, handlers.open),
     chooseLostReason: (id, reason) => moves.chooseLostReason(id, reason),
     cancelLostReason: (id) => moves.cancelLostReason(id),

@@ -21,6 +21,8 @@ export type CardState =
 export interface BoardHandlers {
   open(id: string): void;
   drop(id: string, status: string): void;
+  /** A drag started (true) or ended (false). */
+  dragging(on: boolean): void;
   key(event: KeyboardEvent, id: string): void;
   chooseLostReason(id: string, reason: string): void;
   cancelLostReason(id: string): void;
@@ -203,8 +205,12 @@ function card(customer: Customer, marks: CardMarks, view: BoardView, on: BoardHa
     event.dataTransfer?.setData(DRAG_TYPE, customer.id);
     if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
     element.classList.add('is-dragging');
+    on.dragging(true);
   });
-  element.addEventListener('dragend', () => element.classList.remove('is-dragging'));
+  element.addEventListener('dragend', () => {
+    element.classList.remove('is-dragging');
+    on.dragging(false);
+  });
   return element;
 }
 
@@ -244,6 +250,8 @@ function column(col: BoardColumn, view: BoardView, on: BoardHandlers): HTMLEleme
     event.preventDefault();
     element.classList.remove('is-drop');
     const id = event.dataTransfer?.getData(DRAG_TYPE) ?? '';
+    // The drag is over once dropped: the move draws the board at once (dragend comes later, on a removed card).
+    on.dragging(false);
     if (id !== '') on.drop(id, col.status);
   });
   return element;
