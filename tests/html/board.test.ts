@@ -6,7 +6,7 @@
 
 import type { Locator, Page } from 'playwright-core';
 import { OWNER } from '../support/crm';
-import { pageTest, sleep, useSuite } from './harness';
+import { pageTest, until, useSuite } from './harness';
 import { BOSS, type SeedCustomer } from './server';
 
 jest.setTimeout(60000);
@@ -285,11 +285,10 @@ describe('Pipeline board dialog', () => {
         BOSS,
       ]);
       await filter.selectOption(BOSS);
-      await page.locator('.board-card').first().waitFor();
-      await sleep(100);
+      await page.waitForFunction("document.querySelectorAll('.board-card').length === 1");
       expect(await page.locator('.card-name').allTextContents()).toEqual(['Cat Cole']);
       await filter.selectOption({ label: 'Mine (rep@example.com)' });
-      await column(page, 'Lead').locator('.board-card').first().waitFor();
+      await page.waitForFunction("document.querySelectorAll('.board-card').length === 2");
       expect(await page.locator('.card-name').allTextContents()).toEqual(['Ann Able', 'Bob Baker']);
       expect((await opened.calls('getPipelineBoard')).map((c) => c.args[0])).toEqual([
         { owner: '', perStage: 50 },
@@ -309,7 +308,7 @@ describe('Pipeline board dialog', () => {
       const { page } = opened;
       await ready(page);
       await card(page, 'Bob Baker').locator('.card-name').click();
-      await sleep(300);
+      await until(() => opened.server.hostClosed > 0);
       expect((await opened.calls('openCustomerSidebar')).map((c) => c.args)).toEqual([['C-00002']]);
       expect((await opened.stats()).hostClosed).toBe(1);
     },

@@ -10,7 +10,7 @@ import { failureMessage } from '../failure';
 import { errorsOf, pageMessages } from '../results';
 import { call, closeHost } from '../server';
 import { createMoves } from './moves';
-import { type BoardHandlers, type CardState, renderBoard } from './view';
+import { BOARD_HELP_ID, type BoardHandlers, type CardState, renderBoard } from './view';
 
 /** Cards per column at first, and how many more each "show more" asks for. */
 const PAGE = 50;
@@ -157,7 +157,19 @@ function main(): void {
     h(
       'main',
       { class: 'view dialog board' },
-      h('div', { class: 'board-toolbar' }, h('label', { for: 'board-owner' }, 'Owner'), filter, summary, live),
+      h(
+        'div',
+        { class: 'board-toolbar' },
+        h('label', { for: 'board-owner' }, 'Owner'),
+        filter,
+        summary,
+        live,
+        h(
+          'p',
+          { id: BOARD_HELP_ID, class: 'board-help muted small' },
+          'Drag a card to another stage, or focus it and use ← → to choose a stage and Enter to move it (Escape cancels). Click or Enter opens the customer in the sidebar.',
+        ),
+      ),
       area,
     ),
   );

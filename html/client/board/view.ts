@@ -42,6 +42,9 @@ export interface BoardView {
 
 const DRAG_TYPE = 'text/plain';
 
+/** The id of the page's one line on how to move a card by keyboard (main.ts draws it; every card points to it). */
+export const BOARD_HELP_ID = 'board-help';
+
 function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
@@ -192,7 +195,7 @@ function card(customer: Customer, marks: CardMarks, view: BoardView, on: BoardHa
       role: 'listitem',
       'data-id': customer.id,
       'aria-busy': busy ? 'true' : null,
-      'aria-label': `${customer.name}${customer.company ? `, ${customer.company}` : ''}: ${customer.status}. Enter opens it, arrow keys move it.`,
+      'aria-describedby': BOARD_HELP_ID,
     },
     ...cardDetails(customer, marks, view.today),
     state ? stateBlock(customer.id, customer, state, view, on) : null,
