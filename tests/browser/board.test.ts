@@ -77,85 +77,108 @@ describe('Pipeline board in the preview (npm start)', () => {
   }
 
   it('the menu offers Pipeline board right after Search customers', () =>
-    screenshotOnFailure(() => first, 'board-menu', async () => {
-      const page = tab('first');
-      await page.getByRole('menuitem', { name: 'CRM', exact: true }).click();
-      const items = (await page.getByRole('menu').getByRole('menuitem').allTextContents()).map((t) => t.trim());
-      expect(items.indexOf('Pipeline board')).toBe(items.indexOf('Search customers') + 1);
-      await page.keyboard.press('Escape');
-    }));
+    screenshotOnFailure(
+      () => first,
+      'board-menu',
+      async () => {
+        const page = tab('first');
+        await page.getByRole('menuitem', { name: 'CRM', exact: true }).click();
+        const items = (await page.getByRole('menu').getByRole('menuitem').allTextContents()).map((t) => t.trim());
+        expect(items.indexOf('Pipeline board')).toBe(items.indexOf('Search customers') + 1);
+        await page.keyboard.press('Escape');
+      },
+    ));
 
   it('drags a card to another column: saved, and the Customers tab shows it', () =>
-    screenshotOnFailure(() => first, 'board-drag', async () => {
-      const page = tab('first');
-      const board = await openBoard(page);
-      const name = (await column(board, 'Lead').locator('.card-name').first().textContent()) ?? '';
-      expect(name).not.toBe('');
-      await card(board, name).dragTo(column(board, 'Qualified'));
-      await board.getByRole('status').getByText(`${name} moved to Qualified.`).waitFor();
-      expect(await names(board, 'Qualified')).toContain(name);
-      expect(await names(board, 'Lead')).not.toContain(name);
-      await closeBoard(page);
-      await eventually('the sheet shows Qualified', async () => (await statusOnSheet(page, name)) === 'Qualified');
-    }));
+    screenshotOnFailure(
+      () => first,
+      'board-drag',
+      async () => {
+        const page = tab('first');
+        const board = await openBoard(page);
+        const name = (await column(board, 'Lead').locator('.card-name').first().textContent()) ?? '';
+        expect(name).not.toBe('');
+        await card(board, name).dragTo(column(board, 'Qualified'));
+        await board.getByRole('status').getByText(`${name} moved to Qualified.`).waitFor();
+        expect(await names(board, 'Qualified')).toContain(name);
+        expect(await names(board, 'Lead')).not.toContain(name);
+        await closeBoard(page);
+        await eventually('the sheet shows Qualified', async () => (await statusOnSheet(page, name)) === 'Qualified');
+      },
+    ));
 
   it('moves a card with the keyboard: arrow right, Enter', () =>
-    screenshotOnFailure(() => first, 'board-keyboard', async () => {
-      const page = tab('first');
-      const board = await openBoard(page);
-      const name = (await column(board, 'Contacted').locator('.card-name').first().textContent()) ?? '';
-      await card(board, name).focus();
-      await page.keyboard.press('ArrowRight');
-      await card(board, name).getByText('Move to Qualified?').waitFor();
-      await page.keyboard.press('Enter');
-      await board.getByRole('status').getByText(`${name} moved to Qualified.`).waitFor();
-      expect(await names(board, 'Qualified')).toContain(name);
-      await closeBoard(page);
-      await eventually('the sheet shows Qualified', async () => (await statusOnSheet(page, name)) === 'Qualified');
-    }));
+    screenshotOnFailure(
+      () => first,
+      'board-keyboard',
+      async () => {
+        const page = tab('first');
+        const board = await openBoard(page);
+        const name = (await column(board, 'Contacted').locator('.card-name').first().textContent()) ?? '';
+        await card(board, name).focus();
+        await page.keyboard.press('ArrowRight');
+        await card(board, name).getByText('Move to Qualified?').waitFor();
+        await page.keyboard.press('Enter');
+        await board.getByRole('status').getByText(`${name} moved to Qualified.`).waitFor();
+        expect(await names(board, 'Qualified')).toContain(name);
+        await closeBoard(page);
+        await eventually('the sheet shows Qualified', async () => (await statusOnSheet(page, name)) === 'Qualified');
+      },
+    ));
 
   it('two tabs: the second moves a card the first already moved and gets the conflict in place', () =>
-    screenshotOnFailure(() => second, 'board-conflict', async () => {
-      const late = await openBoard(tab('second'));
-      const name = (await column(late, 'Qualified').locator('.card-name').first().textContent()) ?? '';
-      const early = await openBoard(tab('first'));
-      await card(early, name).dragTo(column(early, 'In negotiation'));
-      await early.getByRole('status').getByText(`${name} moved to In negotiation.`).waitFor();
+    screenshotOnFailure(
+      () => second,
+      'board-conflict',
+      async () => {
+        const late = await openBoard(tab('second'));
+        const name = (await column(late, 'Qualified').locator('.card-name').first().textContent()) ?? '';
+        const early = await openBoard(tab('first'));
+        await card(early, name).dragTo(column(early, 'In negotiation'));
+        await early.getByRole('status').getByText(`${name} moved to In negotiation.`).waitFor();
 
-      await tab('second').bringToFront();
-      await card(late, name).dragTo(column(late, 'Closed-won'));
-      const notice = card(late, name).locator('.conflict');
-      await notice.waitFor();
-      expect(await notice.textContent()).toContain('now in In negotiation');
-      expect(await names(late, 'In negotiation')).toContain(name);
-      expect(await names(late, 'Closed-won')).not.toContain(name);
-      await notice.getByRole('button', { name: 'Keep theirs' }).click();
-      await closeBoard(tab('second'));
-      expect(await statusOnSheet(tab('second'), name)).toBe('In negotiation');
-      await closeBoard(tab('first'));
-    }));
+        await tab('second').bringToFront();
+        await card(late, name).dragTo(column(late, 'Closed-won'));
+        const notice = card(late, name).locator('.conflict');
+        await notice.waitFor();
+        expect(await notice.textContent()).toContain('now in In negotiation');
+        expect(await names(late, 'In negotiation')).toContain(name);
+        expect(await names(late, 'Closed-won')).not.toContain(name);
+        await notice.getByRole('button', { name: 'Keep theirs' }).click();
+        await closeBoard(tab('second'));
+        expect(await statusOnSheet(tab('second'), name)).toBe('In negotiation');
+        await closeBoard(tab('first'));
+      },
+    ));
 
   it('Closed-lost: refused without a reason (asked again on the card), saved with one', () =>
-    screenshotOnFailure(() => first, 'board-lost', async () => {
-      const page = tab('first');
-      const board = await openBoard(page);
-      const name = (await column(board, 'Lead').locator('.card-name').first().textContent()) ?? '';
-      await card(board, name).dragTo(column(board, 'Closed-lost'));
-      const prompt = card(board, name).locator('.card-lost');
-      await prompt.getByRole('button', { name: 'Move to Closed-lost' }).click();
-      await prompt.locator('.field-error').waitFor();
-      expect(await prompt.locator('.field-error').textContent()).toMatch(/reason/i);
-      // Nothing was saved: the other tab's sheet still says Lead.
-      await tab('second').bringToFront();
-      expect(await statusOnSheet(tab('second'), name)).toBe('Lead');
-      await page.bringToFront();
+    screenshotOnFailure(
+      () => first,
+      'board-lost',
+      async () => {
+        const page = tab('first');
+        const board = await openBoard(page);
+        const name = (await column(board, 'Lead').locator('.card-name').first().textContent()) ?? '';
+        await card(board, name).dragTo(column(board, 'Closed-lost'));
+        const prompt = card(board, name).locator('.card-lost');
+        await prompt.getByRole('button', { name: 'Move to Closed-lost' }).click();
+        await prompt.locator('.field-error').waitFor();
+        expect(await prompt.locator('.field-error').textContent()).toMatch(/reason/i);
+        // Nothing was saved: the other tab's sheet still says Lead.
+        await tab('second').bringToFront();
+        expect(await statusOnSheet(tab('second'), name)).toBe('Lead');
+        await page.bringToFront();
 
-      await prompt.getByLabel('Lost reason').selectOption('No budget');
-      await prompt.getByRole('button', { name: 'Move to Closed-lost' }).click();
-      await board.getByRole('status').getByText(`${name} moved to Closed-lost.`).waitFor();
-      await closeBoard(page);
-      await eventually('the sheet shows Closed-lost', async () => (await statusOnSheet(page, name)) === 'Closed-lost');
-      const row = page.locator('tr', { has: page.locator('td', { hasText: new RegExp(`^${name}$`) }) });
-      expect(await row.locator('td').nth(18).textContent()).toBe('No budget');
-    }));
+        await prompt.getByLabel('Lost reason').selectOption('No budget');
+        await prompt.getByRole('button', { name: 'Move to Closed-lost' }).click();
+        await board.getByRole('status').getByText(`${name} moved to Closed-lost.`).waitFor();
+        await closeBoard(page);
+        await eventually(
+          'the sheet shows Closed-lost',
+          async () => (await statusOnSheet(page, name)) === 'Closed-lost',
+        );
+        const row = page.locator('tr', { has: page.locator('td', { hasText: new RegExp(`^${name}$`) }) });
+        expect(await row.locator('td').nth(18).textContent()).toBe('No budget');
+      },
+    ));
 });
