@@ -24,6 +24,7 @@ import { clockDate, loadBundle } from '../bundle/loadBundle';
 import { benchBoard } from './board';
 import { LEGEND, countCalls, type CallCounts } from './counting';
 import { type GeneratedCustomer, STATUS_LIST, customerRow, eventRow, generateDataset, importGrid, rng } from './data';
+import { benchManager } from './manager';
 import { Naive } from './naive';
 import { searchQueries } from './queries';
 import { instrumentStandIn, takeStandInNs } from './standInTime';
@@ -427,6 +428,8 @@ function runSize(size: number): SizeResult {
       naiveRun(1, () => naive.rebuildPipeline()),
     );
   }
+
+  if (wanted('manager')) benchManager({ crm, customers, measure, figures, add }); // local/bench/manager.ts
 
   // ---- My work: the follow-up lists (one read of Customers) and an activity logged (one History row)
   if (wanted('followups')) {

@@ -19,6 +19,7 @@ const DAY_MS = 24 * HOUR_MS;
 /** The demo's first day, counted back from now. */
 const DEMO_DAYS = 28;
 
+/** A move to Closed-lost carries its lost reason (the API requires one from the Settings list). */
 type Move = readonly [day: number, status: string, note?: string, lostReason?: string];
 
 interface DemoCustomer {
@@ -275,7 +276,7 @@ export function seedDemo(options: { distDir: string; nowMs?: number }): SavedSta
           const result = succeeded(
             `updateCustomerStatus ${demo.input.name} → ${status}`,
             lostReason
-              ? harness.call(staff, 'updateCustomerStatus', state.id, status, state.version, note, lostReason)
+              ? harness.call(staff, 'updateCustomerStatus', state.id, status, state.version, note ?? '', lostReason)
               : note
                 ? harness.call(staff, 'updateCustomerStatus', state.id, status, state.version, note)
                 : harness.call(staff, 'updateCustomerStatus', state.id, status, state.version),

@@ -65,9 +65,12 @@ export function decideLostReason(change: LostReasonChange, list: () => readonly 
     return { ok: true, lostReason: '' };
   }
   if (given === '') {
-    // Already Closed-lost and the change does not touch the reason: it keeps the one it has.
-    const kept = change.given === undefined && change.before?.status === CLOSED_LOST ? change.before.lostReason : '';
-    if (kept !== '') return { ok: true, lostReason: kept };
+    // Already Closed-lost and the change does not name a reason: it keeps what it has. The rule is about MOVING
+    // to Closed-lost; a customer put there by hand or by import without one can still be edited (its reason is
+    // then asked for when someone picks one, or counted as "(no reason given)").
+    if (change.given === undefined && change.before?.status === CLOSED_LOST) {
+      return { ok: true, lostReason: change.before.lostReason };
+    }
     return {
       ok: false,
       problem: 'missing',

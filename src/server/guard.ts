@@ -7,6 +7,7 @@ import { accessRefusal, canWrite } from '../domain/access';
 import type { Failure } from '../domain/results';
 import { type CrmContext, openContext } from './context';
 import { failure, toFailure } from './failure';
+import { markPipelineOutOfDate } from '../sheets/pipelineTab';
 
 /** How long a write waits for another user's write to finish before giving up. */
 export const LOCK_WAIT_MS = 10_000;
@@ -38,12 +39,25 @@ export function handleRead<T>(body: (ctx: CrmContext) => T): T | Failure {
 }
 
 /**
+ * Whether a write's result changed customers: ok, not a dry run, and not a save that changed nothing (no events).
+ * Results are plain objects (the API's shapes), read loosely here so every write, present or future, is covered.
+ */
+function changedCustomers(result: unknown): boolean {
+  if (typeof result !== 'object' || result === null) return false;
+  const { ok, dryRun, events } = result as { ok?: unknown; dryRun?: unknown; events?: unknown };
+  if (ok !== true || dryRun === true) return false;
+  return !(Array.isArray(events) && events.length === 0);
+}
+
+/**
  * Runs a write: only for the admin and listed staff (unless `allow: 'anyone'`, for a body that checks access
- * itself), under the document lock, flushed before release.
+ * itself), under the document lock, flushed before release. A write that changed customers marks the Pipeline tab
+ * "out of date" in the same batch (never silently stale, SPEC "Manager's Pipeline tab"); writes that leave the
+ * figures as they are (the rebuild itself, Set up, an activity) say `pipeline: 'unchanged'`.
  */
 export function handleWrite<T>(
   body: (ctx: CrmContext) => T,
-  options: { allow?: 'writers' | 'anyone' } = {},
+  options: { allow?: 'writers' | 'anyone'; pipeline?: 'unchanged' } = {},
 ): T | Failure {
   return mapped(() => {
     const ctx = openContext();
@@ -51,7 +65,16 @@ export function handleWrite<T>(
     const lock = LockService.getDocumentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) return failure({ form: BUSY_MESSAGE });
     try {
-      return body(ctx);
+      const result = body(ctx);
+      if (options.pipeline !== 'unchanged' && changedCustomers(result)) {
+        try {
+          markPipelineOutOfDate(ctx.ss, ctx.nowIso, ctx.user);
+        } catch (error) {
+          // The save itself is done and must be reported as done; the next rebuild replaces row 2 anyway.
+          console.warn(`Pipeline tab not marked out of date: ${String(error)}`);
+        }
+      }
+      return result;
     } finally {
       // Also after a failure: a rollback must reach the sheet before the next write can take the lock.
       SpreadsheetApp.flush();

@@ -28,17 +28,20 @@ export function listStaff(): StaffList | Failure {
  * untouched (its Version does not move: an activity changes no field, so nobody's open card becomes stale).
  */
 export function logActivity(id: string, activity: unknown): LogActivityResult {
-  return handleWrite((ctx): LogActivityResult => {
-    const idCheck = validateId(id);
-    const valid = validateActivity(activity, Date.parse(ctx.nowIso));
-    if (!idCheck.ok || !valid.ok)
-      return failure({ ...(idCheck.ok ? {} : idCheck.errors), ...(valid.ok ? {} : valid.errors) });
-    const record = CustomerRecords.read(ctx.ss).find(idCheck.value);
-    if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
-    const event = activityEvent(idCheck.value, valid.value, ctx.user);
-    HistoryTable.open(ctx.ss).append([event]);
-    return { ok: true, event };
-  });
+  return handleWrite(
+    (ctx): LogActivityResult => {
+      const idCheck = validateId(id);
+      const valid = validateActivity(activity, Date.parse(ctx.nowIso));
+      if (!idCheck.ok || !valid.ok)
+        return failure({ ...(idCheck.ok ? {} : idCheck.errors), ...(valid.ok ? {} : valid.errors) });
+      const record = CustomerRecords.read(ctx.ss).find(idCheck.value);
+      if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+      const event = activityEvent(idCheck.value, valid.value, ctx.user);
+      HistoryTable.open(ctx.ss).append([event]);
+      return { ok: true, event };
+    },
+    { pipeline: 'unchanged' },
+  ); // an activity moves no Pipeline figure
 }
 
 const followUpOptionsSchema = z.strictObject({

@@ -16,6 +16,7 @@ import { type CellValue, readDate, readDay, readText, rewritable } from '../shee
 import { CUSTOMER_WIDTH, cellOf, encodeField, readField } from '../sheets/customerRows';
 import { historyOfCustomers } from '../sheets/historyReads';
 import { HistoryTable } from '../sheets/historyTable';
+import { markPipelineOutOfDate } from '../sheets/pipelineTab';
 import { SchemaError } from '../sheets/schemaError';
 import { checkHeader } from '../sheets/table';
 import { TAB } from '../sheets/tabs';
@@ -197,6 +198,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       );
       throw error;
     }
+    markPipelineOutOfDate(ss, at, by); // a hand edit moves the figures as much as a save does
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     notify(`${NOT_LOGGED} ${error.message}`);

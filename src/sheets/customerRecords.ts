@@ -115,6 +115,7 @@ function toPipelineCustomer(row: readonly unknown[]): PipelineCustomer {
     dealValue: readField(row, 'dealValue'),
     owner: readField(row, 'owner'),
     nextStepDue: readField(row, 'nextStepDue'),
+    lostReason: readField(row, 'lostReason'),
     // Milliseconds rather than the ISO strings readField would build: the pipeline only subtracts them.
     createdAt: readTime(cellOf(row, C.createdAt)) ?? '',
     updatedAt: readTime(cellOf(row, C.updatedAt)) ?? '',

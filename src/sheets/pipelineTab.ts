@@ -4,7 +4,7 @@
  * The tab's frame (number formats, bold rows, the one chart: domain/pipeline/layout.ts) does not depend on the
  * data, so it is applied once — by Set up / repair, or by the first rebuild after a new frame version or on a new
  * tab — and recorded in a document property. A rebuild then only reads the tab's height and writes ONE setValues
- * over A1:M<last row>: the '' padding overwrites what a longer previous list (or a scribble) left, with no clear(),
+ * over A1:Q<last row>: the '' padding overwrites what a longer previous list (or a scribble) left, with no clear(),
  * which would also wipe the frame. Growing past the last row adds insertRowsAfter and one setNumberFormats for the
  * new rows. Text goes through textCell(): its apostrophe keeps it text under the automatic format.
  */
@@ -15,6 +15,8 @@ import {
   type PipelineLayout,
   frameFontWeights,
   frameNumberFormats,
+  outOfDateText,
+  PIPELINE_STATUS_ROW,
   pipelineFrame,
 } from '../domain/pipeline';
 import { textCell } from './cells';
@@ -33,25 +35,31 @@ function frameMarker(sheet: Sheet, frame: PipelineFrame): string {
   return `${frame.version}:${sheet.getSheetId()}`;
 }
 
-function placeChart(sheet: Sheet, chart: PipelineChartSpec): void {
-  const existing = sheet.getCharts()[0];
-  const source = sheet.getRange(chart.row, chart.column, chart.numRows, chart.numColumns);
-  // One chart, modified in place: a new chart every time would pile up.
-  const builder = existing ? existing.modify().clearRanges() : sheet.newChart();
-  const built = builder
-    .setChartType(Charts.ChartType.COLUMN)
-    .addRange(source)
-    .setNumHeaders(1)
-    .setPosition(chart.anchorRow, chart.anchorColumn, 0, 0)
-    .setOption('title', 'Customers and deal value by stage')
-    .setOption('series', { 1: { targetAxisIndex: 1 } })
-    .build();
-  if (existing) sheet.updateChart(built);
-  else sheet.insertChart(built);
+/**
+ * The frame's charts, in order: existing ones modified in place (a new chart every time would pile up), missing ones
+ * inserted. A chart beyond them (someone added by hand) is left alone.
+ */
+function placeCharts(sheet: Sheet, specs: readonly PipelineChartSpec[]): void {
+  const existing = sheet.getCharts();
+  specs.forEach((spec, i) => {
+    const chart = existing[i];
+    const source = sheet.getRange(spec.row, spec.column, spec.numRows, spec.numColumns);
+    const builder = chart ? chart.modify().clearRanges() : sheet.newChart();
+    const built = builder
+      .setChartType(Charts.ChartType[spec.type])
+      .addRange(source)
+      .setNumHeaders(1)
+      .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
+      .setOption('title', spec.title)
+      .setOption('legend', { position: 'none' })
+      .build();
+    if (chart) sheet.updateChart(built);
+    else sheet.insertChart(built);
+  });
 }
 
 /**
- * Formats and bold for rows 1..rows (they must exist), the chart, and the marker. Every cell of A..M gets its
+ * Formats and bold for rows 1..rows (they must exist), the chart, and the marker. Every cell of A..Q gets its
  * format, '' (automatic) included, so an older layout's formats and bold rows do not linger.
  */
 function applyFrame(sheet: Sheet, frame: PipelineFrame, rows: number, properties: Properties): Range {
@@ -60,9 +68,19 @@ function applyFrame(sheet: Sheet, frame: PipelineFrame, rows: number, properties
   const whole = sheet.getRange(1, 1, rows, frame.width);
   whole.setNumberFormats(frameNumberFormats(frame, 1, rows));
   whole.setFontWeights(frameFontWeights(frame, 1, rows));
-  placeChart(sheet, frame.chart);
+  placeCharts(sheet, frame.charts);
   properties.setProperty(PIPELINE_FRAME_KEY, frameMarker(sheet, frame));
   return whole;
+}
+
+/**
+ * A write that does not rebuild the tab says so in row 2, in the same batch as the write (one setValue, no read):
+ * the tab is then never silently stale. Nothing happens before Set up made the tab.
+ */
+export function markPipelineOutOfDate(ss: Spreadsheet, changedAtIso: string, by: string): void {
+  const sheet = ss.getSheetByName(TAB.pipeline);
+  if (!sheet) return;
+  sheet.getRange(PIPELINE_STATUS_ROW, 1).setValue(textCell(outOfDateText(changedAtIso, by)));
 }
 
 /** Set up / repair: (re)applies the frame to the Pipeline tab, whatever the marker says. */
@@ -75,7 +93,7 @@ export function framePipelineTab(sheet: Sheet): void {
   applyFrame(sheet, frame, rows, PropertiesService.getDocumentProperties());
 }
 
-/** A1:M<rows>, or null when the tab was cut narrower than M by hand (getRange refuses a range outside the grid). */
+/** A1:Q<rows>, or null when the tab was cut narrower than Q by hand (getRange refuses a range outside the grid). */
 function wholeRange(sheet: Sheet, rows: number, width: number): Range | null {
   try {
     return sheet.getRange(1, 1, rows, width);
@@ -84,7 +102,7 @@ function wholeRange(sheet: Sheet, rows: number, width: number): Range | null {
   }
 }
 
-/** One rebuild: getMaxRows and one setValues over A1:M<last row>, plus the frame only when the marker says so. */
+/** One rebuild: getMaxRows and one setValues over A1:Q<last row>, plus the frame only when the marker says so. */
 export function writePipelineTab(ss: Spreadsheet, layout: PipelineLayout): void {
   const { frame, values } = layout;
   const found = ss.getSheetByName(TAB.pipeline);

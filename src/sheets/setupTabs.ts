@@ -7,6 +7,7 @@ import { STATUSES, STATUS_LIST_TEXT } from '../domain/statuses';
 import { readText } from './cells';
 import { repairHeader } from './headerRepair';
 import { framePipelineTab } from './pipelineTab';
+import { frameSnapshotsTab } from './snapshotsTab';
 import { applyProtection } from './protection';
 import { TAB } from './tabs';
 
@@ -133,18 +134,25 @@ export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings)
   const pipeline = ensureTab(ss, TAB.pipeline, outcome);
   const settingsTab = ensureTab(ss, TAB.settings, outcome);
   ensureTab(ss, TAB.import, outcome);
+  const snapshots = ensureTab(ss, TAB.snapshots, outcome);
 
   if (ensureHeader(customers, CUSTOMER_COLUMNS.headers, TAB.customers, outcome)) formatCustomers(customers);
   if (ensureHeader(history, HISTORY_COLUMNS.headers, TAB.history, outcome)) formatHistory(history);
   ensureSettings(settingsTab, settings, outcome);
   // Always, not only for a new tab: this is the repair path of the Pipeline tab's formats and chart.
   framePipelineTab(pipeline);
+  frameSnapshotsTab(snapshots);
 
   const staffPlan = { editors: settings.staff, warnOnManualEdit: true };
   const changes = [
     ...applyProtection(customers, { ...staffPlan, description: 'customers (use the CRM sidebar)' }, admin),
     ...applyProtection(history, { ...staffPlan, description: 'history log (written by the CRM)' }, admin),
     ...applyProtection(pipeline, { ...staffPlan, description: 'generated pipeline summary' }, admin),
+    ...applyProtection(
+      snapshots,
+      { ...staffPlan, description: 'weekly pipeline snapshots (written by the CRM)' },
+      admin,
+    ),
     ...applyProtection(
       settingsTab,
       { editors: [], warnOnManualEdit: false, description: 'settings (owner only)' },

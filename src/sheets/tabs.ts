@@ -6,4 +6,5 @@ export const TAB = {
   pipeline: 'Pipeline',
   settings: 'Settings',
   import: 'Import',
+  snapshots: 'Snapshots',
 } as const;

@@ -1,7 +1,7 @@
 /**
- * The Pipeline tab's embedded chart in the preview (npm start on the demo workbook): an SVG column chart over
- * the grid at its anchor cell, with the chart's title, one category label per stage, a legend and a right-hand
- * axis for the deal value; then a stage cell retyped as markup shows up in the chart as text, not as an element.
+ * The Pipeline tab's embedded charts in the preview (npm start on the demo workbook): the open-stage funnel (an SVG
+ * column chart of customers in Lead … In negotiation, one axis: counts only) at H4, and the weighted forecast by
+ * week from the Snapshots; then a stage cell retyped as markup shows up in the chart as text, not as an element.
  */
 
 import type { Locator } from 'playwright-core';
@@ -9,7 +9,8 @@ import { eventually, screenshotOnFailure, usePreviewPage } from './support';
 
 jest.setTimeout(120_000);
 
-const TITLE = 'Customers and deal value by stage';
+const TITLE = 'Open stages: customers (the funnel)';
+const WEEKLY = 'Weighted forecast by week';
 const MARKUP = '<img src=x onerror=alert(1)>';
 
 interface Node {
@@ -22,12 +23,12 @@ describe('embedded charts in the local preview', () => {
   const p = preview.page;
   const dialogs = preview.dialogs;
 
-  function chart(): Locator {
-    return p().getByRole('figure', { name: TITLE, exact: true });
+  function chart(title = TITLE): Locator {
+    return p().getByRole('figure', { name: title, exact: true });
   }
 
-  async function texts(selector: string): Promise<string[]> {
-    return chart()
+  async function texts(selector: string, title = TITLE): Promise<string[]> {
+    return chart(title)
       .locator('svg')
       .evaluate(
         (svg: Node, sel: string) => Array.from(svg.querySelectorAll(sel)).map((n) => n.textContent ?? ''),
@@ -46,41 +47,39 @@ describe('embedded charts in the local preview', () => {
       );
   }
 
-  it('draws the Pipeline chart as an SVG column chart at its anchor cell', () =>
+  it('draws the open stages as a funnel of customers (one axis) at H4, beside the headline', () =>
     screenshotOnFailure(p, 'preview-chart', async () => {
       await p().getByRole('tab', { name: 'Pipeline', exact: true }).click();
       await chart().waitFor();
       expect(await chart().locator('svg').count()).toBe(1);
       expect(await texts('.chart-title')).toEqual([TITLE]);
 
-      // Categories: the By-stage table's stage names, in order.
+      // Categories: the By-stage table's open stages, in funnel order; only the Customers column is charted.
       const rows = await gridRows();
       const header = rows.findIndex((r) => r[0] === 'Stage' && r[1] === 'Customers' && r[2] === 'Deal value');
       expect(header).toBeGreaterThan(0);
-      const stages = rows.slice(header + 1, header + 9).map((r) => r[0] ?? '');
-      expect(stages).toHaveLength(8);
-      expect(stages).not.toContain('Total');
-      expect(await texts('.chart-category')).toEqual(stages);
-
-      expect(await texts('.chart-legend-label')).toEqual(['Customers', 'Deal value']);
+      expect(await texts('.chart-category')).toEqual(rows.slice(header + 1, header + 5).map((r) => r[0] ?? ''));
+      expect(await texts('.chart-category')).toEqual(['Lead', 'Contacted', 'Qualified', 'In negotiation']);
       expect(await chart().locator('.chart-bar').count()).toBeGreaterThan(0);
-      expect((await texts('.chart-tick-left')).length).toBeGreaterThan(2);
-      expect((await texts('.chart-tick-right')).length).toBeGreaterThan(2);
+      expect((await texts('.chart-tick-left')).length).toBeGreaterThan(1);
+      expect(await texts('.chart-tick-right')).toEqual([]); // no money on a second axis
 
-      // Sheets' default size, its top-left corner on the row of "By stage", right of the table.
+      // Sheets' default size, its top-left corner on row 4 (the Headline), right of the headline's columns.
       const box = await chart().boundingBox();
       expect(box).not.toBeNull();
       expect(Math.round(box?.width ?? 0)).toBeGreaterThanOrEqual(600);
       expect(Math.round(box?.height ?? 0)).toBeGreaterThanOrEqual(371);
-      const section = rows.findIndex((r) => r[0] === 'By stage');
-      const sectionCell = await p()
-        .locator(`td[data-cell="A${section + 1}"]`)
-        .boundingBox();
-      const lastHeader = await p()
-        .locator(`td[data-cell="E${header + 1}"]`)
-        .boundingBox();
-      expect(Math.abs((box?.y ?? 0) - (sectionCell?.y ?? -100))).toBeLessThanOrEqual(1);
-      expect(box?.x ?? 0).toBeGreaterThan((lastHeader?.x ?? 0) + (lastHeader?.width ?? 0));
+      expect(rows[3]?.[0]).toBe('Headline');
+      const anchor = await p().locator('td[data-cell="H4"]').boundingBox();
+      expect(Math.abs((box?.y ?? 0) - (anchor?.y ?? -100))).toBeLessThanOrEqual(1);
+      expect(Math.abs((box?.x ?? 0) - (anchor?.x ?? -100))).toBeLessThanOrEqual(1);
+
+      // The weekly forecast: the Snapshots' weeks, this one included.
+      await chart(WEEKLY).waitFor();
+      const week = rows.findIndex((r) => r[0] === 'Week' && r[1] === 'Weighted forecast');
+      expect(week).toBeGreaterThan(header);
+      expect((await texts('.chart-category', WEEKLY))[0]).toMatch(/^\d{4}-W\d{2}$/);
+      expect((await texts('.chart-category', WEEKLY))[0]).toBe(rows[week + 1]?.[0]);
     }));
 
   it('shows a category typed as markup as text in the chart', () =>
@@ -99,7 +98,7 @@ describe('embedded charts in the local preview', () => {
         'the chart to show the new category',
         async () => (await texts('.chart-category'))[0] === MARKUP,
       );
-      expect(await texts('.chart-category')).toHaveLength(8);
+      expect(await texts('.chart-category')).toHaveLength(4);
       await p().waitForTimeout(300);
       expect(dialogs).toEqual([]);
       expect(await p().locator('img').count()).toBe(0);

@@ -13,17 +13,20 @@ import { type Crm, DAY_MS, MANAGER, OWNER, REP, START_MS, newCrm, succeeded } fr
 import { byHand } from './safety/helpers';
 
 type Row = (string | number)[];
-const WIDTH = 13; // A..M: the stale list in A..F, G blank, By owner in H..M
+const WIDTH = 17; // A..Q: the stale list in A..F, G blank, By owner in H..M, N blank, Lost reasons in O..Q
 const pad = (...cells: (string | number)[]): Row => [...cells, ...Array<string>(WIDTH - cells.length).fill('')];
 const blank = (): Row => pad();
-/** A row of the two lists side by side: stale cells from column A, owner cells from column H. */
-const lists = (stale: Row, owner: Row): Row => {
+/** A row of the three lists side by side: stale cells from column A, owner cells from H, lost reasons from O. */
+const lists = (stale: Row, owner: Row, lost: Row = []): Row => {
   const row = pad();
   stale.forEach((c, i) => (row[i] = c));
   owner.forEach((c, i) => (row[7 + i] = c));
+  lost.forEach((c, i) => (row[14 + i] = c));
   return row;
 };
 const STATUSES = ['Lead', 'Contacted', 'Qualified', 'In negotiation', 'Closed-won', 'Closed-lost', 'Active', 'Dormant'];
+/** Row of the list titles (the top block is rows 1..61). */
+const LIST_TITLE_ROW = 62;
 
 interface Expected {
   rebuilt: string;
@@ -41,21 +44,37 @@ interface Expected {
   staleDays: number;
   /** [ID, Name, Company, Owner, Status, Days idle] per stale customer. */
   stale: Row[];
-  /** [Owner, Customers, Open, Weighted value] per owner. */
+  /** [Owner, Customers, Open, Weighted value, Overdue, No next step] per owner. */
   owners: Row[];
+  /** [median days or '—', 'N won deals']. */
+  cycle: [number | string, string];
+  /** Overdue follow-ups and open deals without a next step, as the headline counts them. */
+  overdue: number;
+  noNextStep: number;
+  bottleneck: [string, string];
+  /** [Reason, Customers, Deal value] per reason. */
+  lost: Row[];
+  /** [Week, Weighted forecast] per week, oldest first. */
+  weeks: Row[];
 }
 
-/** The two lists from row 38: titles, headers, then the rows side by side ('None' for an empty list). */
-function expectedLists(staleDays: number, stale: Row[], owners: Row[]): Row[] {
+const staleTitle = (days: number): string => `Stale customers (${days} days or more without a change)`;
+
+/** The three lists from row 62: titles, headers, then the rows side by side ('None' for an empty list). */
+function expectedLists(staleDays: number, stale: Row[], owners: Row[], lost: Row[] = []): Row[] {
   const s = stale.length > 0 ? stale : [['None']];
   const o = owners.length > 0 ? owners : [['None']];
+  const l = lost.length > 0 ? lost : [['None']];
   return [
-    lists([`Stale customers (no change for more than ${staleDays} days)`], ['By owner']),
+    lists([staleTitle(staleDays)], ['By owner'], ['Lost reasons (customers now Closed-lost)']),
     lists(
       ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'],
       ['Owner', 'Customers', 'Open', 'Weighted value', 'Overdue follow-ups', 'No next step'],
+      ['Reason', 'Customers', 'Deal value'],
     ),
-    ...Array.from({ length: Math.max(s.length, o.length) }, (_, i) => lists(s[i] ?? [], o[i] ?? [])),
+    ...Array.from({ length: Math.max(s.length, o.length, l.length) }, (_, i) =>
+      lists(s[i] ?? [], o[i] ?? [], l[i] ?? []),
+    ),
   ];
 }
 
@@ -65,12 +84,21 @@ function expectedGrid(e: Expected): Row[] {
     pad('Pipeline summary'),
     pad(e.rebuilt),
     blank(),
+    pad('Headline'),
+    pad('Weighted forecast', e.forecast),
+    pad('Open pipeline value', e.open),
+    pad('Win rate', e.winRate),
+    pad('Sales cycle (median days from creation to Closed-won)', ...e.cycle),
+    pad(staleTitle(e.staleDays), e.stale.length, `listed from row ${LIST_TITLE_ROW + 2}`),
+    pad('Overdue follow-ups', e.overdue),
+    pad('Open deals without a next step', e.noNextStep),
+    pad(e.bottleneck[0]),
+    pad(e.bottleneck[1]),
+    blank(),
     pad('By stage'),
     pad('Stage', 'Customers', 'Deal value', 'Win probability', 'Weighted value'),
     ...STATUSES.map((s) => pad(s, ...(e.stages[s] ?? [0, 0, 0, 0]))),
     pad('Total', e.total[0], e.total[1], '', e.total[2]),
-    pad('Open pipeline value', e.open),
-    pad('Weighted forecast', e.forecast),
     blank(),
     pad('Conversion'),
     pad('From', 'To', 'Reached', 'Of', 'Rate'),
@@ -82,9 +110,18 @@ function expectedGrid(e: Expected): Row[] {
     pad('Stage', 'Stays', 'Average', 'Median'),
     ...STATUSES.map((s) => pad(s, ...(e.times[s] ?? [0, '—', '—']))),
     blank(),
-    ...expectedLists(e.staleDays, e.stale, e.owners),
+    pad('Weighted forecast by week (Snapshots tab)'),
+    pad('Week', 'Weighted forecast'),
+    ...Array.from({ length: 12 }, (_, i) => pad(...(e.weeks[i] ?? []))),
+    blank(),
+    ...expectedLists(e.staleDays, e.stale, e.owners, e.lost),
   ];
 }
+
+const NO_HISTORY: [string, string] = [
+  'Lowest conversion: not enough history yet.',
+  'Longest wait: no customer has been in an open stage yet.',
+];
 
 const probabilities: Record<string, number> = {
   Lead: 0.1,
@@ -122,6 +159,12 @@ describe('Pipeline tab', () => {
         staleDays: 14,
         stale: [],
         owners: [],
+        cycle: ['—', '0 won deals'],
+        overdue: 0,
+        noNextStep: 0,
+        bottleneck: NO_HISTORY,
+        lost: [],
+        weeks: [['2026-W10', 0]], // Monday 2026-03-02 is in ISO week 10
       }),
     );
   });
@@ -133,9 +176,10 @@ describe('Pipeline tab', () => {
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', a1: 'G2', value: '18' });
     const id = (name: string, input: Record<string, unknown>): string =>
       succeeded(crm.call(REP, 'registerCustomer', { name, ...input })).customer.id;
-    const move = (customerId: string, status: string): void => {
+    const move = (customerId: string, status: string, lostReason?: string): void => {
       const { customer } = succeeded(crm.call(REP, 'getCustomer', customerId));
-      expect(crm.call(REP, 'updateCustomerStatus', customerId, status, customer.version).ok).toBe(true);
+      const result = crm.call(REP, 'updateCustomerStatus', customerId, status, customer.version, '', lostReason);
+      expect(result.ok).toBe(true);
     };
     const at = (day: number): void => crm.gas.runtime.setNow(START_MS + day * DAY_MS);
 
@@ -151,7 +195,7 @@ describe('Pipeline tab', () => {
     at(5);
     move(b, 'In negotiation');
     at(6);
-    move(c, 'Closed-lost');
+    move(c, 'Closed-lost', 'price');
     at(10);
     move(b, 'Closed-won');
     at(20);
@@ -197,19 +241,36 @@ describe('Pipeline tab', () => {
           [REP, 2, 1, 500, 0, 1], // A 500 + C 0; only A is open
           [OWNER, 1, 1, 0, 0, 1], // D
         ],
+        cycle: [10, '1 won deal'], // B: created day 0, Closed-won day 10
+        overdue: 0,
+        noNextStep: 2, // A and D, open without a next step
+        bottleneck: [
+          // Rates 50 %, 100 %, 50 %, 100 %: the first of the two lowest.
+          'Lowest conversion: Lead → Contacted, 2 of 4 (50%).',
+          // Open stages' medians: Lead 6, Contacted 2, Qualified 10.5, In negotiation 5.
+          'Longest wait: Qualified, median 10.5 days over 2 stays.',
+        ],
+        lost: [['Price', 1, 500]], // C, stored as the list spells it
+        weeks: [['2026-W12', 500]], // day 20 = Sunday 2026-03-22, the last day of week 12
       }),
     );
     expect(a).toBe('C-00001');
-    // One chart, updated in place on the next rebuild rather than duplicated.
+    // The two charts, updated in place on the next rebuild rather than duplicated.
     crm.call(MANAGER, 'rebuildPipelineSummary');
-    expect(crm.gas.sheets.sheet('Pipeline').charts).toHaveLength(1);
+    expect(crm.gas.sheets.sheet('Pipeline').charts).toHaveLength(2);
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
   });
 
   it('shows no open pipeline when every customer is closed', () => {
     const crm = newCrm();
     crm.call(REP, 'registerCustomer', { name: 'Won Co', status: 'closed won', dealValue: 300, owner: REP });
-    crm.call(REP, 'registerCustomer', { name: 'Lost Co', status: 'Closed-lost', dealValue: 700, owner: REP });
+    crm.call(REP, 'registerCustomer', {
+      name: 'Lost Co',
+      status: 'Closed-lost',
+      dealValue: 700,
+      owner: REP,
+      lostReason: 'Other',
+    });
     crm.gas.runtime.advance(DAY_MS);
     crm.call(REP, 'rebuildPipelineSummary');
     expect(crm.tab('Pipeline')).toEqual(
@@ -236,6 +297,12 @@ describe('Pipeline tab', () => {
         staleDays: 14,
         stale: [],
         owners: [[REP, 2, 0, 300, 0, 0]],
+        cycle: [0, '1 won deal'], // registered as Closed-won: 0 days
+        overdue: 0,
+        noNextStep: 0,
+        bottleneck: ['Lowest conversion: Lead → Contacted, 1 of 1 (100%).', NO_HISTORY[1]],
+        lost: [['Other', 1, 700]],
+        weeks: [['2026-W10', 0]],
       }),
     );
   });
@@ -275,54 +342,92 @@ function displayOf(crm: Crm, a1: string): string {
 /** Number formats and bold every Pipeline tab must have, whatever its data. */
 const FIXED_FORMATS: Record<string, string> = {
   A1: AUTO,
-  A6: AUTO,
-  B6: '0',
-  C6: MONEY,
-  D6: '0%',
-  E6: MONEY,
-  F6: AUTO,
-  B13: '0',
-  E13: MONEY,
-  B14: '0',
-  C14: MONEY,
-  D14: AUTO,
-  E14: MONEY,
-  B15: MONEY,
-  B16: MONEY,
-  A20: AUTO,
-  B20: AUTO,
-  C20: '0',
-  D20: '0',
-  E20: '0%',
-  E23: '0%',
-  B24: '0',
-  C24: '0',
-  B25: '0%',
-  B29: '0',
-  C29: '0.0',
-  D29: '0.0',
-  D36: '0.0',
-  A38: AUTO,
-  H38: AUTO,
-  F39: AUTO,
-  K39: AUTO,
+  A2: AUTO,
+  // Headline: forecast, open value (money), win rate, sales cycle (days), stale, overdue, no next step (counts).
+  B5: MONEY,
+  B6: MONEY,
+  B7: '0%',
+  B8: '0.0',
+  C8: AUTO,
+  B9: '0',
+  B10: '0',
+  B11: '0',
+  A12: AUTO,
+  // By stage: Lead on row 17, Total on 25.
+  A17: AUTO,
+  B17: '0',
+  C17: MONEY,
+  D17: '0%',
+  E17: MONEY,
+  F17: AUTO,
+  B25: '0',
+  C25: MONEY,
+  D25: AUTO,
+  E25: MONEY,
+  // Conversion: steps 29..32, Won / lost 33, Win rate 34.
+  A29: AUTO,
+  C29: '0',
+  D29: '0',
+  E29: '0%',
+  E32: '0%',
+  B33: '0',
+  C33: '0',
+  B34: '0%',
+  // Time in stage 38..45.
+  B38: '0',
+  C38: '0.0',
+  D38: '0.0',
+  D45: '0.0',
+  // Weighted forecast by week 49..60.
+  A49: AUTO,
+  B49: MONEY,
+  B60: MONEY,
+  A62: AUTO,
+  H62: AUTO,
+  O62: AUTO,
+  F63: AUTO,
+  K63: AUTO,
+  Q63: AUTO,
   // The list columns, from the first list row down to the last row of the sheet.
-  A40: AUTO,
-  E40: AUTO,
-  F40: '0',
-  G40: AUTO,
-  H40: AUTO,
-  I40: '0',
-  J40: '0',
-  K40: MONEY,
+  A64: AUTO,
+  E64: AUTO,
+  F64: '0',
+  G64: AUTO,
+  H64: AUTO,
+  I64: '0',
+  J64: '0',
+  K64: MONEY,
+  L64: '0',
+  M64: '0',
+  N64: AUTO,
+  O64: AUTO,
+  P64: '0',
+  Q64: MONEY,
   F1000: '0',
-  I1000: '0',
-  J1000: '0',
   K1000: MONEY,
-  H1000: AUTO,
+  P1000: '0',
+  Q1000: MONEY,
 };
-const BOLD = ['A1', 'K1', 'A4', 'A5', 'E5', 'A18', 'E19', 'A27', 'D28', 'A38', 'H38', 'A39', 'F39', 'H39', 'K39'];
-const NORMAL = ['A2', 'A3', 'A6', 'B14', 'A37', 'A40', 'F40', 'H40', 'K40', 'A41', 'K1000'];
+const BOLD = [
+  'A1',
+  'Q1',
+  'A4',
+  'A15',
+  'A16',
+  'E16',
+  'A27',
+  'E28',
+  'A36',
+  'D37',
+  'A47',
+  'B48',
+  'A62',
+  'H62',
+  'O62',
+  'A63',
+  'Q63',
+];
+const NORMAL = ['A2', 'A3', 'A5', 'B5', 'A12', 'A13', 'A17', 'A61', 'A64', 'F64', 'O64', 'Q64', 'A65', 'Q1000'];
 
 function expectFrame(crm: Crm): void {
   const formats = Object.fromEntries(Object.keys(FIXED_FORMATS).map((a1) => [a1, formatOf(crm, a1)]));
@@ -330,14 +435,24 @@ function expectFrame(crm: Crm): void {
   expect(BOLD.filter((a1) => weightOf(crm, a1) !== 'bold')).toEqual([]);
   expect(NORMAL.filter((a1) => weightOf(crm, a1) !== 'normal')).toEqual([]);
   const sheet = crm.gas.sheets.sheet('Pipeline');
-  expect(sheet.charts).toHaveLength(1);
-  // By-stage header + 8 stages, Stage..Deal value; anchored at H4, level with "By stage", far above "By owner" (H38).
+  expect(sheet.charts).toHaveLength(2);
+  // The funnel: the By-stage header + Lead … In negotiation, Stage and Customers only (one axis, counts); at H4.
   expect(sheet.charts[0]).toMatchObject({
     type: 'COLUMN',
-    ranges: [{ sheetId: sheet.sheetId, row: 5, col: 1, numRows: 9, numCols: 3 }],
+    ranges: [{ sheetId: sheet.sheetId, row: 16, col: 1, numRows: 5, numCols: 2 }],
     anchorRow: 4,
     anchorColumn: 8,
     numHeaders: 1,
+    options: { title: 'Open stages: customers (the funnel)' },
+  });
+  // The weekly forecast: its header + 12 weeks; at H27, below the funnel and far above the lists (row 62).
+  expect(sheet.charts[1]).toMatchObject({
+    type: 'COLUMN',
+    ranges: [{ sheetId: sheet.sheetId, row: 48, col: 1, numRows: 13, numCols: 2 }],
+    anchorRow: 27,
+    anchorColumn: 8,
+    numHeaders: 1,
+    options: { title: 'Weighted forecast by week' },
   });
 }
 
@@ -453,16 +568,25 @@ describe('Pipeline tab: frame', () => {
     crm.gas.runtime.advance(20 * DAY_MS);
     rebuild(crm);
     expectFrame(crm);
-    // Row 6 is Lead: 1 customer, 1,000.00 at 10 % → 100.00; its one stay has lasted 20 days; idle 20 days.
-    expect(['A6', 'B6', 'C6', 'D6', 'E6'].map((a1) => displayOf(crm, a1))).toEqual([
+    // Row 17 is Lead: 1 customer, 1,000.00 at 10 % → 100.00; its one stay has lasted 20 days; idle 20 days.
+    expect(['A17', 'B17', 'C17', 'D17', 'E17'].map((a1) => displayOf(crm, a1))).toEqual([
       'Lead',
       '1',
       '1,000.00',
       '10%',
       '100.00',
     ]);
-    expect(['E20', 'B25', 'C29'].map((a1) => displayOf(crm, a1))).toEqual(['0%', '—', '20.0']);
-    expect(['A40', 'F40', 'H40', 'I40', 'J40', 'K40'].map((a1) => displayOf(crm, a1))).toEqual([
+    expect(['E29', 'B34', 'C38', 'B5', 'B7', 'B8', 'B9'].map((a1) => displayOf(crm, a1))).toEqual([
+      '0%',
+      '—',
+      '20.0',
+      '100.00',
+      '—',
+      '—',
+      '1',
+    ]);
+    expect(['A49', 'B49'].map((a1) => displayOf(crm, a1))).toEqual(['2026-W12', '100.00']); // Sunday 2026-03-22
+    expect(['A64', 'F64', 'H64', 'I64', 'J64', 'K64'].map((a1) => displayOf(crm, a1))).toEqual([
       'C-00001',
       '20',
       REP,
@@ -479,16 +603,16 @@ describe('Pipeline tab: frame', () => {
     expect(crm.gas.runtime.unlockedWrites).toEqual([]);
   });
 
-  it('keeps exactly one chart through rebuilds and Set up / repair', () => {
+  it('keeps exactly its two charts through rebuilds and Set up / repair', () => {
     const crm = newCrm();
     register(crm, 'Acme', { dealValue: 1000 });
-    const chartId = crm.gas.sheets.sheet('Pipeline').charts[0]?.chartId;
+    const chartIds = crm.gas.sheets.sheet('Pipeline').charts.map((c) => c.chartId);
     for (let i = 0; i < 3; i++) rebuild(crm);
     expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     rebuild(crm);
     expect(crm.call(OWNER, 'setUpCrm').ok).toBe(true);
     expectFrame(crm);
-    expect(crm.gas.sheets.sheet('Pipeline').charts.map((c) => c.chartId)).toEqual([chartId]);
+    expect(crm.gas.sheets.sheet('Pipeline').charts.map((c) => c.chartId)).toEqual(chartIds);
   });
 
   it('a tab deleted by hand is made again by the next rebuild, with its frame and chart', () => {
@@ -501,7 +625,7 @@ describe('Pipeline tab: frame', () => {
     rebuild(crm);
     expect(crm.gas.sheets.sheet('Pipeline').sheetId).not.toBe(oldId);
     expectFrame(crm);
-    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0, 0, 1]));
+    expect(crm.tab('Pipeline')[63]).toEqual(lists(['None'], [REP, 1, 1, 0, 0, 1], ['None']));
     // From then on the rebuild is the steady one again.
     expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
   });
@@ -529,16 +653,16 @@ describe('Pipeline tab: frame', () => {
     expect(calls).toMatchObject({
       'Range.setNumberFormats': 1,
       'Range.setFontWeights': 1,
-      'Sheet.updateChart': 1,
+      'Sheet.updateChart': 2,
       'Range.setValues': 1,
     });
     expectFrame(crm);
     expect(['A43', 'A44'].map((a1) => weightOf(crm, a1))).toEqual(['normal', 'normal']);
-    expect(crm.tab('Pipeline')).toHaveLength(40);
+    expect(crm.tab('Pipeline')).toHaveLength(64);
     expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
   });
 
-  it('a tab cut narrower than A..M by hand gets its columns back', () => {
+  it('a tab cut narrower than A..Q by hand gets its columns back', () => {
     const crm = newCrm();
     register(crm, 'Acme', { owner: REP });
     byHand(crm, OWNER, (ss) =>
@@ -546,9 +670,9 @@ describe('Pipeline tab: frame', () => {
     );
     expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBe(7);
     rebuild(crm);
-    expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBeGreaterThanOrEqual(11);
+    expect(crm.gas.sheets.sheet('Pipeline').maxColumns).toBeGreaterThanOrEqual(17);
     expectFrame(crm);
-    expect(crm.tab('Pipeline')[39]).toEqual(lists(['None'], [REP, 1, 1, 0, 0, 1]));
+    expect(crm.tab('Pipeline')[63]).toEqual(lists(['None'], [REP, 1, 1, 0, 0, 1], ['None']));
   });
 });
 
@@ -560,7 +684,7 @@ describe('Pipeline tab: writes', () => {
     const z = register(crm, 'Zoe', { owner: OWNER });
     crm.gas.runtime.advance(20 * DAY_MS);
     rebuild(crm);
-    expect(crm.tab('Pipeline').slice(37)).toEqual(
+    expect(crm.tab('Pipeline').slice(61)).toEqual(
       expectedLists(
         14,
         [
@@ -582,11 +706,11 @@ describe('Pipeline tab: writes', () => {
       expect(crm.call(REP, 'updateCustomer', id, { status: 'Closed-won', owner: REP }, customer.version).ok).toBe(true);
     }
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'J900', value: 'scribble' });
-    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'C41', value: 'left over?' });
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'C65', value: 'left over?' });
     rebuild(crm);
     const tab = crm.tab('Pipeline');
-    expect(tab).toHaveLength(40); // nothing below the one list row
-    expect(tab.slice(37)).toEqual(expectedLists(14, [[x, 'Xavier', '', REP, 'Lead', 20]], [[REP, 3, 1, 0, 0, 1]]));
+    expect(tab).toHaveLength(64); // nothing below the one list row
+    expect(tab.slice(61)).toEqual(expectedLists(14, [[x, 'Xavier', '', REP, 'Lead', 20]], [[REP, 3, 1, 0, 0, 1]]));
     expectFrame(crm);
   });
 
@@ -599,14 +723,14 @@ describe('Pipeline tab: writes', () => {
       all = callsOf(crm, () => rebuild(crm));
     });
     expect(onTab).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
-    // Nothing of the frame anywhere in the call, and the one setValues is the only cell write.
+    // Nothing of the frame anywhere in the call; one setValues here and one on Snapshots are the only cell writes.
     expect(FRAME_ONLY.filter((m) => all[m] !== undefined)).toEqual([]);
-    expect(all['Range.setValues']).toBe(1);
+    expect(all['Range.setValues']).toBe(2);
     expect(all['Sheet.getSheetId']).toBe(1); // the frame marker names the tab by id
 
-    // The owner trims the tab to 41 rows: room for 2 list rows. Three stale customers need 3.
+    // The owner trims the tab to 65 rows: room for 2 list rows. Three stale customers need 3.
     byHand(crm, OWNER, (ss) =>
-      (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteRows(42, 1000 - 41),
+      (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteRows(66, 1000 - 65),
     );
     register(crm, 'Beta', { owner: REP });
     register(crm, 'Gamma', { owner: REP });
@@ -617,9 +741,9 @@ describe('Pipeline tab: writes', () => {
       'Range.setNumberFormats': 1,
       'Range.setValues': 1,
     });
-    expect(crm.gas.sheets.sheet('Pipeline').maxRows).toBe(42);
-    expect(crm.tab('Pipeline')).toHaveLength(42);
-    expect(['A42', 'E42', 'F42', 'H42', 'I42', 'J42', 'K42'].map((a1) => formatOf(crm, a1))).toEqual([
+    expect(crm.gas.sheets.sheet('Pipeline').maxRows).toBe(66);
+    expect(crm.tab('Pipeline')).toHaveLength(66);
+    expect(['A66', 'E66', 'F66', 'H66', 'I66', 'J66', 'K66', 'P66', 'Q66'].map((a1) => formatOf(crm, a1))).toEqual([
       AUTO,
       AUTO,
       '0',
@@ -627,9 +751,125 @@ describe('Pipeline tab: writes', () => {
       '0',
       '0',
       MONEY,
+      '0',
+      MONEY,
     ]);
-    expect(displayOf(crm, 'F42')).toBe('20');
+    expect(displayOf(crm, 'F66')).toBe('20');
     // Back to the steady state at the new size.
     expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+  });
+});
+
+describe('Pipeline tab: never silently stale', () => {
+  const rebuilt = (crm: Crm): unknown => crm.tab('Pipeline')[1]?.[0];
+
+  it('a save with no rebuild marks row 2 "out of date" in the same call (one setValue), the figures untouched', () => {
+    const crm = newCrm();
+    const id = register(crm, 'Acme', { dealValue: 1000, owner: REP });
+    rebuild(crm);
+    const before = crm.tab('Pipeline');
+    crm.gas.runtime.advance(5 * 60_000);
+    const customer = succeeded(crm.call(REP, 'getCustomer', id)).customer;
+    const onTab = pipelineCalls(() =>
+      succeeded(crm.call(REP, 'updateCustomerStatus', id, 'Qualified', customer.version)),
+    );
+    expect(onTab).toEqual({ 'Range.setValue': 1 });
+    const after = crm.tab('Pipeline');
+    expect(rebuilt(crm)).toBe(
+      'Figures out of date: customers changed 2026-03-02 09:05 UTC by rep@example.com. They are rebuilt in a moment, or now with CRM ▸ Pipeline summary.',
+    );
+    expect(String(rebuilt(crm))).toContain('out of date');
+    // Only row 2 moved: the figures are the last rebuild's until the next one.
+    expect(after.filter((_, i) => i !== 1)).toEqual(before.filter((_, i) => i !== 1));
+    rebuild(crm);
+    expect(rebuilt(crm)).toBe('Last rebuilt 2026-03-02 09:05 UTC by manager@example.com');
+    expect(crm.tab('Pipeline')[16]?.slice(0, 2)).toEqual(['Lead', 0]);
+  });
+
+  it('register, updateCustomer, import and a hand edit mark it; refusals, no-change saves and activities do not', () => {
+    const crm = newCrm();
+    const id = register(crm, 'Acme', { owner: REP });
+    expect(rebuilt(crm)).toMatch(/^Figures out of date: .* by rep@example.com\./);
+    rebuild(crm);
+    const fresh = rebuilt(crm);
+    let customer = succeeded(crm.call(REP, 'getCustomer', id)).customer;
+    // A refusal, a stale version, a save that changes nothing, an activity: the figures are still current.
+    expect(crm.call(REP, 'updateCustomerStatus', id, 'Closed-lost', customer.version).ok).toBe(false);
+    expect(crm.call(REP, 'updateCustomerStatus', id, 'Qualified', customer.version + 7).ok).toBe(false);
+    expect(succeeded(crm.call(REP, 'updateCustomer', id, { name: 'Acme' }, customer.version)).events).toEqual([]);
+    succeeded(crm.call(REP, 'logActivity', id, { type: 'call', summary: 'Rang them' }));
+    expect(rebuilt(crm)).toBe(fresh);
+
+    succeeded(crm.call(MANAGER, 'updateCustomer', id, { dealValue: 50 }, customer.version));
+    expect(rebuilt(crm)).toMatch(/^Figures out of date: .* by manager@example.com\./);
+    rebuild(crm);
+    customer = succeeded(crm.call(REP, 'getCustomer', id)).customer;
+    const row = crm.tab('Customers').findIndex((r) => r[0] === id) + 1;
+    crm.edit({ user: REP, sheet: 'Customers', row, column: 6, value: 'Contacted' });
+    expect(rebuilt(crm)).toMatch(/^Figures out of date: /);
+    rebuild(crm);
+    crm.edit({ user: OWNER, sheet: 'Import', row: 1, column: 1, value: 'Name' });
+    crm.edit({ user: OWNER, sheet: 'Import', row: 2, column: 1, value: 'Zed' });
+    expect(rebuilt(crm)).not.toMatch(/out of date/);
+    succeeded(crm.call(OWNER, 'importCustomers'));
+    expect(rebuilt(crm)).toMatch(/^Figures out of date: .* by owner@example.com\./);
+  });
+});
+
+describe('Snapshots tab', () => {
+  const HEADER = ['Week', 'Stage', 'Customers', 'Deal value', 'Weighted value', 'Taken at'];
+  /** 8 rows of a week: [count, value, weighted] per stage in spec order (all zero unless given). */
+  const week = (label: string, takenAt: string, figures: Record<string, [number, number, number]>): unknown[][] =>
+    STATUSES.map((stage) => [label, stage, ...(figures[stage] ?? [0, 0, 0]), takenAt]);
+
+  it("each rebuild writes this ISO week's 8 rows, replacing the week's earlier ones; the tab charts the weekly forecast", () => {
+    const crm = newCrm();
+    expect(crm.tab('Snapshots')).toEqual([HEADER]); // made by Set up
+    const id = register(crm, 'Acme', { dealValue: 1000, owner: REP });
+    rebuild(crm); // Monday 2026-03-02 09:00, week 10
+    crm.gas.runtime.advance(DAY_MS);
+    const customer = succeeded(crm.call(REP, 'getCustomer', id)).customer;
+    succeeded(crm.call(REP, 'updateCustomerStatus', id, 'Qualified', customer.version));
+    rebuild(crm); // Tuesday, same week: replaces Monday's rows
+    expect(crm.tab('Snapshots')).toEqual([
+      HEADER,
+      ...week('2026-W10', '2026-03-03T09:00:00.000Z', { Qualified: [1, 1000, 400] }),
+    ]);
+    crm.gas.runtime.advance(6 * DAY_MS); // Monday 2026-03-09: week 11
+    register(crm, 'Beta', { dealValue: 200, owner: REP });
+    rebuild(crm);
+    expect(crm.tab('Snapshots')).toEqual([
+      HEADER,
+      ...week('2026-W10', '2026-03-03T09:00:00.000Z', { Qualified: [1, 1000, 400] }),
+      ...week('2026-W11', '2026-03-09T09:00:00.000Z', { Lead: [1, 200, 20], Qualified: [1, 1000, 400] }),
+    ]);
+    // The Pipeline tab's weekly table (rows 49..) reads the Snapshots: open stages' weighted value per week.
+    expect(
+      crm
+        .tab('Pipeline')
+        .slice(48, 51)
+        .map((row) => row.slice(0, 2)),
+    ).toEqual([
+      ['2026-W10', 400],
+      ['2026-W11', 420],
+      ['', ''],
+    ]);
+    // A scribble on the Snapshots tab is dropped at the next rebuild; the weeks stay.
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Snapshots', a1: 'A30', value: 'note to self' });
+    rebuild(crm);
+    expect(crm.tab('Snapshots')).toHaveLength(17);
+  });
+
+  it('a rebuild costs the same calls with 3 customers and with 40: constant in the row count', () => {
+    const callsFor = (customers: number): Record<string, number> => {
+      const crm = newCrm();
+      for (let i = 0; i < customers; i++) register(crm, `Customer ${i}`, { dealValue: 100 + i, owner: REP });
+      rebuild(crm);
+      rebuild(crm); // the steady state: frame applied, Snapshots week present
+      return callsOf(crm, () => rebuild(crm));
+    };
+    const small = callsFor(3);
+    expect(callsFor(40)).toEqual(small);
+    expect(small['Range.setValues']).toBe(2); // Pipeline and Snapshots
   });
 });

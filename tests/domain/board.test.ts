@@ -72,14 +72,15 @@ describe('buildBoard', () => {
     ]);
   });
 
-  it('stale as on the Pipeline tab: open stages idle for more than the threshold (latest of the three dates)', () => {
+  it('stale as on the Pipeline tab: open stages idle for the threshold or more (latest of the three dates)', () => {
     const columns = buildBoard(
       input(
         [
           row('C-1', { statusChangedAt: daysAgo(20), updatedAt: daysAgo(20) }),
           row('C-2', { statusChangedAt: daysAgo(20), updatedAt: daysAgo(3) }), // edited since: not idle
           row('C-3', { status: 'Closed-won', statusChangedAt: daysAgo(20), updatedAt: daysAgo(20) }),
-          row('C-4', { statusChangedAt: daysAgo(10), updatedAt: daysAgo(10) }), // exactly at 10: not yet
+          row('C-4', { statusChangedAt: daysAgo(10), updatedAt: daysAgo(10) }), // exactly 10: stale (N days or more)
+          row('C-5', { statusChangedAt: daysAgo(9.9), updatedAt: daysAgo(9.9) }),
         ],
         { staleDays: 10 },
       ),
@@ -87,7 +88,8 @@ describe('buildBoard', () => {
     expect(columns[0]?.cards.map((c) => [c.item, c.stale])).toEqual([
       ['C-1', true],
       ['C-2', false],
-      ['C-4', false],
+      ['C-4', true],
+      ['C-5', false],
     ]);
     expect(columns[4]?.cards.map((c) => c.stale)).toEqual([false]);
   });

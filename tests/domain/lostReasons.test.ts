@@ -28,6 +28,13 @@ describe('decideLostReason', () => {
       ok: true,
       lostReason: 'Price',
     });
+    // One put there by hand or by import without a reason can still be edited: the rule is about moving there.
+    expect(
+      decideLostReason(
+        { before: { status: 'Closed-lost', lostReason: '' }, status: 'Closed-lost', given: undefined },
+        list,
+      ),
+    ).toEqual({ ok: true, lostReason: '' });
     // An explicit '' is a request to remove it: refused, Closed-lost needs one.
     expect(decideLostReason({ before, status: 'Closed-lost', given: '' }, list)).toMatchObject({ problem: 'missing' });
   });

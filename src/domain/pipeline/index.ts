@@ -13,7 +13,19 @@ export {
   PIPELINE_WIDTH,
   NO_OWNER_LABEL,
   NO_VALUE,
+  PIPELINE_STATUS_ROW,
+  outOfDateText,
+  staleTitle,
 } from './layout';
+export { isoWeek } from './weeks';
+export {
+  SNAPSHOT_HEADERS,
+  TREND_WEEKS,
+  mergeSnapshots,
+  readSnapshots,
+  type SnapshotRow,
+  type WeekForecast,
+} from './snapshots';
 export type { PipelineLayout, PipelineFrame, PipelineChartSpec, PipelineCell } from './layout';
 export { FUNNEL, funnelDepth } from './conversion';
 export { median, average } from './stageTimes';
@@ -28,4 +40,6 @@ export type {
   StageTimeRow,
   StaleRow,
   OwnerRow,
+  LostReasonRow,
+  Headline,
 } from './types';

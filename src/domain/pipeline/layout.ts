@@ -8,19 +8,23 @@
  *    once (Set up / repair, or the first rebuild of a new tab or a new frame version), not on every rebuild.
  *  - the VALUES (pipelineLayout): one rectangle, columns A..M, every cell at its frame position.
  *
- *      rows 1..37    title, "Last rebuilt…", By stage (+ Total, Open pipeline value, Weighted forecast),
- *                    Conversion (+ Won / lost, Win rate), Time in stage — columns A..E
- *      row 38, 39    "Stale customers (…)" + its header in A..F   |   "By owner" + its header in H..M
- *      rows 40..     the stale customers in A..F                  |   the owners in H..M   (G stays blank)
- *      chart         anchored at H4, over the By-stage table; ~18 rows tall, so it ends well above row 38
+ *      rows 1..13    title, "Last rebuilt…" (or "out of date", see outOfDateText), the Headline: forecast, open value,
+ *                    win rate, sales cycle, stale / overdue / no-next-step counts, the bottleneck in two sentences
+ *      rows 15..60   By stage (+ Total), Conversion (+ Won / lost, Win rate), Time in stage, Weighted forecast by
+ *                    week (the last 12 weeks of the Snapshots tab) — columns A..E
+ *      row 62, 63    list titles + headers: Stale customers A..F | By owner H..M | Lost reasons O..Q
+ *      rows 64..     the three lists side by side (G and N stay blank)
+ *      charts        "Open stages" (the funnel: customers in Lead … In negotiation) at H4, "Weighted forecast by
+ *                    week" at H27; each ~20 rows tall, so both end above the lists
  *
  * Numbers stay numbers (the sheet can sum them); a missing rate or average is the text '—'. Cells without a number
  * format keep the automatic one (''), never '@': the sheet layer writes every text with a leading apostrophe, which
  * keeps it text in any cell. Customer text is returned as is: escaping is the sheet layer's job.
  */
 
-import { STATUSES } from '../statuses';
+import { OPEN_STATUSES, STATUSES } from '../statuses';
 import { FUNNEL } from './conversion';
+import { TREND_WEEKS } from './snapshots';
 import type { PipelineSummary } from './types';
 
 export const PIPELINE_TITLE = 'Pipeline summary';
@@ -30,7 +34,7 @@ export const NO_OWNER_LABEL = '(no owner)';
 export const NO_VALUE = '—';
 
 /** Bump when the frame changes (positions, formats, chart): the next rebuild then applies the new frame. */
-export const PIPELINE_FRAME_VERSION = 3;
+export const PIPELINE_FRAME_VERSION = 4;
 
 export const PIPELINE_FORMATS = {
   money: '#,##0.00',
@@ -43,18 +47,34 @@ export const PIPELINE_FORMATS = {
 
 export type PipelineCell = string | number;
 
-/** Columns written by every rebuild: A..M (stale list A..F, blank G, By owner H..M). */
-export const PIPELINE_WIDTH = 13;
+/** Columns written by every rebuild: A..Q (stale list A..F, blank G, By owner H..M, blank N, Lost reasons O..Q). */
+export const PIPELINE_WIDTH = 17;
 const STALE_COLUMN = 1;
 const OWNER_COLUMN = 8;
+const LOST_COLUMN = 15;
+
+/** Row 2: the "Last rebuilt" line, which a write without a rebuild replaces with outOfDateText. */
+export const PIPELINE_STATUS_ROW = 2;
+
+/**
+ * What row 2 says after a write that did not rebuild the tab: the figures below are older than the data. Written in
+ * the same batch as the write (one setValue), replaced by the next rebuild's "Last rebuilt" line.
+ */
+export function outOfDateText(changedAtIso: string, by: string): string {
+  const who = by.trim() === '' ? '' : ` by ${by}`;
+  return `Figures out of date: customers changed ${formatRebuiltAt(changedAtIso)} UTC${who}. They are rebuilt in a moment, or now with CRM ▸ Pipeline summary.`;
+}
 
 export interface PipelineChartSpec {
-  /** Source range, 1-based: the By-stage header row and its 8 stage rows (no Total), columns Stage..Deal value. */
+  title: string;
+  /** A Charts.ChartType key. */
+  type: 'COLUMN';
+  /** Source range, 1-based, its first row the header. */
   row: number;
   column: number;
   numRows: number;
   numColumns: number;
-  /** Top-left corner: level with "By stage", right of the top block, far above the owner list in the same columns. */
+  /** Top-left corner, right of the top block and above the lists. */
   anchorRow: number;
   anchorColumn: number;
 }
@@ -74,7 +94,8 @@ export interface PipelineFrame {
   listFormats: string[];
   /** 1-based rows set in bold (whole width): the title, every section title and every column-header row. */
   boldRows: number[];
-  chart: PipelineChartSpec;
+  /** In order: the open-stage funnel, the weekly forecast. The sheet keeps exactly these, modified in place. */
+  charts: PipelineChartSpec[];
 }
 
 export interface PipelineLayout {
@@ -113,9 +134,10 @@ function ownerLabel(owner: string): string {
 
 const STALE_HEADERS = ['ID', 'Name', 'Company', 'Owner', 'Status', 'Days idle'] as const;
 const OWNER_HEADERS = ['Owner', 'Customers', 'Open', 'Weighted value', 'Overdue follow-ups', 'No next step'] as const;
+const LOST_HEADERS = ['Reason', 'Customers', 'Deal value'] as const;
 /**
- * Formats of a list row, by column A..M: Days idle (F) a count; Customers, Open (I, J) counts; Weighted value (K)
- * money; Overdue follow-ups, No next step (L, M) counts.
+ * Formats of a list row, by column A..Q: Days idle (F) a count; Customers, Open (I, J) counts; Weighted value (K)
+ * money; Overdue follow-ups, No next step (L, M) counts; Lost reasons' Customers (P) a count, Deal value (Q) money.
  */
 const LIST_KINDS: readonly Kind[] = [
   ...STALE_HEADERS.slice(0, -1).map((): Kind => 'automatic'),
@@ -127,17 +149,26 @@ const LIST_KINDS: readonly Kind[] = [
   'money', // K Weighted value
   'count', // L Overdue follow-ups
   'count', // M No next step
+  'automatic', // N blank
+  'automatic', // O Reason
+  'count', // P Customers
+  'money', // Q Deal value
 ];
+
+/** "Stale customers (14 days or more without a change)": the same rule as the list (daysIdle ≥ N). */
+export function staleTitle(staleDays: number): string {
+  return `Stale customers (${staleDays} ${staleDays === 1 ? 'day' : 'days'} or more without a change)`;
+}
 
 interface Block {
   rows: Cell[][];
   boldRows: number[];
-  stageSectionRow: number;
   stageHeaderRow: number;
+  trendHeaderRow: number;
 }
 
-/** The fixed-height top block, rows 1..37 (its last row blank), built row by row. */
-function topBlock(summary: PipelineSummary): Block {
+/** The fixed-height top block, rows 1..61 (its last row blank), built row by row. */
+function topBlock(summary: PipelineSummary, listTitleRow: number): Block {
   const rows: Cell[][] = [];
   const boldRows: number[] = [];
   /** Appends a row and returns its 1-based number. */
@@ -150,13 +181,30 @@ function topBlock(summary: PipelineSummary): Block {
   const blank = (): void => {
     add([]);
   };
+  const h = summary.headline;
 
   header([PIPELINE_TITLE]);
   const by = summary.rebuiltBy.trim() === '' ? '' : ` by ${summary.rebuiltBy}`;
   add([text(`Last rebuilt ${formatRebuiltAt(summary.rebuiltAt)} UTC${by}`)]);
   blank();
 
-  const stageSectionRow = header(['By stage']);
+  header(['Headline']);
+  add([text('Weighted forecast'), num(summary.weightedForecast, 'money')]);
+  add([text('Open pipeline value'), num(summary.openPipelineValue, 'money')]);
+  add([text('Win rate'), maybe(summary.winRate, 'percent')]);
+  add([
+    text('Sales cycle (median days from creation to Closed-won)'),
+    maybe(h.salesCycleDays, 'days'),
+    text(`${h.salesCycleDeals} won ${h.salesCycleDeals === 1 ? 'deal' : 'deals'}`),
+  ]);
+  add([text(staleTitle(summary.staleDays)), num(h.staleCount, 'count'), text(`listed from row ${listTitleRow + 2}`)]);
+  add([text('Overdue follow-ups'), num(h.overdueCount, 'count')]);
+  add([text('Open deals without a next step'), num(h.noNextStepCount, 'count')]);
+  add([text(h.conversionSentence)]);
+  add([text(h.waitSentence)]);
+  blank();
+
+  header(['By stage']);
   const stageHeaderRow = header(['Stage', 'Customers', 'Deal value', 'Win probability', 'Weighted value']);
   for (const s of summary.stages) {
     add([
@@ -174,8 +222,6 @@ function topBlock(summary: PipelineSummary): Block {
     text(''),
     num(summary.totals.weightedValue, 'money'),
   ]);
-  add([text('Open pipeline value'), num(summary.openPipelineValue, 'money')]);
-  add([text('Weighted forecast'), num(summary.weightedForecast, 'money')]);
   blank();
 
   header(['Conversion']);
@@ -193,8 +239,24 @@ function topBlock(summary: PipelineSummary): Block {
     add([text(t.status), num(t.stays, 'count'), maybe(t.averageDays, 'days'), maybe(t.medianDays, 'days')]);
   }
   blank();
-  return { rows, boldRows, stageSectionRow, stageHeaderRow };
+
+  header(['Weighted forecast by week (Snapshots tab)']);
+  const trendHeaderRow = header(['Week', 'Weighted forecast']);
+  for (let i = 0; i < TREND_WEEKS; i++) {
+    const week = summary.weeklyForecast[i];
+    // Fixed height: weeks not yet recorded stay blank cells under the same formats.
+    add(
+      week
+        ? [text(week.week), num(week.weightedForecast, 'money')]
+        : [text(''), { value: '', format: PIPELINE_FORMATS.money }],
+    );
+  }
+  blank();
+  return { rows, boldRows, stageHeaderRow, trendHeaderRow };
 }
+
+/** Rows of the top block: the skeleton's, so the list row the headline points to is known before it is built. */
+const TOP_BLOCK_ROWS = 61;
 
 /** A summary with every stage and funnel step and nothing else: the frame is read off its block. */
 function skeleton(): PipelineSummary {
@@ -214,6 +276,21 @@ function skeleton(): PipelineSummary {
     stale: [],
     owners: [],
     staleDays: 0,
+    headline: {
+      salesCycleDays: null,
+      salesCycleDeals: 0,
+      staleCount: 0,
+      overdueCount: 0,
+      noNextStepCount: 0,
+      lowestConversion: null,
+      longestWait: null,
+      conversionSentence: '',
+      waitSentence: '',
+    },
+    lostReasons: [],
+    week: '',
+    snapshot: [],
+    weeklyForecast: [],
   };
 }
 
@@ -223,8 +300,8 @@ function padRow<T>(cells: readonly T[], fill: T): T[] {
 
 /** The frame: the same for every summary (see the file comment). */
 export function pipelineFrame(): PipelineFrame {
-  const block = topBlock(skeleton());
-  const listTitleRow = block.rows.length + 1;
+  const listTitleRow = TOP_BLOCK_ROWS + 1;
+  const block = topBlock(skeleton(), listTitleRow);
   return {
     version: PIPELINE_FRAME_VERSION,
     width: PIPELINE_WIDTH,
@@ -237,20 +314,34 @@ export function pipelineFrame(): PipelineFrame {
           PIPELINE_FORMATS.automatic,
         ),
       ),
-      // The two list title and header rows: text only.
+      // The list title and header rows: text only.
       padRow<string>([], PIPELINE_FORMATS.automatic),
       padRow<string>([], PIPELINE_FORMATS.automatic),
     ],
     listFormats: LIST_KINDS.map((kind) => PIPELINE_FORMATS[kind]),
     boldRows: [...block.boldRows, listTitleRow, listTitleRow + 1],
-    chart: {
-      row: block.stageHeaderRow,
-      column: 1,
-      numRows: 1 + STATUSES.length,
-      numColumns: 3,
-      anchorRow: block.stageSectionRow,
-      anchorColumn: OWNER_COLUMN,
-    },
+    charts: [
+      {
+        title: 'Open stages: customers (the funnel)',
+        type: 'COLUMN',
+        row: block.stageHeaderRow,
+        column: 1,
+        numRows: 1 + OPEN_STATUSES.length, // header + Lead … In negotiation (the first rows of By stage)
+        numColumns: 2,
+        anchorRow: 4,
+        anchorColumn: OWNER_COLUMN,
+      },
+      {
+        title: 'Weighted forecast by week',
+        type: 'COLUMN',
+        row: block.trendHeaderRow,
+        column: 1,
+        numRows: 1 + TREND_WEEKS,
+        numColumns: 2,
+        anchorRow: 27,
+        anchorColumn: OWNER_COLUMN,
+      },
+    ],
   };
 }
 
@@ -283,7 +374,7 @@ function place(row: PipelineCell[], column: number, cells: readonly PipelineCell
 
 export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
   const frame = pipelineFrame();
-  const block = topBlock(summary);
+  const block = topBlock(summary, frame.listTitleRow);
   // The frame is read off a skeleton summary: a summary of another shape would put figures under the wrong formats.
   if (block.rows.length !== frame.listTitleRow - 1) {
     throw new Error(
@@ -297,13 +388,14 @@ export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
     ),
   );
 
-  const unit = summary.staleDays === 1 ? 'day' : 'days';
   const titles = padRow<PipelineCell>([], '');
-  place(titles, STALE_COLUMN, [`Stale customers (no change for more than ${summary.staleDays} ${unit})`]);
+  place(titles, STALE_COLUMN, [staleTitle(summary.staleDays)]);
   place(titles, OWNER_COLUMN, ['By owner']);
+  place(titles, LOST_COLUMN, ['Lost reasons (customers now Closed-lost)']);
   const headers = padRow<PipelineCell>([], '');
   place(headers, STALE_COLUMN, STALE_HEADERS);
   place(headers, OWNER_COLUMN, OWNER_HEADERS);
+  place(headers, LOST_COLUMN, LOST_HEADERS);
   values.push(titles, headers);
 
   const stale: PipelineCell[][] =
@@ -321,11 +413,14 @@ export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
           o.overdueCount,
           o.noNextStepCount,
         ]);
-  // Side by side: as many rows as the longer list; the shorter one's rest stays blank.
-  for (let i = 0; i < Math.max(stale.length, owners.length); i++) {
+  const lost: PipelineCell[][] =
+    summary.lostReasons.length === 0 ? [['None']] : summary.lostReasons.map((r) => [r.reason, r.count, r.totalValue]);
+  // Side by side: as many rows as the longest list; the others' rest stays blank.
+  for (let i = 0; i < Math.max(stale.length, owners.length, lost.length); i++) {
     const row = padRow<PipelineCell>([], '');
     place(row, STALE_COLUMN, stale[i] ?? []);
     place(row, OWNER_COLUMN, owners[i] ?? []);
+    place(row, LOST_COLUMN, lost[i] ?? []);
     values.push(row);
   }
   return { values, frame };

@@ -10,14 +10,18 @@
  * - won value = deal value of customers now Closed-won or Active;
  * - money figures are rounded to the cent; days and rates are not rounded (the tab formats them);
  * - conversion, won/lost and time in stage: see conversion.ts and stageTimes.ts;
- * - stale: see staleCustomers below; owners: see ownerRows below.
+ * - stale: see staleCustomers below; owners: see ownerRows below;
+ * - headline, sales cycle, lost reasons, bottleneck: see manager.ts; snapshots and the weekly trend: snapshots.ts.
  */
 
 import { DEFAULT_STAGE_PROBABILITIES, OPEN_STATUSES, STATUSES, type Status } from '../statuses';
 import { computeConversion } from './conversion';
+import { bottleneckSentences, longestWait, lostReasonRows, lowestConversion, salesCycleDays } from './manager';
+import { mergeSnapshots, snapshotOf, weeklyForecast } from './snapshots';
 import { computeStageTimes } from './stageTimes';
 import { statusChangesByCustomer } from './statusEvents';
 import { compareText, DAY_MS, DEFAULT_STALE_DAYS, parseTime, roundMoney } from './time';
+import { isoWeek } from './weeks';
 import type { OwnerRow, PipelineCustomer, PipelineInput, PipelineSummary, StageRow, StaleRow } from './types';
 
 /** A deal value usable in sums: a missing or non-numeric one counts as 0 rather than poisoning the total. */
@@ -46,8 +50,8 @@ export function effectiveStaleDays(given: number): number {
 }
 
 /**
- * Customers in an open stage idle for strictly more than staleDays (exactly at the threshold is not stale
- * yet). "Idle since" is the latest parsable of Updated at, Status changed at and Created at, so an imported
+ * Customers in an open stage idle for staleDays whole days or more: the tab says "N days or more without a change"
+ * and its Days idle column shows the same whole days, so a customer listed never shows fewer than N. "Idle since" is the latest parsable of Updated at, Status changed at and Created at, so an imported
  * row with a blank Updated at is still judged; a customer with no parsable date is never listed (we cannot
  * tell). daysIdle is whole days, rounded down; oldest first (by exact time, not the rounded days), ties by ID.
  */
@@ -61,7 +65,7 @@ export function staleCustomers(customers: readonly PipelineCustomer[], staleDays
     }
     if (latest === null) continue;
     const idleMs = now - latest;
-    if (!(idleMs > staleDays * DAY_MS)) continue;
+    if (!(Math.floor(idleMs / DAY_MS) >= staleDays)) continue;
     rows.push({
       idleMs,
       row: {
@@ -162,6 +166,15 @@ export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
 
   const changesById = statusChangesByCustomer(input.history);
   const { conversion, wonCount, lostCount, winRate } = computeConversion(customers, changesById);
+  const stageTimes = computeStageTimes(customers, changesById, now);
+  const stale = staleCustomers(customers, staleDays, now);
+  const owners = ownerRows(customers, probabilities, input.today ?? input.nowIso.slice(0, 10));
+  const cycle = salesCycleDays(customers, changesById);
+  const lowest = lowestConversion(conversion);
+  const wait = longestWait(stageTimes);
+  const sentences = bottleneckSentences(lowest, wait);
+  const week = input.week ?? isoWeek(input.today ?? input.nowIso.slice(0, 10));
+  const snapshot = snapshotOf(stages, week, input.nowIso);
 
   return {
     rebuiltAt: input.nowIso,
@@ -179,9 +192,24 @@ export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
     wonCount,
     lostCount,
     winRate,
-    stageTimes: computeStageTimes(customers, changesById, now),
-    stale: staleCustomers(customers, staleDays, now),
-    owners: ownerRows(customers, probabilities, input.today ?? input.nowIso.slice(0, 10)),
+    stageTimes,
+    stale,
+    owners,
     staleDays,
+    headline: {
+      salesCycleDays: cycle.medianDays,
+      salesCycleDeals: cycle.deals,
+      staleCount: stale.length,
+      overdueCount: owners.reduce((acc, o) => acc + o.overdueCount, 0),
+      noNextStepCount: owners.reduce((acc, o) => acc + o.noNextStepCount, 0),
+      lowestConversion: lowest,
+      longestWait: wait,
+      conversionSentence: sentences.conversion,
+      waitSentence: sentences.wait,
+    },
+    lostReasons: lostReasonRows(customers),
+    week,
+    snapshot,
+    weeklyForecast: weeklyForecast(mergeSnapshots(input.snapshots ?? [], snapshot)),
   };
 }

@@ -6,6 +6,7 @@
 
 import type { Customer, HistoryEvent } from '../customer';
 import type { Status } from '../statuses';
+import type { SnapshotRow, WeekForecast } from './snapshots';
 
 /**
  * The part of a History row the pipeline reads. `at` may be given as milliseconds since the epoch: the sheet
@@ -19,6 +20,8 @@ export type PipelineEvent = Pick<HistoryEvent, 'customerId' | 'action' | 'field'
 export type PipelineCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'owner' | 'status' | 'dealValue'> & {
   /** 'YYYY-MM-DD' or '' (absent: no next step planned). */
   nextStepDue?: string;
+  /** Why a Closed-lost deal was lost ('' or absent: none given). */
+  lostReason?: string;
   createdAt: string | number;
   updatedAt: string | number;
   statusChangedAt: string | number;
@@ -39,6 +42,33 @@ export interface PipelineInput {
    */
   today?: string;
   rebuiltBy: string;
+  /** The Snapshots tab's rows so far (this week's are replaced); absent: none. */
+  snapshots?: readonly SnapshotRow[];
+  /** The ISO week of `today` ('2026-W49'); absent: computed from today. */
+  week?: string;
+}
+
+/** One row of the Lost reasons table: customers now Closed-lost with that reason. */
+export interface LostReasonRow {
+  /** As stored; NO_LOST_REASON for a Closed-lost customer without one. */
+  reason: string;
+  count: number;
+  totalValue: number;
+}
+
+/** The headline block: what a manager reads first, the bottleneck in words. */
+export interface Headline {
+  /** Median days from creation to the first Closed-won, over `salesCycleDeals` deals; null when none. */
+  salesCycleDays: number | null;
+  salesCycleDeals: number;
+  staleCount: number;
+  overdueCount: number;
+  noNextStepCount: number;
+  lowestConversion: ConversionRow | null;
+  longestWait: StageTimeRow | null;
+  /** The two sentences the tab shows. */
+  conversionSentence: string;
+  waitSentence: string;
 }
 
 /** One row of the By-stage table. Money is rounded to the cent (see summary.ts). */
@@ -127,4 +157,12 @@ export interface PipelineSummary {
   owners: OwnerRow[];
   /** The threshold actually used (after falling back to the default). */
   staleDays: number;
+  headline: Headline;
+  /** Most customers first. */
+  lostReasons: LostReasonRow[];
+  /** The ISO week of this rebuild and its 8 Snapshots rows. */
+  week: string;
+  snapshot: SnapshotRow[];
+  /** Weighted forecast per week (this one included), oldest first, at most TREND_WEEKS. */
+  weeklyForecast: WeekForecast[];
 }

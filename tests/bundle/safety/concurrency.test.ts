@@ -30,7 +30,7 @@ const SAVES: Save[] = [
   ],
   [
     'updateCustomerStatus',
-    (crm, user, c) => crm.call(user, 'updateCustomerStatus', c.id, 'Closed-lost', c.version, `by ${user}`),
+    (crm, user, c) => crm.call(user, 'updateCustomerStatus', c.id, 'Closed-lost', c.version, `by ${user}`, 'Price'),
   ],
 ];
 

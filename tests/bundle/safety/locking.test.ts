@@ -120,35 +120,36 @@ describe('every write is made under the document lock', () => {
   });
 
   // A save writes only the cells it changes: one setValues per run of adjacent changed columns (Company; Owner;
-  // Updated at + by; Version — Status changed at joins them when the status changes), never a whole row.
+  // Updated at + by; Version — Status changed at joins them when the status changes), never a whole row; and one
+  // setValue marks the Pipeline tab "out of date" (row 2), in the same batch.
   it.each([
     [
       'registerCustomer',
       // The row, then three History rows in one block (Status, Name, and the Owner it defaults to: the user).
       (crm: Crm): unknown => crm.call(REP, 'registerCustomer', { name: 'Cat Young' }),
-      { 'Sheet.appendRow': 1, 'Sheet.insertRowsAfter': 1, 'Range.setValues': 1 },
+      { 'Sheet.appendRow': 1, 'Sheet.insertRowsAfter': 1, 'Range.setValues': 1, 'Range.setValue': 1 },
     ],
     [
       'updateCustomer',
       (crm: Crm, ann: Customer): unknown =>
         crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER }, 1),
-      { 'Range.setValues': 4, 'Sheet.appendRow': 2 },
+      { 'Range.setValues': 4, 'Sheet.appendRow': 2, 'Range.setValue': 1 },
     ],
     [
       'updateCustomer of three fields',
       (crm: Crm, ann: Customer): unknown =>
         crm.call(REP, 'updateCustomer', ann.id, { company: 'Berg AB', owner: MANAGER, source: 'Fair' }, 1),
-      { 'Range.setValues': 5, 'Sheet.insertRowsAfter': 1 },
+      { 'Range.setValues': 5, 'Sheet.insertRowsAfter': 1, 'Range.setValue': 1 },
     ],
     [
       'updateCustomerStatus',
       (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Contacted', 1),
-      { 'Range.setValues': 2, 'Sheet.appendRow': 1 },
+      { 'Range.setValues': 2, 'Sheet.appendRow': 1, 'Range.setValue': 1 },
     ],
     [
       'updateCustomerStatus with a note',
       (crm: Crm, ann: Customer): unknown => crm.call(REP, 'updateCustomerStatus', ann.id, 'Qualified', 1, 'Budget ok'),
-      { 'Range.setValues': 3, 'Sheet.appendRow': 2 },
+      { 'Range.setValues': 3, 'Sheet.appendRow': 2, 'Range.setValue': 1 },
     ],
   ] as const)('%s writes with a fixed set of calls and no read between them (one batch)', (_label, run, expected) => {
     const { crm, ann } = seeded();

@@ -156,6 +156,8 @@ class Register implements Cmd {
       email: this.withEmail ? `p${k}@example.com` : '',
       phone: this.withPhone ? `+1 (555) ${String(100000 + k)}` : '',
       ...(this.status ? { status: this.status } : {}),
+      // Closed-lost needs a lost reason from the Settings list, matched case-insensitively (stored 'Price').
+      ...(this.status === 'Closed-lost' ? { lostReason: 'price' } : {}),
       dealValue: this.dealValue,
       source: this.source,
       notes: this.notes,
@@ -182,7 +184,7 @@ class Register implements Cmd {
       version: 1,
       nextStep: '',
       nextStepDue: '',
-      lostReason: '',
+      lostReason: this.status === 'Closed-lost' ? 'Price' : '',
     };
     expectSaved(result, expected);
     model.nextNumber += 1;
@@ -211,6 +213,7 @@ const CREATION_LOGGED = [
   ['Owner', 'owner'],
   ['Source', 'source'],
   ['Notes', 'notes'],
+  ['Lost reason', 'lostReason'],
 ] as const;
 
 /** Registering someone already there (same e-mail) without allowDuplicate: refused, nothing written. */
@@ -241,7 +244,14 @@ class RegisterDuplicate implements Cmd {
   }
 }
 
-type Patch = Partial<Pick<Customer, 'name' | 'company' | 'status' | 'dealValue' | 'source' | 'notes' | 'owner'>>;
+type Patch = Partial<
+  Pick<Customer, 'name' | 'company' | 'status' | 'dealValue' | 'source' | 'notes' | 'owner' | 'lostReason'>
+>;
+
+/** A move to Closed-lost names its reason (the server stores the list's spelling, 'Price'). */
+function withLostReason(patch: Patch): Patch {
+  return patch.status === 'Closed-lost' ? { ...patch, lostReason: 'price' } : patch;
+}
 
 /** What a save with the right Version must do to the model; returns the customer the server must return. */
 function applyChange(
@@ -255,6 +265,9 @@ function applyChange(
   const at = now(real);
   const next: Customer = { ...current, ...fields };
   if (fields.owner === '') next.owner = user; // an empty owner means the user at the keyboard
+  // The lost-reason rule (src/domain/lostReasons.ts): the list's spelling in Closed-lost, nothing elsewhere.
+  if (fields.lostReason !== undefined) next.lostReason = 'Price';
+  if (next.status !== 'Closed-lost') next.lostReason = '';
   const events: string[][] = [];
   for (const key of EDITABLE_KEYS) {
     const from = logText(current[key]);
@@ -302,11 +315,12 @@ class Update implements Cmd {
     real.crm.gas.runtime.advance(this.delay);
     const id = pick(model.ids, this.index) as string;
     const current = model.customers.get(id) as Customer;
-    const result = real.crm.call(this.user, 'updateCustomer', id, this.patch, versionSent(current, this.stale));
+    const patch = withLostReason(this.patch);
+    const result = real.crm.call(this.user, 'updateCustomer', id, patch, versionSent(current, this.stale));
     if (this.stale) {
       expect(result).toEqual({ ok: false, conflict: current });
     } else {
-      expectSaved(result, applyChange(model, real, this.user, current, this.patch, '') as Customer);
+      expectSaved(result, applyChange(model, real, this.user, current, patch, '') as Customer);
     }
     expectCustomer(model, real, id);
     afterStep(model, real, this.stale ? `Update (stale)` : 'Update');
@@ -342,11 +356,12 @@ class ChangeStatus implements Cmd {
       this.status,
       versionSent(current, this.stale),
       this.note,
+      this.status === 'Closed-lost' ? 'price' : undefined,
     );
     if (this.stale) {
       expect(result).toEqual({ ok: false, conflict: current });
     } else {
-      const next = applyChange(model, real, this.user, current, { status: this.status }, this.note);
+      const next = applyChange(model, real, this.user, current, withLostReason({ status: this.status }), this.note);
       if (next === 'too long')
         expect(result).toEqual({ ok: false, errors: { note: expect.stringContaining('does not fit') } });
       else expectSaved(result, next);
@@ -483,6 +498,11 @@ class HandEdit implements Cmd {
     model.customers.set(id, next);
     const action = this.field === 'status' ? 'status' : 'manual edit';
     model.history.push([at, id, action, header, logText(current[this.field]), typed, this.user]);
+    // Typed out of Closed-lost: its reason is cleared and logged; typed into it: kept without one (a toast says so).
+    if (this.field === 'status' && typed !== 'Closed-lost' && current.lostReason !== '') {
+      next.lostReason = '';
+      model.history.push([at, id, 'manual edit', 'Lost reason', current.lostReason, '', this.user]);
+    }
     expectCustomer(model, real, id);
     afterStep(model, real, 'HandEdit');
   }

@@ -193,18 +193,24 @@ describe('buildPipelineSummary — edge cases', () => {
 describe('stale customers', () => {
   const at = (idleDays: number) => new Date(Date.parse(NOW) - idleDays * DAY_MS).toISOString();
 
-  it('is strictly more than the threshold: exactly 14 days is not stale, 14 days + 1 ms is', () => {
+  it('is N whole days or more, as the tab says ("14 days or more"): exactly 14 days is stale, 14 days − 1 ms is not', () => {
     const customers = [
       customer('A', 'Lead', { updatedAt: at(14) }),
-      customer('B', 'Contacted', { updatedAt: new Date(Date.parse(NOW) - 14 * DAY_MS - 1).toISOString() }),
+      customer('B', 'Contacted', { updatedAt: new Date(Date.parse(NOW) - 14 * DAY_MS + 1).toISOString() }),
+      customer('C', 'Qualified', { updatedAt: at(14.9) }),
     ];
     const s = buildPipelineSummary(input({ customers }));
-    expect(s.stale.map((r) => [r.id, r.daysIdle])).toEqual([['B', 14]]); // 14 days + 1 ms floors to 14
+    // The Days idle shown is never below the threshold the title names; B (13.99… days) shows 13 and is not listed.
+    expect(s.stale.map((r) => [r.id, r.daysIdle])).toEqual([
+      ['C', 14],
+      ['A', 14],
+    ]);
+    expect(s.headline.staleCount).toBe(2);
   });
 
   it('uses the Settings threshold, orders oldest first then by ID, and skips undatable rows', () => {
     const customers = [
-      customer('Z', 'Lead', { updatedAt: at(3.5), owner: 'bob' }), // 3.5 > 3 → stale, floor → 3
+      customer('Z', 'Lead', { updatedAt: at(3.5), owner: 'bob' }), // 3.5 days: floor 3 ≥ 3 → stale
       customer('B', 'Qualified', { updatedAt: at(10) }),
       customer('A', 'Qualified', { updatedAt: at(10) }), // same age as B: ID decides
       customer('Y', 'Lead', { updatedAt: at(2.9) }), // fresh
