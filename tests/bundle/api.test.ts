@@ -57,7 +57,7 @@ describe('setUpCrm', () => {
   it('creates every tab with the exact headers, a frozen header, the Status dropdown and protections', () => {
     const crm = newCrm({ setUp: false });
     const report = succeeded(crm.call(OWNER, 'setUpCrm'));
-    expect(report.created.sort()).toEqual(['Customers', 'History', 'Import', 'Pipeline', 'Settings']);
+    expect(report.created.sort()).toEqual(['Customers', 'History', 'Import', 'Pipeline', 'Settings', 'Snapshots']);
     expect(crm.tab('Customers')).toEqual([[...CUSTOMER_HEADERS]]);
     expect(crm.tab('History')).toEqual([[...HISTORY_HEADERS]]);
     expect(crm.tab('Settings')[0]).toEqual([

@@ -8,6 +8,7 @@
 import type { Customer } from '../../src/domain/customer';
 import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
 import { type Crm, having, MANAGER, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import { sortCustomers } from './safety/helpers';
 
 const REASONS = ['Price', 'Timing', 'Chose a competitor', 'No budget', 'No response', 'Other'];
 const C = CUSTOMER_COLUMNS.of;
@@ -126,6 +127,17 @@ describe('moving to Closed-lost through the API', () => {
       expect(having(result, 'errors').errors.lostReason).toMatch(message);
     }
     expect(JSON.stringify(crm.tab('Customers'))).toBe(before);
+  });
+
+  it('lands on the right row of a tab sorted by hand (rows are found by ID)', () => {
+    const crm = newCrm();
+    const ann = register(crm, { name: 'Ann' });
+    const zed = register(crm, { name: 'Zed' });
+    sortCustomers(crm, OWNER, C.name.column, false); // Zed first now
+    succeeded(crm.call(REP, 'updateCustomerStatus', ann.id, 'Closed-lost', ann.version, '', 'timing'));
+    expect(rowOf(crm, ann.id)[C.lostReason.index]).toBe('Timing');
+    expect(rowOf(crm, zed.id)[C.lostReason.index]).toBe('');
+    expect(rowOf(crm, zed.id)[C.status.index]).toBe('Lead');
   });
 
   it('a stale version is a conflict before the reason is judged', () => {

@@ -40,6 +40,8 @@ export function createDetails(): Details {
         h(
           'dl',
           { class: 'card-fields' },
+          // Why a lost deal was lost: only for Closed-lost (the rule clears it elsewhere).
+          ...(customer.status === 'Closed-lost' ? row('Lost reason', customer.lostReason) : []),
           ...row('Next step', customer.nextStep),
           ...row('Next step due', formatDay(customer.nextStepDue)),
           ...row('E-mail', customer.email),
