@@ -65,10 +65,8 @@ export function buildBoard<T>(input: BoardInput<T>): BoardColumnOf<T>[] {
     if (input.owner !== null && row.customer.owner.trim().toLowerCase() !== input.owner) continue;
     byStatus.get(row.customer.status)?.push(row);
   }
-  const kept = [...byStatus.values()].flat().map((r) => r.customer);
-  const staleIds = new Set(staleCustomers(kept, effectiveStaleDays(input.staleDays), now).map((s) => s.id));
-
-  return STATUSES.map((status): BoardColumnOf<T> => {
+  const staleDays = effectiveStaleDays(input.staleDays);
+  const columns = STATUSES.map((status) => {
     const rows = byStatus.get(status) ?? [];
     const value = roundMoney(rows.reduce((sum, r) => sum + dealValue(r.customer), 0));
     // Stalest first; a customer with no date at all last; ties by ID so the order never flickers.
@@ -78,18 +76,25 @@ export function buildBoard<T>(input: BoardInput<T>): BoardColumnOf<T>[] {
         (a.since ?? Number.POSITIVE_INFINITY) - (b.since ?? Number.POSITIVE_INFINITY) ||
         compareText(a.row.customer.id, b.row.customer.id),
     );
-    return {
+    return { status, rows, value, shown: since.slice(0, input.perStage) };
+  });
+  // The Pipeline tab's own rule, asked only about the cards shown (at 50,000 customers, not every open deal).
+  const shown = columns.flatMap((c) => c.shown.map((s) => s.row.customer));
+  const staleIds = new Set(staleCustomers(shown, staleDays, now).map((s) => s.id));
+
+  return columns.map(
+    ({ status, rows, value, shown: cards }): BoardColumnOf<T> => ({
       status,
       count: rows.length,
       value,
       // As the Pipeline tab's By stage row: the stage total × its probability.
       weighted: roundMoney(value * probabilities[status]),
       probability: probabilities[status],
-      cards: since.slice(0, input.perStage).map(({ row, since: at }) => ({
+      cards: cards.map(({ row, since: at }) => ({
         item: row.item,
         daysInStage: at === null ? null : Math.max(0, Math.floor((now - at) / DAY_MS)),
         stale: staleIds.has(row.customer.id),
       })),
-    };
-  });
+    }),
+  );
 }
