@@ -13,6 +13,7 @@ import {
   updateCustomer,
   updateCustomerStatus,
 } from './server/customers';
+import { getPipelineBoard, showPipelineBoard } from './server/board';
 import { showPipelineSummary, showSetUp } from './server/menuActions';
 import { listFollowUps, listStaff, logActivity } from './server/myWork';
 import { importCustomers, proposeImportMapping } from './server/import';
@@ -78,6 +79,10 @@ global.openCustomerSidebar = openCustomerSidebar;
 global.showRegisterSidebar = showRegisterSidebar;
 /** Menu: CRM ▸ Search customers. */
 global.showSearchDialog = showSearchDialog;
+/** Every stage's figures and stalest cards: { columns: [{ status, count, value, weighted, customers }] }. */
+global.getPipelineBoard = getPipelineBoard;
+/** Menu: CRM ▸ Pipeline board. */
+global.showPipelineBoard = showPipelineBoard;
 /** Menu: CRM ▸ Pipeline summary. */
 global.showPipelineSummary = showPipelineSummary;
 /** Menu: CRM ▸ Import customers. */
@@ -125,6 +130,7 @@ const serverApi: ServerApi = {
   restoreCustomer,
   findDuplicateGroups,
   mergeCustomers,
+  getPipelineBoard,
   listLostReasons,
 };
 void serverApi;

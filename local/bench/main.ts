@@ -21,6 +21,7 @@ import * as vm from 'node:vm';
 import type { ListOptions } from '../../src/domain/results';
 import { createHarness, type Harness, succeeded } from '../bundle/harness';
 import { clockDate, loadBundle } from '../bundle/loadBundle';
+import { benchBoard } from './board';
 import { LEGEND, countCalls, type CallCounts } from './counting';
 import { type GeneratedCustomer, STATUS_LIST, customerRow, eventRow, generateDataset, importGrid, rng } from './data';
 import { benchManager } from './manager';
@@ -440,6 +441,7 @@ function runSize(size: number): SizeResult {
     });
     add(figures('list follow-ups', lists));
   }
+  if (wanted('board')) add(benchBoard(crm, measure, figures)); // the Pipeline board opening (local/bench/board.ts)
   if (wanted('activity')) {
     // Spread over the tab, picked without drawing from the generator (later picks stay the same).
     const activities = Array.from({ length: 10 }, (_, k) => {

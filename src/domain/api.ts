@@ -14,6 +14,8 @@ import type {
   Failure,
   FollowUpOptions,
   FollowUps,
+  BoardOptions,
+  PipelineBoard,
   LogActivityResult,
   StaffList,
   GetCustomerResult,
@@ -26,7 +28,7 @@ import type {
 
 /** What a sidebar or dialog needs to know when it opens (passed through the HTML template). */
 export interface SidebarState {
-  view: 'mywork' | 'register' | 'customer' | 'search' | 'import' | 'duplicates';
+  view: 'mywork' | 'register' | 'customer' | 'search' | 'import' | 'duplicates' | 'board';
   customerId?: string;
 }
 
@@ -97,6 +99,8 @@ export interface ServerApi {
   findDuplicateGroups(): DuplicateGroups | Failure;
   /** Fills keepId's empty fields from mergeId (Notes joined) and archives mergeId; both versions must be current. */
   mergeCustomers(keepId: string, mergeId: string, expectedVersions: Record<string, number>): SaveResult;
+  /** The Pipeline board: every stage's count, deal value, weighted value and stalest cards. */
+  getPipelineBoard(options?: BoardOptions): PipelineBoard | Failure;
   /** The Lost reasons list of Settings (what a move to Closed-lost chooses from). */
   listLostReasons(): { reasons: string[] } | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */

@@ -86,3 +86,35 @@ export interface FollowUps {
   upcoming: Customer[];
   noNextStep: Customer[];
 }
+
+/** getPipelineBoard options: `owner` an e-mail ('' or '*' everyone, the default); `perStage` cards per column (default 50). */
+export interface BoardOptions {
+  owner?: string;
+  perStage?: number;
+}
+
+/** One stage of the Pipeline board: figures over every customer the filter keeps, and the stalest `perStage` of them. */
+export interface BoardColumn {
+  status: Status;
+  count: number;
+  value: number;
+  weighted: number;
+  /** The stage's probability from Settings (the board recomputes `weighted` after a move). */
+  probability: number;
+  customers: Customer[];
+  /** cards[i] describes customers[i]: whole days in the stage, and the Pipeline tab's stale mark. */
+  cards: { daysInStage: number | null; stale: boolean }[];
+}
+
+/** getPipelineBoard's reply: all 8 stages in order, and what the dialog needs to draw its filter and marks. */
+export interface PipelineBoard {
+  columns: BoardColumn[];
+  staleDays: number;
+  /** Today in the spreadsheet's time zone, 'YYYY-MM-DD' (a next step due before it is overdue). */
+  today: string;
+  /** The owner filter's choices (listStaff's) and the user at the keyboard. */
+  staff: string[];
+  me: string;
+  /** The Settings list of lost reasons: moving a card to Closed-lost asks for one of them. */
+  lostReasons: string[];
+}

@@ -8,6 +8,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [caption: string, functionName: 
   ['My work', 'showMyWork'],
   ['Register customer', 'showRegisterSidebar'],
   ['Search customers', 'showSearchDialog'],
+  ['Pipeline board', 'showPipelineBoard'],
   ['Pipeline summary', 'showPipelineSummary'],
   null,
   ['Import customers', 'showImportSidebar'],
@@ -37,7 +38,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** The page `file` with its initial state passed through the template (escaped by HtmlService). */
 export function page(
-  file: 'sidebar' | 'search' | 'import' | 'duplicates',
+  file: 'sidebar' | 'search' | 'import' | 'duplicates' | 'board',
   state: SidebarState,
 ): GoogleAppsScript.HTML.HtmlOutput {
   const template = HtmlService.createTemplateFromFile(file);

@@ -102,27 +102,40 @@ export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
  * dates in milliseconds ('' when a cell holds no date): the pipeline only does time arithmetic with them.
  */
 export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
+  return pipelineRows(ss).map((r) => r.customer);
+}
+
+/** One row as the Pipeline rebuild and the board read it (see pipelineCustomers). */
+function toPipelineCustomer(row: readonly unknown[]): PipelineCustomer {
+  return {
+    id: readField(row, 'id'),
+    name: readField(row, 'name'),
+    company: readField(row, 'company'),
+    status: readField(row, 'status'),
+    dealValue: readField(row, 'dealValue'),
+    owner: readField(row, 'owner'),
+    nextStepDue: readField(row, 'nextStepDue'),
+    lostReason: readField(row, 'lostReason'),
+    // Milliseconds rather than the ISO strings readField would build: the pipeline only subtracts them.
+    createdAt: readTime(cellOf(row, C.createdAt)) ?? '',
+    updatedAt: readTime(cellOf(row, C.updatedAt)) ?? '',
+    statusChangedAt: readTime(cellOf(row, C.statusChangedAt)) ?? '',
+  };
+}
+
+/**
+ * Every customer as the Pipeline board sums and sorts them (pipelineCustomers' fields), each with its row: one read
+ * of the tab, and full customers are built (rowToCustomer) only for the cards the board shows.
+ */
+export function pipelineRows(ss: Spreadsheet): { customer: PipelineCustomer; item: readonly unknown[] }[] {
   const values = CustomersTable.open(ss).readGrid();
-  const customers: PipelineCustomer[] = [];
+  const rows: { customer: PipelineCustomer; item: readonly unknown[] }[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
     if (isBlankRow(row)) continue;
-    customers.push({
-      id: readField(row, 'id'),
-      name: readField(row, 'name'),
-      company: readField(row, 'company'),
-      status: readField(row, 'status'),
-      dealValue: readField(row, 'dealValue'),
-      owner: readField(row, 'owner'),
-      nextStepDue: readField(row, 'nextStepDue'),
-      lostReason: readField(row, 'lostReason'),
-      // Milliseconds rather than the ISO strings readField would build: the pipeline only subtracts them.
-      createdAt: readTime(cellOf(row, C.createdAt)) ?? '',
-      updatedAt: readTime(cellOf(row, C.updatedAt)) ?? '',
-      statusChangedAt: readTime(cellOf(row, C.statusChangedAt)) ?? '',
-    });
+    rows.push({ customer: toPipelineCustomer(row), item: row });
   }
-  return customers;
+  return rows;
 }
 
 /**

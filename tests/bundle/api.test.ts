@@ -21,6 +21,7 @@ describe('onOpen / onInstall', () => {
     'My work',
     'Register customer',
     'Search customers',
+    'Pipeline board',
     'Pipeline summary',
     'Import customers',
     'Find duplicates',

@@ -31,6 +31,7 @@ const SPEC_FUNCTIONS = [
 const MENU_FUNCTIONS = [
   'showRegisterSidebar',
   'showSearchDialog',
+  'showPipelineBoard',
   'showPipelineSummary',
   'showImportSidebar',
   'showFindDuplicates',
@@ -38,7 +39,7 @@ const MENU_FUNCTIONS = [
   'showSetUpCheck',
   'showSetUp',
 ];
-const CLIENT_FUNCTIONS = ['openCustomerSidebar', 'proposeImportMapping', 'checkData', 'checkSetUp'];
+const CLIENT_FUNCTIONS = ['openCustomerSidebar', 'getPipelineBoard', 'proposeImportMapping', 'checkData', 'checkSetUp'];
 
 const OUTPUTS = [
   ['dist', DIST_DIR],

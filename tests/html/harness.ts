@@ -18,7 +18,7 @@ import type { CustomerInput } from '../../src/domain/results';
 import { launchChromium } from '../browser/support';
 import { PageServer, type Seed, type ServedCall } from './server';
 
-export type PageName = 'sidebar' | 'search' | 'import' | 'duplicates';
+export type PageName = 'sidebar' | 'search' | 'import' | 'duplicates' | 'board';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -33,7 +33,13 @@ export function builtPages(): Record<PageName, string> {
       );
     return html;
   };
-  return { sidebar: page('sidebar'), search: page('search'), import: page('import'), duplicates: page('duplicates') };
+  return {
+    sidebar: page('sidebar'),
+    search: page('search'),
+    import: page('import'),
+    duplicates: page('duplicates'),
+    board: page('board'),
+  };
 }
 
 export function fillTemplate(html: string, state: SidebarState): string {
@@ -89,16 +95,18 @@ export function useSuite(): () => Suite {
   };
 }
 
+/** The window each page gets: the sidebar's 300 px, the search dialog, the board's wide dialog. */
+const VIEWPORTS: Partial<Record<PageName, { width: number; height: number }>> = {
+  search: { width: 520, height: 560 },
+  board: { width: 1400, height: 800 },
+  duplicates: { width: 900, height: 600 },
+};
+
 export async function openPage(suite: Suite, name: PageName, state: SidebarState, seed: Seed = {}): Promise<Opened> {
   const server = new PageServer(seed);
   // A fresh context per page; its init script and bindings (unlike a page's) also reach the first document.
   const context = await suite.browser.newContext({
-    viewport:
-      name === 'search'
-        ? { width: 520, height: 560 }
-        : name === 'duplicates'
-          ? { width: 900, height: 600 }
-          : { width: 300, height: 900 },
+    viewport: VIEWPORTS[name] ?? { width: 300, height: 900 },
   });
   await context.exposeBinding('__googleScriptRun', (_source, fn: string, args: unknown[]) => server.run(fn, args));
   await context.exposeBinding('__googleScriptHost', (_source, request: HostRequest) => server.host(request));

@@ -35,7 +35,7 @@ function isOpen(status: Status): boolean {
 }
 
 /** Settings are edited by hand: a blank or non-numeric probability falls back to the spec default. */
-function effectiveProbabilities(given: Readonly<Record<Status, number>>): Record<Status, number> {
+export function effectiveProbabilities(given: Readonly<Record<Status, number>>): Record<Status, number> {
   const result = { ...DEFAULT_STAGE_PROBABILITIES };
   for (const status of STATUSES) {
     const p = given[status];
@@ -45,7 +45,7 @@ function effectiveProbabilities(given: Readonly<Record<Status, number>>): Record
 }
 
 /** Same reason: a blank or negative threshold falls back to the default 14 days. */
-function effectiveStaleDays(given: number): number {
+export function effectiveStaleDays(given: number): number {
   return typeof given === 'number' && Number.isFinite(given) && given >= 0 ? given : DEFAULT_STALE_DAYS;
 }
 
@@ -55,7 +55,7 @@ function effectiveStaleDays(given: number): number {
  * row with a blank Updated at is still judged; a customer with no parsable date is never listed (we cannot
  * tell). daysIdle is whole days, rounded down; oldest first (by exact time, not the rounded days), ties by ID.
  */
-function staleCustomers(customers: readonly PipelineCustomer[], staleDays: number, now: number): StaleRow[] {
+export function staleCustomers(customers: readonly PipelineCustomer[], staleDays: number, now: number): StaleRow[] {
   const rows: Array<{ row: StaleRow; idleMs: number }> = [];
   for (const c of customers) {
     if (!isOpen(c.status)) continue;
