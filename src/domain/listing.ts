@@ -4,7 +4,7 @@
  * the runtime's ICU data) and stable: equal keys are ordered by ID.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CUSTOMER_KEYS, type Customer, type CustomerKey, type FieldErrors } from './customer';
 import { BestOf } from './bestOf';
 import { compareIdKeys, customerIdNumber } from './ids';
@@ -12,7 +12,15 @@ import type { ListResult } from './results';
 import { passesFilters } from './search';
 import { STATUSES } from './statuses';
 import { foldText, plainFoldedCode } from './text';
-import { integerOptionSchema, ownerFilterSchema, parseOptions, quote, statusFilterSchema } from './validation';
+import {
+  checkedField,
+  integerOptionSchema,
+  issue,
+  ownerFilterSchema,
+  parseOptions,
+  quote,
+  statusFilterSchema,
+} from './validation';
 
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 500;
@@ -23,26 +31,22 @@ export interface SortSpec {
   descending: boolean;
 }
 
-export const sortSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): SortSpec => {
-    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-      return { key: LIST_SORT_DEFAULT, descending: false };
-    }
-    const text = typeof raw === 'string' ? raw.trim() : '';
-    const descending = text.startsWith('-');
-    const key = descending ? text.slice(1) : text;
-    if (!(CUSTOMER_KEYS as readonly string[]).includes(key)) {
-      const shown = typeof raw === 'string' ? ` ${quote(text)}` : '';
-      ctx.addIssue({
-        code: 'custom',
-        message: `Sort${shown} is not a customer field. Use one of ${CUSTOMER_KEYS.join(', ')}, with "-" in front for descending.`,
-      });
-      return z.NEVER;
-    }
-    return { key: key as CustomerKey, descending };
-  });
+export const sortSchema = checkedField((raw, ctx): SortSpec => {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    return { key: LIST_SORT_DEFAULT, descending: false };
+  }
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  const descending = text.startsWith('-');
+  const key = descending ? text.slice(1) : text;
+  if (!(CUSTOMER_KEYS as readonly string[]).includes(key)) {
+    const shown = typeof raw === 'string' ? ` ${quote(text)}` : '';
+    return issue(
+      ctx,
+      `Sort${shown} is not a customer field. Use one of ${CUSTOMER_KEYS.join(', ')}, with "-" in front for descending.`,
+    );
+  }
+  return { key: key as CustomerKey, descending };
+});
 
 export const listOptionsSchema = z.strictObject({
   status: statusFilterSchema,

@@ -5,8 +5,8 @@ import { activityEvent, validateActivity } from '../domain/activity';
 import { followUpBuckets } from '../domain/followUps';
 import { ownerChoices } from '../domain/owners';
 import type { Failure, FollowUps, LogActivityResult, StaffList } from '../domain/results';
-import { checkText, OWNER_MAX, parseOptions, validateId } from '../domain/validation';
-import { z } from 'zod';
+import { checkText, checkedField, issue, OWNER_MAX, parseOptions, validateId } from '../domain/validation';
+import * as z from 'zod/mini';
 import { CustomerRecords, followUpRows } from '../sheets/customerRecords';
 import { rowToCustomer } from '../sheets/customerRows';
 import { HistoryTable } from '../sheets/historyTable';
@@ -42,18 +42,14 @@ export function logActivity(id: string, activity: unknown): LogActivityResult {
 }
 
 const followUpOptionsSchema = z.strictObject({
-  owner: z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): string | null | undefined => {
-      const checked = checkText(raw, { label: 'Owner', max: OWNER_MAX, textOnly: true });
-      if (!checked.ok) {
-        ctx.addIssue({ code: 'custom', message: checked.message });
-        return z.NEVER;
-      }
-      if (checked.value === '') return undefined; // the user at the keyboard
-      return checked.value === '*' ? null : checked.value.toLowerCase();
-    }),
+  owner: checkedField((raw, ctx): string | null | undefined => {
+    const checked = checkText(raw, { label: 'Owner', max: OWNER_MAX, textOnly: true });
+    if (!checked.ok) {
+      return issue(ctx, checked.message);
+    }
+    if (checked.value === '') return undefined; // the user at the keyboard
+    return checked.value === '*' ? null : checked.value.toLowerCase();
+  }),
 });
 
 /** "My work": options { owner? } (default the user at the keyboard, '*' everyone). One read of Customers. */
