@@ -32,33 +32,47 @@ function couldFoldTo(raw: string, folded: string): boolean {
   return head === -1 || head === folded.charCodeAt(0);
 }
 
+/** The fields a probable duplicate is judged on. */
+export type DuplicateKeys = Pick<CustomerFields, 'name' | 'company' | 'email' | 'phone'>;
+
 /**
- * Existing customers that are probably the same as `fields`: same e-mail (normalised), same phone (≥ 6 digits,
- * last 10 compared), or same folded name and same folded company (two blank companies count as the same).
- * Result keeps the order of `existing`, each customer at most once; `excludeId` skips the customer being edited.
+ * The test "is this existing record probably the same as `fields`?", with `fields` normalised once: same e-mail
+ * (normalised), same phone (≥ 6 digits, last 10 compared), or same folded name and same folded company (two blank
+ * companies count as the same). It takes the four values as they are (text, or what a hand-edited cell holds), so a
+ * caller can run it over raw rows without building a customer per row.
  */
-export function findProbableDuplicates(
-  fields: Pick<CustomerFields, 'name' | 'company' | 'email' | 'phone'>,
-  existing: readonly Customer[],
-  excludeId?: string,
-): Customer[] {
+export function probableDuplicateTest(
+  fields: DuplicateKeys,
+): (name: unknown, company: unknown, email: unknown, phone: unknown) => boolean {
   const email = normaliseEmail(text(fields.email));
   const phone = phoneKey(text(fields.phone));
   const name = foldText(text(fields.name));
   const company = foldText(text(fields.company));
-  const found: Customer[] = [];
-  for (const customer of existing) {
-    if (excludeId !== undefined && customer.id === excludeId) continue;
-    const sameEmail = email !== '' && normaliseEmail(text(customer.email)) === email;
-    const samePhone = !sameEmail && phone !== '' && phoneKey(text(customer.phone)) === phone;
-    const sameNameAndCompany =
-      !sameEmail &&
-      !samePhone &&
+  return (otherName, otherCompany, otherEmail, otherPhone) => {
+    if (email !== '' && normaliseEmail(text(otherEmail)) === email) return true;
+    if (phone !== '' && phoneKey(text(otherPhone)) === phone) return true;
+    return (
       name !== '' &&
-      couldFoldTo(text(customer.name), name) &&
-      foldText(text(customer.name)) === name &&
-      foldText(text(customer.company)) === company;
-    if (sameEmail || samePhone || sameNameAndCompany) found.push(customer);
-  }
-  return found;
+      couldFoldTo(text(otherName), name) &&
+      foldText(text(otherName)) === name &&
+      foldText(text(otherCompany)) === company
+    );
+  };
+}
+
+/**
+ * Existing customers that are probably the same as `fields` (probableDuplicateTest).
+ * Result keeps the order of `existing`, each customer at most once; `excludeId` skips the customer being edited.
+ */
+export function findProbableDuplicates(
+  fields: DuplicateKeys,
+  existing: readonly Customer[],
+  excludeId?: string,
+): Customer[] {
+  const isDuplicate = probableDuplicateTest(fields);
+  return existing.filter(
+    (customer) =>
+      !(excludeId !== undefined && customer.id === excludeId) &&
+      isDuplicate(customer.name, customer.company, customer.email, customer.phone),
+  );
 }

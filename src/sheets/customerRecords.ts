@@ -7,13 +7,15 @@
  */
 
 import { CUSTOMER_COLUMNS } from '../domain/columns';
-import type { Customer } from '../domain/customer';
+import type { Customer, CustomerKey } from '../domain/customer';
+import { type DuplicateKeys, probableDuplicateTest } from '../domain/duplicates';
 import type { FollowUpRow } from '../domain/followUps';
+import type { ListSource } from '../domain/listing';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchableCustomer, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
 import { cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
-import { CustomersTable } from './customersTable';
+import { CustomersTable, type KeyRows } from './customersTable';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -143,4 +145,50 @@ export function followUpRows(ss: Spreadsheet): FollowUpRow<readonly unknown[]>[]
     });
   }
   return rows;
+}
+
+/** The IDs on the rows of `keys` (as rowToCustomer reads them), for the ID counter's check. */
+export function idsOf(keys: KeyRows): string[] {
+  const ids: string[] = [];
+  for (let i = 1; i < keys.rows.length; i++) ids.push(readField(keys.rows[i] as unknown[], 'id'));
+  return ids;
+}
+
+/**
+ * 0-based grid indexes of the rows of `keys` that probably hold `fields` (probableDuplicateTest on the raw cells,
+ * read as rowToCustomer reads them): no customer is built for a row that does not match.
+ */
+export function duplicateRowIndexes(keys: KeyRows, fields: DuplicateKeys): number[] {
+  const isDuplicate = probableDuplicateTest(fields);
+  const found: number[] = [];
+  for (let i = 1; i < keys.rows.length; i++) {
+    const row = keys.rows[i] as unknown[];
+    const text = (column: number): string => readText(row[column]);
+    if (isDuplicate(text(C.name.index), text(C.company.index), text(C.email.index), text(C.phone.index))) found.push(i);
+  }
+  return found;
+}
+
+/**
+ * The Customers tab as listing reads it: one read (header checked), blank rows left out, each sorted or filtered
+ * field read from its cell as rowToCustomer reads it (readField), and customers built only for the page returned.
+ */
+export function customerListSource(ss: Spreadsheet): ListSource<readonly unknown[]> {
+  const values = CustomersTable.open(ss).readGrid();
+  const rows: (readonly unknown[])[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i] as unknown[];
+    if (!isBlankRow(row)) rows.push(row);
+  }
+  return { rows, field: listedField, result: rowToCustomer };
+}
+
+/**
+ * A field as listing compares it: as readField reads it, except date-times as milliseconds (null when not a date)
+ * instead of ISO strings: the same order (ISO strings of instants sort as the instants), without building a string
+ * per row when a list is sorted by a date.
+ */
+function listedField(row: readonly unknown[], key: CustomerKey): unknown {
+  const column = C[key];
+  return column.kind === 'dateTime' ? readTime(cellOf(row, column)) : readField(row, key);
 }
