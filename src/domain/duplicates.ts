@@ -49,8 +49,8 @@ export function probableDuplicateTest(
   const name = foldText(text(fields.name));
   const company = foldText(text(fields.company));
   return (otherName, otherCompany, otherEmail, otherPhone) => {
-    if (email !== '' && normaliseEmail(text(otherEmail)) === email) return true;
-    if (phone !== '' && phoneKey(text(otherPhone)) === phone) return true;
+    if (email !== '' && couldBeEmail(otherEmail, email) && normaliseEmail(text(otherEmail)) === email) return true;
+    if (phone !== '' && couldBePhone(otherPhone, phone) && phoneKey(text(otherPhone)) === phone) return true;
     return (
       name !== '' &&
       couldFoldTo(text(otherName), name) &&
@@ -58,6 +58,29 @@ export function probableDuplicateTest(
       foldText(text(otherCompany)) === company
     );
   };
+}
+
+/**
+ * False when `raw` certainly does not normalise to `email`, judged from its last character: a printable ASCII
+ * last character survives trim() and lowercases to ASCII, so it must equal the e-mail's last character. Spares
+ * normalising every e-mail in the sheet on each registration.
+ */
+function couldBeEmail(raw: unknown, email: string): boolean {
+  if (typeof raw !== 'string') return true;
+  const last = raw.charCodeAt(raw.length - 1);
+  if (!(last > 0x20 && last < 0x7f)) return true; // empty, whitespace or not ASCII: compare in full
+  const lower = last >= 0x41 && last <= 0x5a ? last + 0x20 : last;
+  return lower === email.charCodeAt(email.length - 1);
+}
+
+/** False when `raw`'s last digit differs from the phone key's (keys end with the number's last digit). */
+function couldBePhone(raw: unknown, key: string): boolean {
+  if (typeof raw !== 'string') return true;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const code = raw.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return code === key.charCodeAt(key.length - 1);
+  }
+  return false; // no digit at all: no phone key
 }
 
 /**

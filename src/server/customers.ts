@@ -22,10 +22,10 @@ import {
   validatePatch,
   validateStatusChange,
 } from '../domain/validation';
-import { customerListSource, customerSearchSource, duplicateRowIndexes, idsOf } from '../sheets/customerRecords';
+import { customerListSource, customerSearchSource, duplicateRowIndexes, idCellsOf } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
-import { reserveCustomerIds } from '../sheets/idCounter';
+import { reserveCustomerIdsFromCells } from '../sheets/idCounter';
 import type { CrmContext } from './context';
 import { appendCustomers, replaceCustomer } from './customerWrites';
 import { CrmFailure, failure } from './failure';
@@ -69,7 +69,7 @@ export function registerCustomer(input: CustomerInput): SaveResult {
         };
       }
     }
-    const [id] = reserveCustomerIds(idsOf(keys), 1);
+    const [id] = reserveCustomerIdsFromCells(idCellsOf(keys), 1);
     const customer: Customer = {
       ...valid.value,
       id: id as string,

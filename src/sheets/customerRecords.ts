@@ -147,11 +147,11 @@ export function followUpRows(ss: Spreadsheet): FollowUpRow<readonly unknown[]>[]
   return rows;
 }
 
-/** The IDs on the rows of `keys` (as rowToCustomer reads them), for the ID counter's check. */
-export function idsOf(keys: KeyRows): string[] {
-  const ids: string[] = [];
-  for (let i = 1; i < keys.rows.length; i++) ids.push(readField(keys.rows[i] as unknown[], 'id'));
-  return ids;
+/** The raw ID cells of the rows of `keys`, for the ID counter's check (reserveCustomerIdsFromCells). */
+export function idCellsOf(keys: KeyRows): unknown[] {
+  const cells: unknown[] = [];
+  for (let i = 1; i < keys.rows.length; i++) cells.push((keys.rows[i] as unknown[])[C.id.index]);
+  return cells;
 }
 
 /**
@@ -163,8 +163,9 @@ export function duplicateRowIndexes(keys: KeyRows, fields: DuplicateKeys): numbe
   const found: number[] = [];
   for (let i = 1; i < keys.rows.length; i++) {
     const row = keys.rows[i] as unknown[];
-    const text = (column: number): string => readText(row[column]);
-    if (isDuplicate(text(C.name.index), text(C.company.index), text(C.email.index), text(C.phone.index))) found.push(i);
+    const name = readText(row[C.name.index]);
+    const company = readText(row[C.company.index]);
+    if (isDuplicate(name, company, readText(row[C.email.index]), readText(row[C.phone.index]))) found.push(i);
   }
   return found;
 }
