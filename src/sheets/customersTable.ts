@@ -6,8 +6,8 @@
 
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer } from '../domain/customer';
-import { prepareDateReads, readText } from './cells';
-import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, rowToCustomer } from './customerRows';
+import { prepareDateReads } from './cells';
+import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, readIdCell, rowToCustomer } from './customerRows';
 import { SchemaError } from './schemaError';
 import {
   type AppendedRows,
@@ -15,6 +15,7 @@ import {
   appendRows,
   cellBlocks,
   checkHeader,
+  readColumn,
   readTab,
   removeAppendedRows,
   requireSheet,
@@ -51,11 +52,6 @@ export const KEY_WIDTH = Math.max(...KEY_FIELDS.map((key) => CUSTOMER_COLUMNS.of
 export interface KeyRows {
   rows: unknown[][];
   lastRow: number;
-}
-
-/** The ID a row's ID cell holds, as rowToCustomer reads it (text, trimmed). */
-function idOfCell(cell: unknown): string {
-  return (typeof cell === 'string' ? cell : readText(cell)).trim();
 }
 
 export class CustomersTable {
@@ -104,11 +100,11 @@ export class CustomersTable {
    */
   readCustomer(id: string): CustomersSnapshot | null {
     this.checkHeaderRow();
-    const ids = readTab(this.sheet, 1);
+    const ids = readColumn(this.sheet, CUSTOMER_COLUMNS.of.id.column);
     prepareDateReads();
     let found = -1;
     for (let i = 1; i < ids.length; i++) {
-      if (idOfCell((ids[i] as unknown[])[0]) !== id) continue;
+      if (readIdCell((ids[i] as unknown[])[0]) !== id) continue;
       if (found >= 0) {
         throw new SchemaError(
           `Customer ${id} appears on rows ${found + 1} and ${i + 1}; nothing was changed. Run CRM ▸ Check data.`,
@@ -119,7 +115,7 @@ export class CustomersTable {
     if (found < 0) return null;
     const rowNumber = found + 1;
     const row = this.sheet.getRange(rowNumber, 1, 1, CUSTOMER_WIDTH).getValues()[0] as unknown[];
-    if (idOfCell(row[CUSTOMER_COLUMNS.of.id.index]) !== id) {
+    if (readIdCell(row[CUSTOMER_COLUMNS.of.id.index]) !== id) {
       throw new SchemaError(
         `The Customers tab changed while ${id} was being read (sorted or edited by hand); nothing was changed. Try again.`,
       );
