@@ -29,7 +29,7 @@ function seed(ids: readonly string[]): HistoryEvent[] {
 describe('historyOf', () => {
   it("returns exactly the customer's events in sheet order, reading its rows in at most two runs", () => {
     // C-00001's rows are 2, 3 and, 3,000 rows later, 3,003 and 3,005 (a hand-typed ID with spaces).
-    const ids = Array.from({ length: 3010 }, (_, i) => (i % 3 === 0 ? 'C-00002' : 'C-00003'));
+    const ids: string[] = Array.from({ length: 3010 }, (_, i) => (i % 3 === 0 ? 'C-00002' : 'C-00003'));
     ids[0] = 'C-00001';
     ids[1] = 'C-00001';
     ids[3001] = 'C-00001';
