@@ -61,16 +61,22 @@ export function probableDuplicateTest(
 }
 
 /**
- * False when `raw` certainly does not normalise to `email`, judged from its last character: a printable ASCII
- * last character survives trim() and lowercases to ASCII, so it must equal the e-mail's last character. Spares
- * normalising every e-mail in the sheet on each registration.
+ * False when `raw` certainly does not normalise to `email`, judged from its first and last characters: a printable
+ * ASCII character at either end survives trim() and lowercases to ASCII, so it must equal the e-mail's character
+ * there. Spares normalising every e-mail in the sheet on each registration (most share their ending: ".com").
  */
 function couldBeEmail(raw: unknown, email: string): boolean {
   if (typeof raw !== 'string') return true;
-  const last = raw.charCodeAt(raw.length - 1);
-  if (!(last > 0x20 && last < 0x7f)) return true; // empty, whitespace or not ASCII: compare in full
-  const lower = last >= 0x41 && last <= 0x5a ? last + 0x20 : last;
-  return lower === email.charCodeAt(email.length - 1);
+  return (
+    sameAsciiEnd(raw.charCodeAt(0), email.charCodeAt(0)) &&
+    sameAsciiEnd(raw.charCodeAt(raw.length - 1), email.charCodeAt(email.length - 1))
+  );
+}
+
+/** False only when `code` is printable ASCII (kept by trim) and, lowercased, differs from `expected`. */
+function sameAsciiEnd(code: number, expected: number): boolean {
+  if (!(code > 0x20 && code < 0x7f)) return true; // empty, whitespace or not ASCII: compare in full
+  return (code >= 0x41 && code <= 0x5a ? code + 0x20 : code) === expected;
 }
 
 /** False when `raw`'s last digit differs from the phone key's (keys end with the number's last digit). */

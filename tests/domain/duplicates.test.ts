@@ -94,9 +94,12 @@ describe('probableDuplicateTest (its quick rejections agree with the full compar
     'ANA@ACME.EXAMPLE ',
     ' ana@acme.examplE',
     'ana@acme.exampl',
+    'bna@acme.example',
     '',
     'K@x.k',
+    'k@x.k',
     '\u212a@x.k',
+    '\u212a@x.\u212a',
     'İ@x.i',
   );
   const phones = fc.constantFrom(
