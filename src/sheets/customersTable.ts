@@ -54,6 +54,13 @@ export interface KeyRows {
   lastRow: number;
 }
 
+/** An ID on two rows: refused rather than guess which row a change means. */
+function duplicateIdError(id: string, firstRow: number, secondRow: number): SchemaError {
+  return new SchemaError(
+    `Customer ${id} appears on rows ${firstRow} and ${secondRow}; nothing was changed. Run CRM ▸ Check data.`,
+  );
+}
+
 export class CustomersTable {
   /** What writeChange wrote, by sheet row, so that restore(snapshot, index) can put back exactly those cells. */
   private readonly written = new Map<number, CellBlock[]>();
@@ -106,9 +113,7 @@ export class CustomersTable {
     for (let i = 1; i < ids.length; i++) {
       if (readIdCell((ids[i] as unknown[])[0]) !== id) continue;
       if (found >= 0) {
-        throw new SchemaError(
-          `Customer ${id} appears on rows ${found + 1} and ${i + 1}; nothing was changed. Run CRM ▸ Check data.`,
-        );
+        throw duplicateIdError(id, found + 1, i + 1);
       }
       found = i;
     }
@@ -161,9 +166,7 @@ export class CustomersTable {
     for (let i = 0; i < snapshot.customers.length; i++) {
       if ((snapshot.customers[i] as Pick<Customer, 'id'>).id !== id) continue;
       if (found >= 0) {
-        throw new SchemaError(
-          `Customer ${id} appears on rows ${snapshot.rowNumbers[found]} and ${snapshot.rowNumbers[i]}; nothing was changed. Run CRM ▸ Check data.`,
-        );
+        throw duplicateIdError(id, snapshot.rowNumbers[found] as number, snapshot.rowNumbers[i] as number);
       }
       found = i;
     }
