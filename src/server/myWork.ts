@@ -7,7 +7,8 @@ import { ownerChoices } from '../domain/owners';
 import type { Failure, FollowUps, LogActivityResult, StaffList } from '../domain/results';
 import { checkText, checkedField, issue, OWNER_MAX, parseOptions, validateId } from '../domain/validation';
 import * as z from 'zod/mini';
-import { CustomerRecords, followUpRows } from '../sheets/customerRecords';
+import { followUpRows } from '../sheets/customerRecords';
+import { CustomersTable } from '../sheets/customersTable';
 import { rowToCustomer } from '../sheets/customerRows';
 import { HistoryTable } from '../sheets/historyTable';
 import type { CrmContext } from './context';
@@ -33,8 +34,9 @@ export function logActivity(id: string, activity: unknown): LogActivityResult {
     const valid = validateActivity(activity, Date.parse(ctx.nowIso));
     if (!idCheck.ok || !valid.ok)
       return failure({ ...(idCheck.ok ? {} : idCheck.errors), ...(valid.ok ? {} : valid.errors) });
-    const record = CustomerRecords.read(ctx.ss).find(idCheck.value);
-    if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+    // The header, the ID column and the customer's row, not the whole tab (as getCustomer).
+    if (CustomersTable.open(ctx.ss).readCustomer(idCheck.value) === null)
+      return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
     const event = activityEvent(idCheck.value, valid.value, ctx.user);
     HistoryTable.open(ctx.ss).append([event]);
     return { ok: true, event };

@@ -1,9 +1,9 @@
 /**
- * Reads for the calls that return a few customers out of many (search, get) or only do arithmetic on them
- * (the Pipeline rebuild). The Customers tab is read with one call as everywhere (readTab), but full Customer objects
- * (three dates turned into ISO strings, numbers parsed) are built only for the rows a call returns: at 50,000
- * customers building every Customer cost several times the search itself. Records take each field from the
- * row exactly as rowToCustomer does.
+ * Reads of the Customers tab for the calls that return a few customers out of many (search, list, My work), only do
+ * arithmetic on them (the Pipeline rebuild) or check a registration against them (IDs, probable duplicates). Full
+ * Customer objects (three dates turned into ISO strings, numbers parsed) are built only for the rows a call returns:
+ * at 50,000 customers building every Customer cost several times the work itself. Each field is taken from the row
+ * exactly as rowToCustomer takes it.
  */
 
 import { CUSTOMER_COLUMNS } from '../domain/columns';
@@ -12,61 +12,12 @@ import { type DuplicateKeys, probableDuplicateTest } from '../domain/duplicates'
 import type { FollowUpRow } from '../domain/followUps';
 import type { ListSource } from '../domain/listing';
 import type { PipelineCustomer } from '../domain/pipeline';
-import type { SearchColumns, SearchableCustomer, SearchSource } from '../domain/search';
+import type { SearchColumns, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
 import { cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
 import { CustomersTable, type KeyRows } from './customersTable';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The searched fields of one row, and where the row is in the grid that was read. */
-export interface CustomerRecord extends SearchableCustomer {
-  /** 0-based index of the row in the values read (0 is the header). */
-  index: number;
-}
-
-export class CustomerRecords {
-  private constructor(
-    private readonly values: readonly (readonly unknown[])[],
-    /** One record per non-blank row, in sheet order. */
-    readonly records: readonly CustomerRecord[],
-  ) {}
-
-  /** One read of the whole tab, header checked, as CustomersTable.read does. */
-  static read(ss: Spreadsheet): CustomerRecords {
-    const values = CustomersTable.open(ss).readGrid();
-    const records: CustomerRecord[] = [];
-    for (let i = 1; i < values.length; i++) {
-      const row = values[i] as unknown[];
-      if (isBlankRow(row)) continue;
-      records.push({
-        index: i,
-        id: readField(row, 'id'),
-        name: readField(row, 'name'),
-        company: readField(row, 'company'),
-        email: readField(row, 'email'),
-        phone: readField(row, 'phone'),
-        status: readField(row, 'status'),
-        owner: readField(row, 'owner'),
-      });
-    }
-    return new CustomerRecords(values, records);
-  }
-
-  /** The full customer of a record (what CustomersTable.read would have built for that row). */
-  customer(record: CustomerRecord): Customer {
-    return rowToCustomer(this.values[record.index] as unknown[]);
-  }
-
-  /** The record with `id`, or null; an ID on two rows is refused as CustomersTable.indexOf does. */
-  find(id: string): CustomerRecord | null {
-    const index = CustomersTable.indexOf(
-      { customers: this.records, rowNumbers: this.records.map((r) => r.index + 1) },
-      id,
-    );
-    return index < 0 ? null : (this.records[index] as CustomerRecord);
-  }
-}
 
 const C = CUSTOMER_COLUMNS.of;
 
