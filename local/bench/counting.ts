@@ -156,6 +156,9 @@ export const LEGEND = [
   '           spent once per call, which is why calls are counted (and kept constant) rather than timed here.',
   "compute    wall minus stand-in, per run (median, p95): the add-on's own work in Node (bundle load, its",
   '           JavaScript, GC, the google.script.run crossing). The search target is judged on compute p95; wall is shown.',
+  'cells      cells read (getValues, getSheetValues …) and written (setValues, appendRow …) by the run that moved the most',
+  'estimate   seconds a user would wait on real Google (costModel.ts): requests × 160 ms + cells × 0.0145 ms + other',
+  '           services (Properties, Lock, Cache, e-mail) + compute + bundle load + the google.script.run round trip',
   'naive      the same action written as sheet templates do (local/bench/naive.ts): getValue per cell in loops,',
   '           appendRow per row, setValue per cell; ratio = naive sheet I/O ÷ sheet I/O.',
 ];

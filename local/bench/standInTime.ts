@@ -3,12 +3,32 @@
  * building rows and Dates), so the table can show it next to the wall time. Wraps, at run time and only in this
  * process, every method on the prototype chains of the service objects the script reaches (SpreadsheetApp and
  * what its methods return, LockService, PropertiesService, Session …). The stand-in's code is not changed; the
- * wrapper adds two clock reads per call. Nested calls (a stand-in method calling another) count once.
+ * wrapper adds two clock reads per call. Nested calls (a stand-in method calling another) count once. It also counts
+ * the cells each outermost read or write moved (getValues, getSheetValues, setValues, appendRow …).
  */
 
 const wrapped = new WeakSet<object>();
 let depth = 0;
 let spentNs = BigInt(0);
+/** Cells that crossed between the script and the spreadsheet (the real-Google cost model prices them). */
+let cellsRead = 0;
+let cellsWritten = 0;
+
+const READS = new Set(['getValues', 'getDisplayValues', 'getSheetValues', 'getValue', 'getDisplayValue']);
+const WRITES = new Set(['setValues', 'setValue', 'appendRow']);
+
+function cellCount(value: unknown): number {
+  if (!Array.isArray(value)) return 1;
+  let n = 0;
+  for (const row of value) n += Array.isArray(row) ? row.length : 1;
+  return n;
+}
+
+/** Counts the cells of an outermost read or write call of the script. */
+function countCells(name: string, args: readonly unknown[], result: unknown): void {
+  if (READS.has(name)) cellsRead += cellCount(result);
+  else if (WRITES.has(name)) cellsWritten += cellCount(name === 'appendRow' ? [args[0]] : args[0]);
+}
 
 function isPlainData(value: unknown): boolean {
   return typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date;
@@ -31,7 +51,9 @@ function wrapChain(target: object): void {
         depth++;
         const t0 = process.hrtime.bigint();
         try {
-          return follow(original.apply(this, args));
+          const result = original.apply(this, args);
+          countCells(name, args, result);
+          return follow(result);
         } finally {
           spentNs += process.hrtime.bigint() - t0;
           depth--;
@@ -59,6 +81,14 @@ export function instrumentStandIn(globals: Record<string, unknown>): void {
   for (const value of Object.values(globals)) {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) wrapChain(value);
   }
+}
+
+/** Cells read and written by the script's outermost service calls since the last call of this function. */
+export function takeCells(): { read: number; written: number } {
+  const cells = { read: cellsRead, written: cellsWritten };
+  cellsRead = 0;
+  cellsWritten = 0;
+  return cells;
 }
 
 /** Nanoseconds spent inside stand-in methods since the last call of this function. */

@@ -3,10 +3,18 @@
  * happened. Checked here, errors keyed `type`, `summary`, `at`; the event is one History row that changes no field.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ACTIVITY_TYPES, type ActivityType, type FieldErrors, type HistoryEvent } from './customer';
 import { dateTimeText, parseDateTime } from './dates';
-import { ACTIVITY_SUMMARY_MAX, checkText, issuesToErrors, quote } from './validation';
+import {
+  ACTIVITY_SUMMARY_MAX,
+  checkText,
+  checkedField,
+  checkedValue,
+  issue,
+  issuesToErrors,
+  quote,
+} from './validation';
 
 export interface Activity {
   type: ActivityType;
@@ -18,19 +26,15 @@ export interface Activity {
 const TYPE_LIST = ACTIVITY_TYPES.join(', ');
 
 function activitySchema(nowMs: number) {
-  const fail = (ctx: z.RefinementCtx, message: string): typeof z.NEVER => {
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  };
   return z.strictObject({
-    type: z.unknown().transform((raw, ctx): ActivityType => {
+    type: checkedValue((raw, ctx): ActivityType => {
       const text = typeof raw === 'string' ? raw.trim().toLowerCase() : null;
       const found = ACTIVITY_TYPES.find((type) => type === text);
       if (found) return found;
       const shown = typeof raw === 'string' ? ` ${quote(raw.trim())} is not one.` : '';
-      return fail(ctx, `Type must be one of: ${TYPE_LIST}.${shown}`);
+      return issue(ctx, `Type must be one of: ${TYPE_LIST}.${shown}`);
     }),
-    summary: z.unknown().transform((raw, ctx): string => {
+    summary: checkedValue((raw, ctx): string => {
       const checked = checkText(raw, {
         label: 'Summary',
         max: ACTIVITY_SUMMARY_MAX,
@@ -38,23 +42,20 @@ function activitySchema(nowMs: number) {
         multiline: true,
         textOnly: true,
       });
-      return checked.ok ? checked.value : fail(ctx, checked.message);
+      return checked.ok ? checked.value : issue(ctx, checked.message);
     }),
-    at: z
-      .unknown()
-      .optional()
-      .transform((raw, ctx): string => {
-        if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-          return dateTimeText(nowMs);
-        }
-        if (typeof raw !== 'string') return fail(ctx, 'At must be a date-time such as 2026-03-02T09:30:00Z.');
-        const ms = parseDateTime(raw.trim());
-        if (ms === null) {
-          return fail(ctx, `At ${quote(raw.trim())} is not a date-time: use ISO-8601, such as 2026-03-02T09:30:00Z.`);
-        }
-        if (ms > nowMs) return fail(ctx, `At ${quote(raw.trim())} is in the future: log an activity once it happened.`);
-        return dateTimeText(ms);
-      }),
+    at: checkedField((raw, ctx): string => {
+      if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+        return dateTimeText(nowMs);
+      }
+      if (typeof raw !== 'string') return issue(ctx, 'At must be a date-time such as 2026-03-02T09:30:00Z.');
+      const ms = parseDateTime(raw.trim());
+      if (ms === null) {
+        return issue(ctx, `At ${quote(raw.trim())} is not a date-time: use ISO-8601, such as 2026-03-02T09:30:00Z.`);
+      }
+      if (ms > nowMs) return issue(ctx, `At ${quote(raw.trim())} is in the future: log an activity once it happened.`);
+      return dateTimeText(ms);
+    }),
   });
 }
 

@@ -32,35 +32,78 @@ function couldFoldTo(raw: string, folded: string): boolean {
   return head === -1 || head === folded.charCodeAt(0);
 }
 
+/** The fields a probable duplicate is judged on. */
+export type DuplicateKeys = Pick<CustomerFields, 'name' | 'company' | 'email' | 'phone'>;
+
 /**
- * Existing customers that are probably the same as `fields`: same e-mail (normalised), same phone (≥ 6 digits,
- * last 10 compared), or same folded name and same folded company (two blank companies count as the same).
- * Result keeps the order of `existing`, each customer at most once; `excludeId` skips the customer being edited.
+ * The test "is this existing record probably the same as `fields`?", with `fields` normalised once: same e-mail
+ * (normalised), same phone (≥ 6 digits, last 10 compared), or same folded name and same folded company (two blank
+ * companies count as the same). It takes the four values as they are (text, or what a hand-edited cell holds), so a
+ * caller can run it over raw rows without building a customer per row.
  */
-export function findProbableDuplicates(
-  fields: Pick<CustomerFields, 'name' | 'company' | 'email' | 'phone'>,
-  existing: readonly Customer[],
-  excludeId?: string,
-): Customer[] {
+export function probableDuplicateTest(
+  fields: DuplicateKeys,
+): (name: unknown, company: unknown, email: unknown, phone: unknown) => boolean {
   const email = normaliseEmail(text(fields.email));
   const phone = phoneKey(text(fields.phone));
   const name = foldText(text(fields.name));
   const company = foldText(text(fields.company));
-  const found: Customer[] = [];
-  for (const customer of existing) {
-    if (excludeId !== undefined && customer.id === excludeId) continue;
-    const sameEmail = email !== '' && normaliseEmail(text(customer.email)) === email;
-    const samePhone = !sameEmail && phone !== '' && phoneKey(text(customer.phone)) === phone;
-    const sameNameAndCompany =
-      !sameEmail &&
-      !samePhone &&
+  return (otherName, otherCompany, otherEmail, otherPhone) => {
+    if (email !== '' && couldBeEmail(otherEmail, email) && normaliseEmail(text(otherEmail)) === email) return true;
+    if (phone !== '' && couldBePhone(otherPhone, phone) && phoneKey(text(otherPhone)) === phone) return true;
+    return (
       name !== '' &&
-      couldFoldTo(text(customer.name), name) &&
-      foldText(text(customer.name)) === name &&
-      foldText(text(customer.company)) === company;
-    if (sameEmail || samePhone || sameNameAndCompany) found.push(customer);
+      couldFoldTo(text(otherName), name) &&
+      foldText(text(otherName)) === name &&
+      foldText(text(otherCompany)) === company
+    );
+  };
+}
+
+/**
+ * False when `raw` certainly does not normalise to `email`, judged from its first and last characters: a printable
+ * ASCII character at either end survives trim() and lowercases to ASCII, so it must equal the e-mail's character
+ * there. Spares normalising every e-mail in the sheet on each registration (most share their ending: ".com").
+ */
+function couldBeEmail(raw: unknown, email: string): boolean {
+  if (typeof raw !== 'string') return true;
+  return (
+    sameAsciiEnd(raw.charCodeAt(0), email.charCodeAt(0)) &&
+    sameAsciiEnd(raw.charCodeAt(raw.length - 1), email.charCodeAt(email.length - 1))
+  );
+}
+
+/** False only when `code` is printable ASCII (kept by trim) and, lowercased, differs from `expected`. */
+function sameAsciiEnd(code: number, expected: number): boolean {
+  if (!(code > 0x20 && code < 0x7f)) return true; // empty, whitespace or not ASCII: compare in full
+  return (code >= 0x41 && code <= 0x5a ? code + 0x20 : code) === expected;
+}
+
+/** False when `raw`'s last digit differs from the phone key's (keys end with the number's last digit). */
+function couldBePhone(raw: unknown, key: string): boolean {
+  if (typeof raw !== 'string') return true;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const code = raw.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return code === key.charCodeAt(key.length - 1);
   }
-  return found;
+  return false; // no digit at all: no phone key
+}
+
+/**
+ * Existing customers that are probably the same as `fields` (probableDuplicateTest).
+ * Result keeps the order of `existing`, each customer at most once; `excludeId` skips the customer being edited.
+ */
+export function findProbableDuplicates(
+  fields: DuplicateKeys,
+  existing: readonly Customer[],
+  excludeId?: string,
+): Customer[] {
+  const isDuplicate = probableDuplicateTest(fields);
+  return existing.filter(
+    (customer) =>
+      !(excludeId !== undefined && customer.id === excludeId) &&
+      isDuplicate(customer.name, customer.company, customer.email, customer.phone),
+  );
 }
 
 /**

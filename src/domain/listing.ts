@@ -4,15 +4,23 @@
  * the runtime's ICU data) and stable: equal keys are ordered by ID.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CUSTOMER_KEYS, type Customer, type CustomerKey, type FieldErrors } from './customer';
 import { BestOf } from './bestOf';
 import { compareIdKeys, customerIdNumber } from './ids';
 import type { ListResult } from './results';
 import { passesFilters } from './search';
-import { STATUSES } from './statuses';
+import { STATUSES, type Status } from './statuses';
 import { foldText, plainFoldedCode } from './text';
-import { integerOptionSchema, ownerFilterSchema, parseOptions, quote, statusFilterSchema } from './validation';
+import {
+  checkedField,
+  integerOptionSchema,
+  issue,
+  ownerFilterSchema,
+  parseOptions,
+  quote,
+  statusFilterSchema,
+} from './validation';
 
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 500;
@@ -23,26 +31,22 @@ export interface SortSpec {
   descending: boolean;
 }
 
-export const sortSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): SortSpec => {
-    if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-      return { key: LIST_SORT_DEFAULT, descending: false };
-    }
-    const text = typeof raw === 'string' ? raw.trim() : '';
-    const descending = text.startsWith('-');
-    const key = descending ? text.slice(1) : text;
-    if (!(CUSTOMER_KEYS as readonly string[]).includes(key)) {
-      const shown = typeof raw === 'string' ? ` ${quote(text)}` : '';
-      ctx.addIssue({
-        code: 'custom',
-        message: `Sort${shown} is not a customer field. Use one of ${CUSTOMER_KEYS.join(', ')}, with "-" in front for descending.`,
-      });
-      return z.NEVER;
-    }
-    return { key: key as CustomerKey, descending };
-  });
+export const sortSchema = checkedField((raw, ctx): SortSpec => {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    return { key: LIST_SORT_DEFAULT, descending: false };
+  }
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  const descending = text.startsWith('-');
+  const key = descending ? text.slice(1) : text;
+  if (!(CUSTOMER_KEYS as readonly string[]).includes(key)) {
+    const shown = typeof raw === 'string' ? ` ${quote(text)}` : '';
+    return issue(
+      ctx,
+      `Sort${shown} is not a customer field. Use one of ${CUSTOMER_KEYS.join(', ')}, with "-" in front for descending.`,
+    );
+  }
+  return { key: key as CustomerKey, descending };
+});
 
 export const listOptionsSchema = z.strictObject({
   status: statusFilterSchema,
@@ -61,8 +65,7 @@ const STATUS_ORDER: ReadonlyMap<string, number> = new Map(STATUSES.map((s, i) =>
  * Status sorts in pipeline order (Lead … Dormant), which is what a rep means by "sort by status";
  * IDs by their number ("C-99999" before "C-100000"); numbers numerically; other text folded (case and accents ignored); blanks and nulls last.
  */
-function sortValue(customer: Customer, key: CustomerKey): SortValue {
-  const value: unknown = customer[key];
+function sortValue(value: unknown, key: CustomerKey): SortValue {
   if (key === 'status') return STATUS_ORDER.get(String(value)) ?? null;
   if (key === 'id') return customerIdNumber(String(value)) ?? (String(value).trim() || null);
   if (typeof value === 'number') return Number.isNaN(value) ? null : value;
@@ -82,16 +85,21 @@ function compareValues(a: SortValue, b: SortValue, descending: boolean): number 
   return descending ? -order : order;
 }
 
-interface SortRow {
-  customer: Customer;
+/**
+ * What listRows lists: the rows (customers, or raw sheet rows), how a row's field is read (as the customer would
+ * hold it), and the customer of a row, built only for the rows on the page returned.
+ */
+export interface ListSource<R> {
+  rows: readonly R[];
+  field(row: R, key: CustomerKey): unknown;
+  result(row: R): Customer;
+}
+
+interface SortRow<R> {
+  row: R;
   value: SortValue;
   id: string;
   idNumber: number | null;
-}
-
-function sortRow(customer: Customer, key: CustomerKey): SortRow {
-  const id = String(customer.id);
-  return { customer, value: sortValue(customer, key), id, idNumber: customerIdNumber(id) };
 }
 
 /**
@@ -121,39 +129,51 @@ export function listCustomers(
   customers: readonly Customer[],
   options?: unknown,
 ): ListResult | { ok: false; errors: FieldErrors } {
+  return listRows(
+    { rows: customers, field: (customer, key) => customer[key], result: (customer) => customer },
+    options,
+  );
+}
+
+/** listCustomers over any ListSource: filters, sorts and pages the rows; builds customers only for the page. */
+export function listRows<R>(source: ListSource<R>, options?: unknown): ListResult | { ok: false; errors: FieldErrors } {
   const parsed = parseOptions(listOptionsSchema, options);
   if (!parsed.ok) return parsed;
   const { status, owner, offset, limit, sort } = parsed.value;
-  const compare = (a: SortRow, b: SortRow): number =>
+  const { field } = source;
+  const compare = (a: SortRow<R>, b: SortRow<R>): number =>
     compareValues(a.value, b.value, sort.descending) || compareIdKeys(a.idNumber, a.id, b.idNumber, b.id);
+  const passes = (row: R): boolean =>
+    (status === null && owner === null) ||
+    passesFilters({ status: field(row, 'status') as Status, owner: field(row, 'owner') as string }, status, owner);
+  const sortRow = (row: R, value: unknown): SortRow<R> => {
+    const id = String(field(row, 'id'));
+    return { row, value: sortValue(value, sort.key), id, idNumber: customerIdNumber(id) };
+  };
+  const page = (rows: readonly SortRow<R>[]): Customer[] => rows.map((entry) => source.result(entry.row));
 
   const needed = offset + limit;
   if (needed > SELECT_MAX) {
     // Decorate once (one fold per customer), then sort: a comparator that folded on every call would fold
     // each customer ~log2(n) times.
-    const rows: SortRow[] = [];
-    for (const customer of customers) {
-      if (passesFilters(customer, status, owner)) rows.push(sortRow(customer, sort.key));
+    const rows: SortRow<R>[] = [];
+    for (const row of source.rows) {
+      if (passes(row)) rows.push(sortRow(row, field(row, sort.key)));
     }
     rows.sort(compare);
-    return { customers: rows.slice(offset, needed).map((row) => row.customer), total: rows.length };
+    return { customers: page(rows.slice(offset, needed)), total: rows.length };
   }
 
-  const top = new BestOf<SortRow>(needed, compare);
+  const top = new BestOf<SortRow<R>>(needed, compare);
   const textKey = TEXT_KEYS.has(sort.key);
   let total = 0;
-  for (const customer of customers) {
-    if (!passesFilters(customer, status, owner)) continue;
+  for (const row of source.rows) {
+    if (!passes(row)) continue;
     total++;
+    const value = field(row, sort.key);
     const worst = top.worstWhenFull();
-    if (worst !== undefined && textKey && certainlyAfter(customer[sort.key], worst.value, sort.descending)) continue;
-    top.offer(sortRow(customer, sort.key));
+    if (worst !== undefined && textKey && certainlyAfter(value, worst.value, sort.descending)) continue;
+    top.offer(sortRow(row, value));
   }
-  return {
-    customers: top
-      .values()
-      .slice(offset)
-      .map((row) => row.customer),
-    total,
-  };
+  return { customers: page(top.values().slice(offset)), total };
 }

@@ -20,7 +20,7 @@ import type { Customer, FieldErrors } from './customer';
 import { compareCustomerIds } from './ids';
 import type { Status } from './statuses';
 import { foldText, foldedWordSource, phoneDigits, plainFoldedCode } from './text';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   checkText,
   formatCount,

@@ -3,9 +3,11 @@
  * status changes, IDs, versions and list/search options. Zod schemas do the checking; every failure becomes a
  * field-keyed sentence a sales rep can act on, field named first ("Email "bob@" is not a valid e-mail address.").
  * Nothing here is silently truncated or rewritten beyond trimming, e-mail lowercasing and deal-value parsing.
+ * `zod/mini` (functions, not methods): Apps Script parses the whole bundle on every call, and classic zod's
+ * method-per-schema classes kept ~100 KB of it that tree-shaking cannot drop.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CUSTOMER_COLUMNS } from './columns';
 import {
   CUSTOMER_KEYS,
@@ -96,9 +98,23 @@ function describeKind(value: unknown): string {
   return 'an object';
 }
 
-function issue(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message });
+/** What a check gets besides the value: zod's parse payload, where issue() adds its message. */
+export type CheckContext = z.core.ParsePayload<unknown>;
+
+/** Adds `message` as the field's error and returns zod's NEVER (the check's result is then discarded). */
+export function issue(ctx: CheckContext, message: string): typeof z.NEVER {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value });
   return z.NEVER;
+}
+
+/** A field of any type (the key may be absent) that `check` validates and converts (zod/mini's pipe). */
+export function checkedField<T>(check: (raw: unknown, ctx: CheckContext) => T) {
+  return z.pipe(z.optional(z.unknown()), z.transform(check));
+}
+
+/** As checkedField, for a value that must be given (absent reaches `check` as undefined all the same). */
+export function checkedValue<T>(check: (raw: unknown, ctx: CheckContext) => T) {
+  return z.pipe(z.unknown(), z.transform(check));
 }
 
 // ---------------------------------------------------------------------------------------------- text fields
@@ -162,15 +178,12 @@ export function checkText(raw: unknown, rule: TextRule): TextCheck {
   return { ok: true, value: text };
 }
 
-function textSchema(rule: TextRule, after?: (text: string, ctx: z.RefinementCtx) => string) {
-  return z
-    .unknown()
-    .optional()
-    .transform((raw, ctx) => {
-      const checked = checkText(raw, rule);
-      if (!checked.ok) return issue(ctx, checked.message);
-      return after && checked.value !== '' ? after(checked.value, ctx) : checked.value;
-    });
+function textSchema(rule: TextRule, after?: (text: string, ctx: CheckContext) => string) {
+  return checkedField((raw, ctx) => {
+    const checked = checkText(raw, rule);
+    if (!checked.ok) return issue(ctx, checked.message);
+    return after && checked.value !== '' ? after(checked.value, ctx) : checked.value;
+  });
 }
 
 /**
@@ -238,22 +251,16 @@ function isBlank(raw: unknown): boolean {
 }
 
 /** Status on a new customer: blank means the default stage (Lead). */
-export const newStatusSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): Status => {
-    if (isBlank(raw)) return DEFAULT_STATUS;
-    return parseStatus(raw) ?? issue(ctx, statusMessage(raw));
-  });
+export const newStatusSchema = checkedField((raw, ctx): Status => {
+  if (isBlank(raw)) return DEFAULT_STATUS;
+  return parseStatus(raw) ?? issue(ctx, statusMessage(raw));
+});
 
 /** Status in a patch or status change: must be given and valid. */
-export const requiredStatusSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): Status => {
-    if (isBlank(raw)) return issue(ctx, `Status cannot be blank. Use one of: ${STATUS_LIST_TEXT}.`);
-    return parseStatus(raw) ?? issue(ctx, statusMessage(raw));
-  });
+export const requiredStatusSchema = checkedField((raw, ctx): Status => {
+  if (isBlank(raw)) return issue(ctx, `Status cannot be blank. Use one of: ${STATUS_LIST_TEXT}.`);
+  return parseStatus(raw) ?? issue(ctx, statusMessage(raw));
+});
 
 // ---------------------------------------------------------------------------------------------- deal value
 
@@ -261,7 +268,7 @@ export const requiredStatusSchema = z
 const AMOUNT_PATTERN = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/;
 const AMOUNT_HINT = 'such as 1200 or 1,200.50';
 
-function checkAmount(n: number, shown: string, ctx: z.RefinementCtx): number | typeof z.NEVER {
+function checkAmount(n: number, shown: string, ctx: CheckContext): number | typeof z.NEVER {
   if (!Number.isFinite(n)) return issue(ctx, `Deal value must be a finite amount, ${AMOUNT_HINT}.`);
   if (n < 0) return issue(ctx, `Deal value cannot be negative (${shown}).`);
   if (n > DEAL_VALUE_MAX) {
@@ -270,40 +277,34 @@ function checkAmount(n: number, shown: string, ctx: z.RefinementCtx): number | t
   return n === 0 ? 0 : n; // turns -0 into 0
 }
 
-export const dealValueSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): number | null => {
-    if (raw === undefined || raw === null) return null;
-    if (typeof raw === 'number') return checkAmount(raw, String(raw), ctx);
-    if (typeof raw === 'string') {
-      const text = raw.trim();
-      if (text === '') return null;
-      const negative = text.startsWith('-');
-      const digits = negative ? text.slice(1).trim() : text;
-      if (!AMOUNT_PATTERN.test(digits)) {
-        return issue(
-          ctx,
-          `Deal value ${quote(text)} is not a number: enter an amount ${AMOUNT_HINT}, without currency signs.`,
-        );
-      }
-      const n = Number(digits.replace(/,/g, ''));
-      return checkAmount(negative && n !== 0 ? -n : n, quote(text), ctx);
+export const dealValueSchema = checkedField((raw, ctx): number | null => {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'number') return checkAmount(raw, String(raw), ctx);
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (text === '') return null;
+    const negative = text.startsWith('-');
+    const digits = negative ? text.slice(1).trim() : text;
+    if (!AMOUNT_PATTERN.test(digits)) {
+      return issue(
+        ctx,
+        `Deal value ${quote(text)} is not a number: enter an amount ${AMOUNT_HINT}, without currency signs.`,
+      );
     }
-    return issue(ctx, `Deal value must be a number ${AMOUNT_HINT}, not ${describeKind(raw)}.`);
-  });
+    const n = Number(digits.replace(/,/g, ''));
+    return checkAmount(negative && n !== 0 ? -n : n, quote(text), ctx);
+  }
+  return issue(ctx, `Deal value must be a number ${AMOUNT_HINT}, not ${describeKind(raw)}.`);
+});
 
 // ---------------------------------------------------------------------------------------------- objects
 
-export const allowDuplicateSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): boolean => {
-    // null is treated as "not given": google.script.run may turn an unset form value into null.
-    if (raw === undefined || raw === null) return false;
-    if (typeof raw === 'boolean') return raw;
-    return issue(ctx, 'Allow duplicate must be true or false.');
-  });
+export const allowDuplicateSchema = checkedField((raw, ctx): boolean => {
+  // null is treated as "not given": google.script.run may turn an unset form value into null.
+  if (raw === undefined || raw === null) return false;
+  if (typeof raw === 'boolean') return raw;
+  return issue(ctx, 'Allow duplicate must be true or false.');
+});
 
 /** The schema of each editable field as a new customer sees it (blank → default). */
 export const customerFieldSchemas = {
@@ -329,19 +330,19 @@ export const newCustomerSchema = z.strictObject({ ...customerFieldSchemas, allow
  * "back to Lead"). `allowDuplicate` is accepted (the sidebar sends the same input shape) and then ignored.
  */
 export const patchSchema = z.strictObject({
-  name: nameSchema.optional(),
-  company: companySchema.optional(),
-  email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
-  status: requiredStatusSchema.optional(),
-  dealValue: dealValueSchema.optional(),
-  owner: ownerSchema.optional(),
-  source: sourceSchema.optional(),
-  notes: notesSchema.optional(),
-  nextStep: nextStepSchema.optional(),
-  nextStepDue: nextStepDueSchema.optional(),
-  lostReason: lostReasonSchema.optional(),
-  allowDuplicate: allowDuplicateSchema.optional(),
+  name: z.optional(nameSchema),
+  company: z.optional(companySchema),
+  email: z.optional(emailSchema),
+  phone: z.optional(phoneSchema),
+  status: z.optional(requiredStatusSchema),
+  dealValue: z.optional(dealValueSchema),
+  owner: z.optional(ownerSchema),
+  source: z.optional(sourceSchema),
+  notes: z.optional(notesSchema),
+  nextStep: z.optional(nextStepSchema),
+  nextStepDue: z.optional(nextStepDueSchema),
+  lostReason: z.optional(lostReasonSchema),
+  allowDuplicate: z.optional(allowDuplicateSchema),
 });
 
 const EDITABLE_LIST_TEXT = EDITABLE_KEYS.join(', ');
@@ -425,7 +426,7 @@ export function validatePatch(patch: unknown): Validated<Partial<CustomerFields>
 export const statusChangeSchema = z.object({
   status: requiredStatusSchema,
   note: noteSchema,
-  lostReason: lostReasonSchema.optional(),
+  lostReason: z.optional(lostReasonSchema),
 });
 
 export function validateStatusChange(status: unknown, note: unknown, lostReason?: unknown): StatusChangeResult {
@@ -448,7 +449,7 @@ export function validateStatusChange(status: unknown, note: unknown, lostReason?
 
 const ID_SHAPE = /^C-\d{1,15}$/i;
 
-export const idSchema = z.unknown().transform((raw, ctx): string => {
+export const idSchema = checkedValue((raw, ctx): string => {
   if (isBlank(raw)) return issue(ctx, 'Customer ID is missing: open the customer again from the search.');
   if (typeof raw !== 'string' || !ID_SHAPE.test(raw.trim())) {
     const shown = typeof raw === 'string' ? ` ${quote(raw.trim())}` : '';
@@ -463,7 +464,7 @@ export function validateId(id: unknown): Validated<string> {
   return { ok: false, errors: { id: parsed.error.issues[0]?.message ?? 'Customer ID is not valid.' } };
 }
 
-export const expectedVersionSchema = z.unknown().transform((raw, ctx): number => {
+export const expectedVersionSchema = checkedValue((raw, ctx): number => {
   const reload = 'reload the customer and try again.';
   if (isBlank(raw)) return issue(ctx, `Expected version is missing: ${reload}`);
   let n = Number.NaN;
@@ -487,48 +488,39 @@ export function validateExpectedVersion(v: unknown): Validated<number> {
 // ---------------------------------------------------------------------------------------------- list/search options
 
 /** Status filter: blank means "any stage". */
-export const statusFilterSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): Status | null => {
-    if (isBlank(raw)) return null;
-    return parseStatus(raw) ?? issue(ctx, statusMessage(raw, 'Status filter'));
-  });
+export const statusFilterSchema = checkedField((raw, ctx): Status | null => {
+  if (isBlank(raw)) return null;
+  return parseStatus(raw) ?? issue(ctx, statusMessage(raw, 'Status filter'));
+});
 
 /** Owner filter: blank means "anyone"; compared case-insensitively, so normalised here. */
-export const ownerFilterSchema = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): string | null => {
-    const checked = checkText(raw, { label: 'Owner filter', max: OWNER_MAX });
-    if (!checked.ok) return issue(ctx, checked.message);
-    return checked.value === '' ? null : checked.value.toLowerCase();
-  });
+export const ownerFilterSchema = checkedField((raw, ctx): string | null => {
+  const checked = checkText(raw, { label: 'Owner filter', max: OWNER_MAX });
+  if (!checked.ok) return issue(ctx, checked.message);
+  return checked.value === '' ? null : checked.value.toLowerCase();
+});
 
 /** A whole-number option (limit, offset) within [min, max]; numeric strings from form fields are accepted. */
 export function integerOptionSchema(label: string, min: number, max: number, fallback: number) {
-  return z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): number => {
-      if (isBlank(raw)) return fallback;
-      let n = Number.NaN;
-      if (typeof raw === 'number') n = raw;
-      else if (typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)) n = Number(raw);
-      if (!Number.isInteger(n) || n < min || n > max) {
-        const upper =
-          max === Number.MAX_SAFE_INTEGER ? `${formatCount(min)} or more` : `from ${min} to ${formatCount(max)}`;
-        return issue(ctx, `${label} must be a whole number ${upper}.`);
-      }
-      return n;
-    });
+  return checkedField((raw, ctx): number => {
+    if (isBlank(raw)) return fallback;
+    let n = Number.NaN;
+    if (typeof raw === 'number') n = raw;
+    else if (typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)) n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      const upper =
+        max === Number.MAX_SAFE_INTEGER ? `${formatCount(min)} or more` : `from ${min} to ${formatCount(max)}`;
+      return issue(ctx, `${label} must be a whole number ${upper}.`);
+    }
+    return n;
+  });
 }
 
 /** Runs an options schema: absent options mean defaults; unknown keys and bad values become field errors. */
-export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): Validated<z.output<S>> {
+export function parseOptions<S extends z.ZodMiniType>(schema: S, options: unknown): Validated<z.output<S>> {
   const parsed = schema.safeParse(options ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
-  const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape).join(', ') : '';
+  const allowed = schema instanceof z.ZodMiniObject ? Object.keys(schema.shape).join(', ') : '';
   return {
     ok: false,
     errors: issuesToErrors(parsed.error.issues, {

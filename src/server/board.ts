@@ -5,8 +5,8 @@ import { buildBoard, DEFAULT_PER_STAGE, MAX_PER_STAGE } from '../domain/board';
 import { effectiveStaleDays } from '../domain/pipeline/summary';
 import type { Failure, PipelineBoard } from '../domain/results';
 import { normaliseEmail } from '../domain/text';
-import { checkText, integerOptionSchema, OWNER_MAX, parseOptions } from '../domain/validation';
-import { z } from 'zod';
+import { checkedField, checkText, integerOptionSchema, issue, OWNER_MAX, parseOptions } from '../domain/validation';
+import * as z from 'zod/mini';
 import { pipelineRows } from '../sheets/customerRecords';
 import { rowToCustomer } from '../sheets/customerRows';
 import { failure } from './failure';
@@ -17,17 +17,11 @@ import { page } from './ui';
 const boardOptionsSchema = z.strictObject({
   // Text only, as listFollowUps' owner (a number is a client's mistake, not an e-mail). '' and '*' (listFollowUps'
   // "everyone") both mean everyone, the board's default.
-  owner: z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): string | null => {
-      const checked = checkText(raw, { label: 'Owner filter', max: OWNER_MAX, textOnly: true });
-      if (!checked.ok) {
-        ctx.addIssue({ code: 'custom', message: checked.message });
-        return z.NEVER;
-      }
-      return checked.value === '' || checked.value === '*' ? null : checked.value.toLowerCase();
-    }),
+  owner: checkedField((raw, ctx): string | null => {
+    const checked = checkText(raw, { label: 'Owner filter', max: OWNER_MAX, textOnly: true });
+    if (!checked.ok) return issue(ctx, checked.message);
+    return checked.value === '' || checked.value === '*' ? null : checked.value.toLowerCase();
+  }),
   perStage: integerOptionSchema('Cards per stage', 1, MAX_PER_STAGE, DEFAULT_PER_STAGE),
 });
 

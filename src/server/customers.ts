@@ -6,7 +6,7 @@ import { applyChange } from '../domain/change';
 import { creationEvents } from '../domain/history';
 import { strictLostReason } from '../domain/lostReasons';
 import { resolveOwner } from '../domain/owners';
-import { listCustomers as listInCore } from '../domain/listing';
+import { listRows } from '../domain/listing';
 import type {
   CustomerInput,
   Failure,
@@ -24,10 +24,10 @@ import {
   validateStatusChange,
 } from '../domain/validation';
 import { ArchiveTable } from '../sheets/archiveTable';
-import { CustomerRecords, customerSearchSource } from '../sheets/customerRecords';
+import { customerListSource, customerSearchSource, duplicateRowIndexes, idCellsOf } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
-import { reserveCustomerIds } from '../sheets/idCounter';
+import { reserveCustomerIdsFromCells } from '../sheets/idCounter';
 import type { CrmContext } from './context';
 import { appendCustomers, replaceCustomer } from './customerWrites';
 import { CrmFailure, failure } from './failure';
@@ -55,9 +55,15 @@ export function registerCustomer(input: CustomerInput): SaveResult {
     if (!lost.ok) return failure(lost.errors);
     Object.assign(valid.value, lost.fields);
     const table = CustomersTable.open(ctx.ss);
-    const snapshot = table.read();
+    // Only the ID and duplicate-key columns are read; customers are built only for probable duplicates.
+    const keys = table.readKeys();
     if (!valid.allowDuplicate) {
-      const duplicates = findProbableDuplicates(valid.value, snapshot.customers);
+      const matches = duplicateRowIndexes(keys, valid.value);
+      // The rare path reads the whole tab once more so the answer carries whole customers (checked again on it).
+      const duplicates =
+        matches.length > 0
+          ? findProbableDuplicates(valid.value, CustomersTable.customersAt(table.readGrid(), matches))
+          : [];
       if (duplicates.length > 0) {
         return {
           ok: false,
@@ -68,10 +74,7 @@ export function registerCustomer(input: CustomerInput): SaveResult {
         };
       }
     }
-    const [id] = reserveCustomerIds(
-      snapshot.customers.map((c) => c.id),
-      1,
-    );
+    const [id] = reserveCustomerIdsFromCells(idCellsOf(keys), 1);
     const customer: Customer = {
       ...valid.value,
       id: id as string,
@@ -83,7 +86,13 @@ export function registerCustomer(input: CustomerInput): SaveResult {
       version: 1,
     };
     const events = creationEvents(customer, ctx.user);
-    appendCustomers(ctx.ss, table, snapshot, [customer], events);
+    appendCustomers(
+      ctx.ss,
+      table,
+      { customers: [], rowNumbers: [], rows: [], lastRow: keys.lastRow },
+      [customer],
+      events,
+    );
     return { ok: true, customer, events };
   });
 }
@@ -103,16 +112,16 @@ function changeCustomer(
   change: (current: Customer) => { fields: Partial<CustomerFields>; note?: string },
 ): SaveResult {
   const table = CustomersTable.open(ctx.ss);
-  const snapshot = table.read();
-  const index = CustomersTable.indexOf(snapshot, target.id);
-  if (index < 0) {
+  // The header, the ID column and the customer's own row: not every row of the tab.
+  const snapshot = table.readCustomer(target.id);
+  if (snapshot === null) {
     const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
     if (archived && ArchiveTable.find(archived, target.id) !== null) {
       return failure({ id: `Customer ${target.id} has been archived: restore it first to change it.` });
     }
     return failure({ id: `No customer has the ID "${target.id.slice(0, 40)}". It may have been deleted.` });
   }
-  const current = snapshot.customers[index] as Customer;
+  const current = snapshot.customers[0] as Customer;
   if (current.version !== target.version) return { ok: false, conflict: current };
 
   const { fields, note } = change(current);
@@ -120,7 +129,7 @@ function changeCustomer(
   if (!lost.ok) return failure(lost.errors);
   const { next, events } = applyChange(current, lost.fields, { at: ctx.nowIso, by: ctx.user, note });
   if (events.length === 0) return { ok: true, customer: current, events }; // Nothing changed: no new version.
-  replaceCustomer(ctx.ss, table, snapshot, index, next, events);
+  replaceCustomer(ctx.ss, table, snapshot, 0, next, events);
   return { ok: true, customer: next, events };
 }
 
@@ -154,10 +163,9 @@ export function getCustomer(id: string): GetCustomerResult {
   return handleRead((ctx): GetCustomerResult => {
     const idCheck = validateId(id);
     if (!idCheck.ok) return failure(idCheck.errors);
-    const rows = CustomerRecords.read(ctx.ss);
-    const record = rows.find(idCheck.value);
-    if (record !== null)
-      return { ok: true, customer: rows.customer(record), history: historyOf(ctx.ss, idCheck.value) };
+    const snapshot = CustomersTable.open(ctx.ss).readCustomer(idCheck.value);
+    const found = snapshot?.customers[0];
+    if (found !== undefined) return { ok: true, customer: found, history: historyOf(ctx.ss, idCheck.value) };
     // Not in Customers: an archived customer is still returned, with when, by whom and why it was archived.
     const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
     const entry = archived ? ArchiveTable.find(archived, idCheck.value) : null;
@@ -177,5 +185,6 @@ export function searchCustomers(query: string, options?: unknown): SearchResult 
 }
 
 export function listCustomers(options?: unknown): ListResult | Failure {
-  return handleRead((ctx) => listInCore(CustomersTable.open(ctx.ss).read().customers, options));
+  // One read; customers are built only for the page returned.
+  return handleRead((ctx) => listRows(customerListSource(ctx.ss), options));
 }

@@ -5,9 +5,10 @@ import { activityEvent, validateActivity } from '../domain/activity';
 import { followUpBuckets } from '../domain/followUps';
 import { ownerChoices } from '../domain/owners';
 import type { Failure, FollowUps, LogActivityResult, StaffList } from '../domain/results';
-import { checkText, OWNER_MAX, parseOptions, validateId } from '../domain/validation';
-import { z } from 'zod';
-import { CustomerRecords, followUpRows } from '../sheets/customerRecords';
+import { checkText, checkedField, issue, OWNER_MAX, parseOptions, validateId } from '../domain/validation';
+import * as z from 'zod/mini';
+import { followUpRows } from '../sheets/customerRecords';
+import { CustomersTable } from '../sheets/customersTable';
 import { rowToCustomer } from '../sheets/customerRows';
 import { HistoryTable } from '../sheets/historyTable';
 import type { CrmContext } from './context';
@@ -36,8 +37,9 @@ export function logActivity(id: string, activity: unknown): LogActivityResult {
     const valid = validateActivity(activity, Date.parse(ctx.nowIso));
     if (!idCheck.ok || !valid.ok)
       return failure({ ...(idCheck.ok ? {} : idCheck.errors), ...(valid.ok ? {} : valid.errors) });
-    const record = CustomerRecords.read(ctx.ss).find(idCheck.value);
-    if (record === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
+    // The header, the ID column and the customer's row, not the whole tab (as getCustomer).
+    if (CustomersTable.open(ctx.ss).readCustomer(idCheck.value) === null)
+      return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
     const event = activityEvent(idCheck.value, valid.value, ctx.user);
     HistoryTable.open(ctx.ss).append([event]);
     return { ok: true, event };
@@ -45,18 +47,14 @@ export function logActivity(id: string, activity: unknown): LogActivityResult {
 }
 
 const followUpOptionsSchema = z.strictObject({
-  owner: z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): string | null | undefined => {
-      const checked = checkText(raw, { label: 'Owner', max: OWNER_MAX, textOnly: true });
-      if (!checked.ok) {
-        ctx.addIssue({ code: 'custom', message: checked.message });
-        return z.NEVER;
-      }
-      if (checked.value === '') return undefined; // the user at the keyboard
-      return checked.value === '*' ? null : checked.value.toLowerCase();
-    }),
+  owner: checkedField((raw, ctx): string | null | undefined => {
+    const checked = checkText(raw, { label: 'Owner', max: OWNER_MAX, textOnly: true });
+    if (!checked.ok) {
+      return issue(ctx, checked.message);
+    }
+    if (checked.value === '') return undefined; // the user at the keyboard
+    return checked.value === '*' ? null : checked.value.toLowerCase();
+  }),
 });
 
 /** "My work": options { owner? } (default the user at the keyboard, '*' everyone). One read of Customers. */

@@ -1,70 +1,23 @@
 /**
- * Reads for the calls that return a few customers out of many (search, get) or only do arithmetic on them
- * (the Pipeline rebuild). The Customers tab is read with one call as everywhere (readTab), but full Customer objects
- * (three dates turned into ISO strings, numbers parsed) are built only for the rows a call returns: at 50,000
- * customers building every Customer cost several times the search itself. Records take each field from the
- * row exactly as rowToCustomer does.
+ * Reads of the Customers tab for the calls that return a few customers out of many (search, list, My work), only do
+ * arithmetic on them (the Pipeline rebuild) or check a registration against them (IDs, probable duplicates). Full
+ * Customer objects (three dates turned into ISO strings, numbers parsed) are built only for the rows a call returns:
+ * at 50,000 customers building every Customer cost several times the work itself. Each field is taken from the row
+ * exactly as rowToCustomer takes it.
  */
 
 import { CUSTOMER_COLUMNS } from '../domain/columns';
-import type { Customer } from '../domain/customer';
+import type { Customer, CustomerKey } from '../domain/customer';
+import { type DuplicateKeys, probableDuplicateTest } from '../domain/duplicates';
 import type { FollowUpRow } from '../domain/followUps';
+import type { ListSource } from '../domain/listing';
 import type { PipelineCustomer } from '../domain/pipeline';
-import type { SearchColumns, SearchableCustomer, SearchSource } from '../domain/search';
+import type { SearchColumns, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
 import { cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
-import { CustomersTable } from './customersTable';
+import { CustomersTable, type KeyRows } from './customersTable';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The searched fields of one row, and where the row is in the grid that was read. */
-export interface CustomerRecord extends SearchableCustomer {
-  /** 0-based index of the row in the values read (0 is the header). */
-  index: number;
-}
-
-export class CustomerRecords {
-  private constructor(
-    private readonly values: readonly (readonly unknown[])[],
-    /** One record per non-blank row, in sheet order. */
-    readonly records: readonly CustomerRecord[],
-  ) {}
-
-  /** One read of the whole tab, header checked, as CustomersTable.read does. */
-  static read(ss: Spreadsheet): CustomerRecords {
-    const values = CustomersTable.open(ss).readGrid();
-    const records: CustomerRecord[] = [];
-    for (let i = 1; i < values.length; i++) {
-      const row = values[i] as unknown[];
-      if (isBlankRow(row)) continue;
-      records.push({
-        index: i,
-        id: readField(row, 'id'),
-        name: readField(row, 'name'),
-        company: readField(row, 'company'),
-        email: readField(row, 'email'),
-        phone: readField(row, 'phone'),
-        status: readField(row, 'status'),
-        owner: readField(row, 'owner'),
-      });
-    }
-    return new CustomerRecords(values, records);
-  }
-
-  /** The full customer of a record (what CustomersTable.read would have built for that row). */
-  customer(record: CustomerRecord): Customer {
-    return rowToCustomer(this.values[record.index] as unknown[]);
-  }
-
-  /** The record with `id`, or null; an ID on two rows is refused as CustomersTable.indexOf does. */
-  find(id: string): CustomerRecord | null {
-    const index = CustomersTable.indexOf(
-      { customers: this.records, rowNumbers: this.records.map((r) => r.index + 1) },
-      id,
-    );
-    return index < 0 ? null : (this.records[index] as CustomerRecord);
-  }
-}
 
 const C = CUSTOMER_COLUMNS.of;
 
@@ -157,4 +110,51 @@ export function followUpRows(ss: Spreadsheet): FollowUpRow<readonly unknown[]>[]
     });
   }
   return rows;
+}
+
+/** The raw ID cells of the rows of `keys`, for the ID counter's check (reserveCustomerIdsFromCells). */
+export function idCellsOf(keys: KeyRows): unknown[] {
+  const cells: unknown[] = [];
+  for (let i = 1; i < keys.rows.length; i++) cells.push((keys.rows[i] as unknown[])[C.id.index]);
+  return cells;
+}
+
+/**
+ * 0-based grid indexes of the rows of `keys` that probably hold `fields` (probableDuplicateTest on the raw cells,
+ * read as rowToCustomer reads them): no customer is built for a row that does not match.
+ */
+export function duplicateRowIndexes(keys: KeyRows, fields: DuplicateKeys): number[] {
+  const isDuplicate = probableDuplicateTest(fields);
+  const found: number[] = [];
+  for (let i = 1; i < keys.rows.length; i++) {
+    const row = keys.rows[i] as unknown[];
+    const name = readText(row[C.name.index]);
+    const company = readText(row[C.company.index]);
+    if (isDuplicate(name, company, readText(row[C.email.index]), readText(row[C.phone.index]))) found.push(i);
+  }
+  return found;
+}
+
+/**
+ * The Customers tab as listing reads it: one read (header checked), blank rows left out, each sorted or filtered
+ * field read from its cell as rowToCustomer reads it (readField), and customers built only for the page returned.
+ */
+export function customerListSource(ss: Spreadsheet): ListSource<readonly unknown[]> {
+  const values = CustomersTable.open(ss).readGrid();
+  const rows: (readonly unknown[])[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i] as unknown[];
+    if (!isBlankRow(row)) rows.push(row);
+  }
+  return { rows, field: listedField, result: rowToCustomer };
+}
+
+/**
+ * A field as listing compares it: as readField reads it, except date-times as milliseconds (null when not a date)
+ * instead of ISO strings: the same order (ISO strings of instants sort as the instants), without building a string
+ * per row when a list is sorted by a date.
+ */
+function listedField(row: readonly unknown[], key: CustomerKey): unknown {
+  const column = C[key];
+  return column.kind === 'dateTime' ? readTime(cellOf(row, column)) : readField(row, key);
 }

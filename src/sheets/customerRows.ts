@@ -42,6 +42,11 @@ export function readStatus(cell: unknown): Status {
   return parseStatus(raw) ?? (raw as Status);
 }
 
+/** An ID cell (Customers' ID, History's Customer ID) as its codec reads it: text, trimmed. */
+export function readIdCell(cell: unknown): string {
+  return (typeof cell === 'string' ? cell : readText(cell)).trim();
+}
+
 interface Codec<V> {
   write(value: V): CellValue;
   read(cell: unknown): V;
@@ -49,7 +54,7 @@ interface Codec<V> {
 
 /** How each kind of cell is written (so the sheet stores exactly the value) and read back. */
 const CODECS: { [K in CellKind]: Codec<CellKindValue[K]> } = {
-  id: { write: textCell, read: (cell) => readText(cell).trim() },
+  id: { write: textCell, read: readIdCell },
   text: { write: textCell, read: readText },
   // A stage label is written as is (the dropdown's value); anything else read from the sheet stays text.
   status: { write: (status) => (isStatus(status) ? status : textCell(status)), read: readStatus },

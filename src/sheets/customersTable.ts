@@ -1,12 +1,13 @@
 /**
- * The `Customers` tab as a table: one read of the whole range, appends of new rows, and rewrites of only the
- * cells a change sets (with their undo).
+ * The `Customers` tab as a table: one read of the whole range (or of only what a call needs: the header, the ID
+ * column, the key columns, one row), appends of new rows, and rewrites of only the cells a change sets (with their
+ * undo).
  */
 
-import { prepareDateReads } from './cells';
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer } from '../domain/customer';
-import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, rowToCustomer } from './customerRows';
+import { prepareDateReads } from './cells';
+import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, readIdCell, rowToCustomer } from './customerRows';
 import { SchemaError } from './schemaError';
 import {
   type AppendedRows,
@@ -14,6 +15,7 @@ import {
   appendRows,
   cellBlocks,
   checkHeader,
+  readColumn,
   readTab,
   removeAppendedRows,
   requireSheet,
@@ -42,6 +44,23 @@ export interface CustomerChange {
   after: Customer;
 }
 
+/** The leftmost columns, A to the last of the key fields: what a registration reads (its ID and duplicate checks). */
+const KEY_FIELDS = ['id', 'name', 'company', 'email', 'phone'] as const;
+export const KEY_WIDTH = Math.max(...KEY_FIELDS.map((key) => CUSTOMER_COLUMNS.of[key].column));
+
+/** Columns A..KEY_WIDTH of every row (header row included) and the tab's last row with content. */
+export interface KeyRows {
+  rows: unknown[][];
+  lastRow: number;
+}
+
+/** An ID on two rows: refused rather than guess which row a change means. */
+function duplicateIdError(id: string, firstRow: number, secondRow: number): SchemaError {
+  return new SchemaError(
+    `Customer ${id} appears on rows ${firstRow} and ${secondRow}; nothing was changed. Run CRM ▸ Check data.`,
+  );
+}
+
 export class CustomersTable {
   /** What writeChange wrote, by sheet row, so that restore(snapshot, index) can put back exactly those cells. */
   private readonly written = new Map<number, CellBlock[]>();
@@ -61,6 +80,60 @@ export class CustomersTable {
     prepareDateReads();
     checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
     return values;
+  }
+
+  /** Row 1 alone (one read of `width` cells), checked against the column map. */
+  checkHeaderRow(): void {
+    checkHeader(this.sheet.getRange(1, 1, 1, CUSTOMER_WIDTH).getValues()[0], CUSTOMER_COLUMNS.headers, TAB.customers);
+  }
+
+  /**
+   * What a registration needs: the header checked (one read of row 1) and columns A..KEY_WIDTH down to the last
+   * row (one read): the IDs and the duplicate keys, KEY_WIDTH of the tab's columns instead of all of them.
+   */
+  readKeys(): KeyRows {
+    this.checkHeaderRow();
+    const rows = readTab(this.sheet, KEY_WIDTH);
+    prepareDateReads();
+    return { rows, lastRow: rows.length };
+  }
+
+  /**
+   * The customer with `id` as a snapshot of its one row (index 0), or null when no row has the ID: the header
+   * checked (one read of row 1), the ID column (one read of column A: finds the row and, as indexOf, refuses an ID
+   * on two rows), then that row (one read). Three reads of width + rows + width cells instead of rows × width.
+   * People can sort the tab by hand while the lock is held, so the row read must still hold the ID; if it does
+   * not, nothing is changed and the call says so.
+   */
+  readCustomer(id: string): CustomersSnapshot | null {
+    this.checkHeaderRow();
+    const ids = readColumn(this.sheet, CUSTOMER_COLUMNS.of.id.column);
+    prepareDateReads();
+    let found = -1;
+    for (let i = 1; i < ids.length; i++) {
+      if (readIdCell((ids[i] as unknown[])[0]) !== id) continue;
+      if (found >= 0) {
+        throw duplicateIdError(id, found + 1, i + 1);
+      }
+      found = i;
+    }
+    if (found < 0) return null;
+    const rowNumber = found + 1;
+    const row = this.sheet.getRange(rowNumber, 1, 1, CUSTOMER_WIDTH).getValues()[0] as unknown[];
+    if (readIdCell(row[CUSTOMER_COLUMNS.of.id.index]) !== id) {
+      throw new SchemaError(
+        `The Customers tab changed while ${id} was being read (sorted or edited by hand); nothing was changed. Try again.`,
+      );
+    }
+    return { customers: [rowToCustomer(row)], rowNumbers: [rowNumber], rows: [row], lastRow: ids.length };
+  }
+
+  /** The customers on the rows at 0-based `indexes` of a grid read from row 1 (readGrid), blank rows left out. */
+  static customersAt(values: readonly (readonly unknown[])[], indexes: readonly number[]): Customer[] {
+    return indexes
+      .map((i) => values[i] as unknown[])
+      .filter((row) => row !== undefined && !isBlankRow(row))
+      .map(rowToCustomer);
   }
 
   /** Reads every row (readGrid) into customers with their sheet rows. */
@@ -93,9 +166,7 @@ export class CustomersTable {
     for (let i = 0; i < snapshot.customers.length; i++) {
       if ((snapshot.customers[i] as Pick<Customer, 'id'>).id !== id) continue;
       if (found >= 0) {
-        throw new SchemaError(
-          `Customer ${id} appears on rows ${snapshot.rowNumbers[found]} and ${snapshot.rowNumbers[i]}; nothing was changed. Run CRM ▸ Check data.`,
-        );
+        throw duplicateIdError(id, snapshot.rowNumbers[found] as number, snapshot.rowNumbers[i] as number);
       }
       found = i;
     }

@@ -31,6 +31,21 @@ export function readTab(sheet: Sheet, columns: number | 'all'): unknown[][] {
   }
 }
 
+/**
+ * One column of a tab, header included, down to the last row with content in any column: one read of rows × 1 cells
+ * (the rows as readTab reads them, each a list of one cell).
+ */
+export function readColumn(sheet: Sheet, column: number): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, column, -1, 1);
+  } catch {
+    return sheet
+      .getDataRange()
+      .getValues()
+      .map((row) => [row[column - 1] ?? '']);
+  }
+}
+
 /** Throws unless the first cells of `headerRow` are exactly `headers` (a sorted or renamed column must never be written). */
 export function checkHeader(headerRow: readonly unknown[] | undefined, headers: readonly string[], tab: string): void {
   for (let i = 0; i < headers.length; i++) {

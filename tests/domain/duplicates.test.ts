@@ -1,6 +1,7 @@
 /** Probable duplicates: same e-mail, same phone digits (last 10), or same folded name and company. */
 import { blankCustomer, type Customer } from '../../src/domain/customer';
-import { findProbableDuplicates } from '../../src/domain/duplicates';
+import fc from 'fast-check';
+import { findProbableDuplicates, probableDuplicateTest } from '../../src/domain/duplicates';
 
 function customer(id: string, fields: Partial<Customer>): Customer {
   return { ...blankCustomer(id), ...fields };
@@ -71,5 +72,62 @@ describe('findProbableDuplicates', () => {
   it('does not treat formulas or markup specially', () => {
     const rows = [customer('C-00011', { name: '=HYPERLINK("x")', company: '<b>' })];
     expect(findProbableDuplicates({ ...blank, name: '=hyperlink("x")', company: '<B>' }, rows)).toHaveLength(1);
+  });
+});
+
+describe('probableDuplicateTest (its quick rejections agree with the full comparison)', () => {
+  // The reference: the rule written out without the last-character shortcuts.
+  const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+  const phoneKey = (v: string): string => {
+    const digits = v.replace(/\D+/g, '');
+    return digits.length >= 6 ? digits.slice(-10) : '';
+  };
+  const reference = (fields: typeof blank, other: typeof blank): boolean => {
+    const email = text(fields.email).trim().toLowerCase();
+    const phone = phoneKey(text(fields.phone));
+    if (email !== '' && text(other.email).trim().toLowerCase() === email) return true;
+    if (phone !== '' && phoneKey(text(other.phone)) === phone) return true;
+    return false;
+  };
+  const emails = fc.constantFrom(
+    'ana@acme.example',
+    'ANA@ACME.EXAMPLE ',
+    ' ana@acme.examplE',
+    'ana@acme.exampl',
+    'bna@acme.example',
+    '',
+    'K@x.k',
+    'k@x.k',
+    '\u212a@x.k',
+    '\u212a@x.\u212a',
+    'İ@x.i',
+  );
+  const phones = fc.constantFrom(
+    '555-010-2000',
+    '+1 555 010 2000',
+    '555 010 2001',
+    '12345',
+    '',
+    'x',
+    '(555) 0102000 ext',
+    '0',
+  );
+
+  it('matches e-mail and phone exactly as the full comparison does', () => {
+    fc.assert(
+      fc.property(emails, phones, emails, phones, (email, phone, otherEmail, otherPhone) => {
+        const fields = { ...blank, email, phone };
+        const other = { ...blank, email: otherEmail, phone: otherPhone };
+        const test = probableDuplicateTest(fields);
+        expect(test('', 'no company', other.email, other.phone)).toBe(reference(fields, other));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes raw cell values: a phone typed as a number, a blank', () => {
+    const test = probableDuplicateTest({ ...blank, name: 'X', phone: '5550102000' });
+    expect(test('', '', '', 5550102000)).toBe(true);
+    expect(test('', '', null, undefined)).toBe(false);
   });
 });

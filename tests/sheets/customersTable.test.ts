@@ -4,7 +4,7 @@ import { applyChange } from '../../src/domain/change';
 import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
 import type { Customer } from '../../src/domain/customer';
 import { customerToRow } from '../../src/sheets/customerRows';
-import { CustomersTable } from '../../src/sheets/customersTable';
+import { CustomersTable, KEY_WIDTH } from '../../src/sheets/customersTable';
 import { SchemaError } from '../../src/sheets/schemaError';
 import { TAB } from '../../src/sheets/tabs';
 import { STAFF, customer, standInPerTest } from './standIn';
@@ -154,5 +154,77 @@ describe('append', () => {
     expect(crm.current.run(() => t.read()).customers).toEqual([ANN, BOB, CY, dee, eve]);
     crm.current.run(() => t.removeAppended(appended));
     expect(crm.current.run(() => t.read()).customers).toEqual([ANN, BOB, CY]);
+  });
+});
+
+describe('readCustomer: the header, the ID column and one row', () => {
+  it('reads the customer with three reads of width + rows + width cells, not the whole tab', () => {
+    seed();
+    const snapshot = crm.current.run(() => table().readCustomer(BOB.id));
+    expect(snapshot).toEqual({
+      customers: [BOB],
+      rowNumbers: [3],
+      rows: [expect.any(Array)],
+      lastRow: 5,
+    });
+    const calls = crm.current.gas.runtime.calls;
+    // Row 1, column A (getSheetValues), Bob's row.
+    expect(calls.get('Range.getValues')).toBe(2);
+    expect(calls.get('Sheet.getSheetValues')).toBe(1);
+  });
+
+  it('answers null for an ID no row has, and finds an ID typed by hand with spaces', () => {
+    seed([ANN, { ...BOB, id: ' C-00002 ' }]);
+    expect(crm.current.run(() => table().readCustomer('C-00009'))).toBeNull();
+    expect(crm.current.run(() => table().readCustomer('C-00002'))?.rowNumbers).toEqual([3]);
+  });
+
+  it('refuses an ID on two rows, as indexOf does', () => {
+    seed([ANN, BOB, { ...CY, id: ANN.id }]);
+    expect(() => crm.current.run(() => table().readCustomer(ANN.id))).toThrow(
+      'Customer C-00001 appears on rows 2 and 5',
+    );
+  });
+
+  it('refuses a changed header before reading any row', () => {
+    seed();
+    crm.current.run(() => crm.current.ss.getSheetByName(TAB.customers)?.getRange(1, C.version.column).setValue('Ver'));
+    crm.current.gas.runtime.calls.reset();
+    expect(() => crm.current.run(() => table().readCustomer(BOB.id))).toThrow('expected "Version"');
+    expect(crm.current.gas.runtime.calls.get('Sheet.getSheetValues') ?? 0).toBe(0);
+  });
+
+  it('stops when the row no longer holds the ID by the time it is read (a sort by hand between the reads)', () => {
+    seed();
+    const { ss, gas, run } = crm.current;
+    const sheet = ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
+    // The row read comes after the ID column read: a person's edit lands in between.
+    const sortedMeanwhile = new Proxy(sheet, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property !== 'getRange') return typeof value === 'function' ? value.bind(target) : value;
+        return (row: number, ...rest: number[]) => {
+          if (row > 1)
+            gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row, column: C.id.column, value: 'C-00007' });
+          return target.getRange(row, ...(rest as [number, number, number]));
+        };
+      },
+    });
+    expect(() => run(() => new CustomersTable(sortedMeanwhile).readCustomer(BOB.id))).toThrow(
+      'The Customers tab changed while C-00002 was being read',
+    );
+  });
+});
+
+describe('readKeys: the header and columns A..E', () => {
+  it('reads the IDs and duplicate keys of every row with two reads', () => {
+    seed();
+    const keys = crm.current.run(() => table().readKeys());
+    expect(KEY_WIDTH).toBe(C.phone.column);
+    expect(keys.lastRow).toBe(5);
+    expect(keys.rows.map((row) => row.length)).toEqual([5, 5, 5, 5, 5]);
+    expect(keys.rows[2]?.[C.phone.index]).toBe(BOB.phone);
+    expect(crm.current.gas.runtime.calls.get('Range.getValues')).toBe(1);
+    expect(crm.current.gas.runtime.calls.get('Sheet.getSheetValues')).toBe(1);
   });
 });

@@ -3,8 +3,8 @@
  * it can be checked only against the Import tab's columns (see mapping.ts).
  */
 
-import { z } from 'zod';
-import { integerOptionSchema, parseOptions, type Validated } from '../validation';
+import * as z from 'zod/mini';
+import { checkedField, integerOptionSchema, issue, parseOptions, type Validated } from '../validation';
 import type { DuplicateMode } from './types';
 
 export const IMPORT_LIMIT_DEFAULT = 1000;
@@ -12,32 +12,21 @@ export const IMPORT_LIMIT_DEFAULT = 1000;
 export const IMPORT_LIMIT_MAX = 2000;
 
 const booleanOption = (label: string) =>
-  z
-    .unknown()
-    .optional()
-    .transform((raw, ctx): boolean => {
-      // null is "not given": google.script.run may send an unset form value as null.
-      if (raw === undefined || raw === null) return false;
-      if (typeof raw === 'boolean') return raw;
-      ctx.addIssue({ code: 'custom', message: `${label} must be true or false.` });
-      return z.NEVER;
-    });
-
-const duplicatesOption = z
-  .unknown()
-  .optional()
-  .transform((raw, ctx): DuplicateMode => {
-    if (raw === undefined || raw === null || raw === '') return 'skip';
-    if (raw === 'skip' || raw === 'merge') return raw;
-    ctx.addIssue({
-      code: 'custom',
-      message: 'Duplicates must be "skip" (leave existing customers alone) or "merge" (fill their empty fields).',
-    });
-    return z.NEVER;
+  checkedField((raw, ctx): boolean => {
+    // null is "not given": google.script.run may send an unset form value as null.
+    if (raw === undefined || raw === null) return false;
+    if (typeof raw === 'boolean') return raw;
+    return issue(ctx, `${label} must be true or false.`);
   });
 
+const duplicatesOption = checkedField((raw, ctx): DuplicateMode => {
+  if (raw === undefined || raw === null || raw === '') return 'skip';
+  if (raw === 'skip' || raw === 'merge') return raw;
+  return issue(ctx, 'Duplicates must be "skip" (leave existing customers alone) or "merge" (fill their empty fields).');
+});
+
 export const importOptionsSchema = z.strictObject({
-  mapping: z.unknown().optional(),
+  mapping: z.optional(z.unknown()),
   dryRun: booleanOption('Dry run'),
   duplicates: duplicatesOption,
   offset: integerOptionSchema('Offset', 0, Number.MAX_SAFE_INTEGER, 0),
