@@ -23,3 +23,12 @@ export type CustomValue = string | number | null;
 
 /** `customer.custom`: `{ [field name]: value }` for the fields defined in Settings. */
 export type CustomValues = Record<string, CustomValue>;
+
+/**
+ * The value `values` holds for `name` as its own property, or undefined (a field added after the customer was
+ * saved; never a value inherited from Object.prototype for a field named "constructor" or "toString").
+ */
+export function ownCustomValue(values: Readonly<CustomValues>, name: string): CustomValue | undefined {
+  const own: PropertyDescriptor | undefined = Object.getOwnPropertyDescriptor(values, name);
+  return own === undefined ? undefined : (own.value as CustomValue);
+}

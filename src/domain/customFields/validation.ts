@@ -29,13 +29,13 @@ export function customErrorKey(name: string): string {
 const NUMBER_PATTERN = /^-?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
 const NUMBER_HINT = 'such as 1200, -3.5 or 1,200.50, without currency signs or units';
 
-type Check = { ok: true; value: CustomValue } | { ok: false; message: string };
+export type CustomValueCheck = { ok: true; value: CustomValue } | { ok: false; message: string };
 
 function isEmpty(value: CustomValue): boolean {
   return value === null || value === '';
 }
 
-function checkNumber(raw: unknown, label: string): Check {
+function checkNumber(raw: unknown, label: string): CustomValueCheck {
   let n: number;
   let shown: string;
   if (raw === undefined || raw === null) return { ok: true, value: null };
@@ -63,8 +63,11 @@ function checkNumber(raw: unknown, label: string): Check {
   return { ok: true, value: n === 0 ? 0 : n }; // turns -0 into 0
 }
 
-/** One value for one field, without the Required rule: absent/blank → the type's empty value. */
-function checkByType(raw: unknown, definition: CustomFieldDefinition): Check {
+/**
+ * One value for one field by its type alone (absent/blank → the empty value; Required is not applied): also how a
+ * value logged in History or read from a hand-typed cell is read back.
+ */
+export function checkCustomType(raw: unknown, definition: CustomFieldDefinition): CustomValueCheck {
   const label = definition.name;
   switch (definition.type) {
     case 'Number':
@@ -100,8 +103,8 @@ function checkByType(raw: unknown, definition: CustomFieldDefinition): Check {
  * Text/Choice → trimmed string, a Choice as the definition spells it), or a message naming the field. A required
  * field left empty is refused. For every path that takes a custom value (the API, import, a hand edit).
  */
-export function checkCustomValue(raw: unknown, definition: CustomFieldDefinition): Check {
-  const checked = checkByType(raw, definition);
+export function checkCustomValue(raw: unknown, definition: CustomFieldDefinition): CustomValueCheck {
+  const checked = checkCustomType(raw, definition);
   if (checked.ok && definition.required && isEmpty(checked.value)) {
     return { ok: false, message: `${definition.name} is required.` };
   }
