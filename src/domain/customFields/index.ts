@@ -36,3 +36,4 @@ export { GROUP_BY_SETTING_LABEL, groupByChoice, groupFieldFromSetting, NO_CHOICE
 export type { ChoiceGroups, ChoiceRow, GroupedCustomer } from './groupBy';
 export { CUSTOM_FIELD_TYPES, ownCustomValue } from './types';
 export type { CustomFieldDefinition, CustomFieldType, CustomValue, CustomValues } from './types';
+export { customColumnsOf, customValuesOf } from './record';
