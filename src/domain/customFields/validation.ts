@@ -148,6 +148,26 @@ export function customValuesSchema(definitions: readonly CustomFieldDefinition[]
   return z.strictObject(shape);
 }
 
+type CustomValuesSchema = ReturnType<typeof customValuesSchema>;
+
+/**
+ * Schemas built once per definitions array (one Settings read per call; an import validates thousands of rows
+ * against it): building one costs more than running it. Keyed weakly, so nothing outlives the call's settings.
+ */
+const schemas = new WeakMap<
+  readonly CustomFieldDefinition[],
+  Partial<Record<'register' | 'patch', CustomValuesSchema>>
+>();
+
+function schemaFor(definitions: readonly CustomFieldDefinition[], mode: 'register' | 'patch'): CustomValuesSchema {
+  let built = schemas.get(definitions);
+  if (built === undefined) {
+    built = {};
+    schemas.set(definitions, built);
+  }
+  return (built[mode] ??= customValuesSchema(definitions, mode));
+}
+
 /**
  * Own enumerable keys only, into an object without a prototype: `constructor` or `__proto__` sent by a client is a
  * key like any other (refused as unknown), and a field named like an Object method is never read off the prototype.
@@ -174,7 +194,7 @@ function validate(
   // Register: an absent field runs its rule as `undefined` (→ its empty value, or "is required"); zod reports an
   // absent key of a non-optional schema as missing instead, so each one is made present.
   if (mode === 'register') for (const d of definitions) if (!(d.name in own)) own[d.name] = undefined;
-  const parsed = customValuesSchema(definitions, mode).safeParse(own);
+  const parsed = schemaFor(definitions, mode).safeParse(own);
   if (!parsed.success) {
     const errors: FieldErrors = {};
     const names = definitions.map((d) => d.name).join(', ');

@@ -271,6 +271,20 @@ describe('validateCustomPatch (updateCustomer)', () => {
   });
 });
 
+describe('schemas built once per definitions array', () => {
+  it('keeps register and patch apart, and each definitions array its own rules', () => {
+    const optional = [REGION];
+    const mandatory = [required(REGION)];
+    expect(validateNewCustomValues({}, optional)).toEqual({ ok: true, value: { Region: '' } });
+    expect(validateCustomPatch({}, optional)).toEqual({ ok: true, value: {} });
+    expect(validateNewCustomValues({}, mandatory)).toEqual({
+      ok: false,
+      errors: { 'custom.Region': 'Region is required.' },
+    });
+    expect(validateNewCustomValues({}, optional)).toEqual({ ok: true, value: { Region: '' } });
+  });
+});
+
 describe('checkCustomType (reading back a logged or hand-typed value)', () => {
   it('reads by type without the Required rule', () => {
     expect(checkCustomType('', required(EMPLOYEES))).toEqual({ ok: true, value: null });
