@@ -165,7 +165,12 @@ function schemaFor(definitions: readonly CustomFieldDefinition[], mode: 'registe
     built = {};
     schemas.set(definitions, built);
   }
-  return (built[mode] ??= customValuesSchema(definitions, mode));
+  let schema = built[mode];
+  if (schema === undefined) {
+    schema = customValuesSchema(definitions, mode);
+    built[mode] = schema;
+  }
+  return schema;
 }
 
 /**
