@@ -82,3 +82,18 @@ export function customColumnsLayout(
   const append = definitions.filter((d) => !placed.has(d)).map(customFieldSpec);
   return { map: customerColumnsWith([...present, ...append]), append, kept };
 }
+
+/**
+ * The 0-based row indexes search reads besides the fixed fields: the Text and Choice fields' columns (SPEC: search
+ * matches them; a Number or a Date is not searched as words), in the table's order. A field without a column in
+ * `map` (Set up not run since it was defined) is left out.
+ */
+export function searchedCustomIndexes(map: ColumnMap<string>, definitions: readonly CustomFieldDefinition[]): number[] {
+  const indexes: number[] = [];
+  for (const definition of definitions) {
+    if (definition.type !== 'Text' && definition.type !== 'Choice') continue;
+    const column = map.of[customFieldKey(definition.name)];
+    if (column !== undefined) indexes.push(column.index);
+  }
+  return indexes;
+}

@@ -16,6 +16,7 @@ export {
   customerColumnsFor,
   customFieldKey,
   customFieldSpec,
+  searchedCustomIndexes,
 } from './columns';
 export type { CustomColumnsLayout, CustomerColumnKey, CustomFieldKey, KeptColumnKey } from './columns';
 export {
@@ -37,3 +38,5 @@ export type { ChoiceGroups, ChoiceRow, GroupedCustomer } from './groupBy';
 export { CUSTOM_FIELD_TYPES, ownCustomValue } from './types';
 export type { CustomFieldDefinition, CustomFieldType, CustomValue, CustomValues } from './types';
 export { customColumnsOf, customValuesOf } from './record';
+export { customControlText, customFormFields } from './form';
+export type { CustomControlKind, CustomFormField } from './form';

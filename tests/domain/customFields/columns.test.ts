@@ -1,7 +1,12 @@
 /** The Customers column map with custom fields: fixed part unchanged, one typed column per field after Lost reason. */
 
 import { CUSTOMER_COLUMNS, customerColumnsWith } from '../../../src/domain/columns';
-import { customColumnsLayout, customerColumnsFor, customFieldKey } from '../../../src/domain/customFields';
+import {
+  customColumnsLayout,
+  customerColumnsFor,
+  customFieldKey,
+  searchedCustomIndexes,
+} from '../../../src/domain/customFields';
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
 import { EMPLOYEES, FIELDS, INDUSTRY, REGION, RENEWAL } from './fixtures';
 
@@ -119,5 +124,15 @@ describe('customColumnsLayout', () => {
     const layout = customColumnsLayout([...fixed, '', 'Region'], [REGION]);
     expect(layout.kept).toEqual([{ header: '', column: 20 }]);
     expect(layout.map.of['custom:Region']?.column).toBe(21);
+  });
+});
+
+describe('searchedCustomIndexes', () => {
+  it('gives the columns of Text and Choice fields that the tab has, not Number, Date or kept ones', () => {
+    const layout = customColumnsLayout([...CUSTOMER_HEADERS, 'Old', 'Region', 'Employees'], FIELDS);
+    // Tab: Old (kept, 19), Region (20), Employees (21); appended: Industry (22), Renewal (23).
+    expect(searchedCustomIndexes(layout.map, FIELDS)).toEqual([22, 20]);
+    const before = customColumnsLayout([...CUSTOMER_HEADERS, 'Region'], []);
+    expect(searchedCustomIndexes(before.map, FIELDS)).toEqual([]);
   });
 });
