@@ -124,6 +124,17 @@ export const CUSTOMER_COLUMNS: ColumnMap<CustomerKey> = columnMap(
   fieldList(CUSTOMER_KEYS, CUSTOMER_HEADERS, CUSTOMER_KINDS),
 );
 
+/**
+ * The `Customers` row with `extra` fields after the fixed ones (Version 2: one column per custom field, built by
+ * src/domain/customFields/columns.ts). The fixed part is CUSTOMER_COLUMNS' exactly, whatever follows it.
+ */
+export function customerColumnsWith<K extends string>(extra: readonly FieldSpec<K>[]): ColumnMap<CustomerKey | K> {
+  const fixed = CUSTOMER_COLUMNS.list.map(
+    ({ key, header, kind }): FieldSpec<CustomerKey | K> => ({ key, header, kind }),
+  );
+  return columnMap<CustomerKey | K>([...fixed, ...extra]);
+}
+
 /** How each History field is stored (typed as CUSTOMER_KINDS is). */
 const HISTORY_KINDS: { [K in keyof HistoryEvent]: KindFor<HistoryEvent[K]> } = {
   at: 'dateTime',
