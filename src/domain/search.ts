@@ -81,6 +81,11 @@ export interface SearchColumns {
   phone: number;
   status: number;
   owner: number;
+  /**
+   * The Text and Choice custom fields' columns (SPEC "Version 2": search matches them). They are searched as a
+   * continuation of Company (one more line of it), so a word found there matches and ranks as a Company word.
+   */
+  extra?: readonly number[];
 }
 
 /**
@@ -128,6 +133,14 @@ class Row {
     const phone = row[columns.phone];
     this.name = typeof name === 'string' ? name : text(name);
     this.company = typeof company === 'string' ? company : text(company);
+    const extra = columns.extra;
+    if (extra !== undefined) {
+      for (let i = 0; i < extra.length; i++) {
+        const cell = row[extra[i] as number];
+        const value = typeof cell === 'string' ? cell : text(cell);
+        if (value !== '') this.company += `\n${value}`;
+      }
+    }
     this.email = typeof email === 'string' ? email : text(email);
     this.phone = typeof phone === 'string' ? phone : text(phone);
     this.folded0 = this.folded1 = this.folded2 = this.folded3 = undefined;

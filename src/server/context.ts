@@ -6,6 +6,7 @@
  * list and (unless the user is listed) the owner; only Set up and the Pipeline rebuild read Settings.
  */
 
+import type { CustomFieldDefinition } from '../domain/customFields';
 import type { CrmSettings } from '../domain/settings';
 import { readRecordedAdmin } from '../sheets/admin';
 import { readAppliedStaff } from '../sheets/appliedStaff';
@@ -22,6 +23,8 @@ export interface CrmContext {
   readonly admin: string | null;
   readonly nowIso: string;
   readonly settings: CrmSettings;
+  /** The custom fields defined in Settings (read with the settings, on first use). */
+  readonly customFields: readonly CustomFieldDefinition[];
   /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
   readonly staff: readonly string[];
   /** Today in the spreadsheet's time zone (asked once per call, shared with date-cell reads), 'YYYY-MM-DD' (follow-up buckets, the Pipeline tab's overdue counts). */
@@ -51,7 +54,8 @@ export function openContext(): CrmContext {
     return found ? found.getEmail() : null;
   });
   const admin = once(() => owner() ?? readRecordedAdmin());
-  const settings = once(() => readSettings(ss).settings);
+  const read = once(() => readSettings(ss));
+  const settings = once(() => read().settings);
   const staff = once(() => readAppliedStaff() ?? settings().staff);
   const nowIso = new Date().toISOString();
   const today = once(() => Utilities.formatDate(new Date(Date.parse(nowIso)), timeZone(), 'yyyy-MM-dd'));
@@ -69,6 +73,9 @@ export function openContext(): CrmContext {
     },
     get settings() {
       return settings();
+    },
+    get customFields() {
+      return read().customFields;
     },
     get staff() {
       return staff();

@@ -4,6 +4,7 @@ import { appendNote, changeEvents, creationEvents, noteEvent, NotesTooLongError 
 
 function customer(overrides: Partial<Customer> = {}): Customer {
   return {
+    custom: {},
     id: 'C-00007',
     name: 'Ana Pérez',
     company: 'Acme',

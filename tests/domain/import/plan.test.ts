@@ -81,6 +81,7 @@ describe('a messy old sheet, duplicates skipped', () => {
       nextStep: '',
       nextStepDue: '',
       lostReason: '',
+      custom: {},
     };
     expect(writes.customers).toEqual<Customer[]>([
       {
@@ -140,7 +141,7 @@ describe('a messy old sheet, duplicates skipped', () => {
   });
 
   it('writes cells that the sheet stores as text (no formula runs, no number parsing)', () => {
-    const rows = writes.customers.map(customerToRow);
+    const rows = writes.customers.map((c) => customerToRow(c));
     const at = new Date(NOW);
     expect(rows[2]).toEqual([
       "'C-00004",
