@@ -21,7 +21,6 @@ import { rebuildCustomer } from '../domain/recorded';
 import type { Failure, SaveResult } from '../domain/results';
 import { validateExpectedVersion, validateId } from '../domain/validation';
 import { ArchiveTable, putBackRow, removeCustomerRow } from '../sheets/archiveTable';
-import { CUSTOMER_WIDTH } from '../sheets/customerRows';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
 import { HistoryTable } from '../sheets/historyTable';
@@ -83,7 +82,7 @@ function moveToArchive(ctx: CrmContext, id: string, version: number, reason: str
   const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason };
   const events = [archiveEvent(id, reason, ctx.nowIso, ctx.user)];
   const { history, lastRow } = openHistory(ctx, events.length);
-  const removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, CUSTOMER_WIDTH);
+  const removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, table.layout().map.width);
   let appended: ReturnType<ArchiveTable['append']> | null = null;
   try {
     appended = archive.append(archived, current, info);
@@ -226,7 +225,12 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
     let removed: ReturnType<typeof removeCustomerRow> | null = null;
     let appended: ReturnType<ArchiveTable['append']> | null = null;
     try {
-      removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[otherIndex] as number, other, CUSTOMER_WIDTH);
+      removed = removeCustomerRow(
+        table.sheet,
+        snapshot.rowNumbers[otherIndex] as number,
+        other,
+        table.layout().map.width,
+      );
       appended = archive.append(archived, merged, info);
       history.append(events, { headerChecked: true, lastRow });
     } catch (error) {

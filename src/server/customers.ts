@@ -17,11 +17,7 @@ import type {
   SearchResult,
 } from '../domain/results';
 import { prepareSearch } from '../domain/search';
-import {
-  validateExpectedVersion,
-  validateId,
-  validateStatusChange,
-} from '../domain/validation';
+import { validateExpectedVersion, validateId, validateStatusChange } from '../domain/validation';
 import { ArchiveTable } from '../sheets/archiveTable';
 import { customerListSource, customerSearchSource, duplicateRowIndexes, idCellsOf } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
@@ -62,9 +58,7 @@ export function registerCustomer(input: CustomerInput): SaveResult {
       const matches = duplicateRowIndexes(keys, valid.value);
       // The rare path reads the whole tab once more so the answer carries whole customers (checked again on it).
       const duplicates =
-        matches.length > 0
-          ? findProbableDuplicates(valid.value, table.customersAt(table.readGrid(), matches))
-          : [];
+        matches.length > 0 ? findProbableDuplicates(valid.value, table.customersAt(table.readGrid(), matches)) : [];
       if (duplicates.length > 0) {
         return {
           ok: false,

@@ -34,8 +34,8 @@ export function setUpCrm(): SetUpReport | Failure {
       const admin = ctx.admin ?? normaliseEmail(ctx.user);
       const firstAdmin = ctx.admin === null;
       // One read of Settings: its problems are reported, its staff list applied.
-      const { settings, problems } = readSettings(ctx.ss);
-      const outcome = setUpTabs(ctx.ss, admin, settings);
+      const { settings, customFields, problems } = readSettings(ctx.ss);
+      const outcome = setUpTabs(ctx.ss, admin, settings, customFields);
       if (firstAdmin) {
         recordAdmin(admin);
         outcome.repaired.push(

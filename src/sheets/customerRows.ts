@@ -71,7 +71,10 @@ export function customerLayout(
   };
 }
 
-function customerColumnsWithout(map: CustomColumnsLayout['map'], keys: ReadonlySet<string>): CustomColumnsLayout['map'] {
+function customerColumnsWithout(
+  map: CustomColumnsLayout['map'],
+  keys: ReadonlySet<string>,
+): CustomColumnsLayout['map'] {
   if (keys.size === 0) return map;
   return columnMap(map.list.filter((c) => !keys.has(c.key)).map(({ key, header, kind }) => ({ key, header, kind })));
 }

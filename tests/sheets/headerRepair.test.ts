@@ -97,5 +97,10 @@ it('refuses to guess when a header was renamed', () => {
   crm.current.run(() => customersSheet().getRange(1, C.phone.column).setValue('Tel'));
   expect(repair()).toEqual({ problem: expect.stringContaining('The Customers tab has no column "Phone"') });
   expect(crm.current.values(TAB.customers)[0]?.[C.phone.index]).toBe('Tel');
-  expect(crm.current.values(TAB.customers).slice(1, 3).map((r) => rowToCustomer(r))).toEqual([ANN, BOB]);
+  expect(
+    crm.current
+      .values(TAB.customers)
+      .slice(1, 3)
+      .map((r) => rowToCustomer(r)),
+  ).toEqual([ANN, BOB]);
 });

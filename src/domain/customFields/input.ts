@@ -23,7 +23,8 @@ export function validateNewCustomerInput(
 ): NewCustomerInput {
   const fixed = validateNewCustomer(input);
   const custom = validateNewCustomValues(customOf(input), definitions);
-  if (fixed.ok && custom.ok) return { ok: true, value: { ...fixed.value, custom: custom.value }, allowDuplicate: fixed.allowDuplicate };
+  if (fixed.ok && custom.ok)
+    return { ok: true, value: { ...fixed.value, custom: custom.value }, allowDuplicate: fixed.allowDuplicate };
   return { ok: false, errors: { ...(fixed.ok ? {} : fixed.errors), ...(custom.ok ? {} : custom.errors) } };
 }
 
