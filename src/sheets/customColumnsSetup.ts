@@ -26,7 +26,7 @@ interface Outcome {
 
 /** The header row up to its last column with content (one read). */
 function headerRow(sheet: Sheet): unknown[] {
-  return sheet.getLastColumn() === 0 ? [] : (sheet.getSheetValues(1, 1, 1, -1)[0] ?? []);
+  return sheet.getSheetValues(1, 1, 1, -1)[0] ?? []; // called after the fixed header is in place: never empty
 }
 
 /** Writes the table's headers into an empty I1:L1; headers already there are left as they are. */
