@@ -434,6 +434,22 @@ export function prepareSearch(query: unknown, options?: unknown): PreparedSearch
   return { ok: true, run: (source) => runSearch(source, plan, status, owner, limit) };
 }
 
+/** The gate of runSearch over the custom fields' cells (searched as Company is: see SearchColumns.extra). */
+function gateExtra(
+  cells: readonly unknown[],
+  columns: readonly number[],
+  gate: RegExp,
+  gateLength: number,
+  text: (cell: unknown) => string,
+): boolean {
+  for (let i = 0; i < columns.length; i++) {
+    const cell = cells[columns[i] as number];
+    const value = typeof cell === 'string' ? cell : text(cell);
+    if (value.length >= gateLength && gate.test(value)) return true;
+  }
+  return false;
+}
+
 function runSearch<T>(
   source: SearchSource<T>,
   plan: QueryPlan,
@@ -454,6 +470,7 @@ function runSearch<T>(
   // Each character of an ASCII word needs at least one character of the raw field: shorter fields cannot have it.
   const gateLength = first !== undefined ? first.text.length : 0;
   const wholePhone = plan.phonePattern;
+  const extraColumns = columns.extra !== undefined && columns.extra.length > 0 ? columns.extra : undefined;
   const statusPasses = new Map<unknown, boolean>();
   const ownerPasses = new Map<unknown, boolean>();
   let total = 0;
@@ -494,7 +511,8 @@ function runSearch<T>(
         (email.length < gateLength || !gate.test(email)) &&
         (phone.length < gateLength || !gate.test(phone)) &&
         (gatePhone === null || !gatePhone.test(phone)) &&
-        (wholePhone === null || !wholePhone.test(phone))
+        (wholePhone === null || !wholePhone.test(phone)) &&
+        (extraColumns === undefined || !gateExtra(cells, extraColumns, gate, gateLength, text))
       ) {
         continue;
       }

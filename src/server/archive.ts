@@ -70,9 +70,9 @@ export function archiveCustomer(id: string, expectedVersion: number, reason?: st
 
 /** The archive of customer `id`: refused unless it is in Customers at `version`. */
 function moveToArchive(ctx: CrmContext, id: string, version: number, reason: string): SaveResult {
-  const table = CustomersTable.open(ctx.ss);
+  const table = CustomersTable.open(ctx.ss, ctx.customFields);
   const snapshot = table.read();
-  const archive = ArchiveTable.open(ctx.ss);
+  const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
   const archived = archive.read();
   const index = CustomersTable.indexOf(snapshot, id);
   if (index < 0) return notInCustomers(id, archived);
@@ -116,9 +116,9 @@ function notInCustomers(id: string, archived: ReturnType<ArchiveTable['read']>):
 export function restoreCustomer(id: string): SaveResult {
   return handleWrite((ctx): SaveResult => {
     const customerId = checkedId(id);
-    const table = CustomersTable.open(ctx.ss);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
     const snapshot = table.read();
-    const archive = ArchiveTable.open(ctx.ss);
+    const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
     const archived = archive.read();
     if (CustomersTable.indexOf(snapshot, customerId) >= 0) {
       return failure({ id: `Customer ${customerId} is already in the Customers tab: nothing to restore.` });
@@ -162,7 +162,7 @@ export function findDuplicateGroups(): DuplicateGroups | Failure {
   return handleRead(
     (ctx): DuplicateGroups => ({
       ok: true,
-      groups: groupDuplicates(CustomersTable.open(ctx.ss).read().customers),
+      groups: groupDuplicates(CustomersTable.open(ctx.ss, ctx.customFields).read().customers),
     }),
   );
 }
@@ -198,9 +198,9 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
       return failure({ mergeId: 'A customer cannot be merged into itself: choose two different customers.' });
     const versions = versionsOf(expectedVersions, keep, other);
 
-    const table = CustomersTable.open(ctx.ss);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
     const snapshot = table.read();
-    const archive = ArchiveTable.open(ctx.ss);
+    const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
     const archived = archive.read();
     const keepIndex = CustomersTable.indexOf(snapshot, keep);
     const otherIndex = CustomersTable.indexOf(snapshot, other);

@@ -110,7 +110,7 @@ function changeCustomer(
   // The header, the ID column and the customer's own row: not every row of the tab.
   const snapshot = table.readCustomer(target.id);
   if (snapshot === null) {
-    const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
+    const archived = ArchiveTable.openIfPresent(ctx.ss, ctx.customFields)?.read();
     if (archived && ArchiveTable.find(archived, target.id) !== null) {
       return failure({ id: `Customer ${target.id} has been archived: restore it first to change it.` });
     }
@@ -164,7 +164,7 @@ export function getCustomer(id: string): GetCustomerResult {
     const found = snapshot?.customers[0];
     if (found !== undefined) return { ok: true, customer: found, history: historyOf(ctx.ss, idCheck.value) };
     // Not in Customers: an archived customer is still returned, with when, by whom and why it was archived.
-    const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
+    const archived = ArchiveTable.openIfPresent(ctx.ss, ctx.customFields)?.read();
     const entry = archived ? ArchiveTable.find(archived, idCheck.value) : null;
     if (entry === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
     const customer = { ...entry.customer, archived: entry.archived };
