@@ -213,14 +213,14 @@ describe('customer.custom through the API', () => {
         sheet: 'Customers',
         row: i + 1,
         column: FIXED + 2,
-        value: row[FIXED + 3],
+        value: String(row[FIXED + 3]),
       });
       crm.gas.sheets.userEdit({
         user: OWNER,
         sheet: 'Customers',
         row: i + 1,
         column: FIXED + 4,
-        value: row[FIXED + 1],
+        value: String(row[FIXED + 1]),
       });
     });
     const got = succeeded(crm.call(REP, 'getCustomer', ann.id)).customer;
