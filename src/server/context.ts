@@ -9,6 +9,7 @@
 import type { CustomFieldDefinition } from '../domain/customFields';
 import type { CrmSettings } from '../domain/settings';
 import { readRecordedAdmin } from '../sheets/admin';
+import { readAppliedCustomFields } from '../sheets/appliedCustomFields';
 import { readAppliedStaff } from '../sheets/appliedStaff';
 import { useTimeZone } from '../sheets/cells';
 import { readSettings } from '../sheets/settingsTable';
@@ -23,7 +24,7 @@ export interface CrmContext {
   readonly admin: string | null;
   readonly nowIso: string;
   readonly settings: CrmSettings;
-  /** The custom fields defined in Settings (read with the settings, on first use). */
+  /** The custom fields Set up applied (their columns exist); the Settings tab's if it never stored them. */
   readonly customFields: readonly CustomFieldDefinition[];
   /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
   readonly staff: readonly string[];
@@ -56,6 +57,7 @@ export function openContext(): CrmContext {
   const admin = once(() => owner() ?? readRecordedAdmin());
   const read = once(() => readSettings(ss));
   const settings = once(() => read().settings);
+  const customFields = once(() => readAppliedCustomFields() ?? read().customFields);
   const staff = once(() => readAppliedStaff() ?? settings().staff);
   const nowIso = new Date().toISOString();
   const today = once(() => Utilities.formatDate(new Date(Date.parse(nowIso)), timeZone(), 'yyyy-MM-dd'));
@@ -75,7 +77,7 @@ export function openContext(): CrmContext {
       return settings();
     },
     get customFields() {
-      return read().customFields;
+      return customFields();
     },
     get staff() {
       return staff();

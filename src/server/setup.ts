@@ -9,6 +9,7 @@ import type { SetUpReport } from '../domain/api';
 import type { Failure } from '../domain/results';
 import { recordAdmin } from '../sheets/admin';
 import { saveAppliedStaff } from '../sheets/appliedStaff';
+import { saveAppliedCustomFields } from '../sheets/appliedCustomFields';
 import { readSettings } from '../sheets/settingsTable';
 import { setUpTabs } from '../sheets/setupTabs';
 import type { CrmContext } from './context';
@@ -44,6 +45,7 @@ export function setUpCrm(): SetUpReport | Failure {
       }
       // The protections now carry this list: from here on the API lets in the same people (see appliedStaff.ts).
       saveAppliedStaff(settings.staff, ctx.nowIso);
+      saveAppliedCustomFields(customFields);
       return { ok: true, ...outcome, messages: [...outcome.messages, ...problems] };
     },
     { allow: 'anyone', pipeline: 'unchanged' },

@@ -113,10 +113,10 @@ export class ArchiveTable {
 
   /** Every archived customer, with one read of the tab (every column), header checked. */
   read(): ArchiveSnapshot {
-    const values = readTab(this.sheet, 'all');
+    const values = readTab(this.sheet, this.definitions.length === 0 ? ARCHIVE_WIDTH : 'all');
     prepareDateReads();
     checkHeader(values[0], ARCHIVE_COLUMNS.headers, TAB.archive);
-    this.layout = customerLayout(values[0] ?? [], this.definitions);
+    this.layout = this.definitions.length === 0 ? FIXED_LAYOUT : customerLayout(values[0] ?? [], this.definitions);
     const layout = this.layout;
     const entries: ArchivedEntry[] = [];
     for (let i = 1; i < values.length; i++) {

@@ -13,6 +13,7 @@ import {
   type CustomerLayout,
   customerLayout,
   customerToRow,
+  FIXED_LAYOUT,
   isBlankRow,
   readIdCell,
   rowToCustomer,
@@ -89,7 +90,8 @@ export class CustomersTable {
   /** The fixed headers checked, and where each custom field's column is in this header row. */
   private useHeader(headerRow: readonly unknown[] | undefined): CustomerLayout {
     checkHeader(headerRow, CUSTOMER_COLUMNS.headers, TAB.customers);
-    this.seen = customerLayout(headerRow ?? [], this.definitions);
+    // No custom field: the first version's row exactly (a column further right is not the CRM's).
+    this.seen = this.definitions.length === 0 ? FIXED_LAYOUT : customerLayout(headerRow ?? [], this.definitions);
     return this.seen;
   }
 
@@ -107,7 +109,8 @@ export class CustomersTable {
    * whatever the rows hold).
    */
   readGrid(): unknown[][] {
-    const values = readTab(this.sheet, 'all');
+    // Without custom fields, the fixed columns only (as before them): a stray column further right is not read.
+    const values = readTab(this.sheet, this.definitions.length === 0 ? CUSTOMER_COLUMNS.width : 'all');
     prepareDateReads();
     this.useHeader(values[0]);
     return values;
@@ -115,6 +118,9 @@ export class CustomersTable {
 
   /** Row 1 alone up to its last column with content (one read), checked against the column map. */
   checkHeaderRow(): CustomerLayout {
+    if (this.definitions.length === 0) {
+      return this.useHeader(this.sheet.getRange(1, 1, 1, CUSTOMER_COLUMNS.width).getValues()[0]);
+    }
     return this.useHeader(this.sheet.getSheetValues(1, 1, 1, -1)[0]);
   }
 
