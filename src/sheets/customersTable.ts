@@ -129,7 +129,7 @@ export class CustomersTable {
    * row (one read): the IDs and the duplicate keys, KEY_WIDTH of the tab's columns instead of all of them.
    */
   readKeys(): KeyRows {
-    this.checkHeaderRow();
+    this.layout(); // row 1 read and checked, unless this call read it already
     const rows = readTab(this.sheet, KEY_WIDTH);
     prepareDateReads();
     return { rows, lastRow: rows.length };
@@ -143,7 +143,7 @@ export class CustomersTable {
    * not, nothing is changed and the call says so.
    */
   readCustomer(id: string): CustomersSnapshot | null {
-    this.checkHeaderRow();
+    this.layout(); // row 1 read and checked, unless this call read it already
     const ids = readColumn(this.sheet, CUSTOMER_COLUMNS.of.id.column);
     prepareDateReads();
     let found = -1;
