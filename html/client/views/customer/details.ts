@@ -2,6 +2,7 @@
 
 import type { Customer } from '../../../../src/domain/customer';
 import { h, replaceChildren } from '../../dom';
+import { customText } from '../../customFields';
 import { formatDateTime, formatDay, formatDealValue } from '../../format';
 import { statusPill } from '../../statusSelect';
 
@@ -50,6 +51,8 @@ export function createDetails(): Details {
           ...row('Owner', customer.owner),
           ...row('Source', customer.source),
           ...row('Notes', customer.notes),
+          // Custom fields, in the Settings table's order (the order `custom` holds them in).
+          ...Object.entries(customer.custom ?? {}).flatMap(([name, value]) => row(name, customText(value))),
           ...row('Status since', formatDateTime(customer.statusChangedAt)),
           ...row('Created', byLine(customer.createdAt, customer.createdBy)),
           ...row('Updated', byLine(customer.updatedAt, customer.updatedBy)),
