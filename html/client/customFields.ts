@@ -37,8 +37,8 @@ type CustomControl = HTMLInputElement | HTMLSelectElement;
 
 export interface CustomFieldSet {
   readonly element: HTMLElement;
-  /** Resolves once the controls are built. */
-  readonly ready: Promise<void>;
+  /** Asks for the fields and builds the controls (once; later calls return the same promise). */
+  load(): Promise<void>;
   /** Each field's text by name (every field shown). */
   values(): Record<string, string>;
   setValues(custom: Readonly<CustomValues>, keep?: (name: string) => boolean): void;
@@ -73,8 +73,11 @@ function makeControl(field: CustomFormField, id: string, errorId: string): Custo
   }
 }
 
-/** `idPrefix`-custom-<n> ids (n = the field's position: a name may hold any character, an id should not). */
-export function createCustomFieldSet(idPrefix: string): CustomFieldSet {
+/**
+ * `idPrefix`-custom-<n> ids (n = the field's position: a name may hold any character, an id should not).
+ * `loadNow`: ask for the fields at once (else on load(), as the card's edit form does when first opened).
+ */
+export function createCustomFieldSet(idPrefix: string, loadNow = true): CustomFieldSet {
   const element = h('div', { class: 'fields custom-fields' });
   const controls = new Map<string, CustomControl>();
   const slots = new Map<string, HTMLElement>();
@@ -99,7 +102,8 @@ export function createCustomFieldSet(idPrefix: string): CustomFieldSet {
     }
   }
 
-  const ready = loadCustomFields().then((loaded) => {
+  let built: Promise<void> | null = null;
+  const build = (loaded: CustomFormField[]): void => {
     fields = loaded;
     const rows = loaded.map((field, i) => {
       const id = `${idPrefix}-custom-${i}`;
@@ -120,11 +124,16 @@ export function createCustomFieldSet(idPrefix: string): CustomFieldSet {
     });
     replaceChildren(element, ...rows);
     if (pending) apply(pending.custom, pending.keep);
-  });
+  };
+  const load = (): Promise<void> => {
+    built = built ?? loadCustomFields().then(build);
+    return built;
+  };
+  if (loadNow) void load();
 
   return {
     element,
-    ready,
+    load,
     values() {
       const out: Record<string, string> = {};
       for (const [name, control] of controls) out[name] = control.value;

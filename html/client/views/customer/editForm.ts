@@ -26,7 +26,7 @@ export interface EditForm {
 export function createEditForm(onSubmit: () => void): EditForm {
   const fields = createFieldSet('edit', EDIT_FIELDS, false);
   const button = h('button', { type: 'submit', class: 'primary' }, 'Save changes');
-  const custom = createCustomFieldSet('edit');
+  const custom = createCustomFieldSet('edit', false);
   const form = h(
     'form',
     { class: 'form', novalidate: true },
@@ -38,7 +38,9 @@ export function createEditForm(onSubmit: () => void): EditForm {
 
   // The staff list is asked for when the form is first opened, not with every card.
   element.addEventListener('toggle', () => {
-    if (element.open) fields.loadStaff();
+    if (!element.open) return;
+    fields.loadStaff();
+    void custom.load();
   });
 
   form.addEventListener('submit', (event) => {
