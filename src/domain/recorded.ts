@@ -27,7 +27,12 @@ function isOpening(event: HistoryEvent): boolean {
  * Replays `events` (any order: sorted by time, ties in the order given, as History is appended) for the customers
  * in `ids`. A 'note' event appends its dated line to Notes, as the save that logged it did.
  */
-export function lastRecordedFields(events: readonly HistoryEvent[], ids: ReadonlySet<string>): RecordedFields {
+export function lastRecordedFields(
+  events: readonly HistoryEvent[],
+  ids: ReadonlySet<string>,
+  /** Headers logged besides the fixed ones (the custom fields' names). */
+  extraHeaders: readonly string[] = [],
+): RecordedFields {
   const relevant = events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => ids.has(event.customerId))
@@ -52,7 +57,9 @@ export function lastRecordedFields(events: readonly HistoryEvent[], ids: Readonl
       }
       continue;
     }
-    if (CUSTOMER_COLUMNS.headers.includes(event.field)) fields.set(event.field, event.to);
+    if (CUSTOMER_COLUMNS.headers.includes(event.field) || extraHeaders.includes(event.field)) {
+      fields.set(event.field, event.to);
+    }
   }
   return recorded;
 }

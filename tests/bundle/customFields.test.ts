@@ -239,6 +239,20 @@ describe('customer.custom through the API', () => {
   });
 });
 
+describe('hand edits of a custom column', () => {
+  it('are logged under the field name as any field is, and the Version goes up', () => {
+    const crm = crmWithFields();
+    const ann = register(crm, { name: 'Ann', custom: GOOD });
+    const row = crm.tab('Customers').findIndex((r) => r[0] === ann.id) + 1;
+    crm.edit({ user: OWNER, sheet: 'Customers', row, column: FIXED + 4, value: 'West' });
+    const events = crm.tab('History').filter((r) => r[1] === ann.id && r[2] === 'manual edit');
+    expect(events.map((r) => [r[3], r[4], r[5]])).toEqual([['Region', 'North', 'West']]);
+    const got = succeeded(crm.call(REP, 'getCustomer', ann.id)).customer;
+    expect(got.custom.Region).toBe('West');
+    expect(got.version).toBe(ann.version + 1);
+  });
+});
+
 describe('changing the definitions, then Set up', () => {
   it('renaming a field adds a new column and keeps the old one with its data (reported)', () => {
     const crm = crmWithFields();
