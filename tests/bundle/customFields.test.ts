@@ -239,6 +239,33 @@ describe('customer.custom through the API', () => {
   });
 });
 
+describe('lean reads with custom fields', () => {
+  /** Sheet reads of one call: the same whatever the number of customers. */
+  function readsOf(crm: Crm, body: () => unknown): number[] {
+    crm.gas.runtime.calls.reset();
+    body();
+    const calls = crm.gas.runtime.calls;
+    return ['Sheet.getSheetValues', 'Range.getValues', 'Sheet.getDataRange'].map((m) => calls.get(m) ?? 0);
+  }
+
+  it('register, update, get and search make the same reads with 3 or 30 customers, and no Settings read', () => {
+    const counts = [3, 30].map((n) => {
+      const crm = crmWithFields();
+      const made = Array.from({ length: n }, (_, k) => register(crm, { name: `P${k}`, custom: GOOD }));
+      const target = made[1] as Customer;
+      return [
+        readsOf(crm, () => register(crm, { name: 'One more', custom: GOOD })),
+        readsOf(crm, () => crm.call(REP, 'updateCustomer', target.id, { custom: { Employees: 7 } }, target.version)),
+        readsOf(crm, () => crm.call(REP, 'getCustomer', target.id)),
+        readsOf(crm, () => crm.call(REP, 'searchCustomers', 'north')),
+      ];
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    // register: the header row and columns A..E (getSheetValues), the History header (getValues).
+    expect(counts[0]?.[0]).toEqual([2, 1, 0]);
+  });
+});
+
 describe('hand edits of a custom column', () => {
   it('are logged under the field name as any field is, and the Version goes up', () => {
     const crm = crmWithFields();
