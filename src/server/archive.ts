@@ -142,7 +142,7 @@ export function restoreCustomer(id: string): SaveResult {
       }
       return { ok: true, customer, events };
     }
-    const customer = rebuildCustomer(historyOf(ctx.ss, customerId), customerId);
+    const customer = rebuildCustomer(historyOf(ctx.ss, customerId), customerId, ctx.customFields);
     if (customer === null)
       return failure({ id: `No customer has the ID "${shownId(customerId)}", not even in History.` });
     const events = [restoreEvent(customerId, 'History', ctx.nowIso, ctx.user)];

@@ -237,6 +237,22 @@ describe('customer.custom through the API', () => {
     expect(restored.custom).toEqual(ann.custom);
     expect(succeeded(crm.call(REP, 'getCustomer', ann.id)).customer.custom).toEqual(ann.custom);
   });
+
+  it('a row deleted by hand is rebuilt from History with its custom values', () => {
+    const crm = crmWithFields();
+    const ann = register(crm, { name: 'Ann', custom: GOOD });
+    const updated = succeeded(
+      crm.call(REP, 'updateCustomer', ann.id, { custom: { Employees: 15 } }, ann.version),
+    ).customer;
+    const row = crm.tab('Customers').findIndex((r) => r[0] === ann.id) + 1;
+    crm.gas.runtime.run(OWNER, () => {
+      const app = crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      app.getActiveSpreadsheet().getSheetByName('Customers')?.deleteRow(row);
+    });
+    const rebuilt = succeeded(crm.call(OWNER, 'restoreCustomer', ann.id)).customer;
+    expect(rebuilt.custom).toEqual(updated.custom);
+    expect(rowOf(crm, ann.id).slice(FIXED)).toEqual(['Software', 15, expect.stringMatching(/^2026-09-/), 'North']);
+  });
 });
 
 describe('lean reads with custom fields', () => {
