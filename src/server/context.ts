@@ -26,6 +26,8 @@ export interface CrmContext {
   readonly settings: CrmSettings;
   /** The custom fields Set up applied (their columns exist); the Settings tab's if it never stored them. */
   readonly customFields: readonly CustomFieldDefinition[];
+  /** Settings' "Group Pipeline by" value ('' when none): the Choice field the Pipeline figures are grouped by. */
+  readonly groupPipelineBy: string;
   /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
   readonly staff: readonly string[];
   /** Today in the spreadsheet's time zone (asked once per call, shared with date-cell reads), 'YYYY-MM-DD' (follow-up buckets, the Pipeline tab's overdue counts). */
@@ -78,6 +80,9 @@ export function openContext(): CrmContext {
     },
     get customFields() {
       return customFields();
+    },
+    get groupPipelineBy() {
+      return read().groupPipelineBy;
     },
     get staff() {
       return staff();

@@ -329,3 +329,29 @@ describe('changing the definitions, then Set up', () => {
     expect(got.custom).toEqual({ Region: 'North', Industry: 'Software' });
   });
 });
+
+describe('the Pipeline grouped by a Choice field named in Settings', () => {
+  it('rebuildPipelineSummary gives count and deal value per choice; a non-Choice name is reported by Set up', () => {
+    const crm = crmWithFields();
+    register(crm, { name: 'Ann', dealValue: 1000, custom: GOOD });
+    register(crm, { name: 'Bob', dealValue: 500, custom: { ...GOOD, Industry: 'Retail' } });
+    register(crm, { name: 'Cy', dealValue: 250, custom: { ...GOOD, Industry: 'software' } });
+    register(crm, { name: 'Di', custom: { Region: 'East' } });
+    const plain = succeeded(crm.call(OWNER, 'rebuildPipelineSummary'));
+    expect(plain.byChoice).toBeUndefined();
+    crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 6, value: 'Group Pipeline by' });
+    crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 7, value: 'industry' });
+    const grouped = succeeded(crm.call(OWNER, 'rebuildPipelineSummary')).byChoice;
+    expect(grouped?.field).toBe('Industry');
+    expect(grouped?.rows.map((r) => [r.label, r.count, r.totalValue])).toEqual([
+      ['Retail', 1, 500],
+      ['Software', 2, 1250],
+      ['Health', 0, 0],
+      ['(none)', 1, 0],
+    ]);
+    crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 7, value: 'Employees' });
+    const report = succeeded(crm.call(OWNER, 'setUpCrm'));
+    expect(report.messages.join('\n')).toMatch(/"Employees", a Number field; only a Choice field/);
+    expect(succeeded(crm.call(OWNER, 'rebuildPipelineSummary')).byChoice).toBeUndefined();
+  });
+});
