@@ -5,7 +5,7 @@
  */
 
 import type { Customer, HistoryEvent } from '../../src/domain/customer';
-import { createBanner } from './banner';
+import { createBanner, readOnlyNotice } from './banner';
 import { h, replaceChildren } from './dom';
 import { readState } from './state';
 import type { ViewContext } from './views/context';
@@ -69,6 +69,7 @@ function main(): void {
   searchTab.addEventListener('click', () => showSearch(true));
 
   document.body.append(h('header', { class: 'top' }, nav), banner.element, viewRoot);
+  if (state.readOnly !== undefined) banner.element.before(readOnlyNotice(state.readOnly));
   if (state.view === 'customer' && state.customerId) ctx.openCustomer(state.customerId);
   else if (state.view === 'search') showSearch(true);
   else if (state.view === 'register') showRegister(true);

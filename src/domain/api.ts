@@ -28,6 +28,8 @@ import type {
 export interface SidebarState {
   view: 'mywork' | 'register' | 'customer' | 'search' | 'import';
   customerId?: string;
+  /** Set when the person at the keyboard may only look: what they can and cannot do (shown as the page opens). */
+  readOnly?: string;
 }
 
 export interface SetUpReport {

@@ -6,6 +6,7 @@ import type { Failure } from '../domain/results';
 import { requireSheet } from '../sheets/table';
 import { TAB } from '../sheets/tabs';
 import { handleRead } from './guard';
+import { refusedOwnerItem } from './ui';
 
 const TITLE = 'Check data';
 
@@ -16,6 +17,7 @@ export function checkData(): IntegrityReport | Failure {
 
 /** Menu item: runs checkData and shows the report (or why it could not run) in an alert. */
 export function showDataCheck(): void {
+  if (refusedOwnerItem(TITLE)) return;
   const ui = SpreadsheetApp.getUi();
   const result = checkData();
   const text = result.ok ? integrityReportText(result) : Object.values(result.errors).join('\n');
