@@ -35,6 +35,8 @@ function main(): void {
 
   /** The search view is kept, so coming back to it shows the last query and results. */
   let search: SearchView | null = null;
+  /** The view on screen, so focus arriving in the sidebar (Tab, a click, the host) lands in its first field. */
+  let current: { focus(): void } | null = null;
 
   function show(view: { element: HTMLElement; focus(): void }, tab: Tab, focus: boolean): void {
     banner.clear();
@@ -48,8 +50,16 @@ function main(): void {
     }
     replaceChildren(viewRoot, view.element);
     window.scrollTo(0, 0);
+    current = view;
     if (focus) view.focus();
   }
+
+  // The sidebar opens while the spreadsheet may still hold the keyboard (a menu closing hands it back to the
+  // grid): when focus comes into the sidebar later and lands on nothing in particular, it goes to the view's first
+  // field (Name, after CRM ▸ Register customer), not to the top of the page.
+  window.addEventListener('focus', () => {
+    if (document.activeElement === null || document.activeElement === document.body) current?.focus();
+  });
 
   const ctx: ViewContext = {
     banner,
