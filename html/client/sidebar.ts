@@ -55,10 +55,16 @@ function main(): void {
   }
 
   // The sidebar opens while the spreadsheet may still hold the keyboard (a menu closing hands it back to the
-  // grid): when focus comes into the sidebar later and lands on nothing in particular, it goes to the view's first
-  // field (Name, after CRM ▸ Register customer), not to the top of the page.
+  // grid): when focus comes into the sidebar later by the keyboard (Tab, the host) and lands on nothing in
+  // particular, it goes to the view's first field (Name, after CRM ▸ Register customer), not to the top of the
+  // page. Not after a click: the clicked control takes the focus, and moving it would scroll the click away.
+  let pointerAt = 0;
+  window.addEventListener('pointerdown', () => (pointerAt = Date.now()), true);
   window.addEventListener('focus', () => {
-    if (document.activeElement === null || document.activeElement === document.body) current?.focus();
+    if (Date.now() - pointerAt < 500) return;
+    setTimeout(() => {
+      if (document.activeElement === null || document.activeElement === document.body) current?.focus();
+    }, 0);
   });
 
   const ctx: ViewContext = {

@@ -39,7 +39,7 @@ describe('sidebar: register', () => {
 
       await page.locator('#reg-name-error').getByText('Name is required.').waitFor();
       expect(await page.locator('#reg-email-error').textContent()).toContain('is not a valid e-mail address');
-      expect(await page.locator('#reg-dealValue-error').textContent()).toContain('is not a number');
+      expect(await page.locator('#reg-dealValue-error').textContent()).toContain('is not an amount');
       expect(await page.locator('#reg-name').getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#reg-company').getAttribute('aria-invalid')).toBeNull();
       expect(await focusedId(page)).toBe('reg-name');
