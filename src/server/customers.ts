@@ -1,7 +1,7 @@
 /** Customer operations of the server API: validate, lock, re-read, change, log. */
 
 import type { Customer, CustomerFields } from '../domain/customer';
-import { findProbableDuplicates } from '../domain/duplicates';
+import { duplicateReason, findProbableDuplicates } from '../domain/duplicates';
 import { applyChange } from '../domain/change';
 import { creationEvents } from '../domain/history';
 import { strictLostReason } from '../domain/lostReasons';
@@ -41,9 +41,10 @@ function ownerFor(ctx: CrmContext, owner: string): string {
   return checked.owner;
 }
 
-function describeDuplicate(c: Customer): string {
+/** "C-00001 Ada Lovelace (Analytical Engines) — same e-mail address": who, and which field matched. */
+function describeDuplicate(c: Customer, fields: CustomerFields): string {
   const company = c.company ? ` (${c.company})` : '';
-  return `${c.id} ${c.name}${company}`;
+  return `${c.id} ${c.name}${company} — ${duplicateReason(fields, c)}`;
 }
 
 export function registerCustomer(input: CustomerInput): SaveResult {
@@ -65,11 +66,10 @@ export function registerCustomer(input: CustomerInput): SaveResult {
           ? findProbableDuplicates(valid.value, CustomersTable.customersAt(table.readGrid(), matches))
           : [];
       if (duplicates.length > 0) {
+        const named = duplicates.slice(0, 3).map((c) => describeDuplicate(c, valid.value));
         return {
           ok: false,
-          errors: {
-            duplicate: `Probably already in the CRM: ${duplicates.slice(0, 3).map(describeDuplicate).join('; ')}. Open it, or save anyway.`,
-          },
+          errors: { duplicate: `Probably already in the CRM: ${named.join('; ')}. Open it, or save anyway.` },
           duplicates,
         };
       }
