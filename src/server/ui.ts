@@ -104,6 +104,7 @@ export function showImportSidebar(): void {
 
 /** CRM ▸ Find duplicates: groups side by side, the one to keep chosen, a preview of the merged result. */
 export function showFindDuplicates(): void {
+  if (refusedOwnerItem('Find duplicates')) return;
   SpreadsheetApp.getUi().showModalDialog(
     page('duplicates', { view: 'duplicates' }).setWidth(900).setHeight(600),
     'Find duplicates',

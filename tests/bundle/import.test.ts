@@ -242,7 +242,7 @@ describe('import of a messy old sheet through the built bundle', () => {
       { row: 22, reason: 'Row 22: duplicate of row 10 (Kim Kay) — same e-mail address. Not imported.' },
     ]);
     expect(skippedOf(dry).map((s) => s.row)).toEqual([8, 9, 15, 22]);
-    expect(dry.flatMap((b) => b.warnings).map((w) => w.row)).toEqual([4, 11, 14, 18, 19]);
+    expect(dry.flatMap((b) => b.warnings).map((w) => w.row)).toEqual([4, 6, 11, 14, 18, 19]);
     expect(sum(dry, 'blank')).toBe(2);
   });
 
@@ -335,6 +335,11 @@ describe('import of a messy old sheet through the built bundle', () => {
     // A bad optional cell does not cost the row: it is imported with that field empty, and the cell reported.
     expect(batches.flatMap((b) => b.warnings)).toEqual([
       { row: 4, reason: 'Row 4: Email "bob@" is not a valid e-mail address. Imported with Email left empty.' },
+      {
+        row: 6,
+        reason:
+          'Row 6: Closed-lost without a lost reason: it counts as "(no reason given)" until one is chosen in the sidebar.',
+      },
       {
         row: 11,
         reason: `Row 11: Phone (column C) shows the spreadsheet error #ERROR!, ${ERROR_HELP} Imported with Phone left empty.`,

@@ -206,6 +206,10 @@ describe('import sidebar: mapping and preview', () => {
           'Row 6',
           `Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP} Imported as Lead.`,
         ],
+        [
+          'Row 9',
+          'Closed-lost without a lost reason: it counts as "(no reason given)" until one is chosen in the sidebar.',
+        ],
       ]);
       expect(await page.evaluate('document.activeElement.textContent')).toBe('Preview: nothing has been imported yet');
       expect(await page.getByRole('button', { name: 'Import 4 customers' }).isEnabled()).toBe(true);
@@ -236,7 +240,7 @@ describe('import sidebar: mapping and preview', () => {
         ['C-00004', 'Cara Cole', 'cara@cole.example', '', 'Lead'],
         ['C-00005', 'Dan Dale', 'dan@dale.example', '', 'Closed-lost'],
       ]);
-      expect(await listed(page, 'warnings')).toHaveLength(2);
+      expect(await listed(page, 'warnings')).toHaveLength(3);
       expect(await page.getByRole('button', { name: 'Import done' }).isDisabled()).toBe(true);
     },
   );
