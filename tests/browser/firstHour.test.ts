@@ -141,7 +141,7 @@ describe('the first hour with the CRM (npm start)', () => {
       await preview.menu('Import customers');
       expect(await alertText('Import customers')).toBe(
         `Import customers is for the CRM's admin (${OWNER}): ask them to run it. ` +
-          'Staff use My work, Register customer, Search customers, Pipeline summary.',
+          'Staff use My work, Register customer, Search customers, Pipeline board, Pipeline summary.',
       );
       await atTheKeyboard(OWNER);
       await preview.menu('Import customers');
