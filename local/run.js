@@ -18,7 +18,7 @@ function runTool() {
   const esbuild = require('esbuild');
 
   const ROOT = path.resolve(__dirname, '..');
-  const TOOLS = { preview: 'local/preview/main.ts', bench: 'local/bench/main.ts' };
+  const TOOLS = { preview: 'local/preview/main.ts', bench: 'local/bench/main.ts', sizes: 'local/bench/bundleSizes.ts' };
 
   function usage(message) {
     if (message) console.error(message);
