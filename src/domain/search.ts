@@ -19,7 +19,7 @@ import { BestOf } from './bestOf';
 import type { Customer, FieldErrors } from './customer';
 import { compareCustomerIds } from './ids';
 import type { Status } from './statuses';
-import { asciiWordSource, foldText, foldedWordSource, phoneDigits, plainFoldedCode } from './text';
+import { foldText, foldedWordSource, phoneDigits, plainFoldedCode } from './text';
 import * as z from 'zod/mini';
 import {
   checkText,
@@ -171,8 +171,6 @@ interface Word {
   exact: boolean;
   /** Shorter raw fields cannot match `pattern` (one character per letter, or per transliterated pair: ß, ü). */
   minLength: number;
-  /** For an exact word: `pattern` for all-ASCII text without Unicode classes (asciiWordSource), tried first. */
-  ascii: RegExp | null;
   /** Digits of the word matched inside phone numbers, when the word has enough digits. */
   phonePattern: RegExp | null;
 }
@@ -205,13 +203,11 @@ function planQuery(query: string): QueryPlan {
     for (const text of new Set(whole.split(' '))) {
       const digits = phoneDigits(text);
       const { source, exact, minLength } = foldedWordSource(text);
-      const asciiSource = exact ? asciiWordSource(text) : null;
       words.push({
         text,
         pattern: new RegExp(source, 'u'),
         exact,
         minLength,
-        ascii: asciiSource === null ? null : new RegExp(asciiSource),
         phonePattern: digits.length >= PHONE_QUERY_MIN_DIGITS ? digitsPattern(digits) : null,
       });
     }
@@ -428,15 +424,6 @@ export function prepareSearch(query: unknown, options?: unknown): PreparedSearch
   return { ok: true, run: (source) => runSearch(source, plan, status, owner, limit) };
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/** `full.test(field)`, answered by the cheaper `ascii` pattern when that settles it (see asciiWordSource). */
-function gateTest(full: RegExp, ascii: RegExp | null, field: string): boolean {
-  if (ascii === null) return full.test(field);
-  if (ascii.test(field)) return true;
-  return NON_ASCII.test(field) && full.test(field);
-}
-
 function runSearch<T>(
   source: SearchSource<T>,
   plan: QueryPlan,
@@ -453,8 +440,6 @@ function runSearch<T>(
   // it. A row passes only if it has that word (or the whole query in its phone digits), as in matches().
   const first = plan.words[0];
   const gate = first?.exact ? first.pattern : null;
-  // The gate's ASCII twin: a hit is a hit of `gate`; a miss settles it only for a field with no non-ASCII character.
-  const gateAscii = first?.exact ? first.ascii : null;
   const gatePhone = first?.exact ? first.phonePattern : null;
   // Each character of an ASCII word (each pair a transliteration stands for) needs at least one character of the
   // raw field: shorter fields cannot have it.
@@ -495,10 +480,10 @@ function runSearch<T>(
       const email = typeof emailCell === 'string' ? emailCell : text(emailCell);
       const phone = typeof phoneCell === 'string' ? phoneCell : text(phoneCell);
       if (
-        (name.length < gateLength || !gateTest(gate, gateAscii, name)) &&
-        (company.length < gateLength || !gateTest(gate, gateAscii, company)) &&
-        (email.length < gateLength || !gateTest(gate, gateAscii, email)) &&
-        (phone.length < gateLength || !gateTest(gate, gateAscii, phone)) &&
+        (name.length < gateLength || !gate.test(name)) &&
+        (company.length < gateLength || !gate.test(company)) &&
+        (email.length < gateLength || !gate.test(email)) &&
+        (phone.length < gateLength || !gate.test(phone)) &&
         (gatePhone === null || !gatePhone.test(phone)) &&
         (wholePhone === null || !wholePhone.test(phone))
       ) {
