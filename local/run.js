@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * Launcher for the local TypeScript tools: `node local/run.js <tool> [args...]`.
- * Bundles local/<tool>/main.ts with esbuild (platform node, packages external) into local/.build/<tool>.js
+ * Bundles the tool's entry (local/<tool>/main.ts; sizes: local/bench/bundleSizes.ts) with esbuild (platform node, packages external) into local/.build/<tool>.js
  * and runs it in this process with `process.argv = [node, <bundle>, ...args]`.
- * Tools: preview (the `npm start` server), bench (the benchmark); and `ensure [--browser]` (local/ensure.js: the
- * packages, and Chromium for the tests, installed when missing), which runs before any package is there.
+ * Tools: preview (the `npm start` server), bench (the benchmark), sizes (what each module adds to the bundle); and
+ * `ensure [--browser]` (local/ensure.js: the packages, and Chromium for the tests, installed when missing), which runs
+ * before any package is there.
  */
 
 const fs = require('node:fs');
@@ -18,7 +19,7 @@ function runTool() {
   const esbuild = require('esbuild');
 
   const ROOT = path.resolve(__dirname, '..');
-  const TOOLS = { preview: 'local/preview/main.ts', bench: 'local/bench/main.ts' };
+  const TOOLS = { preview: 'local/preview/main.ts', bench: 'local/bench/main.ts', sizes: 'local/bench/bundleSizes.ts' };
 
   function usage(message) {
     if (message) console.error(message);
