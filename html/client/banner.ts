@@ -41,3 +41,11 @@ export function createBanner(): Banner {
   close.addEventListener('click', () => banner.clear());
   return banner;
 }
+
+/**
+ * The standing notice of a page opened by someone who may only look (SidebarState.readOnly): said as the page
+ * opens, before they fill a form in, and kept while they move between views (unlike the banner).
+ */
+export function readOnlyNotice(text: string): HTMLElement {
+  return h('p', { class: 'notice notice-warning read-only', id: 'read-only-notice', role: 'note' }, text);
+}

@@ -12,7 +12,8 @@
  */
 
 import type { DuplicateMode, ImportMapping, ImportMappingProposal } from '../../src/domain/import/types';
-import { createBanner } from './banner';
+import { createBanner, readOnlyNotice } from './banner';
+import { readState } from './state';
 import { runBusy } from './busy';
 import { h, replaceChildren } from './dom';
 import { failureMessage } from './failure';
@@ -323,6 +324,8 @@ function main(): void {
     importStep,
   );
   document.body.append(banner.element, view);
+  const { readOnly } = readState('import');
+  if (readOnly !== undefined) banner.element.before(readOnlyNotice(readOnly));
   void refresh(true);
 }
 

@@ -5,7 +5,7 @@
  */
 
 import type { Customer, HistoryEvent } from '../../src/domain/customer';
-import { createBanner } from './banner';
+import { createBanner, readOnlyNotice } from './banner';
 import { h, replaceChildren } from './dom';
 import { readState } from './state';
 import type { ViewContext } from './views/context';
@@ -35,6 +35,8 @@ function main(): void {
 
   /** The search view is kept, so coming back to it shows the last query and results. */
   let search: SearchView | null = null;
+  /** The view on screen, so focus arriving in the sidebar (Tab, a click, the host) lands in its first field. */
+  let current: { focus(): void } | null = null;
 
   function show(view: { element: HTMLElement; focus(): void }, tab: Tab, focus: boolean): void {
     banner.clear();
@@ -48,8 +50,22 @@ function main(): void {
     }
     replaceChildren(viewRoot, view.element);
     window.scrollTo(0, 0);
+    current = view;
     if (focus) view.focus();
   }
+
+  // The sidebar opens while the spreadsheet may still hold the keyboard (a menu closing hands it back to the
+  // grid): when focus comes into the sidebar later by the keyboard (Tab, the host) and lands on nothing in
+  // particular, it goes to the view's first field (Name, after CRM ▸ Register customer), not to the top of the
+  // page. Not after a click: the clicked control takes the focus, and moving it would scroll the click away.
+  let pointerAt = 0;
+  window.addEventListener('pointerdown', () => (pointerAt = Date.now()), true);
+  window.addEventListener('focus', () => {
+    if (Date.now() - pointerAt < 500) return;
+    setTimeout(() => {
+      if (document.activeElement === null || document.activeElement === document.body) current?.focus();
+    }, 0);
+  });
 
   const ctx: ViewContext = {
     banner,
@@ -69,6 +85,7 @@ function main(): void {
   searchTab.addEventListener('click', () => showSearch(true));
 
   document.body.append(h('header', { class: 'top' }, nav), banner.element, viewRoot);
+  if (state.readOnly !== undefined) banner.element.before(readOnlyNotice(state.readOnly));
   if (state.view === 'customer' && state.customerId) ctx.openCustomer(state.customerId);
   else if (state.view === 'search') showSearch(true);
   else if (state.view === 'register') showRegister(true);

@@ -18,5 +18,6 @@ export function readState(fallback: SidebarState['view']): SidebarState {
   const view = VIEWS.find((v) => v === data.view) ?? fallback;
   const state: SidebarState = { view };
   if (typeof data.customerId === 'string' && data.customerId !== '') state.customerId = data.customerId;
+  if (typeof data.readOnly === 'string' && data.readOnly !== '') state.readOnly = data.readOnly;
   return state;
 }

@@ -31,6 +31,8 @@ import type {
 export interface SidebarState {
   view: 'mywork' | 'register' | 'customer' | 'search' | 'import' | 'duplicates' | 'board';
   customerId?: string;
+  /** Set when the person at the keyboard may only look: what they can and cannot do (shown as the page opens). */
+  readOnly?: string;
 }
 
 /** findDuplicateGroups(): each group is customers that are probably one person. */

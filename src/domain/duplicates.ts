@@ -145,3 +145,18 @@ export function findDuplicateGroups(customers: readonly Customer[]): Customer[][
   });
   return [...groups.values()].filter((group) => group.length > 1);
 }
+
+/**
+ * Why `fields` probably is `other`, by the rule of findProbableDuplicates that matched: the words the
+ * registration warning and the import report both use ("same e-mail address").
+ */
+export function duplicateReason(
+  fields: Pick<CustomerFields, 'company' | 'email' | 'phone'>,
+  other: Pick<CustomerFields, 'email' | 'phone'>,
+): string {
+  const email = normaliseEmail(text(fields.email));
+  if (email !== '' && normaliseEmail(text(other.email)) === email) return 'same e-mail address';
+  const phone = phoneKey(text(fields.phone));
+  if (phone !== '' && phoneKey(text(other.phone)) === phone) return 'same phone number';
+  return foldText(text(fields.company)) === '' ? 'same name, no company' : 'same name and company';
+}

@@ -110,3 +110,21 @@ export function appendNote(existingNotes: string, note: string, at: string, by: 
   if (notes.length > NOTES_MAX) throw new NotesTooLongError(notes.length, NOTES_MAX);
   return notes;
 }
+
+/** The start of a line appendNote wrote: "2026-03-02 rep@example.com: ". */
+const NOTE_LINE_START = /^\d{4}-\d{2}-\d{2} [^\s:][^:\n]*: /;
+
+/**
+ * The newest note of a Notes text (from the last line appendNote wrote, to the end), and whether older text
+ * comes before it. Notes typed without a dated line are one note. For the card, which shows the latest note
+ * and leaves the rest to History (every note is a 'note' event there, and the first Notes a 'create' event).
+ */
+export function latestNote(notes: string): { latest: string; earlier: boolean } {
+  const lines = notes.replace(/\s+$/, '').split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!NOTE_LINE_START.test(lines[i] as string)) continue;
+    const earlier = lines.slice(0, i).some((line) => line.trim() !== '');
+    return { latest: lines.slice(i).join('\n'), earlier };
+  }
+  return { latest: notes.replace(/\s+$/, ''), earlier: false };
+}

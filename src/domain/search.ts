@@ -182,6 +182,8 @@ interface Word {
   pattern: RegExp;
   /** True when `pattern` is exact (the word is ASCII); otherwise a field it matches must still be folded. */
   exact: boolean;
+  /** Shorter raw fields cannot match `pattern` (one character per letter, or per transliterated pair: ß, ü). */
+  minLength: number;
   /** Digits of the word matched inside phone numbers, when the word has enough digits. */
   phonePattern: RegExp | null;
 }
@@ -213,11 +215,12 @@ function planQuery(query: string): QueryPlan {
   if (whole !== '') {
     for (const text of new Set(whole.split(' '))) {
       const digits = phoneDigits(text);
-      const { source, exact } = foldedWordSource(text);
+      const { source, exact, minLength } = foldedWordSource(text);
       words.push({
         text,
         pattern: new RegExp(source, 'u'),
         exact,
+        minLength,
         phonePattern: digits.length >= PHONE_QUERY_MIN_DIGITS ? digitsPattern(digits) : null,
       });
     }
@@ -467,8 +470,9 @@ function runSearch<T>(
   const first = plan.words[0];
   const gate = first?.exact ? first.pattern : null;
   const gatePhone = first?.exact ? first.phonePattern : null;
-  // Each character of an ASCII word needs at least one character of the raw field: shorter fields cannot have it.
-  const gateLength = first !== undefined ? first.text.length : 0;
+  // Each character of an ASCII word (each pair a transliteration stands for) needs at least one character of the
+  // raw field: shorter fields cannot have it.
+  const gateLength = first !== undefined ? first.minLength : 0;
   const wholePhone = plan.phonePattern;
   const extraColumns = columns.extra !== undefined && columns.extra.length > 0 ? columns.extra : undefined;
   const statusPasses = new Map<unknown, boolean>();

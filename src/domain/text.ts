@@ -178,26 +178,59 @@ function foldTablesOf(): FoldTables {
 }
 
 /**
+ * Common transliterations, as people type names on an English keyboard: "mueller" for Müller, "strasse" for
+ * Straße, "aeroe" for Ærø, "aarhus" for Århus. Each two-letter spelling (of a folded query word) also matches the
+ * letters it stands for, upper or lower case; ü, ä, ö written with a combining diaeresis (U+0308) count too.
+ * The plain letter already matches by folding ("muller" finds Müller, "soren" finds Søren), so together:
+ * Müller ~ mueller ~ muller, ß ~ ss, æ ~ ae, ø ~ oe ~ o, œ ~ oe, å ~ aa ~ a. Only the query is read this way
+ * (the stored text is never rewritten, so duplicates and sorting are unchanged); "müller" finds Müller and
+ * Muller, not Mueller.
+ */
+const TRANSLITERATIONS: Readonly<Record<string, { letters: string; decomposed?: string }>> = {
+  ae: { letters: 'äÄæÆ', decomposed: 'aA' },
+  oe: { letters: 'öÖøØœŒ', decomposed: 'oO' },
+  ue: { letters: 'üÜ', decomposed: 'uU' },
+  aa: { letters: 'åÅ' },
+  ss: { letters: 'ßẞ' },
+};
+
+/** The alternatives a two-letter spelling of the word also matches, or null when `pair` is none of them. */
+function transliterationSource(pair: string): string | null {
+  const known = TRANSLITERATIONS[pair];
+  if (known === undefined) return null;
+  return known.decomposed === undefined ? `[${known.letters}]` : `[${known.letters}]|[${known.decomposed}]\u0308`;
+}
+
+/**
  * A RegExp source that finds a folded `word` (no spaces) in raw text, without folding the text.
  *
  * Each printable ASCII character of the word becomes the class of the characters that fold to it
  * ("e" → [eEèéêëēĕėęěẹẻẽếềểễệ…]), and combining marks (which fold to nothing) may come between them
  * ("e\u0301" is "é"). Whitespace folds to a space and is in no class, just as a word holds no space. For a word
- * that is ASCII this is `exact`: the pattern matches the raw text exactly when foldText(text) contains the word.
+ * that is ASCII this is `exact`: the pattern matches the raw text exactly when foldText(text) contains the word,
+ * or a spelling of it with TRANSLITERATIONS (the word's two-letter spellings read left to right: "aae" is
+ * "aa" + "e"), which search ranks after every plain match.
  *
  * A run of other characters (ß, 北京, Ω, emoji) becomes "one or more characters that are neither ASCII,
  * whitespace, nor folding into ASCII": what such characters can only come from (a Hangul syllable or an emoji
  * folds into several). That pattern is a filter, not `exact`: it matches whenever the folded text contains the
  * word (and sometimes when it does not), so a text it matches must still be folded and compared.
  *
+ * `minLength`: a raw text shorter than this cannot match (search skips such fields without testing them).
+ *
  * Metacharacters are safe: every ASCII character is written as a \uXXXX escape. The pattern never matches a
  * line break, which lets search scan many fields joined by "\n" at once. Use with the u flag.
  */
-export function foldedWordSource(word: string): { source: string; exact: boolean } {
+export function foldedWordSource(word: string): { source: string; exact: boolean; minLength: number } {
   const { classes, foldingToAscii } = foldTablesOf();
   let source = '';
   let exact = true;
+  // Fewest UTF-16 units of raw text the pattern can match: one per ASCII character, one per transliteration (ß).
+  let minLength = 0;
   let inRun = false;
+  const classOf = (i: number): string => `[${classes.get(word.charAt(i)) ?? hex4(word.charCodeAt(i))}]`;
+  // Combining marks fold to nothing, so they may come before any letter but the first.
+  const marks = (i: number): string => (i === 0 ? '' : '\\p{Mn}*');
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     if (code >= 0x80) {
@@ -207,9 +240,17 @@ export function foldedWordSource(word: string): { source: string; exact: boolean
       continue;
     }
     inRun = false;
-    source += `${i === 0 ? '' : '\\p{Mn}*'}[${classes.get(word.charAt(i)) ?? hex4(code)}]`;
+    const alternatives = transliterationSource(word.slice(i, i + 2));
+    if (alternatives !== null) {
+      source += `${marks(i)}(?:${classOf(i)}${marks(i + 1)}${classOf(i + 1)}|${alternatives})`;
+      minLength++;
+      i++;
+      continue;
+    }
+    source += marks(i) + classOf(i);
+    minLength++;
   }
-  return { source, exact };
+  return { source, exact, minLength };
 }
 
 /** The ASCII digits of `s`: "+1 (555) 010-2000" → "15550102000". */

@@ -18,6 +18,7 @@ import {
   type FieldErrors,
 } from './customer';
 import { isDay } from './dates';
+import { AMOUNT_HINT, parseAmount } from './amount';
 import { DEFAULT_STATUS, parseStatus, STATUS_LIST_TEXT, type Status } from './statuses';
 import { phoneDigits } from './text';
 
@@ -264,12 +265,8 @@ export const requiredStatusSchema = checkedField((raw, ctx): Status => {
 
 // ---------------------------------------------------------------------------------------------- deal value
 
-/** "1200", "1200.5", ".5", "1,200" and "1,200.50": plain digits or correctly grouped thousands. */
-const AMOUNT_PATTERN = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/;
-const AMOUNT_HINT = 'such as 1200 or 1,200.50';
-
 function checkAmount(n: number, shown: string, ctx: CheckContext): number | typeof z.NEVER {
-  if (!Number.isFinite(n)) return issue(ctx, `Deal value must be a finite amount, ${AMOUNT_HINT}.`);
+  if (!Number.isFinite(n)) return issue(ctx, `Deal value must be a finite amount: ${AMOUNT_HINT}.`);
   if (n < 0) return issue(ctx, `Deal value cannot be negative (${shown}).`);
   if (n > DEAL_VALUE_MAX) {
     return issue(ctx, `Deal value ${shown} is too large: the maximum is ${formatCount(DEAL_VALUE_MAX)}.`);
@@ -277,24 +274,16 @@ function checkAmount(n: number, shown: string, ctx: CheckContext): number | type
   return n === 0 ? 0 : n; // turns -0 into 0
 }
 
+/** Text goes through the CRM's one amount parser (amount.ts: "$15,000", "15.000,50 €"), as in the import. */
 export const dealValueSchema = checkedField((raw, ctx): number | null => {
   if (raw === undefined || raw === null) return null;
   if (typeof raw === 'number') return checkAmount(raw, String(raw), ctx);
   if (typeof raw === 'string') {
-    const text = raw.trim();
-    if (text === '') return null;
-    const negative = text.startsWith('-');
-    const digits = negative ? text.slice(1).trim() : text;
-    if (!AMOUNT_PATTERN.test(digits)) {
-      return issue(
-        ctx,
-        `Deal value ${quote(text)} is not a number: enter an amount ${AMOUNT_HINT}, without currency signs.`,
-      );
-    }
-    const n = Number(digits.replace(/,/g, ''));
-    return checkAmount(negative && n !== 0 ? -n : n, quote(text), ctx);
+    const read = parseAmount(raw);
+    if (!read.ok) return issue(ctx, read.message);
+    return read.value === null ? null : checkAmount(read.value, quote(raw.trim()), ctx);
   }
-  return issue(ctx, `Deal value must be a number ${AMOUNT_HINT}, not ${describeKind(raw)}.`);
+  return issue(ctx, `Deal value must be an amount (${AMOUNT_HINT}), not ${describeKind(raw)}.`);
 });
 
 // ---------------------------------------------------------------------------------------------- objects

@@ -1,8 +1,8 @@
 /** Customer operations of the server API: validate, lock, re-read, change, log. */
 
-import type { Customer, CustomerPatch } from '../domain/customer';
+import type { Customer, CustomerFields, CustomerPatch } from '../domain/customer';
 import { validateCustomerPatch, validateNewCustomerInput } from '../domain/customFields/input';
-import { findProbableDuplicates } from '../domain/duplicates';
+import { duplicateReason, findProbableDuplicates } from '../domain/duplicates';
 import { applyChange } from '../domain/change';
 import { creationEvents } from '../domain/history';
 import { strictLostReason } from '../domain/lostReasons';
@@ -36,9 +36,10 @@ function ownerFor(ctx: CrmContext, owner: string): string {
   return checked.owner;
 }
 
-function describeDuplicate(c: Customer): string {
+/** "C-00001 Ada Lovelace (Analytical Engines) — same e-mail address": who, and which field matched. */
+function describeDuplicate(c: Customer, fields: CustomerFields): string {
   const company = c.company ? ` (${c.company})` : '';
-  return `${c.id} ${c.name}${company}`;
+  return `${c.id} ${c.name}${company} — ${duplicateReason(fields, c)}`;
 }
 
 export function registerCustomer(input: CustomerInput): SaveResult {
@@ -60,11 +61,10 @@ export function registerCustomer(input: CustomerInput): SaveResult {
       const duplicates =
         matches.length > 0 ? findProbableDuplicates(valid.value, table.customersAt(table.readGrid(), matches)) : [];
       if (duplicates.length > 0) {
+        const named = duplicates.slice(0, 3).map((c) => describeDuplicate(c, valid.value));
         return {
           ok: false,
-          errors: {
-            duplicate: `Probably already in the CRM: ${duplicates.slice(0, 3).map(describeDuplicate).join('; ')}. Open it, or save anyway.`,
-          },
+          errors: { duplicate: `Probably already in the CRM: ${named.join('; ')}. Open it, or save anyway.` },
           duplicates,
         };
       }

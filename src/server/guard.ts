@@ -3,7 +3,7 @@
  * Writes take the lock before reading what they change, so they always work on the current sheet.
  */
 
-import { accessRefusal, canWrite } from '../domain/access';
+import { accessRefusal, canWrite, readOnlyNotice } from '../domain/access';
 import type { Failure } from '../domain/results';
 import { type CrmContext, openContext } from './context';
 import { failure, toFailure } from './failure';
@@ -81,4 +81,29 @@ export function handleWrite<T>(
       lock.releaseLock();
     }
   });
+}
+
+/** The notice for a sidebar opening for someone who may not write, or null for the admin and listed staff. */
+export function readOnlyNoticeForUser(): string | null {
+  const ctx = openContext();
+  return isAllowedWriter(ctx) ? null : readOnlyNotice(ctx.user);
+}
+
+/**
+ * Who is at the keyboard, as far as the menu can tell (SPEC Menu: the owner sees the owner's items): 'admin',
+ * 'other' (a known e-mail that is not the admin's), or 'unknown' — a simple onOpen usually does not see the
+ * user's e-mail (SPEC "Real Sheets"), and before the first Set up in a shared drive there is no admin yet.
+ */
+export function keyboardRole(ctx?: CrmContext): 'admin' | 'other' | 'unknown' {
+  try {
+    ctx ??= openContext();
+    const user = ctx.user.trim().toLowerCase();
+    if (user === '') return 'unknown';
+    const admin = ctx.admin;
+    if (admin === null) return 'unknown';
+    return admin.trim().toLowerCase() === user ? 'admin' : 'other';
+  } catch {
+    // A simple trigger may be refused a service (the owner's Drive look-up): then nobody is known.
+    return 'unknown';
+  }
 }

@@ -13,6 +13,7 @@ import { requireSheet } from '../sheets/table';
 import { TAB } from '../sheets/tabs';
 import { restoreCustomer } from './archive';
 import { handleRead } from './guard';
+import { refusedOwnerItem } from './ui';
 
 const TITLE = 'Check data';
 
@@ -34,6 +35,7 @@ export function checkData(): IntegrityReport | Failure {
  * the alert asks whether to restore them; Yes rebuilds each from History (restoreCustomer) and says how it went.
  */
 export function showDataCheck(): void {
+  if (refusedOwnerItem(TITLE)) return;
   const ui = SpreadsheetApp.getUi();
   const result = checkData();
   if (!result.ok) {

@@ -8,6 +8,7 @@ import { gatherSetUpFacts } from '../sheets/setupFacts';
 import { readSettings } from '../sheets/settingsTable';
 import { failure } from './failure';
 import { handleRead } from './guard';
+import { refusedOwnerItem } from './ui';
 
 const TITLE = 'Check set-up';
 
@@ -34,6 +35,7 @@ export function checkSetUp(): SetUpCheckReport | Failure {
 
 /** Menu item: runs checkSetUp and shows the report point by point. */
 export function showSetUpCheck(): void {
+  if (refusedOwnerItem(TITLE)) return;
   const ui = SpreadsheetApp.getUi();
   const result = checkSetUp();
   ui.alert(TITLE, result.ok ? setUpCheckText(result) : Object.values(result.errors).join('\n'), ui.ButtonSet.OK);

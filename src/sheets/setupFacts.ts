@@ -11,6 +11,7 @@ import { readProtectionsAppliedAt } from './appliedStaff';
 import { SchemaError } from './schemaError';
 import { checkHeader } from './table';
 import { TAB } from './tabs';
+import { ARCHIVE_COLUMNS } from '../domain/archive';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -104,6 +105,8 @@ export function gatherSetUpFacts(ss: Spreadsheet, who: Who): SetUpFacts {
       protectionFacts(ss, TAB.customers, dataEditors),
       protectionFacts(ss, TAB.history, dataEditors),
       protectionFacts(ss, TAB.pipeline, dataEditors),
+      protectionFacts(ss, TAB.archive, dataEditors),
+      protectionFacts(ss, TAB.snapshots, dataEditors),
       protectionFacts(ss, TAB.settings, admin === '' ? [] : [admin]),
     ],
     protectionsAppliedAt: readProtectionsAppliedAt(),
@@ -111,6 +114,7 @@ export function gatherSetUpFacts(ss: Spreadsheet, who: Who): SetUpFacts {
     headers: [
       { tab: TAB.customers, problem: headerProblem(ss, TAB.customers, CUSTOMER_COLUMNS.headers) },
       { tab: TAB.history, problem: headerProblem(ss, TAB.history, HISTORY_COLUMNS.headers) },
+      { tab: TAB.archive, problem: headerProblem(ss, TAB.archive, ARCHIVE_COLUMNS.headers) },
     ],
     statusDropdown: statusDropdown(ss),
     spreadsheetTimeZone: spreadsheetTimeZone(),

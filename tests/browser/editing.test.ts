@@ -129,9 +129,9 @@ describe('editing the grid like Google Sheets', () => {
   it('pastes a single value as a one-cell edit', () =>
     screenshotOnFailure(p, 'editing-paste-one', async () => {
       const mark = server?.output().length ?? 0;
-      await paste('Sheet1', 'D2', 'just one\n');
+      await paste('Import', 'D2', 'just one\n');
       await eventually('the value in D2', async () => (await cellText(p(), 'D2')) === 'just one');
-      expect(editLines(mark)).toEqual([`[edit] ${OWNER}: Sheet1!D2 typed, onEdit ran once`]);
+      expect(editLines(mark)).toEqual([`[edit] ${OWNER}: Import!D2 typed, onEdit ran once`]);
     }));
 
   it('refuses a paste over a protected tab whole, says so, and changes nothing', () =>
@@ -160,15 +160,15 @@ describe('editing the grid like Google Sheets', () => {
 
   it('refuses a block that does not fit in the sheet, saying so (the preview does not add columns)', () =>
     screenshotOnFailure(p, 'editing-paste-too-big', async () => {
-      const before = await grid('Sheet1');
-      await paste('Sheet1', 'Z3', 'a\tb\nc\td\n');
-      expect(await refusal()).toContain('does not fit in Sheet1');
-      expect(await grid('Sheet1')).toEqual(before);
+      const before = await grid('Import');
+      await paste('Import', 'Z3', 'a\tb\nc\td\n');
+      expect(await refusal()).toContain('does not fit in Import');
+      expect(await grid('Import')).toEqual(before);
     }));
 
   it('keeps every key typed fast right after Tab or Enter', () =>
     screenshotOnFailure(p, 'editing-type-after-tab', async () => {
-      await showTab(p(), 'Sheet1');
+      await showTab(p(), 'Import');
       await p().locator('td[data-cell="A1"]').click();
       await p().keyboard.type('Name');
       await p().keyboard.press('Tab');
@@ -187,7 +187,7 @@ describe('editing the grid like Google Sheets', () => {
           (await cellText(p(), 'C1')) === 'Hello world' &&
           (await cellText(p(), 'C2')) === 'Hello world',
       );
-      const values = await grid('Sheet1');
+      const values = await grid('Import');
       expect(values[0]?.slice(0, 3)).toEqual(['Name', 'Hello world', 'Hello world']);
       expect(values[1]?.[2]).toBe('Hello world');
       expect(await selectedCell(p())).toBe('C3');
@@ -196,7 +196,7 @@ describe('editing the grid like Google Sheets', () => {
   it('clips a long text before a filled cell, and a click right of a long text selects the cell clicked', () =>
     screenshotOnFailure(p, 'editing-overflow-click', async () => {
       // Row 6: a long text, then a filled cell. Row 7: a long text with empty cells after it (it overflows).
-      await paste('Sheet1', 'A6', `${LONG_TEXT}\tnext\n${LONG_TEXT}\t\n`);
+      await paste('Import', 'A6', `${LONG_TEXT}\tnext\n${LONG_TEXT}\t\n`);
       await eventually(
         'the long texts in the grid',
         async () => (await cellText(p(), 'A6')) === LONG_TEXT && (await cellText(p(), 'A7')) === LONG_TEXT,

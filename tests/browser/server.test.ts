@@ -118,6 +118,8 @@ describe('preview server', () => {
       expect(JSON.parse(after).workbook.sheets.map((s: { name: string }) => s.name)).toEqual(
         expect.arrayContaining(['Customers', 'History', 'Pipeline', 'Settings', 'Import']),
       );
+      // The empty, untouched Sheet1 of the new spreadsheet is gone (issue 20).
+      expect(JSON.parse(after).workbook.sheets.map((s: { name: string }) => s.name)).not.toContain('Sheet1');
       expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
       const sidebar = await request(`${server.url}api/menu`, 'POST', { functionName: 'showRegisterSidebar' });
@@ -165,36 +167,36 @@ describe('preview server', () => {
       const { changes } = (await request(`${server.url}api/changes`, 'GET')).body as { changes: number };
       const pasted = await request(`${server.url}api/paste`, 'POST', {
         user: 'owner@example.com',
-        sheet: 'Sheet1',
+        sheet: 'Import',
         a1: 'B2',
         values: [['a', 'b'], ['c']],
       });
       expect(pasted.body).toMatchObject({ ok: true });
       const sheet1 = (pasted.body.state as { sheets: { name: string; values: string[][] }[] }).sheets.find(
-        (s) => s.name === 'Sheet1',
+        (s) => s.name === 'Import',
       );
       expect(sheet1?.values.slice(1, 3).map((row) => row.slice(1, 3))).toEqual([
         ['a', 'b'],
         ['c', ''],
       ]);
       expect(server.output()).toContain(
-        '[edit] owner@example.com: Sheet1!B2:C3 pasted (2 rows × 2 columns), onEdit ran once',
+        '[edit] owner@example.com: Import!B2:C3 pasted (2 rows × 2 columns), onEdit ran once',
       );
       expect(((await request(`${server.url}api/changes`, 'GET')).body as { changes: number }).changes).toBeGreaterThan(
         changes,
       );
 
       const tooBig = await request(`${server.url}api/paste`, 'POST', {
-        sheet: 'Sheet1',
+        sheet: 'Import',
         a1: 'Z1',
         values: [['a', 'b']],
       });
-      expect(tooBig.body).toMatchObject({ ok: false, error: expect.stringContaining('does not fit in Sheet1') });
+      expect(tooBig.body).toMatchObject({ ok: false, error: expect.stringContaining('does not fit in Import') });
       expect(
-        (await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: 'a\tb' })).status,
+        (await request(`${server.url}api/paste`, 'POST', { sheet: 'Import', a1: 'A1', values: 'a\tb' })).status,
       ).toBe(400);
       expect(
-        (await request(`${server.url}api/paste`, 'POST', { sheet: 'Sheet1', a1: 'A1', values: [[1]] })).status,
+        (await request(`${server.url}api/paste`, 'POST', { sheet: 'Import', a1: 'A1', values: [[1]] })).status,
       ).toBe(400);
     });
 

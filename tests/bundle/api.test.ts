@@ -153,6 +153,12 @@ describe('registerCustomer', () => {
     expect(having(sameEmail, 'duplicates').duplicates.map((c) => c.id)).toEqual([ada.id]);
     const samePhone = crm.call(MANAGER, 'registerCustomer', { name: 'Someone', phone: '020 7946 0000' });
     expect(having(samePhone, 'duplicates').duplicates.map((c) => c.id)).toEqual([ada.id]);
+    // The warning says which field matched, in the import report's words.
+    expect(having(sameEmail, 'errors').errors.duplicate).toContain(`${ada.id} Ada Lovelace`);
+    expect(having(sameEmail, 'errors').errors.duplicate).toContain('— same e-mail address');
+    expect(having(samePhone, 'errors').errors.duplicate).toContain('— same phone number');
+    const sameName = crm.call(MANAGER, 'registerCustomer', { name: ' ADA lovelace ', company: ADA.company });
+    expect(having(sameName, 'errors').errors.duplicate).toContain('— same name and company');
     const forced = crm.call(MANAGER, 'registerCustomer', {
       name: 'A. Lovelace',
       email: 'ada@example.com',

@@ -1,7 +1,7 @@
 /**
  * getPipelineBoard through the built bundle: every stage in order with hand-worked counts, deal values and weighted
  * values, stalest cards first, `perStage`, the owner filter, the stale mark of the Pipeline tab, bad options, and the
- * menu item that opens the dialog.
+ * menu item that opens the dialog; archived customers are left out.
  */
 
 import type { BoardColumn, PipelineBoard } from '../../src/domain/results';
@@ -74,6 +74,18 @@ describe('getPipelineBoard', () => {
     const eve = column(b, 'Lead').customers.find((c) => c.name === 'Eve');
     expect(eve).toEqual(succeeded(crm.call(REP, 'getCustomer', eve?.id as string)).customer);
     expect([b.today, b.staleDays, b.me, b.staff]).toEqual(['2026-03-22', 14, REP, [OWNER, REP, MANAGER]]);
+  });
+
+  it('leaves archived customers out (counts, values, cards) and shows them again once restored', () => {
+    const { crm, ids } = seeded();
+    const cat = succeeded(crm.call(REP, 'getCustomer', ids.Cat as string)).customer;
+    succeeded(crm.call(MANAGER, 'archiveCustomer', cat.id, cat.version, 'Test deal'));
+    const without = column(board(crm), 'In negotiation');
+    expect([without.count, without.value, without.weighted, names(without)]).toEqual([0, 0, 0, []]);
+    expect(board(crm).columns.reduce((n, c) => n + c.count, 0)).toBe(4);
+    succeeded(crm.call(MANAGER, 'restoreCustomer', cat.id));
+    const back = column(board(crm), 'In negotiation');
+    expect([back.count, back.value, back.weighted, names(back)]).toEqual([1, 2000, 1200, ['Cat']]);
   });
 
   it('carries the Settings list of lost reasons (what a move to Closed-lost asks for)', () => {

@@ -34,9 +34,12 @@ describe('checkSetUp on a CRM Set up made', () => {
       `Customers tab protected for ${OWNER}, ${REP}, ${MANAGER}`,
       `History tab protected for ${OWNER}, ${REP}, ${MANAGER}`,
       `Pipeline tab protected for ${OWNER}, ${REP}, ${MANAGER}`,
+      `Archive tab protected for ${OWNER}, ${REP}, ${MANAGER}`,
+      `Snapshots tab protected for ${OWNER}, ${REP}, ${MANAGER}`,
       `Settings tab protected for ${OWNER}`,
       'Customers headers in place',
       'History headers in place',
+      'Archive headers in place',
       'Status dropdown in place',
       'Staff list applied',
       'Time zone',
@@ -133,6 +136,8 @@ describe('each failure it can report', () => {
       detail: 'Shared drive (no owner) and no admin recorded yet. Run CRM ▸ Set up / repair.',
     });
     expect(report.points.filter((p) => /tab protected/.test(p.point)).map((p) => p.ok)).toEqual([
+      false,
+      false,
       false,
       false,
       false,

@@ -1,6 +1,13 @@
 /** History events for create/status/update/note, and dated note lines within the Notes limit. */
 import type { Customer } from '../../src/domain/customer';
-import { appendNote, changeEvents, creationEvents, noteEvent, NotesTooLongError } from '../../src/domain/history';
+import {
+  appendNote,
+  changeEvents,
+  creationEvents,
+  latestNote,
+  noteEvent,
+  NotesTooLongError,
+} from '../../src/domain/history';
 
 function customer(overrides: Partial<Customer> = {}): Customer {
   return {
@@ -151,5 +158,33 @@ describe('appendNote', () => {
     expect(error.limit).toBe(10_000);
     expect(error.length).toBe(9_990 + 1 + 40); // "2026-03-05 rep: " is 16 characters, the note 24
     expect(error.errors.note).toMatch(/^Note does not fit: .*10,031 characters, the limit is 10,000\./);
+  });
+});
+
+describe('latestNote', () => {
+  it('is the last line appendNote wrote, to the end (a note may span lines), with older text before it', () => {
+    let notes = 'Met at the fair';
+    notes = appendNote(notes, 'Called, sent prices', '2026-03-02T10:00:00.000Z', 'rep@example.com');
+    notes = appendNote(notes, 'Wants a demo\nnext Tuesday', '2026-03-05T10:00:00.000Z', 'rep@example.com');
+    expect(latestNote(notes)).toEqual({
+      latest: '2026-03-05 rep@example.com: Wants a demo\nnext Tuesday',
+      earlier: true,
+    });
+  });
+
+  it('is the whole text when no dated line was appended, or the only one', () => {
+    expect(latestNote('Prefers e-mail\nNo calls before 10')).toEqual({
+      latest: 'Prefers e-mail\nNo calls before 10',
+      earlier: false,
+    });
+    expect(latestNote(appendNote('', 'First', '2026-03-02T10:00:00.000Z', 'me@x.example'))).toEqual({
+      latest: '2026-03-02 me@x.example: First',
+      earlier: false,
+    });
+    expect(latestNote('')).toEqual({ latest: '', earlier: false });
+  });
+
+  it('does not take text that merely starts with a date for a note line', () => {
+    expect(latestNote('Old notes\n2026-03-02 was the fair').earlier).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { type SearchableCustomer, type SearchSource, prepareSearch } from '../..
 import type { SearchResult } from '../../src/domain/results';
 import { STATUSES } from '../../src/domain/statuses';
 import { foldText, phoneDigits } from '../../src/domain/text';
+import { transliteratedIncludes } from '../support/transliteration';
 
 const STAGES = 'Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, Dormant';
 
@@ -71,6 +72,22 @@ describe('matching', () => {
     expect(ids(people, 'zed.example')).toEqual(['C-00003']);
     expect(ids(people, 'Bob')).toEqual(['C-00004']);
     expect(ids(people, '+34')).toEqual(['C-00001']);
+  });
+
+  it('finds the common transliterations: mueller and muller find Müller, strasse Straße, soeren Søren', () => {
+    const names = [
+      customer(1, { name: 'Jürgen Müller', company: 'Hauptstraße GmbH' }),
+      customer(2, { name: 'Søren Ærø', company: 'Århus Bådeværft' }),
+      customer(3, { name: 'Jurgen Mueller', company: 'Hauptstrasse AG' }),
+      customer(4, { name: 'Muller', company: '' }),
+    ];
+    expect(ids(names, 'mueller')).toEqual(['C-00003', 'C-00001']); // the spelling as typed ranks first
+    expect(ids(names, 'muller')).toEqual(['C-00004', 'C-00001']);
+    expect(ids(names, 'juergen mueller')).toEqual(['C-00001']); // ue stands for ü: Jurgen is another spelling
+    expect(ids(names, 'strasse')).toEqual(['C-00003', 'C-00001']);
+    expect(ids(names, 'soeren aeroe')).toEqual(['C-00002']);
+    expect(ids(names, 'soren')).toEqual(['C-00002']);
+    expect(ids(names, 'aarhus')).toEqual(['C-00002']);
   });
 
   it('ignores case and accents in both directions', () => {
@@ -434,8 +451,10 @@ function referenceSearch(rows: readonly Customer[], query: string, limit: number
   for (const c of rows) {
     const fields = [c.name, c.company, c.email, c.phone].map(foldText);
     const digits = phoneDigits(c.phone);
+    // A word is found by folding or by a common transliteration ("mueller" in Müller; see text.ts).
+    const raw = [c.name, c.company, c.email, c.phone];
     const wordMatches = (w: string): boolean =>
-      fields.some((f) => f.includes(w)) || (phoneDigits(w).length >= 3 && digits.includes(phoneDigits(w)));
+      raw.some((f) => transliteratedIncludes(f, w)) || (phoneDigits(w).length >= 3 && digits.includes(phoneDigits(w)));
     const hit = words.length === 0 || (phoneTerm !== null && digits.includes(phoneTerm)) || words.every(wordMatches);
     if (!hit) continue;
     let rank = 0;

@@ -251,6 +251,15 @@ describe('validateNewCustomer', () => {
       [' 300 ', 300],
       ['.5', 0.5],
       ['1,234,567', 1_234_567],
+      // The CRM's one amount parser (src/domain/amount.ts), the same as the import's: currency signs and codes are
+      // dropped, European forms read where they cannot mean anything else.
+      ['$15,000', 15_000],
+      ['$4,500', 4500],
+      ['15.000,50 €', 15_000.5],
+      ['USD 1,200', 1200],
+      ['1 200', 1200],
+      ['1,20', 1.2],
+      ['(0)', 0],
       ['', null],
       ['   ', null],
       [null, null],
@@ -260,25 +269,28 @@ describe('validateNewCustomer', () => {
     });
 
     it.each([
-      ['abc', 'Deal value "abc" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
+      ['abc', 'Deal value "abc" is not an amount: write it like 1200, $1,200.50 or 1.200,50 €.'],
+      ['1.200', 'Deal value "1.200" is ambiguous (a decimal point or a thousands separator?): write 1200 or 1.20.'],
+      ['12k', 'Deal value "12k" is not an amount: write it like 1200, $1,200.50 or 1.200,50 €.'],
+      ['1e3', 'Deal value "1e3" is not an amount: write it like 1200, $1,200.50 or 1.200,50 €.'],
+      ['=1000*2', 'Deal value "=1000*2" is not an amount: write it like 1200, $1,200.50 or 1.200,50 €.'],
       [
-        '$1200',
-        'Deal value "$1200" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.',
-      ],
-      ['1,20', 'Deal value "1,20" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
-      ['1e3', 'Deal value "1e3" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.'],
-      [
-        '=1000*2',
-        'Deal value "=1000*2" is not a number: enter an amount such as 1200 or 1,200.50, without currency signs.',
+        '9'.repeat(61),
+        `Deal value "${'9'.repeat(40)}…" is not an amount: write it like 1200, $1,200.50 or 1.200,50 €.`,
       ],
       [-5, 'Deal value cannot be negative (-5).'],
       ['-5', 'Deal value cannot be negative ("-5").'],
-      [Number.NaN, 'Deal value must be a finite amount, such as 1200 or 1,200.50.'],
-      [Number.POSITIVE_INFINITY, 'Deal value must be a finite amount, such as 1200 or 1,200.50.'],
+      ['($300)', 'Deal value cannot be negative ("($300)").'],
+      [Number.NaN, 'Deal value must be a finite amount: write it like 1200, $1,200.50 or 1.200,50 €.'],
+      [Number.POSITIVE_INFINITY, 'Deal value must be a finite amount: write it like 1200, $1,200.50 or 1.200,50 €.'],
       [1e21, 'Deal value 1e+21 is too large: the maximum is 999,999,999,999,999.'],
-      [{}, 'Deal value must be a number such as 1200 or 1,200.50, not an object.'],
-      [true, 'Deal value must be a number such as 1200 or 1,200.50, not a yes/no value.'],
-      [[5], 'Deal value must be a number such as 1200 or 1,200.50, not a list.'],
+      [
+        '$9,999,999,999,999,999',
+        'Deal value "$9,999,999,999,999,999" is too large: the maximum is 999,999,999,999,999.',
+      ],
+      [{}, 'Deal value must be an amount (write it like 1200, $1,200.50 or 1.200,50 €), not an object.'],
+      [true, 'Deal value must be an amount (write it like 1200, $1,200.50 or 1.200,50 €), not a yes/no value.'],
+      [[5], 'Deal value must be an amount (write it like 1200, $1,200.50 or 1.200,50 €), not a list.'],
     ])('refuses %p', (dealValue, message) => {
       expect(errorsOf(validateNewCustomer({ name: 'Ana', dealValue }))).toEqual({ dealValue: message });
     });

@@ -64,7 +64,7 @@ describe('a wrong type for a customer field is refused with a message naming the
     });
     expect(errorsOf(validateNewCustomer({ name: 'A', status: 1 })).status).toMatch(/^Status must be one of: Lead, /);
     expect(errorsOf(validateNewCustomer({ name: 'A', dealValue: true }))).toEqual({
-      dealValue: 'Deal value must be a number such as 1200 or 1,200.50, not a yes/no value.',
+      dealValue: 'Deal value must be an amount (write it like 1200, $1,200.50 or 1.200,50 €), not a yes/no value.',
     });
   });
 

@@ -47,7 +47,7 @@ async function counts(page: Page): Promise<Record<string, string>> {
 }
 
 /** [row label, reason] of each item of a report list. */
-async function listed(page: Page, list: 'skipped' | 'merged'): Promise<string[][]> {
+async function listed(page: Page, list: 'skipped' | 'merged' | 'warnings'): Promise<string[][]> {
   const items = page.locator(`.import-rows[data-list="${list}"] li`);
   const out: string[][] = [];
   for (const item of await items.all()) {
@@ -187,29 +187,39 @@ describe('import sidebar: mapping and preview', () => {
 
   pageTest(
     suite,
-    'the dry run shows the counts and every skipped row with its reason',
+    'the dry run shows the counts, every skipped row with its reason, and the rows imported with a cell left empty',
     'import',
     STATE,
     { importSheet: SHEET, customers: [eve] },
     async ({ page, calls, customers }) => {
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.getByRole('heading', { name: 'Preview: nothing has been imported yet' }).waitFor();
-      expect(await counts(page)).toEqual({ imported: '2', duplicates: '2', skipped: '2', blank: '1' });
+      expect(await counts(page)).toEqual({ imported: '4', duplicates: '2', skipped: '0', blank: '1' });
       expect(await listed(page, 'skipped')).toEqual([
-        ['Row 4', 'Email "bob@" is not a valid e-mail address.'],
-        ['Row 6', `Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}`],
         ['Row 7', 'duplicate of row 3 (Ann Archer) — same e-mail address. Not imported.'],
         ['Row 8', 'probably already in the CRM as C-00001 Eve Evans — same e-mail address. Not imported.'],
       ]);
+      // A bad optional cell costs the row nothing: imported with that field empty, and the cell reported.
+      expect(await listed(page, 'warnings')).toEqual([
+        ['Row 4', 'Email "bob@" is not a valid e-mail address. Imported with Email left empty.'],
+        [
+          'Row 6',
+          `Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP} Imported as Lead.`,
+        ],
+        [
+          'Row 9',
+          'Closed-lost without a lost reason: it counts as "(no reason given)" until one is chosen in the sidebar.',
+        ],
+      ]);
       expect(await page.evaluate('document.activeElement.textContent')).toBe('Preview: nothing has been imported yet');
-      expect(await page.getByRole('button', { name: 'Import 2 customers' }).isEnabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Import 4 customers' }).isEnabled()).toBe(true);
 
       // Merge instead: the preview is redone with duplicates: 'merge'.
       await page.getByLabel('Merge: fill only the empty fields of the existing customer').check();
       expect(await page.locator('.import-report').count()).toBe(0);
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.locator('[data-count="merged"]').waitFor();
-      expect(await counts(page)).toEqual({ imported: '2', merged: '1', duplicates: '1', skipped: '2', blank: '1' });
+      expect(await counts(page)).toEqual({ imported: '4', merged: '1', duplicates: '1', skipped: '0', blank: '1' });
       expect(await listed(page, 'merged')).toEqual([
         ['Row 8', 'merged into C-00001 Eve Evans — same e-mail address. Filled: Company, Phone, Deal value.'],
       ]);
@@ -217,17 +227,20 @@ describe('import sidebar: mapping and preview', () => {
       // Nothing was written by either preview.
       expect((await customers()).length).toBe(1);
 
-      await page.getByRole('button', { name: 'Import 2 customers' }).click();
+      await page.getByRole('button', { name: 'Import 4 customers' }).click();
       await page
         .locator('.banner')
-        .getByText('Import finished: 2 customers imported, 1 row merged into existing customers, 3 rows skipped.')
+        .getByText('Import finished: 4 customers imported, 1 row merged into existing customers, 1 row skipped.')
         .waitFor();
-      expect(await counts(page)).toEqual({ imported: '2', merged: '1', duplicates: '1', skipped: '2', blank: '1' });
-      expect((await customers()).map((c) => [c.id, c.name, c.company, c.phone, c.status])).toEqual([
-        ['C-00001', 'Eve Evans', 'Existing Co', '555 0300', 'Lead'],
-        ['C-00002', 'Ann Archer', 'Acme Ltd', '+1 (555) 010-2000', 'Closed-won'],
-        ['C-00003', 'Dan Dale', 'Dale Inc', '', 'Closed-lost'],
+      expect(await counts(page)).toEqual({ imported: '4', merged: '1', duplicates: '1', skipped: '0', blank: '1' });
+      expect((await customers()).map((c) => [c.id, c.name, c.email, c.phone, c.status])).toEqual([
+        ['C-00001', 'Eve Evans', 'eve@existing.example', '555 0300', 'Lead'],
+        ['C-00002', 'Ann Archer', 'ann@acme.example', '+1 (555) 010-2000', 'Closed-won'],
+        ['C-00003', 'Bob Baker', '', '5550103000', 'In negotiation'],
+        ['C-00004', 'Cara Cole', 'cara@cole.example', '', 'Lead'],
+        ['C-00005', 'Dan Dale', 'dan@dale.example', '', 'Closed-lost'],
       ]);
+      expect(await listed(page, 'warnings')).toHaveLength(3);
       expect(await page.getByRole('button', { name: 'Import done' }).isDisabled()).toBe(true);
     },
   );
@@ -378,13 +391,13 @@ describe('import sidebar: batches', () => {
     { importSheet: SHEET, customers: [eve] },
     async ({ page, calls, stats, customers }) => {
       await page.getByRole('button', { name: 'Preview' }).dblclick();
-      await page.getByRole('button', { name: 'Import 2 customers' }).dblclick();
+      await page.getByRole('button', { name: 'Import 4 customers' }).dblclick();
       await page.locator('.banner-success').waitFor();
       await sleep(200);
       expect((await importCalls(calls, true)).length).toBe(1);
       expect((await importCalls(calls, false)).length).toBe(1);
       expect((await stats()).maxInFlight.importCustomers).toBe(1);
-      expect((await customers()).length).toBe(3);
+      expect((await customers()).length).toBe(5);
     },
   );
 });
@@ -419,10 +432,10 @@ describe('import sidebar: text stays text', () => {
       await page.selectOption('#map-notes', '3');
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.locator('.import-report').waitFor();
-      expect(await listed(page, 'skipped')).toEqual([
+      expect(await listed(page, 'warnings')).toEqual([
         [
           'Row 2',
-          `Status "<b>hot</b>" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}`,
+          `Status "<b>hot</b>" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP} Imported as Lead.`,
         ],
       ]);
 

@@ -39,7 +39,7 @@ describe('sidebar: register', () => {
 
       await page.locator('#reg-name-error').getByText('Name is required.').waitFor();
       expect(await page.locator('#reg-email-error').textContent()).toContain('is not a valid e-mail address');
-      expect(await page.locator('#reg-dealValue-error').textContent()).toContain('is not a number');
+      expect(await page.locator('#reg-dealValue-error').textContent()).toContain('is not an amount');
       expect(await page.locator('#reg-name').getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#reg-company').getAttribute('aria-invalid')).toBeNull();
       expect(await focusedId(page)).toBe('reg-name');
@@ -92,8 +92,11 @@ describe('sidebar: register', () => {
 
       const warning = page.locator('.notice-warning');
       await warning
-        .getByText('Probably already in the CRM: C-00001 Ada Lovelace (Analytical Engines). Open it, or save anyway.')
-        .waitFor(); // the server's errors.duplicate
+        .getByText(
+          'Probably already in the CRM: C-00001 Ada Lovelace (Analytical Engines) — same e-mail address. ' +
+            'Open it, or save anyway.',
+        )
+        .waitFor(); // the server's errors.duplicate, naming the field that matched
       const text = await warning.textContent();
       for (const part of ['Ada Lovelace', 'Analytical Engines', 'ada@example.com', '+44 20 7946 0000', 'Qualified'])
         expect(text).toContain(part);

@@ -40,6 +40,18 @@ it('reports a set-up CRM as set up', () => {
         protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] },
       },
       {
+        tab: TAB.archive,
+        exists: true,
+        intended: [OWNER, STAFF],
+        protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] },
+      },
+      {
+        tab: TAB.snapshots,
+        exists: true,
+        intended: [OWNER, STAFF],
+        protection: { warningOnly: false, domainEdit: false, editors: [OWNER, STAFF] },
+      },
+      {
         tab: TAB.settings,
         exists: true,
         intended: [OWNER],
@@ -51,6 +63,7 @@ it('reports a set-up CRM as set up', () => {
     headers: [
       { tab: TAB.customers, problem: null },
       { tab: TAB.history, problem: null },
+      { tab: TAB.archive, problem: null },
     ],
     statusDropdown: 'ok',
     spreadsheetTimeZone: 'Etc/UTC',
@@ -87,6 +100,7 @@ it('reports a changed header, a missing tab, a dropdown with another list and a 
       problem: `The Customers tab's columns have changed: column H is "Rep", expected "Owner". Run CRM ▸ Set up / repair.`,
     },
     { tab: TAB.history, problem: 'The History tab is missing.' },
+    { tab: TAB.archive, problem: null },
   ]);
   expect(found.protections[1]).toEqual({ tab: TAB.history, exists: false, protection: null, intended: [OWNER, STAFF] });
   expect(found.statusDropdown).toBe('wrong list');

@@ -21,6 +21,8 @@ export interface RunTotals {
   ids: string[];
   skipped: SkippedRow[];
   duplicates: DuplicateRow[];
+  /** Rows imported with a value changed on the way (an optional cell left empty, an unknown owner). */
+  warnings: SkippedRow[];
   batches: number;
 }
 
@@ -55,6 +57,7 @@ export function emptyTotals(total = 0, offset = 0): RunTotals {
     ids: [],
     skipped: [],
     duplicates: [],
+    warnings: [],
     batches: 0,
   };
 }
@@ -70,6 +73,7 @@ function add(totals: RunTotals, batch: ImportResult): RunTotals {
     ids: [...totals.ids, ...batch.ids],
     skipped: [...totals.skipped, ...batch.skipped],
     duplicates: [...totals.duplicates, ...batch.duplicates],
+    warnings: [...totals.warnings, ...batch.warnings],
     batches: totals.batches + 1,
   };
 }

@@ -96,6 +96,12 @@ export function renderReport(
       count('Blank lines', c.blank, 'blank'),
     ),
     ...rowList(options.dryRun ? 'Rows that will be skipped' : 'Rows skipped', totals.skipped, 'skipped'),
+    // Imported, but not exactly as written: the cell left empty (or the owner replaced) and why.
+    ...rowList(
+      options.dryRun ? 'Rows that will be imported with a change' : 'Rows imported with a change',
+      totals.warnings,
+      'warnings',
+    ),
     ...rowList(options.dryRun ? 'Rows that will be merged' : 'Rows merged', merged, 'merged'),
   );
   return { element, heading };

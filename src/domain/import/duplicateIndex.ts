@@ -6,7 +6,7 @@
  */
 
 import { blankCustomer, type Customer, type CustomerFields } from '../customer';
-import { findProbableDuplicates } from '../duplicates';
+import { duplicateReason, findProbableDuplicates } from '../duplicates';
 import { foldText, normaliseEmail, phoneDigits } from '../text';
 import { PHONE_MIN_DIGITS } from '../validation';
 
@@ -36,14 +36,8 @@ function keysOf(fields: MatchFields): string[] {
   return keys;
 }
 
-/** Why two records are probably the same, in the words of a skip reason. */
-export function matchReason(fields: MatchFields, other: MatchFields): string {
-  const email = normaliseEmail(text(fields.email));
-  if (email !== '' && normaliseEmail(text(other.email)) === email) return 'same e-mail address';
-  const phone = phoneMatchKey(fields.phone);
-  if (phone !== '' && phoneMatchKey(other.phone) === phone) return 'same phone number';
-  return foldText(text(fields.company)) === '' ? 'same name, no company' : 'same name and company';
-}
+/** Why two records are probably the same, in the words of a skip reason (the registration warning's words). */
+export const matchReason = duplicateReason;
 
 interface Entry<T> {
   seq: number;

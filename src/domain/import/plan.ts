@@ -10,6 +10,7 @@ import { fieldLabel, validateNewCustomer } from '../validation';
 import { DuplicateIndex, matchReason } from './duplicateIndex';
 import { isBlankRow, isRepeatedHeader, type ImportSheet } from './sheet';
 import { readImportStatus } from './statusSynonyms';
+import { DEFAULT_STATUS } from '../statuses';
 import { columnLetter } from '../columns';
 import {
   IMPORT_FIELD_LABELS,
@@ -18,6 +19,7 @@ import {
   type DuplicateMode,
   type DuplicateRow,
   type ImportField,
+  type ImportedKey,
   type ImportMapping,
   type ImportPlan,
   type PlannedMerge,
@@ -56,7 +58,7 @@ export interface PlanOptions {
 const FILLABLE: readonly EditableKey[] = ['company', 'email', 'phone', 'dealValue', 'owner', 'source', 'notes'];
 
 type RowRead =
-  | { ok: true; fields: CustomerFields; given: ReadonlySet<EditableKey> }
+  | { ok: true; fields: CustomerFields; given: ReadonlySet<EditableKey>; warnings: string[] }
   | { ok: false; messages: string[] };
 
 interface Pending {
@@ -64,6 +66,8 @@ interface Pending {
   fields: CustomerFields;
   given: ReadonlySet<EditableKey>;
   reported: boolean;
+  /** Optional cells left empty because they could not be read (SPEC importCustomers: reported in `warnings`). */
+  warnings: string[];
 }
 
 type Target = { kind: 'crm'; index: number; customer: Customer } | { kind: 'row'; pending: Pending };
@@ -95,17 +99,21 @@ function errorCells(row: readonly unknown[], mapping: ImportMapping): Map<Editab
     const key = customerKey(field);
     const message =
       `${IMPORT_FIELD_LABELS[field]} (column ${columnLetter(column + 1)}) shows the spreadsheet error ${error}, not a value ` +
-      '(a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.';
+      '(a formula that failed; text typed with a leading + or = becomes a formula).';
     found.set(key, [...(found.get(key) ?? []), message]);
   }
   return found;
 }
 
 /**
- * One data row → validated fields, or every problem of the row. Single-line fields lose line breaks; e-mail
- * cells lose "mailto:" and "Name <…>"; statuses and amounts are read tolerantly (statusSynonyms, readAmount);
- * then validateNewCustomer applies the same rules as the sidebar. A cell showing a spreadsheet error is
- * reported as such (and that field's other checks are not).
+ * One data row → validated fields, or why it cannot be a customer. Single-line fields lose line breaks; e-mail
+ * cells lose "mailto:" and "Name <…>"; statuses and amounts are read tolerantly (statusSynonyms, the CRM's one
+ * amount parser); then validateNewCustomer applies the same rules as the sidebar. A cell showing a spreadsheet
+ * error is reported as such (and that field's other checks are not).
+ *
+ * Only the name decides whether the row is a customer: a bad optional value (an e-mail like "jose@ramirez", a
+ * phone cell showing #ERROR!, an amount, a status) is left empty, the row is imported, and the cell is reported
+ * in `warnings` (SPEC importCustomers). A bad or missing name is every problem of the row, reported as a skip.
  */
 export function readImportRow(
   row: readonly unknown[],
@@ -120,7 +128,7 @@ export function readImportRow(
   const status = readImportStatus(cellOf(row, mapping.status), formatDate);
   const amount = readAmount(cellOf(row, mapping.dealValue));
   const source = oneLine(text(mapping.source));
-  const input = {
+  const input: Record<ImportedKey, unknown> = {
     name,
     company: oneLine(text(mapping.company)),
     email: tidyEmail(oneLine(text(mapping.email))),
@@ -134,26 +142,51 @@ export function readImportRow(
   const valid = validateNewCustomer(input);
   const errors = valid.ok ? {} : valid.errors;
   const errorsShown = errorCells(row, mapping);
-  const messages: string[] = [];
+  const problems = new Map<ImportedKey, string[]>();
   for (const key of IMPORTED_KEYS) {
     const shown = errorsShown.get(key);
-    if (shown !== undefined) messages.push(...shown);
-    else if (key === 'status' && !status.ok) messages.push(status.message);
-    else if (key === 'dealValue' && !amount.ok) messages.push(amount.message);
-    else if (errors[key] !== undefined) messages.push(errors[key] as string);
+    if (shown !== undefined) problems.set(key, shown);
+    else if (key === 'status' && !status.ok) problems.set(key, [status.message]);
+    else if (key === 'dealValue' && !amount.ok) problems.set(key, [amount.message]);
+    else if (errors[key] !== undefined) problems.set(key, [errors[key] as string]);
   }
-  if (!valid.ok || messages.length > 0) {
-    // Any error outside the fields would be a bug here; it is still reported rather than lost.
-    for (const [key, message] of Object.entries(errors))
-      if (!(EDITABLE_KEYS as readonly string[]).includes(key)) messages.push(message);
-    return { ok: false, messages };
+  // Any error outside the fields would be a bug here; it is still reported rather than lost.
+  const strays = Object.entries(errors)
+    .filter(([key]) => !(EDITABLE_KEYS as readonly string[]).includes(key))
+    .map(([, message]) => message);
+  const nameProblems = problems.get('name');
+  if (nameProblems !== undefined || strays.length > 0) {
+    return { ok: false, messages: [...[...problems.values()].flat(), ...strays] };
   }
+
+  const warnings: string[] = [];
+  for (const [key, messages] of problems) {
+    input[key] = EMPTY_VALUE[key];
+    const outcome = key === 'status' ? `as ${DEFAULT_STATUS}` : `with ${fieldLabel(key)} left empty`;
+    warnings.push(`${messages.join(' ')} Imported ${outcome}.`);
+  }
+  const checked = problems.size === 0 && valid.ok ? valid : validateNewCustomer(input);
+  // Emptied fields are valid by construction; should one not be, the row is skipped with every reason.
+  if (!checked.ok) return { ok: false, messages: [...warnings, ...Object.values(checked.errors)] };
   const given = new Set<EditableKey>();
   for (const key of IMPORTED_KEYS) {
-    if (key === 'source' ? source !== '' : !isEmptyValue(key === 'status' ? input.status : input[key])) given.add(key);
+    if (key === 'source' ? source !== '' : !isEmptyValue(input[key])) given.add(key);
   }
-  return { ok: true, fields: valid.value, given };
+  return { ok: true, fields: checked.value, given, warnings };
 }
+
+/** What a field holds when its cell could not be read: empty (Status empty = the default stage, Lead). */
+const EMPTY_VALUE: Readonly<Record<ImportedKey, unknown>> = {
+  name: '',
+  company: '',
+  email: '',
+  phone: '',
+  status: undefined,
+  dealValue: null,
+  owner: '',
+  source: DEFAULT_IMPORT_SOURCE,
+  notes: '',
+};
 
 /** Customer or row text inside a reason, cut so one 200-character name does not make a paragraph. */
 function shortText(text: string): string {
@@ -211,6 +244,7 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
   const skipped: SkippedRow[] = [];
   const duplicates: DuplicateRow[] = [];
   const duplicateTargetRows = new Map<number, Pending>();
+  const warnings: SkippedRow[] = [];
   let blank = 0;
   let mergedRows = 0;
   let nextOffset = end;
@@ -237,7 +271,13 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     const found = index.matches(read.fields);
     const first = found[0];
     if (first === undefined) {
-      const planned: Pending = { row: rowNumber, fields: { ...read.fields }, given: read.given, reported: inBatch };
+      const planned: Pending = {
+        row: rowNumber,
+        fields: { ...read.fields },
+        given: read.given,
+        reported: inBatch,
+        warnings: read.warnings,
+      };
       pending.push(planned);
       index.add({ kind: 'row', pending: planned }, () => planned.fields);
       continue;
@@ -301,12 +341,16 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
       const labels = filledKeys.map(fieldLabel);
       const reasonText = `Row ${rowNumber}: merged into ${where} — ${reason}. Filled: ${labels.join(', ')}.`;
       duplicates.push({ ...base, reason: reasonText, action: 'merged', filled: labels });
+      for (const warning of read.warnings) warnings.push({ row: rowNumber, reason: `Row ${rowNumber}: ${warning}` });
       if (first.kind === 'row') duplicateTargetRows.set(duplicates.length - 1, first.pending);
       mergedRows++;
     }
   }
 
   const toImport = pending.filter((p) => p.reported);
+  for (const p of toImport)
+    for (const warning of p.warnings) warnings.push({ row: p.row, reason: `Row ${p.row}: ${warning}` });
+  warnings.sort((a, b) => a.row - b.row);
   const positions = new Map(toImport.map((p, i) => [p, i] as const));
   const duplicateTargets: ImportPlan['duplicateTargets'] = [];
   for (const [duplicate, target] of duplicateTargetRows) {
@@ -327,7 +371,7 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     skipped,
     duplicates,
     blank,
-    warnings: [],
+    warnings,
     duplicateTargets,
   };
 }

@@ -117,7 +117,8 @@ export interface ImportResult {
   duplicates: DuplicateRow[];
   /** Blank lines of the batch, ignored. */
   blank: number;
-  /** Rows imported (or merged) with a value changed on the way, with why (an owner not on the staff list). */
+  /** Rows imported (or merged) with a value changed on the way, with why (an owner not on the staff list; an
+   * optional cell that could not be read, left empty). */
   warnings: SkippedRow[];
 }
 

@@ -6,7 +6,6 @@
  */
 
 import { isDate } from '../dates';
-import { quote } from '../validation';
 
 /** A value as getValues returns it (or as a test writes it). */
 export type ImportCell = string | number | boolean | Date | null | undefined;
@@ -86,108 +85,5 @@ export function tidyEmail(text: string): string {
   return inner.replace(/^mailto:/i, '').trim();
 }
 
-// ------------------------------------------------------------------------------------------ deal values
-
-export type AmountRead = { ok: true; value: number | null } | { ok: false; message: string };
-
-const CURRENCY_SYMBOLS = /[$€£¥₹₩₽¢₺₪]/g;
-/** Codes and prefixes written next to amounts ("USD 1,200", "1.200 EUR", "US$ 5", "C$ 40"). */
-const CURRENCY_CODES = new Set([
-  'usd',
-  'eur',
-  'gbp',
-  'chf',
-  'cad',
-  'aud',
-  'nzd',
-  'jpy',
-  'cny',
-  'inr',
-  'sek',
-  'nok',
-  'dkk',
-  'pln',
-  'czk',
-  'huf',
-  'zar',
-  'brl',
-  'mxn',
-  'sgd',
-  'hkd',
-  'us',
-  'c',
-  'a',
-  'nz',
-  'hk',
-  's',
-  'r',
-  'kr',
-  'zl',
-  'zł',
-  'fr',
-]);
-const HINT = 'write it like 1200, 1,200.50 or 1.200,50';
-
-/**
- * A deal value cell → a number, or null when blank. Decisions (documented for the admin in the sidebar):
- * - numbers are taken as they are; currency symbols and codes around the amount are dropped, as are spaces and
- *   apostrophes used as thousands separators ("1 200", "1'200");
- * - "1,200" and "1,200.50" are the CRM's own form (comma thousands, dot decimals), as in registerCustomer;
- * - European forms are read when they cannot mean anything else: "1.200,50", "1.200.000", "1200,5";
- * - "1.200" alone is ambiguous (1.2 or 1200?) and is reported, not guessed; so are "12k", ranges and words;
- * - "-1,200" and "(1,200)" (accounting style) are negative, and refused like every negative deal value.
- */
-export function readAmount(raw: unknown): AmountRead {
-  if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw === 'number') return { ok: true, value: raw };
-  if (typeof raw === 'boolean') return { ok: false, message: 'Deal value must be an amount, not a yes/no value.' };
-  if (isDate(raw)) return { ok: false, message: `Deal value must be an amount, not a date: ${HINT}.` };
-  if (typeof raw !== 'string') return { ok: false, message: `Deal value must be an amount: ${HINT}.` };
-  const shown = raw.trim();
-  if (shown === '') return { ok: true, value: null };
-
-  let text = shown.replace(/[\s\u00a0\u202f'’]+/g, '').replace(CURRENCY_SYMBOLS, '');
-  let negative = false;
-  const parens = /^\((.*)\)$/.exec(text);
-  if (parens && parens[1] !== undefined) {
-    negative = true;
-    text = parens[1];
-  }
-  text = stripCurrencyCode(text);
-  if (text.startsWith('-')) {
-    negative = !negative;
-    text = stripCurrencyCode(text.slice(1));
-  }
-
-  const n = readUnsigned(text);
-  if (n === 'ambiguous') {
-    return {
-      ok: false,
-      message: `Deal value ${quote(shown)} is ambiguous (a decimal point or a thousands separator?): write 1200 or 1.20.`,
-    };
-  }
-  if (n === null) return { ok: false, message: `Deal value ${quote(shown)} is not an amount: ${HINT}.` };
-  // Said here with the admin's own text ("(300)"), which validation's message would show as -300.
-  if (negative && n !== 0) return { ok: false, message: `Deal value cannot be negative (${quote(shown)}).` };
-  return { ok: true, value: n };
-}
-
-function stripCurrencyCode(text: string): string {
-  const lead = /^([a-zł]{1,3})(?=[\d.,(-])/i.exec(text);
-  if (lead && lead[1] !== undefined && CURRENCY_CODES.has(lead[1].toLowerCase())) text = text.slice(lead[1].length);
-  const trail = /(?<=[\d.,)])([a-zł]{1,3})$/i.exec(text);
-  if (trail && trail[1] !== undefined && CURRENCY_CODES.has(trail[1].toLowerCase())) {
-    text = text.slice(0, text.length - trail[1].length);
-  }
-  return text;
-}
-
-function readUnsigned(text: string): number | null | 'ambiguous' {
-  if (/^\d+$/.test(text)) return Number(text);
-  // One dot and exactly three digits after a 1–3 digit integer part: thousands or decimals, nobody can tell.
-  if (/^[1-9]\d{0,2}\.\d{3}$/.test(text)) return 'ambiguous';
-  if (/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/.test(text)) return Number(text.replace(/,/g, ''));
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
-  if (/^\d+,\d{1,2}$/.test(text)) return Number(text.replace(',', '.'));
-  return null;
-}
+/** Deal values are read by the one amount parser of the CRM (registerCustomer and the sidebar use it too). */
+export { parseAmount as readAmount, type AmountRead } from '../amount';

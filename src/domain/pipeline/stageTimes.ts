@@ -77,7 +77,9 @@ export function customerStays(customer: PipelineCustomer, changes: readonly Stat
 /** Median of the values; an even count gives the mean of the two middle values; null when empty. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per comparison: at 50,000 stays per stage that is
+  // most of the rebuild's time in stage. The values are finite (days between two parsed times).
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   const upper = sorted[mid];
   if (upper === undefined) return null;

@@ -25,10 +25,16 @@ export interface StatusChange {
  * (an update through the sidebar or a manual edit of the Status cell); a create/import row with no field
  * carries the first status in `To`.
  */
-function carriesStatus(event: PipelineEvent): boolean {
+function carriesStatus(event: PipelineEvent, fieldKeys: Map<string, string>): boolean {
+  if (event.action === 'status') return true;
   const raw = typeof event.field === 'string' ? event.field : '';
-  const field = raw === 'Status' ? 'status' : statusKey(raw); // the label the CRM itself logs, without a RegExp
-  if (event.action === 'status' || field === 'status') return true;
+  // History holds a handful of distinct Field labels: each is normalised once per rebuild, not once per row.
+  let field = fieldKeys.get(raw);
+  if (field === undefined) {
+    field = raw === 'Status' ? 'status' : statusKey(raw);
+    fieldKeys.set(raw, field);
+  }
+  if (field === 'status') return true;
   return (event.action === 'create' || event.action === 'import') && field === '';
 }
 
@@ -38,8 +44,9 @@ function carriesStatus(event: PipelineEvent): boolean {
  */
 export function statusChangesByCustomer(history: readonly PipelineEvent[]): Map<string, StatusChange[]> {
   const byId = new Map<string, StatusChange[]>();
+  const fieldKeys = new Map<string, string>();
   history.forEach((event, index) => {
-    if (!carriesStatus(event)) return;
+    if (!carriesStatus(event, fieldKeys)) return;
     const to = parseStatus(event.to);
     if (to === null) return;
     const id = String(event.customerId).trim();

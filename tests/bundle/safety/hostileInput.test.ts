@@ -8,7 +8,7 @@
 
 import type { Customer } from '../../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../../src/domain/customer';
-import { MANAGER, REP, type Crm, having, newCrm, succeeded } from '../../support/crm';
+import { MANAGER, OWNER, REP, type Crm, having, newCrm, succeeded } from '../../support/crm';
 import {
   type Refusal,
   formulasAnywhere,
@@ -317,8 +317,8 @@ describe('the HTML the server produces carries its state only escaped', () => {
     const saved = registered(crm, REP, { name: markup, company: `<b>${markup}</b>`, notes: `</script>${markup}` });
     crm.call(REP, 'openCustomerSidebar', saved.id);
     crm.run(REP, 'showSearchDialog');
-    crm.run(REP, 'showImportSidebar');
-    crm.run(REP, 'showDataCheck');
+    crm.run(OWNER, 'showImportSidebar'); // the owner's items: staff are refused them
+    crm.run(OWNER, 'showDataCheck');
     for (const event of crm.gas.ui.events) {
       const html = 'html' in event ? event.html : '';
       expect(html).not.toContain(markup);

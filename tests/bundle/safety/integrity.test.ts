@@ -106,7 +106,7 @@ describe('menu: CRM ▸ Check data', () => {
 
   it('shows "no problems" for a healthy CRM', () => {
     const { crm } = crmWithThree();
-    crm.run(REP, 'showDataCheck');
+    crm.run(OWNER, 'showDataCheck');
     expect(crm.gas.ui.last('alert')).toMatchObject({
       title: 'Check data',
       prompt: 'Checked 3 customer rows: no problems found.',
@@ -121,7 +121,7 @@ describe('menu: CRM ▸ Check data', () => {
     writePastValidation(crm, 10, 1, rows);
     const report = succeeded(crm.call(REP, 'checkData'));
     expect(report.checkedRows).toBe(28);
-    crm.run(REP, 'showDataCheck');
+    crm.run(OWNER, 'showDataCheck');
     const lines = (crm.gas.ui.last('alert')?.prompt ?? '').split('\n');
     expect(lines[0]).toBe(`Checked 28 customer rows: ${report.problems.length} problems found.`);
     expect(lines[1]).toMatch(/^• Row 10: has data but no ID/);
@@ -131,7 +131,7 @@ describe('menu: CRM ▸ Check data', () => {
 
   it('shows why it could not check', () => {
     const crm = newCrm({ setUp: false });
-    crm.run(REP, 'showDataCheck');
+    crm.run(OWNER, 'showDataCheck');
     expect(crm.gas.ui.last('alert')?.prompt).toContain('Customers tab is missing');
   });
 });

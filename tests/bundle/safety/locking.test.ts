@@ -70,7 +70,7 @@ const READ_PATHS: WritePath[] = [
   ['listCustomers', REP, (crm) => crm.call(REP, 'listCustomers', { sort: '-name' })],
   ['checkData', REP, (crm) => crm.call(REP, 'checkData')],
   ['proposeImportMapping', OWNER, (crm) => crm.call(OWNER, 'proposeImportMapping')],
-  ['menu: Check data', REP, (crm) => crm.run(REP, 'showDataCheck')],
+  ['menu: Check data', OWNER, (crm) => crm.run(OWNER, 'showDataCheck')],
 ];
 
 /** Writes per sheet-changing method since `before` (a counter snapshot). */

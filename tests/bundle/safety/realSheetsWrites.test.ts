@@ -393,7 +393,7 @@ describe('input of the wrong type is refused with the field named, and nothing i
         email: 'Email must be text, not a number.',
         notes: 'Notes must be text, not an object.',
         status: expect.stringMatching(/^Status must be one of: Lead, /),
-        dealValue: 'Deal value must be a number such as 1200 or 1,200.50, not a yes/no value.',
+        dealValue: 'Deal value must be an amount (write it like 1200, $1,200.50 or 1.200,50 €), not a yes/no value.',
         phone: 'Phone must be text, not a list.',
       },
     });

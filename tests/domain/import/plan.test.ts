@@ -6,7 +6,12 @@
 import type { Customer } from '../../../src/domain/customer';
 import { emptyMapping, importResult, readImportRow } from '../../../src/domain/import';
 import { customerToRow, historyToRow } from '../../../src/sheets/customerRows';
-import { ADMIN, customer, EVE, MESSY, NOW, plan, runBatch } from './fixtures';
+import { ADMIN, customer, EVE, MESSY, nextIds, NOW, plan, runBatch } from './fixtures';
+
+/** Sheet row of a customer imported from MESSY, by its ID (the IDs follow the imported rows in order). */
+function rowOf(id: string): number {
+  return [2, 3, 5, 7, 10, 12, 13, 14][Number(id.slice(2)) - 2] ?? -1;
+}
 
 const STATUS_HELP =
   'Change it in the Import tab to one of: Lead, Contacted, Qualified, In negotiation, Closed-won, Closed-lost, Active, ' +
@@ -29,32 +34,53 @@ describe('a messy old sheet, duplicates skipped', () => {
     expect(result).toMatchObject({ headerRow: 1, total: 16, processed: 16, nextOffset: 16, done: true, dryRun: false });
   });
 
-  it('reports every skipped row with its sheet row number and why; blank lines are not reported', () => {
+  it('skips only rows without a name and duplicates, with their sheet row number and why; blank lines are not reported', () => {
     expect(result.skipped).toEqual([
-      { row: 3, reason: 'Row 3: Email "bob@" is not a valid e-mail address.' },
       { row: 6, reason: 'Row 6: duplicate of row 2 (Ann Archer) — same e-mail address. Not imported.' },
-      {
-        row: 7,
-        reason: `Row 7: Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP}`,
-      },
       {
         row: 8,
         reason:
           'Row 8: probably already in the CRM as C-00001 Eve Evans (Existing Co) — same e-mail address. Not imported.',
       },
       { row: 11, reason: 'Row 11: repeats the header row, so it is not a customer.' },
-      { row: 12, reason: 'Row 12: Deal value cannot be negative ("(300)").' },
-      {
-        row: 13,
-        reason:
-          'Row 13: Phone "TRUE" can only contain digits, spaces and + ( ) - . / (and an extension such as "x12"). ' +
-          'Deal value "lots" is not an amount: write it like 1200, 1,200.50 or 1.200,50.',
-      },
       { row: 15, reason: 'Row 15: Name is required.' },
       { row: 16, reason: 'Row 16: duplicate of row 2 (Ann Archer) — same phone number. Not imported.' },
     ]);
     expect(result.blank).toBe(3); // rows 4 (empty strings), 9 (nulls) and 17 (spaces)
     expect(result.merged).toBe(0);
+  });
+
+  it('imports a row with a bad optional cell, leaves that field empty and reports the cell in warnings', () => {
+    expect(result.warnings).toEqual([
+      { row: 3, reason: 'Row 3: Email "bob@" is not a valid e-mail address. Imported with Email left empty.' },
+      {
+        row: 7,
+        reason: `Row 7: Status "Warm" is not a pipeline stage the import recognises, so it was not guessed. ${STATUS_HELP} Imported as Lead.`,
+      },
+      { row: 12, reason: 'Row 12: Deal value cannot be negative ("(300)"). Imported with Deal value left empty.' },
+      {
+        row: 13,
+        reason:
+          'Row 13: Phone "TRUE" can only contain digits, spaces and + ( ) - . / (and an extension such as "x12"). ' +
+          'Imported with Phone left empty.',
+      },
+      {
+        row: 13,
+        reason:
+          'Row 13: Deal value "lots" is not an amount: write it like 1200, $1,200.50 or 1.200,50 €. ' +
+          'Imported with Deal value left empty.',
+      },
+    ]);
+    const byName = new Map(writes.customers.map((c) => [c.name, c]));
+    expect(byName.get('Bob Baker')).toMatchObject({
+      email: '',
+      phone: '5550103000',
+      status: 'In negotiation',
+      dealValue: 500,
+    });
+    expect(byName.get('Dan Dale')).toMatchObject({ email: 'dan@dale.example', status: 'Lead' });
+    expect(byName.get('Gus Green')).toMatchObject({ email: 'gus@green.example', dealValue: null });
+    expect(byName.get('Hal Hill')).toMatchObject({ phone: '', dealValue: null, status: 'In negotiation' });
   });
 
   it('lists the duplicates with the customer they match (IDs filled in for rows of this import)', () => {
@@ -68,9 +94,9 @@ describe('a messy old sheet, duplicates skipped', () => {
   });
 
   it('imports the valid rows in sheet order, tolerant of notations, formulas kept as text', () => {
-    expect(result.imported).toBe(4);
-    expect(result.importedRows).toEqual([2, 5, 10, 14]);
-    expect(result.ids).toEqual(['C-00002', 'C-00003', 'C-00004', 'C-00005']);
+    expect(result.imported).toBe(8);
+    expect(result.importedRows).toEqual([2, 3, 5, 7, 10, 12, 13, 14]);
+    expect(result.ids).toEqual(nextIds([EVE], 8));
     const stamp = {
       createdAt: NOW,
       createdBy: ADMIN,
@@ -83,7 +109,8 @@ describe('a messy old sheet, duplicates skipped', () => {
       lostReason: '',
       custom: {},
     };
-    expect(writes.customers).toEqual<Customer[]>([
+    // The rows imported with a warning are checked in the test above; these are the rows without one.
+    expect(writes.customers.filter((c) => ![3, 7, 12, 13].includes(rowOf(c.id)))).toEqual<Customer[]>([
       {
         id: 'C-00002',
         name: 'Ann Archer',
@@ -98,7 +125,7 @@ describe('a messy old sheet, duplicates skipped', () => {
         ...stamp,
       },
       {
-        id: 'C-00003',
+        id: 'C-00004',
         name: 'Cara Cole',
         company: '',
         email: 'cara@cole.example',
@@ -111,7 +138,7 @@ describe('a messy old sheet, duplicates skipped', () => {
         ...stamp,
       },
       {
-        id: 'C-00004',
+        id: 'C-00006',
         name: '=SUM(A1:A3)',
         company: 'Formula Co',
         email: '',
@@ -124,7 +151,7 @@ describe('a messy old sheet, duplicates skipped', () => {
         ...stamp,
       },
       {
-        id: 'C-00005',
+        id: 'C-00009',
         name: 'Ivy Ives',
         company: 'Ives Group',
         email: 'ivy@ives.example',
@@ -137,14 +164,14 @@ describe('a messy old sheet, duplicates skipped', () => {
         ...stamp,
       },
     ]);
-    expect(crm.map((c) => c.id)).toEqual(['C-00001', 'C-00002', 'C-00003', 'C-00004', 'C-00005']);
+    expect(crm.map((c) => c.id)).toEqual(['C-00001', ...nextIds([EVE], 8)]);
   });
 
   it('writes cells that the sheet stores as text (no formula runs, no number parsing)', () => {
     const rows = writes.customers.map((c) => customerToRow(c));
     const at = new Date(NOW);
-    expect(rows[2]).toEqual([
-      "'C-00004",
+    expect(rows[4]).toEqual([
+      "'C-00006",
       "'=SUM(A1:A3)",
       "'Formula Co",
       '',
@@ -164,8 +191,8 @@ describe('a messy old sheet, duplicates skipped', () => {
       '',
       '',
     ]);
-    expect(rows[1]?.slice(0, 10)).toEqual([
-      "'C-00003",
+    expect(rows[2]?.slice(0, 10)).toEqual([
+      "'C-00004",
       "'Cara Cole",
       '',
       "'cara@cole.example",
@@ -179,7 +206,7 @@ describe('a messy old sheet, duplicates skipped', () => {
   });
 
   it('logs an "import" History row per value of each new customer, its first status first', () => {
-    expect(writes.events.filter((e) => e.customerId === 'C-00004').map((e) => [e.action, e.field, e.to])).toEqual([
+    expect(writes.events.filter((e) => e.customerId === 'C-00006').map((e) => [e.action, e.field, e.to])).toEqual([
       ['import', 'Status', 'Lead'],
       ['import', 'Name', '=SUM(A1:A3)'],
       ['import', 'Company', 'Formula Co'],
@@ -188,9 +215,13 @@ describe('a messy old sheet, duplicates skipped', () => {
     expect(writes.events.filter((e) => e.field === 'Status').map(historyToRow)).toEqual(
       [
         ['C-00002', 'Closed-won'],
-        ['C-00003', 'Lead'],
+        ['C-00003', 'In negotiation'],
         ['C-00004', 'Lead'],
-        ['C-00005', 'Closed-won'],
+        ['C-00005', 'Lead'],
+        ['C-00006', 'Lead'],
+        ['C-00007', 'Closed-lost'],
+        ['C-00008', 'In negotiation'],
+        ['C-00009', 'Closed-won'],
       ].map(([id, status]) => [new Date(NOW), `'${id}`, 'import', "'Status", '', `'${status}`, `'${ADMIN}`]),
     );
   });
@@ -204,11 +235,11 @@ describe('a messy old sheet, duplicates skipped', () => {
       'Row 2: probably already in the CRM as C-00002 Ann Archer (Acme Ltd) — same e-mail address. Not imported.',
     );
     expect(again.result.skipped.find((s) => s.row === 10)?.reason).toBe(
-      'Row 10: probably already in the CRM as C-00004 =SUM(A1:A3) (Formula Co) — same name and company. Not imported.',
+      'Row 10: probably already in the CRM as C-00006 =SUM(A1:A3) (Formula Co) — same name and company. Not imported.',
     );
-    // The rows that were invalid the first time are reported the same way again.
+    // A row imported with a field left empty the first time is found again by what it kept.
     expect(again.result.skipped.find((s) => s.row === 3)?.reason).toBe(
-      'Row 3: Email "bob@" is not a valid e-mail address.',
+      'Row 3: probably already in the CRM as C-00003 Bob Baker (Baker & Co) — same phone number. Not imported.',
     );
     expect(again.crm).toEqual(crm);
   });
@@ -359,15 +390,15 @@ describe('batches', () => {
       [5, 15, false],
       [1, 16, true],
     ]);
-    expect(importedRows).toEqual([2, 5, 10, 14]);
-    expect(skippedRows).toEqual([3, 6, 7, 8, 11, 12, 13, 15, 16]);
+    expect(importedRows).toEqual([2, 3, 5, 7, 10, 12, 13, 14]);
+    expect(skippedRows).toEqual([6, 8, 11, 15, 16]);
     expect(crm).toEqual(runBatch(MESSY, [EVE]).crm);
   });
 
   it('in a dry run, finds a duplicate of a row from an earlier batch (nothing was written in between)', () => {
     const second = plan(MESSY, [EVE], { offset: 10, limit: 10, replayEarlierRows: true });
     const result = importResult(second, { dryRun: true, duplicates: 'skip' }, []);
-    expect(result.importedRows).toEqual([14]);
+    expect(result.importedRows).toEqual([12, 13, 14]);
     expect(result.duplicates).toEqual([
       {
         row: 16,
@@ -453,20 +484,34 @@ describe('rows and mapping details', () => {
     const values = [['Old customers'], [''], ['Name', 'E-mail'], ['Ann', 'ann@'], ['Bob', 'bob@b.example']];
     const planned = plan(values, []);
     expect(planned.headerRow).toBe(3);
-    expect(planned.skipped).toEqual([{ row: 4, reason: 'Row 4: Email "ann@" is not a valid e-mail address.' }]);
-    expect(planned.toImport.map((p) => p.row)).toEqual([5]);
+    expect(planned.warnings).toEqual([
+      { row: 4, reason: 'Row 4: Email "ann@" is not a valid e-mail address. Imported with Email left empty.' },
+    ]);
+    expect(planned.toImport.map((p) => p.row)).toEqual([4, 5]);
   });
 
   it('reports a cell showing a spreadsheet error (#REF!, #ERROR!) instead of importing it as text', () => {
     const mapping = { ...emptyMapping(), name: 0, email: 1, phone: 2, notes: 3 };
+    // In the name: the row is no customer, and every problem of it is said.
     const read = readImportRow(['#REF!', 'x@', '#ERROR!', ' #N/A '], mapping);
     expect(read).toEqual({
       ok: false,
       messages: [
-        'Name (column A) shows the spreadsheet error #REF!, not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.',
+        'Name (column A) shows the spreadsheet error #REF!, not a value (a formula that failed; text typed with a leading + or = becomes a formula).',
         'Email "x@" is not a valid e-mail address.',
-        'Phone (column C) shows the spreadsheet error #ERROR!, not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.',
-        'Notes (column D) shows the spreadsheet error #N/A, not a value (a formula that failed; text typed with a leading + or = becomes a formula): fix that cell in the Import tab.',
+        'Phone (column C) shows the spreadsheet error #ERROR!, not a value (a formula that failed; text typed with a leading + or = becomes a formula).',
+        'Notes (column D) shows the spreadsheet error #N/A, not a value (a formula that failed; text typed with a leading + or = becomes a formula).',
+      ],
+    });
+    // In optional cells (a phone "+1 555-…" pasted into Sheets shows #ERROR!): imported, those fields empty.
+    expect(readImportRow(['José Ramírez', 'jose@ramirez', '#ERROR!', ' #N/A '], mapping)).toEqual({
+      ok: true,
+      fields: expect.objectContaining({ name: 'José Ramírez', email: '', phone: '', notes: '' }),
+      given: new Set(['name']),
+      warnings: [
+        'Email "jose@ramirez" is not a valid e-mail address. Imported with Email left empty.',
+        'Phone (column C) shows the spreadsheet error #ERROR!, not a value (a formula that failed; text typed with a leading + or = becomes a formula). Imported with Phone left empty.',
+        'Notes (column D) shows the spreadsheet error #N/A, not a value (a formula that failed; text typed with a leading + or = becomes a formula). Imported with Notes left empty.',
       ],
     });
     // Text that merely contains such a code is a value.

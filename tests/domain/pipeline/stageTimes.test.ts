@@ -3,6 +3,7 @@
  * "Now" is day 30 (see fixtures); each expected duration is written as end − start in days.
  */
 
+import fc from 'fast-check';
 import { buildPipelineSummary, median, average, type PipelineSummary } from '../../../src/domain/pipeline';
 import type { HistoryEvent } from '../../../src/domain/customer';
 import { created, customer, day, input, moved } from './fixtures';
@@ -27,6 +28,32 @@ describe('median and average', () => {
     [[4, 1, 30, 3], 3.5], // even: sorted 1,3,4,30 → (3 + 4) / 2
   ])('median(%p) = %p', (values, expected) => {
     expect(median(values)).toBe(expected);
+  });
+
+  it('median sorts numerically, not as text (10 after 9), with negatives and fractions', () => {
+    expect(median([10, 9, 100])).toBe(10); // as text the order would be 10, 100, 9
+    expect(median([-2, 0.5, -10, 3])).toBe(-0.75); // sorted -10, -2, 0.5, 3 → (-2 + 0.5) / 2
+  });
+
+  it('median agrees with a plain sorted-copy reference on random stays (and leaves its input as it was)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 })), (values) => {
+        const before = [...values];
+        const sorted = [...values].sort((a, b) => a - b);
+        const mid = Math.floor(sorted.length / 2);
+        const expected =
+          sorted.length === 0
+            ? null
+            : sorted.length % 2 === 1
+              ? sorted[mid]
+              : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+        // + 0 turns -0 into 0: days are never -0, and the sign of a zero is not a figure the tab can show.
+        const got = median(values);
+        expect(got === null ? null : got + 0).toBe(expected === null || expected === undefined ? null : expected + 0);
+        expect(values).toEqual(before);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('average is the mean, null when empty', () => {

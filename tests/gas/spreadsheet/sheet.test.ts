@@ -194,3 +194,27 @@ describe('spreadsheet and sheets', () => {
     ]);
   });
 });
+
+describe('a new spreadsheet and deleteSheet', () => {
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String): "Creates a new
+  // spreadsheet with the given name." A new spreadsheet opens on one empty tab, "Sheet1" in an English locale, of
+  // 1000 rows × 26 columns (what Sheets shows; the reference is silent on the tab, so the English default is modelled).
+  it('starts with one empty Sheet1 of 1000 × 26', () => {
+    const { ss, host } = setup();
+    const first = ss.getSheetByName('Sheet1');
+    expect(first).not.toBeNull();
+    expect([first?.getLastRow(), first?.getMaxRows(), first?.getMaxColumns()]).toEqual([0, 1000, 26]);
+    expect(host.sheetValues('Sheet1')).toEqual([]);
+  });
+
+  // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#deleteSheet(Sheet): "Deletes the specified
+  // sheet." The reference is silent on deleting the only tab; Sheets refuses it with the text below (verified).
+  it('deletes the given sheet, and refuses to delete the last one', () => {
+    const { ss } = setup();
+    const customers = ss.insertSheet('Customers');
+    ss.deleteSheet(ss.getSheetByName('Sheet1'));
+    expect(ss.getSheetByName('Sheet1')).toBeNull();
+    expect(() => ss.deleteSheet(customers)).toThrow("You can't remove all the sheets in a document.");
+    expect(ss.getSheetByName('Customers')).not.toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 /** The read-only part of the customer card: name, company, status, version and the other fields. */
 
 import type { Customer } from '../../../../src/domain/customer';
+import { latestNote } from '../../../../src/domain/history';
 import { h, replaceChildren } from '../../dom';
 import { customText } from '../../customFields';
 import { formatDateTime, formatDay, formatDealValue } from '../../format';
@@ -13,6 +14,24 @@ export interface Details {
 
 function row(label: string, value: string): HTMLElement[] {
   return [h('dt', {}, label), h('dd', { class: value === '' ? 'muted' : null }, value === '' ? '—' : value)];
+}
+
+/**
+ * Notes: only the latest (a note is appended on every status change, and the whole pile pushed the form and its
+ * confirmation off screen); the earlier ones are in the History list below, each a 'note' event.
+ */
+function notesRow(notes: string): HTMLElement[] {
+  const { latest, earlier } = latestNote(notes);
+  if (!earlier) return row('Latest note', latest);
+  return [
+    h('dt', {}, 'Latest note'),
+    h(
+      'dd',
+      { class: 'latest-note' },
+      latest,
+      h('span', { class: 'muted note-earlier' }, 'Earlier notes are in History.'),
+    ),
+  ];
 }
 
 function byLine(at: string, who: string): string {
@@ -50,7 +69,7 @@ export function createDetails(): Details {
           ...row('Deal value', formatDealValue(customer.dealValue)),
           ...row('Owner', customer.owner),
           ...row('Source', customer.source),
-          ...row('Notes', customer.notes),
+          ...notesRow(customer.notes),
           // Custom fields, in the Settings table's order (the order `custom` holds them in).
           ...Object.entries(customer.custom ?? {}).flatMap(([name, value]) => row(name, customText(value))),
           ...row('Status since', formatDateTime(customer.statusChangedAt)),
