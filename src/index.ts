@@ -19,6 +19,7 @@ import { listFollowUps, listStaff, logActivity } from './server/myWork';
 import { importCustomers, proposeImportMapping } from './server/import';
 import { checkData, showDataCheck } from './server/integrity';
 import { listLostReasons } from './server/lostReasons';
+import { listCustomFields } from './server/customFields';
 import { onEdit } from './server/onEdit';
 import { rebuildPipelineSummary } from './server/pipeline';
 import { setUpCrm } from './server/setup';
@@ -67,6 +68,8 @@ global.importCustomers = importCustomers;
 global.listStaff = listStaff;
 /** The Lost reasons list of Settings: { reasons }. */
 global.listLostReasons = listLostReasons;
+/** The custom fields of Settings as form controls: { fields: [{ key, name, kind, required, choices }] }. */
+global.listCustomFields = listCustomFields;
 /** Logs a call, meeting, e-mail or note against a customer in History. */
 global.logActivity = logActivity;
 /** "My work": { overdue, today, upcoming, noNextStep } for an owner (default: the user; '*': everyone). */
@@ -132,5 +135,6 @@ const serverApi: ServerApi = {
   mergeCustomers,
   getPipelineBoard,
   listLostReasons,
+  listCustomFields,
 };
 void serverApi;

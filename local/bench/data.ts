@@ -478,6 +478,7 @@ export function generateDataset(count: number, nowMs: number, staff: readonly st
       statusChangedAt = at;
     }
     customers.push({
+      custom: {},
       id,
       name,
       company,

@@ -7,6 +7,7 @@
  *   node local/run.js bench [--sizes 1000,10000] [--out file.json] [--only get,search]
  *
  * (--dist dist-test: run the readable test build instead, for a CPU profile with names: node --cpu-prof local/run.js bench …)
+ * (--custom 5: five custom fields (customFields.ts) defined and filled in every row, registrations sending them.)
  * (--only: measure just those actions — get, search, list, register, update, pipeline, followups, activity, import — for quick runs.)
  *
  * Each size is a new workbook: set up by the owner through the bundle (setUpCrm, staff, setUpCrm), then the
@@ -26,6 +27,7 @@ import { clockDate, loadBundle } from '../bundle/loadBundle';
 import { benchBoard } from './board';
 import { LEGEND, countCalls, type CallCounts } from './counting';
 import { type GeneratedCustomer, STATUS_LIST, customerRow, eventRow, generateDataset, importGrid, rng } from './data';
+import { BENCH_CUSTOM_FIELDS, customCells, customInput } from './customFields';
 import { benchManager } from './manager';
 import { Naive } from './naive';
 import { searchQueries } from './queries';
@@ -56,6 +58,7 @@ const ONLY = argValue('--only')
   .map((s) => s.trim());
 const wanted = (action: string): boolean => ONLY === undefined || ONLY.includes(action);
 const DIST_DIR = path.resolve(ROOT, argValue('--dist') ?? 'dist');
+const CUSTOM = Math.min(BENCH_CUSTOM_FIELDS.length, Number(argValue('--custom') ?? '0'));
 
 // ---------------------------------------------------------------------------------------------- measuring
 
@@ -241,6 +244,14 @@ function buildWorkbook(size: number): { crm: Harness; customers: GeneratedCustom
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 1, value: email }),
   );
   succeeded(crm.call(OWNER, 'setUpCrm'), 'bench: setUpCrm (staff)');
+  if (CUSTOM > 0) {
+    BENCH_CUSTOM_FIELDS.slice(0, CUSTOM).forEach((cells, r) =>
+      cells.forEach((value, c) =>
+        crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Settings', row: r + 2, column: 9 + c, value }),
+      ),
+    );
+    succeeded(crm.call(OWNER, 'setUpCrm'), 'bench: setUpCrm (custom fields)');
+  }
 
   const data = generateDataset(size, START_MS, STAFF);
   const app = crm.gas.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -253,7 +264,10 @@ function buildWorkbook(size: number): { crm: Harness; customers: GeneratedCustom
       if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
       sheet.getRange(2, 1, rows.length, (rows[0] as unknown[]).length).setValues(rows);
     };
-    write('Customers', data.customers.map(customerRow));
+    write(
+      'Customers',
+      data.customers.map((c) => (CUSTOM > 0 ? [...customerRow(c), ...customCells(c, CUSTOM)] : customerRow(c))),
+    );
     write('History', data.events.map(eventRow));
     // The ID counter as the add-on would have left it.
     properties.getDocumentProperties().setProperty('crm.lastCustomerNumber', String(size));
@@ -397,6 +411,7 @@ function runSize(size: number): SizeResult {
         dealValue: 1000 * (k + 1),
         owner: REP,
         source: 'Benchmark',
+        ...(CUSTOM > 0 ? { custom: customInput(k, CUSTOM) } : {}),
       };
       const { result, sample } = measure(crm, () => crm.call(REP, 'registerCustomer', input));
       succeeded(result, 'bench: registerCustomer');

@@ -4,6 +4,7 @@
  * so renaming a server function breaks the build, not production.
  */
 
+import type { CustomFormField } from './customFields';
 import type { Customer, FieldErrors } from './customer';
 import type { ImportMappingProposal, ImportOptions, ImportResult } from './import/types';
 import type { PipelineSummary } from './pipeline/types';
@@ -105,6 +106,8 @@ export interface ServerApi {
   getPipelineBoard(options?: BoardOptions): PipelineBoard | Failure;
   /** The Lost reasons list of Settings (what a move to Closed-lost chooses from). */
   listLostReasons(): { reasons: string[] } | Failure;
+  /** The custom fields Set up applied, one form control each (SPEC "Version 2", Custom fields). */
+  listCustomFields(): { fields: CustomFormField[] } | Failure;
   /** Opens the sidebar on a customer's card (called from the search dialog). */
   openCustomerSidebar(id: string): void;
 }

@@ -5,7 +5,8 @@
  */
 
 import { appendNote, changeEvents, noteEvent } from './history';
-import type { Customer, CustomerFields, HistoryEvent } from './customer';
+import type { CustomFieldDefinition } from './customFields/types';
+import type { Customer, CustomerPatch, HistoryEvent } from './customer';
 
 export type ChangeStamp = Pick<Customer, 'version' | 'updatedAt' | 'updatedBy' | 'statusChangedAt'>;
 
@@ -39,16 +40,17 @@ export interface AppliedChange {
 }
 
 /**
- * `fields` (and an optional status note, appended to Notes and logged as one 'note' event) applied to `before`:
+ * `fields` (custom ones logged for `definitions`) (and an optional status note, appended to Notes and logged as one 'note' event) applied to `before`:
  * the next customer and the events that record it.
  */
 export function applyChange(
   before: Customer,
-  fields: Partial<CustomerFields>,
-  options: { at: string; by: string; note?: string | undefined },
+  fields: CustomerPatch,
+  options: { at: string; by: string; note?: string | undefined; definitions?: readonly CustomFieldDefinition[] },
 ): AppliedChange {
-  const next: Customer = { ...before, ...fields };
-  const events = changeEvents(before, next, options.at, options.by);
+  // Custom fields absent from the patch keep their values (a patch names only what it changes).
+  const next: Customer = { ...before, ...fields, custom: { ...before.custom, ...fields.custom } };
+  const events = changeEvents(before, next, options.at, options.by, 'update', options.definitions);
   if (options.note) {
     // A note is logged as one 'note' event, not as an edit of the whole Notes text.
     next.notes = appendNote(before.notes, options.note, options.at, options.by);

@@ -90,10 +90,10 @@ function fieldList<K extends string>(
 
 export type HistoryKey = (typeof HISTORY_KEYS)[number];
 
-/** Compile-time: the key lists name every field of the objects built from a row (rowToCustomer, rowToHistory). */
+/** Compile-time: the key lists name every field (custom fields excepted: their columns come from Settings) of the objects built from a row (rowToCustomer, rowToHistory). */
 type Covers<Keys, All> = [Exclude<All, Keys>] extends [never] ? true : false;
 type AssertTrue<T extends true> = T;
-export type CustomerKeysComplete = AssertTrue<Covers<CustomerKey, keyof Customer>>;
+export type CustomerKeysComplete = AssertTrue<Covers<CustomerKey, keyof Omit<Customer, 'custom'>>>;
 export type HistoryKeysComplete = AssertTrue<Covers<HistoryKey, keyof HistoryEvent>>;
 
 /** How each customer field is stored; typed so that a new key without a kind, or a wrong kind, does not compile. */
@@ -123,6 +123,17 @@ const CUSTOMER_KINDS: { [K in CustomerKey]: KindFor<Customer[K]> } = {
 export const CUSTOMER_COLUMNS: ColumnMap<CustomerKey> = columnMap(
   fieldList(CUSTOMER_KEYS, CUSTOMER_HEADERS, CUSTOMER_KINDS),
 );
+
+/**
+ * The `Customers` row with `extra` fields after the fixed ones (Version 2: one column per custom field, built by
+ * src/domain/customFields/columns.ts). The fixed part is CUSTOMER_COLUMNS' exactly, whatever follows it.
+ */
+export function customerColumnsWith<K extends string>(extra: readonly FieldSpec<K>[]): ColumnMap<CustomerKey | K> {
+  const fixed = CUSTOMER_COLUMNS.list.map(
+    ({ key, header, kind }): FieldSpec<CustomerKey | K> => ({ key, header, kind }),
+  );
+  return columnMap<CustomerKey | K>([...fixed, ...extra]);
+}
 
 /** How each History field is stored (typed as CUSTOMER_KINDS is). */
 const HISTORY_KINDS: { [K in keyof HistoryEvent]: KindFor<HistoryEvent[K]> } = {

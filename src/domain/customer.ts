@@ -1,5 +1,6 @@
 /** The customer record: its fields, the `Customers` tab's columns (a contract), and the input shapes. */
 
+import type { CustomValues } from './customFields/types';
 import type { Status } from './statuses';
 
 /** Column headers of the `Customers` tab, in order (spec contract). */
@@ -83,6 +84,8 @@ export interface Customer {
   nextStepDue: string;
   /** Why the deal was lost, as written in the Settings list; '' unless the status is Closed-lost. */
   lostReason: string;
+  /** The custom fields defined in Settings (SPEC "Version 2"): `{ [field name]: value }`, not a fixed column. */
+  custom: CustomValues;
 }
 
 /** A customer with every field empty (version 1): the base that fixtures and partial records fill in. */
@@ -107,6 +110,7 @@ export function blankCustomer(id: string): Customer {
     nextStep: '',
     nextStepDue: '',
     lostReason: '',
+    custom: {},
   };
 }
 
@@ -114,6 +118,9 @@ export type EditableKey = (typeof EDITABLE_KEYS)[number];
 
 /** Validated, normalised editable fields. */
 export type CustomerFields = Pick<Customer, EditableKey>;
+
+/** A change to a customer: some editable fields and some custom fields (each absent one is kept as it is). */
+export type CustomerPatch = Partial<CustomerFields> & { custom?: CustomValues };
 
 /** Field-level error messages, keyed by input field name (e.g. { email: 'Email: ...' }). */
 export type FieldErrors = Record<string, string>;

@@ -3,6 +3,8 @@
  * dated note lines appended to a customer's Notes. Values are logged as the text a person would read.
  */
 
+import { customChangeEvents, customCreationEvents } from './customFields/history';
+import type { CustomFieldDefinition } from './customFields/types';
 import { EDITABLE_KEYS, type Customer, type FieldErrors, type HistoryEvent } from './customer';
 import { fieldLabel, formatCount, NOTES_MAX } from './validation';
 
@@ -17,7 +19,11 @@ function asLogText(value: unknown): string {
  * per other field that has a value, so History holds every initial value (what onEdit compares a paste with, and
  * what rebuilds a customer). A field with no creation event was empty.
  */
-export function creationEvents(customer: Customer, by: string): HistoryEvent[] {
+export function creationEvents(
+  customer: Customer,
+  by: string,
+  definitions: readonly CustomFieldDefinition[] = [],
+): HistoryEvent[] {
   const event = (key: (typeof EDITABLE_KEYS)[number]): HistoryEvent => ({
     at: customer.createdAt,
     customerId: customer.id,
@@ -28,7 +34,7 @@ export function creationEvents(customer: Customer, by: string): HistoryEvent[] {
     by,
   });
   const rest = EDITABLE_KEYS.filter((key) => key !== 'status' && asLogText(customer[key]) !== '');
-  return [event('status'), ...rest.map(event)];
+  return [event('status'), ...rest.map(event), ...customCreationEvents(definitions, customer, by)];
 }
 
 /**
@@ -41,6 +47,7 @@ export function changeEvents(
   at: string,
   by: string,
   fieldAction: 'update' | 'manual edit' = 'update',
+  definitions: readonly CustomFieldDefinition[] = [],
 ): HistoryEvent[] {
   const events: HistoryEvent[] = [];
   for (const key of EDITABLE_KEYS) {
@@ -57,6 +64,9 @@ export function changeEvents(
       by,
     });
   }
+  // Custom fields after the fixed ones, in the Settings table's order (as their columns are).
+  const custom = { customerId: after.id, before: before.custom, after: after.custom };
+  events.push(...customChangeEvents(definitions, custom, at, by, fieldAction));
   return events;
 }
 

@@ -6,6 +6,8 @@
  */
 
 import { CUSTOMER_COLUMNS } from './columns';
+import type { CustomFieldDefinition } from './customFields/types';
+import { blankCustomValues, checkCustomType } from './customFields/validation';
 import { blankCustomer, type Customer, type CustomerKey, type HistoryAction, type HistoryEvent } from './customer';
 import { appendNote, NotesTooLongError } from './history';
 import { parseStatus } from './statuses';
@@ -27,7 +29,12 @@ function isOpening(event: HistoryEvent): boolean {
  * Replays `events` (any order: sorted by time, ties in the order given, as History is appended) for the customers
  * in `ids`. A 'note' event appends its dated line to Notes, as the save that logged it did.
  */
-export function lastRecordedFields(events: readonly HistoryEvent[], ids: ReadonlySet<string>): RecordedFields {
+export function lastRecordedFields(
+  events: readonly HistoryEvent[],
+  ids: ReadonlySet<string>,
+  /** Headers logged besides the fixed ones (the custom fields' names). */
+  extraHeaders: readonly string[] = [],
+): RecordedFields {
   const relevant = events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => ids.has(event.customerId))
@@ -52,7 +59,9 @@ export function lastRecordedFields(events: readonly HistoryEvent[], ids: Readonl
       }
       continue;
     }
-    if (CUSTOMER_COLUMNS.headers.includes(event.field)) fields.set(event.field, event.to);
+    if (CUSTOMER_COLUMNS.headers.includes(event.field) || extraHeaders.includes(event.field)) {
+      fields.set(event.field, event.to);
+    }
   }
   return recorded;
 }
@@ -98,14 +107,27 @@ function typedValue(key: CustomerKey, text: string): unknown {
  * touch the same field (never the case on Google, where each save is a separate execution of many milliseconds).
  * Null when History has no creation (or import) of `id`.
  */
-export function rebuildCustomer(events: readonly HistoryEvent[], id: string): Customer | null {
-  const fields = lastRecordedFields(events, new Set([id])).get(id);
+export function rebuildCustomer(
+  events: readonly HistoryEvent[],
+  id: string,
+  definitions: readonly CustomFieldDefinition[] = [],
+): Customer | null {
+  const names = definitions.map((d) => d.name);
+  const fields = lastRecordedFields(events, new Set([id]), names).get(id);
   if (fields === undefined || !fields.has(CREATED_AT)) return null;
   const customer = blankCustomer(id) as unknown as Record<CustomerKey, unknown>;
   for (const column of CUSTOMER_COLUMNS.list) {
     const text = fields.get(column.header);
     if (text !== undefined) customer[column.key] = typedValue(column.key, text);
   }
+  // Custom fields as logged (the same text their checks read): a value no longer valid for its type stays empty.
+  const custom = blankCustomValues(definitions);
+  for (const definition of definitions) {
+    const text = fields.get(definition.name);
+    const checked = text === undefined ? null : checkCustomType(text, definition);
+    if (checked?.ok) custom[definition.name] = checked.value;
+  }
+  (customer as unknown as Customer).custom = custom;
   const ordered = events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => event.customerId === id)

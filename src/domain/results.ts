@@ -54,6 +54,8 @@ export interface CustomerInput {
   nextStep?: unknown;
   nextStepDue?: unknown;
   lostReason?: unknown;
+  /** `{ [custom field name]: value }` for the fields defined in Settings. */
+  custom?: unknown;
   allowDuplicate?: unknown;
 }
 

@@ -81,6 +81,11 @@ export interface SearchColumns {
   phone: number;
   status: number;
   owner: number;
+  /**
+   * The Text and Choice custom fields' columns (SPEC "Version 2": search matches them). They are searched as a
+   * continuation of Company (one more line of it), so a word found there matches and ranks as a Company word.
+   */
+  extra?: readonly number[];
 }
 
 /**
@@ -128,6 +133,14 @@ class Row {
     const phone = row[columns.phone];
     this.name = typeof name === 'string' ? name : text(name);
     this.company = typeof company === 'string' ? company : text(company);
+    const extra = columns.extra;
+    if (extra !== undefined) {
+      for (let i = 0; i < extra.length; i++) {
+        const cell = row[extra[i] as number];
+        const value = typeof cell === 'string' ? cell : text(cell);
+        if (value !== '') this.company += `\n${value}`;
+      }
+    }
     this.email = typeof email === 'string' ? email : text(email);
     this.phone = typeof phone === 'string' ? phone : text(phone);
     this.folded0 = this.folded1 = this.folded2 = this.folded3 = undefined;
@@ -424,6 +437,22 @@ export function prepareSearch(query: unknown, options?: unknown): PreparedSearch
   return { ok: true, run: (source) => runSearch(source, plan, status, owner, limit) };
 }
 
+/** The gate of runSearch over the custom fields' cells (searched as Company is: see SearchColumns.extra). */
+function gateExtra(
+  cells: readonly unknown[],
+  columns: readonly number[],
+  gate: RegExp,
+  gateLength: number,
+  text: (cell: unknown) => string,
+): boolean {
+  for (let i = 0; i < columns.length; i++) {
+    const cell = cells[columns[i] as number];
+    const value = typeof cell === 'string' ? cell : text(cell);
+    if (value.length >= gateLength && gate.test(value)) return true;
+  }
+  return false;
+}
+
 function runSearch<T>(
   source: SearchSource<T>,
   plan: QueryPlan,
@@ -445,6 +474,7 @@ function runSearch<T>(
   // raw field: shorter fields cannot have it.
   const gateLength = first !== undefined ? first.minLength : 0;
   const wholePhone = plan.phonePattern;
+  const extraColumns = columns.extra !== undefined && columns.extra.length > 0 ? columns.extra : undefined;
   const statusPasses = new Map<unknown, boolean>();
   const ownerPasses = new Map<unknown, boolean>();
   let total = 0;
@@ -485,7 +515,8 @@ function runSearch<T>(
         (email.length < gateLength || !gate.test(email)) &&
         (phone.length < gateLength || !gate.test(phone)) &&
         (gatePhone === null || !gatePhone.test(phone)) &&
-        (wholePhone === null || !wholePhone.test(phone))
+        (wholePhone === null || !wholePhone.test(phone)) &&
+        (extraColumns === undefined || !gateExtra(cells, extraColumns, gate, gateLength, text))
       ) {
         continue;
       }

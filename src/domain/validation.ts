@@ -312,7 +312,12 @@ export const customerFieldSchemas = {
 } as const;
 
 /** registerCustomer input. Keys outside CustomerInput are refused rather than silently dropped. */
-export const newCustomerSchema = z.strictObject({ ...customerFieldSchemas, allowDuplicate: allowDuplicateSchema });
+export const newCustomerSchema = z.strictObject({
+  ...customerFieldSchemas,
+  // Checked against the Settings definitions by src/domain/customFields/input.ts (this file knows no definitions).
+  custom: z.optional(z.unknown()),
+  allowDuplicate: allowDuplicateSchema,
+});
 
 /**
  * updateCustomer patch: only the keys present are checked; a present status must be valid (blank is not
@@ -331,6 +336,7 @@ export const patchSchema = z.strictObject({
   nextStep: z.optional(nextStepSchema),
   nextStepDue: z.optional(nextStepDueSchema),
   lostReason: z.optional(lostReasonSchema),
+  custom: z.optional(z.unknown()),
   allowDuplicate: z.optional(allowDuplicateSchema),
 });
 
@@ -384,7 +390,7 @@ export function validateNewCustomer(input: unknown): NewCustomerResult {
       }),
     };
   }
-  const { allowDuplicate, ...value } = parsed.data;
+  const { allowDuplicate, custom: _custom, ...value } = parsed.data;
   return { ok: true, value, allowDuplicate };
 }
 
@@ -395,7 +401,8 @@ export function validatePatch(patch: unknown): Validated<Partial<CustomerFields>
     what: 'customer',
     allowed: EDITABLE_LIST_TEXT,
   };
-  if (isPlainRecord(patch) && !EDITABLE_KEYS.some((key) => patch[key] !== undefined)) {
+  const customGiven = isPlainRecord(patch) && isPlainRecord(patch.custom) && Object.keys(patch.custom).length > 0;
+  if (isPlainRecord(patch) && !customGiven && !EDITABLE_KEYS.some((key) => patch[key] !== undefined)) {
     // Unknown keys still get their own message; with none, say there is nothing to change.
     const parsed = patchSchema.safeParse(patch);
     const errors = parsed.success ? {} : issuesToErrors(parsed.error.issues, mapping);

@@ -21,7 +21,6 @@ import { rebuildCustomer } from '../domain/recorded';
 import type { Failure, SaveResult } from '../domain/results';
 import { validateExpectedVersion, validateId } from '../domain/validation';
 import { ArchiveTable, putBackRow, removeCustomerRow } from '../sheets/archiveTable';
-import { CUSTOMER_WIDTH } from '../sheets/customerRows';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
 import { HistoryTable } from '../sheets/historyTable';
@@ -71,9 +70,9 @@ export function archiveCustomer(id: string, expectedVersion: number, reason?: st
 
 /** The archive of customer `id`: refused unless it is in Customers at `version`. */
 function moveToArchive(ctx: CrmContext, id: string, version: number, reason: string): SaveResult {
-  const table = CustomersTable.open(ctx.ss);
+  const table = CustomersTable.open(ctx.ss, ctx.customFields);
   const snapshot = table.read();
-  const archive = ArchiveTable.open(ctx.ss);
+  const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
   const archived = archive.read();
   const index = CustomersTable.indexOf(snapshot, id);
   if (index < 0) return notInCustomers(id, archived);
@@ -83,7 +82,7 @@ function moveToArchive(ctx: CrmContext, id: string, version: number, reason: str
   const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason };
   const events = [archiveEvent(id, reason, ctx.nowIso, ctx.user)];
   const { history, lastRow } = openHistory(ctx, events.length);
-  const removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, CUSTOMER_WIDTH);
+  const removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, table.layout().map.width);
   let appended: ReturnType<ArchiveTable['append']> | null = null;
   try {
     appended = archive.append(archived, current, info);
@@ -117,9 +116,9 @@ function notInCustomers(id: string, archived: ReturnType<ArchiveTable['read']>):
 export function restoreCustomer(id: string): SaveResult {
   return handleWrite((ctx): SaveResult => {
     const customerId = checkedId(id);
-    const table = CustomersTable.open(ctx.ss);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
     const snapshot = table.read();
-    const archive = ArchiveTable.open(ctx.ss);
+    const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
     const archived = archive.read();
     if (CustomersTable.indexOf(snapshot, customerId) >= 0) {
       return failure({ id: `Customer ${customerId} is already in the Customers tab: nothing to restore.` });
@@ -143,7 +142,7 @@ export function restoreCustomer(id: string): SaveResult {
       }
       return { ok: true, customer, events };
     }
-    const customer = rebuildCustomer(historyOf(ctx.ss, customerId), customerId);
+    const customer = rebuildCustomer(historyOf(ctx.ss, customerId), customerId, ctx.customFields);
     if (customer === null)
       return failure({ id: `No customer has the ID "${shownId(customerId)}", not even in History.` });
     const events = [restoreEvent(customerId, 'History', ctx.nowIso, ctx.user)];
@@ -163,7 +162,7 @@ export function findDuplicateGroups(): DuplicateGroups | Failure {
   return handleRead(
     (ctx): DuplicateGroups => ({
       ok: true,
-      groups: groupDuplicates(CustomersTable.open(ctx.ss).read().customers),
+      groups: groupDuplicates(CustomersTable.open(ctx.ss, ctx.customFields).read().customers),
     }),
   );
 }
@@ -199,9 +198,9 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
       return failure({ mergeId: 'A customer cannot be merged into itself: choose two different customers.' });
     const versions = versionsOf(expectedVersions, keep, other);
 
-    const table = CustomersTable.open(ctx.ss);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
     const snapshot = table.read();
-    const archive = ArchiveTable.open(ctx.ss);
+    const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
     const archived = archive.read();
     const keepIndex = CustomersTable.indexOf(snapshot, keep);
     const otherIndex = CustomersTable.indexOf(snapshot, other);
@@ -226,7 +225,12 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
     let removed: ReturnType<typeof removeCustomerRow> | null = null;
     let appended: ReturnType<ArchiveTable['append']> | null = null;
     try {
-      removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[otherIndex] as number, other, CUSTOMER_WIDTH);
+      removed = removeCustomerRow(
+        table.sheet,
+        snapshot.rowNumbers[otherIndex] as number,
+        other,
+        table.layout().map.width,
+      );
       appended = archive.append(archived, merged, info);
       history.append(events, { headerChecked: true, lastRow });
     } catch (error) {

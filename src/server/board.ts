@@ -8,7 +8,7 @@ import { normaliseEmail } from '../domain/text';
 import { checkedField, checkText, integerOptionSchema, issue, OWNER_MAX, parseOptions } from '../domain/validation';
 import * as z from 'zod/mini';
 import { pipelineRows } from '../sheets/customerRecords';
-import { rowToCustomer } from '../sheets/customerRows';
+import { CustomersTable } from '../sheets/customersTable';
 import { failure } from './failure';
 import { handleRead } from './guard';
 import { staffChoices } from './myWork';
@@ -37,8 +37,9 @@ export function getPipelineBoard(options?: unknown): PipelineBoard | Failure {
   return handleRead((ctx): PipelineBoard | Failure => {
     const parsed = parseOptions(boardOptionsSchema, options);
     if (!parsed.ok) return failure(parsed.errors);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
     const columns = buildBoard({
-      rows: pipelineRows(ctx.ss),
+      rows: pipelineRows(table),
       owner: parsed.value.owner,
       perStage: parsed.value.perStage,
       probabilities: ctx.settings.probabilities,
@@ -52,7 +53,7 @@ export function getPipelineBoard(options?: unknown): PipelineBoard | Failure {
         value: column.value,
         weighted: column.weighted,
         probability: column.probability,
-        customers: column.cards.map((card) => rowToCustomer(card.item)),
+        customers: column.cards.map((card) => table.toCustomer(card.item)),
         cards: column.cards.map((card) => ({ daysInStage: card.daysInStage, stale: card.stale })),
       })),
       staleDays: effectiveStaleDays(ctx.settings.staleDays),

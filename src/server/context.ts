@@ -6,8 +6,10 @@
  * list and (unless the user is listed) the owner; only Set up and the Pipeline rebuild read Settings.
  */
 
+import type { CustomFieldDefinition } from '../domain/customFields';
 import type { CrmSettings } from '../domain/settings';
 import { readRecordedAdmin } from '../sheets/admin';
+import { readAppliedCustomFields } from '../sheets/appliedCustomFields';
 import { readAppliedStaff } from '../sheets/appliedStaff';
 import { useTimeZone } from '../sheets/cells';
 import { readSettings } from '../sheets/settingsTable';
@@ -22,6 +24,10 @@ export interface CrmContext {
   readonly admin: string | null;
   readonly nowIso: string;
   readonly settings: CrmSettings;
+  /** The custom fields Set up applied (their columns exist); the Settings tab's if it never stored them. */
+  readonly customFields: readonly CustomFieldDefinition[];
+  /** Settings' "Group Pipeline by" value ('' when none): the Choice field the Pipeline figures are grouped by. */
+  readonly groupPipelineBy: string;
   /** Who may write besides the owner: the list Set up applied (the Settings tab's list if it never stored one). */
   readonly staff: readonly string[];
   /** Today in the spreadsheet's time zone (asked once per call, shared with date-cell reads), 'YYYY-MM-DD' (follow-up buckets, the Pipeline tab's overdue counts). */
@@ -51,7 +57,9 @@ export function openContext(): CrmContext {
     return found ? found.getEmail() : null;
   });
   const admin = once(() => owner() ?? readRecordedAdmin());
-  const settings = once(() => readSettings(ss).settings);
+  const read = once(() => readSettings(ss));
+  const settings = once(() => read().settings);
+  const customFields = once(() => readAppliedCustomFields() ?? read().customFields);
   const staff = once(() => readAppliedStaff() ?? settings().staff);
   const nowIso = new Date().toISOString();
   const today = once(() => Utilities.formatDate(new Date(Date.parse(nowIso)), timeZone(), 'yyyy-MM-dd'));
@@ -69,6 +77,12 @@ export function openContext(): CrmContext {
     },
     get settings() {
       return settings();
+    },
+    get customFields() {
+      return customFields();
+    },
+    get groupPipelineBy() {
+      return read().groupPipelineBy;
     },
     get staff() {
       return staff();

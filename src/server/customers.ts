@@ -1,6 +1,7 @@
 /** Customer operations of the server API: validate, lock, re-read, change, log. */
 
-import type { Customer, CustomerFields } from '../domain/customer';
+import type { Customer, CustomerFields, CustomerPatch } from '../domain/customer';
+import { validateCustomerPatch, validateNewCustomerInput } from '../domain/customFields/input';
 import { duplicateReason, findProbableDuplicates } from '../domain/duplicates';
 import { applyChange } from '../domain/change';
 import { creationEvents } from '../domain/history';
@@ -16,13 +17,7 @@ import type {
   SearchResult,
 } from '../domain/results';
 import { prepareSearch } from '../domain/search';
-import {
-  validateExpectedVersion,
-  validateId,
-  validateNewCustomer,
-  validatePatch,
-  validateStatusChange,
-} from '../domain/validation';
+import { validateExpectedVersion, validateId, validateStatusChange } from '../domain/validation';
 import { ArchiveTable } from '../sheets/archiveTable';
 import { customerListSource, customerSearchSource, duplicateRowIndexes, idCellsOf } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
@@ -49,22 +44,22 @@ function describeDuplicate(c: Customer, fields: CustomerFields): string {
 
 export function registerCustomer(input: CustomerInput): SaveResult {
   return handleWrite((ctx): SaveResult => {
-    const valid = validateNewCustomer(input);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
+    // The header row first: the custom fields that have a column are the ones this customer can hold.
+    const fields = table.layout().definitions;
+    const valid = validateNewCustomerInput(input, fields);
     if (!valid.ok) return failure(valid.errors);
     valid.value.owner = ownerFor(ctx, valid.value.owner);
     const lost = strictLostReason(null, valid.value, () => ctx.settings.lostReasons);
     if (!lost.ok) return failure(lost.errors);
     Object.assign(valid.value, lost.fields);
-    const table = CustomersTable.open(ctx.ss);
     // Only the ID and duplicate-key columns are read; customers are built only for probable duplicates.
     const keys = table.readKeys();
     if (!valid.allowDuplicate) {
       const matches = duplicateRowIndexes(keys, valid.value);
       // The rare path reads the whole tab once more so the answer carries whole customers (checked again on it).
       const duplicates =
-        matches.length > 0
-          ? findProbableDuplicates(valid.value, CustomersTable.customersAt(table.readGrid(), matches))
-          : [];
+        matches.length > 0 ? findProbableDuplicates(valid.value, table.customersAt(table.readGrid(), matches)) : [];
       if (duplicates.length > 0) {
         const named = duplicates.slice(0, 3).map((c) => describeDuplicate(c, valid.value));
         return {
@@ -85,7 +80,7 @@ export function registerCustomer(input: CustomerInput): SaveResult {
       statusChangedAt: ctx.nowIso,
       version: 1,
     };
-    const events = creationEvents(customer, ctx.user);
+    const events = creationEvents(customer, ctx.user, fields);
     appendCustomers(
       ctx.ss,
       table,
@@ -109,13 +104,13 @@ function checkTarget(id: unknown, expectedVersion: unknown): { id: string; versi
 function changeCustomer(
   ctx: CrmContext,
   target: { id: string; version: number },
-  change: (current: Customer) => { fields: Partial<CustomerFields>; note?: string },
+  change: (current: Customer) => { fields: CustomerPatch; note?: string },
+  table: CustomersTable = CustomersTable.open(ctx.ss, ctx.customFields),
 ): SaveResult {
-  const table = CustomersTable.open(ctx.ss);
   // The header, the ID column and the customer's own row: not every row of the tab.
   const snapshot = table.readCustomer(target.id);
   if (snapshot === null) {
-    const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
+    const archived = ArchiveTable.openIfPresent(ctx.ss, ctx.customFields)?.read();
     if (archived && ArchiveTable.find(archived, target.id) !== null) {
       return failure({ id: `Customer ${target.id} has been archived: restore it first to change it.` });
     }
@@ -127,7 +122,8 @@ function changeCustomer(
   const { fields, note } = change(current);
   const lost = strictLostReason(current, fields, () => ctx.settings.lostReasons);
   if (!lost.ok) return failure(lost.errors);
-  const { next, events } = applyChange(current, lost.fields, { at: ctx.nowIso, by: ctx.user, note });
+  const definitions = table.layout().definitions;
+  const { next, events } = applyChange(current, lost.fields, { at: ctx.nowIso, by: ctx.user, note, definitions });
   if (events.length === 0) return { ok: true, customer: current, events }; // Nothing changed: no new version.
   replaceCustomer(ctx.ss, table, snapshot, 0, next, events);
   return { ok: true, customer: next, events };
@@ -136,10 +132,11 @@ function changeCustomer(
 export function updateCustomer(id: string, patch: CustomerInput, expectedVersion: number): SaveResult {
   return handleWrite((ctx): SaveResult => {
     const target = checkTarget(id, expectedVersion);
-    const valid = validatePatch(patch);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
+    const valid = validateCustomerPatch(patch, table.layout().definitions);
     if (!valid.ok) return failure(valid.errors);
     if (valid.value.owner !== undefined) valid.value.owner = ownerFor(ctx, valid.value.owner);
-    return changeCustomer(ctx, target, () => ({ fields: valid.value }));
+    return changeCustomer(ctx, target, () => ({ fields: valid.value }), table);
   });
 }
 
@@ -163,11 +160,11 @@ export function getCustomer(id: string): GetCustomerResult {
   return handleRead((ctx): GetCustomerResult => {
     const idCheck = validateId(id);
     if (!idCheck.ok) return failure(idCheck.errors);
-    const snapshot = CustomersTable.open(ctx.ss).readCustomer(idCheck.value);
+    const snapshot = CustomersTable.open(ctx.ss, ctx.customFields).readCustomer(idCheck.value);
     const found = snapshot?.customers[0];
     if (found !== undefined) return { ok: true, customer: found, history: historyOf(ctx.ss, idCheck.value) };
     // Not in Customers: an archived customer is still returned, with when, by whom and why it was archived.
-    const archived = ArchiveTable.openIfPresent(ctx.ss)?.read();
+    const archived = ArchiveTable.openIfPresent(ctx.ss, ctx.customFields)?.read();
     const entry = archived ? ArchiveTable.find(archived, idCheck.value) : null;
     if (entry === null) return failure({ id: `No customer has the ID "${idCheck.value.slice(0, 40)}".` });
     const customer = { ...entry.customer, archived: entry.archived };
@@ -180,11 +177,11 @@ export function searchCustomers(query: string, options?: unknown): SearchResult 
     // Query checked and planned first; then one getValues, searched in place; only the customers returned are built.
     const search = prepareSearch(query, options);
     if (!search.ok) return search;
-    return search.run(customerSearchSource(ctx.ss));
+    return search.run(customerSearchSource(CustomersTable.open(ctx.ss, ctx.customFields)));
   });
 }
 
 export function listCustomers(options?: unknown): ListResult | Failure {
   // One read; customers are built only for the page returned.
-  return handleRead((ctx) => listRows(customerListSource(ctx.ss), options));
+  return handleRead((ctx) => listRows(customerListSource(CustomersTable.open(ctx.ss, ctx.customFields)), options));
 }

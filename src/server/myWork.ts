@@ -9,7 +9,6 @@ import { checkText, checkedField, issue, OWNER_MAX, parseOptions, validateId } f
 import * as z from 'zod/mini';
 import { followUpRows } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
-import { rowToCustomer } from '../sheets/customerRows';
 import { HistoryTable } from '../sheets/historyTable';
 import type { CrmContext } from './context';
 import { failure } from './failure';
@@ -63,12 +62,13 @@ export function listFollowUps(options?: unknown): FollowUps | Failure {
     const parsed = parseOptions(followUpOptionsSchema, options);
     if (!parsed.ok) return failure(parsed.errors);
     const owner = parsed.value.owner === undefined ? normaliseEmail(ctx.user) : parsed.value.owner;
-    const buckets = followUpBuckets(followUpRows(ctx.ss), ctx.today, owner);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
+    const buckets = followUpBuckets(followUpRows(table), ctx.today, owner);
     return {
-      overdue: buckets.overdue.map(rowToCustomer),
-      today: buckets.today.map(rowToCustomer),
-      upcoming: buckets.upcoming.map(rowToCustomer),
-      noNextStep: buckets.noNextStep.map(rowToCustomer),
+      overdue: buckets.overdue.map(table.toCustomer),
+      today: buckets.today.map(table.toCustomer),
+      upcoming: buckets.upcoming.map(table.toCustomer),
+      noNextStep: buckets.noNextStep.map(table.toCustomer),
     };
   });
 }

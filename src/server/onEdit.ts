@@ -13,7 +13,8 @@ import { lastRecordedFields } from '../domain/recorded';
 import { SETTINGS_COLUMNS } from '../domain/settings';
 import { parseStatus } from '../domain/statuses';
 import { type CellValue, readDate, readDay, readText, rewritable } from '../sheets/cells';
-import { CUSTOMER_WIDTH, cellOf, encodeField, readField } from '../sheets/customerRows';
+import { readAppliedCustomFields } from '../sheets/appliedCustomFields';
+import { CUSTOMER_WIDTH, cellOf, customerLayout, encodeField, readField } from '../sheets/customerRows';
 import { historyOfCustomers } from '../sheets/historyReads';
 import { HistoryTable } from '../sheets/historyTable';
 import { markPipelineOutOfDate } from '../sheets/pipelineTab';
@@ -21,10 +22,11 @@ import { SchemaError } from '../sheets/schemaError';
 import { checkHeader } from '../sheets/table';
 import { TAB } from '../sheets/tabs';
 
-type CustomerColumn = Column<CustomerKey>;
+/** A fixed column, or a custom field's (`custom:<name>`, logged under the field's name). */
+type CustomerColumn = Column<CustomerKey> | Column<`custom:${string}`>;
 
 const STAMP_KEYS: ReadonlySet<CustomerKey> = new Set(stampedKeys(true));
-const isStampKey = (key: CustomerKey): key is keyof ChangeStamp => STAMP_KEYS.has(key);
+const isStampKey = (key: string): key is keyof ChangeStamp => STAMP_KEYS.has(key as CustomerKey);
 /** Columns the CRM maintains itself (Updated at … Version): edits of those are not customer changes. */
 const STAMP_COLUMNS = CUSTOMER_COLUMNS.list.filter((column) => isStampKey(column.key));
 /** The block a hand edit's stamp is written into with one setValues: the stamp columns and any between them. */
@@ -74,8 +76,12 @@ function previousFromEvent(e: GoogleAppsScript.Events.SheetsOnEdit): PreviousTex
   return (_id, column) => loggedText(column, old);
 }
 
-function previousFromHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ids: ReadonlySet<string>): PreviousText {
-  const recorded = lastRecordedFields(historyOfCustomers(ss, ids), ids);
+function previousFromHistory(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ids: ReadonlySet<string>,
+  customHeaders: readonly string[],
+): PreviousText {
+  const recorded = lastRecordedFields(historyOfCustomers(ss, ids), ids, customHeaders);
   return (id, column) => loggedText(column, recorded.get(id)?.get(column.header) ?? '');
 }
 
@@ -111,8 +117,11 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const firstRow = Math.max(2, range.getRow());
   const first = range.getColumn();
   const last = range.getLastColumn();
-  const columns = CUSTOMER_COLUMNS.list.filter((c) => c.column >= first && c.column <= last && !isStampKey(c.key));
-  if (columns.length === 0) return;
+  const inEdit = (column: number): boolean => column >= first && column <= last;
+  // The custom fields Set up applied (a Properties read): an edit right of the fixed columns may be one of them.
+  const definitions = last > CUSTOMER_WIDTH ? (readAppliedCustomFields() ?? []) : [];
+  const fixedColumns = CUSTOMER_COLUMNS.list.filter((c) => c.column >= first && c.column <= last && !isStampKey(c.key));
+  if (fixedColumns.length === 0 && definitions.length === 0) return;
 
   // Simple triggers have 30 s: wait a while, and never block the user's edit on a busy CRM.
   const lock = LockService.getDocumentLock();
@@ -122,18 +131,29 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const header = sheet.getRange(1, 1, 1, CUSTOMER_WIDTH).getValues()[0];
+    const header =
+      definitions.length === 0
+        ? sheet.getRange(1, 1, 1, CUSTOMER_WIDTH).getValues()[0]
+        : sheet.getSheetValues(1, 1, 1, -1)[0];
     checkHeader(header, CUSTOMER_COLUMNS.headers, TAB.customers);
+    const layout = customerLayout(header ?? [], definitions);
+    const customColumns = layout.map.list.filter(
+      (c): c is Column<`custom:${string}`> => c.key.startsWith('custom:') && inEdit(c.column),
+    );
+    const columns: CustomerColumn[] = [...fixedColumns, ...customColumns];
+    if (columns.length === 0) return;
+    const width = Math.max(CUSTOMER_WIDTH, ...customColumns.map((c) => c.column));
     // Both headers are checked before anything is written: a Version bump without its log entry is a half-write.
     const history = HistoryTable.open(ss);
     history.checkHeader();
-    const rows = sheet.getRange(firstRow, 1, range.getLastRow() - firstRow + 1, CUSTOMER_WIDTH).getValues();
+    const rows = sheet.getRange(firstRow, 1, range.getLastRow() - firstRow + 1, width).getValues();
     const ids = new Set(rows.map((row) => readField(row, 'id')).filter((id) => id !== ''));
     if (ids.size === 0) return;
     // In a simple trigger Google often does not say who edited (blank e-mail): the log says so rather than guess.
     const by = e.user?.getEmail() || Session.getActiveUser().getEmail() || 'unknown user';
     const at = new Date().toISOString();
-    const previous = previousFromEvent(e) ?? previousFromHistory(ss, ids);
+    const customHeaders = customColumns.map((c) => c.header);
+    const previous = previousFromEvent(e) ?? previousFromHistory(ss, ids, customHeaders);
     const events: HistoryEvent[] = [];
     const asRead = rows.map((row) => STAMP_BLOCK.map((column) => rewritable(cellOf(row, column))));
     const reasonsAsRead = rows.map((row) => [rewritable(cellOf(row, LOST_REASON))]);

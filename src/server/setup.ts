@@ -9,6 +9,7 @@ import type { SetUpReport } from '../domain/api';
 import type { Failure } from '../domain/results';
 import { recordAdmin } from '../sheets/admin';
 import { saveAppliedStaff } from '../sheets/appliedStaff';
+import { saveAppliedCustomFields } from '../sheets/appliedCustomFields';
 import { readSettings } from '../sheets/settingsTable';
 import { setUpTabs } from '../sheets/setupTabs';
 import { TAB } from '../sheets/tabs';
@@ -60,8 +61,8 @@ export function setUpCrm(): SetUpReport | Failure {
       const admin = ctx.admin ?? normaliseEmail(ctx.user);
       const firstAdmin = ctx.admin === null;
       // One read of Settings: its problems are reported, its staff list applied.
-      const { settings, problems } = readSettings(ctx.ss);
-      const outcome = setUpTabs(ctx.ss, admin, settings);
+      const { settings, customFields, problems } = readSettings(ctx.ss);
+      const outcome = setUpTabs(ctx.ss, admin, settings, customFields);
       if (outcome.created.includes(TAB.customers) && removeUntouchedDefaultSheet(ctx.ss)) {
         outcome.repaired.push(`Removed the empty ${DEFAULT_SHEET_NAME} tab the new spreadsheet came with`);
       }
@@ -73,6 +74,7 @@ export function setUpCrm(): SetUpReport | Failure {
       }
       // The protections now carry this list: from here on the API lets in the same people (see appliedStaff.ts).
       saveAppliedStaff(settings.staff, ctx.nowIso);
+      saveAppliedCustomFields(customFields);
       return { ok: true, ...outcome, messages: [...outcome.messages, ...problems] };
     },
     { allow: 'anyone', pipeline: 'unchanged' },

@@ -8,7 +8,18 @@
 import { ARCHIVE_COLUMNS, type ArchiveInfo } from '../domain/archive';
 import type { Customer } from '../domain/customer';
 import { type CellValue, dateCell, prepareDateReads, readDate, readText, rewritable, textCell } from './cells';
-import { cellOf, customerToRow, isBlankRow, readField, rowToCustomer } from './customerRows';
+import { CUSTOMER_COLUMNS } from '../domain/columns';
+import type { CustomFieldDefinition } from '../domain/customFields';
+import {
+  cellOf,
+  type CustomerLayout,
+  customerLayout,
+  customerToRow,
+  FIXED_LAYOUT,
+  isBlankRow,
+  readField,
+  rowToCustomer,
+} from './customerRows';
 import { SchemaError } from './schemaError';
 import { type AppendedRows, appendRows, checkHeader, readTab, removeAppendedRows } from './table';
 import { TAB } from './tabs';
@@ -33,9 +44,14 @@ export interface ArchiveSnapshot {
   lastRow: number;
 }
 
-/** The Archive row of `customer` archived with `info`: the Customers row, then Archived at, by, reason. */
-export function archiveRow(customer: Customer, info: ArchiveInfo): CellValue[] {
-  return [...customerToRow(customer), dateCell(info.at), textCell(info.by), textCell(info.reason)];
+/**
+ * The Archive row of `customer` archived with `info`: the Customers row, then Archived at, by, reason, then its
+ * custom fields in the Archive tab's own custom columns (`layout`, found there by header as on Customers).
+ */
+export function archiveRow(customer: Customer, info: ArchiveInfo, layout: CustomerLayout = FIXED_LAYOUT): CellValue[] {
+  const row = customerToRow(customer, layout).slice(0, CUSTOMER_COLUMNS.width);
+  const custom = layout === FIXED_LAYOUT ? [] : customerToRow(customer, layout).slice(ARCHIVE_WIDTH);
+  return [...row, dateCell(info.at), textCell(info.by), textCell(info.reason), ...custom];
 }
 
 /** A row taken out by removeCustomerRow: where it was, its values as read, and whether it was deleted or emptied. */
@@ -75,31 +91,39 @@ export function putBackRow(sheet: Sheet, removed: RemovedRow): void {
 }
 
 export class ArchiveTable {
-  constructor(readonly sheet: Sheet) {}
+  /** The row layout the last read saw: custom columns follow the three archive columns, found by header. */
+  private layout: CustomerLayout = FIXED_LAYOUT;
 
-  static open(ss: Spreadsheet): ArchiveTable {
+  constructor(
+    readonly sheet: Sheet,
+    private readonly definitions: readonly CustomFieldDefinition[] = [],
+  ) {}
+
+  static open(ss: Spreadsheet, definitions: readonly CustomFieldDefinition[] = []): ArchiveTable {
     const sheet = ss.getSheetByName(TAB.archive);
     if (!sheet) throw new SchemaError('The Archive tab is missing: the owner must run CRM ▸ Set up / repair once.');
-    return new ArchiveTable(sheet);
+    return new ArchiveTable(sheet, definitions);
   }
 
   /** The tab if it exists (reads that only look for archived customers work without it). */
-  static openIfPresent(ss: Spreadsheet): ArchiveTable | null {
+  static openIfPresent(ss: Spreadsheet, definitions: readonly CustomFieldDefinition[] = []): ArchiveTable | null {
     const sheet = ss.getSheetByName(TAB.archive);
-    return sheet ? new ArchiveTable(sheet) : null;
+    return sheet ? new ArchiveTable(sheet, definitions) : null;
   }
 
-  /** Every archived customer, with one read of the tab, header checked. */
+  /** Every archived customer, with one read of the tab (every column), header checked. */
   read(): ArchiveSnapshot {
-    const values = readTab(this.sheet, ARCHIVE_WIDTH);
+    const values = readTab(this.sheet, this.definitions.length === 0 ? ARCHIVE_WIDTH : 'all');
     prepareDateReads();
     checkHeader(values[0], ARCHIVE_COLUMNS.headers, TAB.archive);
+    this.layout = this.definitions.length === 0 ? FIXED_LAYOUT : customerLayout(values[0] ?? [], this.definitions);
+    const layout = this.layout;
     const entries: ArchivedEntry[] = [];
     for (let i = 1; i < values.length; i++) {
       const row = values[i] as unknown[];
       if (isBlankRow(row)) continue;
       entries.push({
-        customer: rowToCustomer(row),
+        customer: rowToCustomer(row, layout),
         archived: {
           at: readDate(cellOf(row, A.archivedAt)),
           by: readText(cellOf(row, A.archivedBy)),
@@ -124,7 +148,8 @@ export class ArchiveTable {
 
   /** Appends `customer` archived with `info` below the last row read. */
   append(snapshot: ArchiveSnapshot, customer: Customer, info: ArchiveInfo): AppendedRows {
-    return appendRows(this.sheet, snapshot.lastRow, [archiveRow(customer, info)], ARCHIVE_WIDTH);
+    const row = archiveRow(customer, info, this.layout);
+    return appendRows(this.sheet, snapshot.lastRow, [row], row.length);
   }
 
   /** Undo of append. */
@@ -134,6 +159,6 @@ export class ArchiveTable {
 
   /** Takes `entry`'s row out of the tab (see removeCustomerRow). */
   remove(entry: ArchivedEntry): RemovedRow {
-    return removeCustomerRow(this.sheet, entry.row, entry.customer.id, ARCHIVE_WIDTH);
+    return removeCustomerRow(this.sheet, entry.row, entry.customer.id, Math.max(ARCHIVE_WIDTH, this.layout.map.width));
   }
 }

@@ -7,6 +7,7 @@
  */
 
 import { CUSTOMER_COLUMNS } from '../domain/columns';
+import { searchedCustomIndexes } from '../domain/customFields';
 import type { Customer, CustomerKey } from '../domain/customer';
 import { type DuplicateKeys, probableDuplicateTest } from '../domain/duplicates';
 import type { FollowUpRow } from '../domain/followUps';
@@ -14,7 +15,7 @@ import type { ListSource } from '../domain/listing';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
-import { cellOf, isBlankRow, readField, readStatus, rowToCustomer } from './customerRows';
+import { cellOf, isBlankRow, readField, readStatus } from './customerRows';
 import { CustomersTable, type KeyRows } from './customersTable';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,16 +38,19 @@ const SEARCH_COLUMNS: SearchColumns = {
  * per row: cells are read as rowToCustomer reads them (readText, status label, trimmed ID), blank rows are
  * passed over, and only the customers returned are built (rowToCustomer).
  */
-export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
+export function customerSearchSource(table: CustomersTable): SearchSource<Customer> {
+  const rows = table.readGrid();
+  const layout = table.layout();
+  const extra = searchedCustomIndexes(layout.map, layout.definitions);
   return {
-    rows: CustomersTable.open(ss).readGrid(),
+    rows,
     first: 1,
-    columns: SEARCH_COLUMNS,
+    columns: extra.length === 0 ? SEARCH_COLUMNS : { ...SEARCH_COLUMNS, extra },
     text: readText,
     status: readStatus,
     id: (row) => readField(row, 'id'),
     skip: isBlankRow,
-    result: rowToCustomer,
+    result: table.toCustomer,
   };
 }
 
@@ -55,7 +59,7 @@ export function customerSearchSource(ss: Spreadsheet): SearchSource<Customer> {
  * dates in milliseconds ('' when a cell holds no date): the pipeline only does time arithmetic with them.
  */
 export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
-  return pipelineRows(ss).map((r) => r.customer);
+  return pipelineRows(CustomersTable.open(ss)).map((r) => r.customer);
 }
 
 /** One row as the Pipeline rebuild and the board read it (see pipelineCustomers). */
@@ -80,8 +84,8 @@ function toPipelineCustomer(row: readonly unknown[]): PipelineCustomer {
  * Every customer as the Pipeline board sums and sorts them (pipelineCustomers' fields), each with its row: one read
  * of the tab, and full customers are built (rowToCustomer) only for the cards the board shows.
  */
-export function pipelineRows(ss: Spreadsheet): { customer: PipelineCustomer; item: readonly unknown[] }[] {
-  const values = CustomersTable.open(ss).readGrid();
+export function pipelineRows(table: CustomersTable): { customer: PipelineCustomer; item: readonly unknown[] }[] {
+  const values = table.readGrid();
   const rows: { customer: PipelineCustomer; item: readonly unknown[] }[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
@@ -95,8 +99,8 @@ export function pipelineRows(ss: Spreadsheet): { customer: PipelineCustomer; ite
  * Every customer as "My work" sorts them (name, owner, status, due day), each with its row: one read of the tab,
  * and full customers are built (rowToCustomer) only for the rows a list returns.
  */
-export function followUpRows(ss: Spreadsheet): FollowUpRow<readonly unknown[]>[] {
-  const values = CustomersTable.open(ss).readGrid();
+export function followUpRows(table: CustomersTable): FollowUpRow<readonly unknown[]>[] {
+  const values = table.readGrid();
   const rows: FollowUpRow<readonly unknown[]>[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
@@ -139,14 +143,14 @@ export function duplicateRowIndexes(keys: KeyRows, fields: DuplicateKeys): numbe
  * The Customers tab as listing reads it: one read (header checked), blank rows left out, each sorted or filtered
  * field read from its cell as rowToCustomer reads it (readField), and customers built only for the page returned.
  */
-export function customerListSource(ss: Spreadsheet): ListSource<readonly unknown[]> {
-  const values = CustomersTable.open(ss).readGrid();
+export function customerListSource(table: CustomersTable): ListSource<readonly unknown[]> {
+  const values = table.readGrid();
   const rows: (readonly unknown[])[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
     if (!isBlankRow(row)) rows.push(row);
   }
-  return { rows, field: listedField, result: rowToCustomer };
+  return { rows, field: listedField, result: table.toCustomer };
 }
 
 /**

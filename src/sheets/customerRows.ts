@@ -8,12 +8,21 @@
 import {
   type Column,
   type ColumnMap,
+  columnMap,
   CUSTOMER_COLUMNS,
   type CellKind,
   type CellKindValue,
   HISTORY_COLUMNS,
 } from '../domain/columns';
 import { stampedKeys } from '../domain/change';
+import {
+  type CustomColumnsLayout,
+  customColumnsLayout,
+  customFieldKey,
+  customValuesOf,
+  type CustomFieldDefinition,
+  ownCustomValue,
+} from '../domain/customFields';
 import type { Customer, CustomerKey, HistoryEvent } from '../domain/customer';
 import type { Status } from '../domain/statuses';
 import { isStatus, parseStatus } from '../domain/statuses';
@@ -32,6 +41,46 @@ import {
 
 export const CUSTOMER_WIDTH = CUSTOMER_COLUMNS.width;
 export const HISTORY_WIDTH = HISTORY_COLUMNS.width;
+
+/**
+ * The Customers row as one tab holds it: the fixed columns, then the custom fields' columns found by name in its
+ * header row (and columns no definition names, kept as they are). `definitions` are the fields that have a column:
+ * a field defined in Settings after the last Set up has none yet, so it is neither read nor written.
+ */
+export interface CustomerLayout {
+  readonly map: CustomColumnsLayout['map'];
+  readonly definitions: readonly CustomFieldDefinition[];
+  /** Fields defined in Settings that have no column yet (Set up adds them). */
+  readonly missing: CustomColumnsLayout['append'];
+  readonly kept: CustomColumnsLayout['kept'];
+}
+
+/** The layout of a tab whose header row is `headers` for the fields defined in Settings. */
+export function customerLayout(
+  headers: readonly unknown[],
+  definitions: readonly CustomFieldDefinition[],
+): CustomerLayout {
+  const found = customColumnsLayout(headers, definitions);
+  const missing = new Set(found.append.map((spec) => spec.key));
+  return {
+    // The row as the tab holds it now: the columns Set up has not added yet are not part of it.
+    map: customerColumnsWithout(found.map, missing),
+    definitions: definitions.filter((d) => !missing.has(customFieldKey(d.name))),
+    missing: found.append,
+    kept: found.kept,
+  };
+}
+
+function customerColumnsWithout(
+  map: CustomColumnsLayout['map'],
+  keys: ReadonlySet<string>,
+): CustomColumnsLayout['map'] {
+  if (keys.size === 0) return map;
+  return columnMap(map.list.filter((c) => !keys.has(c.key)).map(({ key, header, kind }) => ({ key, header, kind })));
+}
+
+/** The first version's row: no custom field (a tab whose header row was not read, or a CRM without custom fields). */
+export const FIXED_LAYOUT: CustomerLayout = { map: CUSTOMER_COLUMNS, definitions: [], missing: [], kept: [] };
 
 /**
  * A Status cell: its label, or, for text typed by hand that is not a status, that text as it is (CRM ▸ Check data
@@ -108,13 +157,32 @@ function fromRow<K extends string>(map: ColumnMap<K>, row: readonly unknown[]): 
   return record;
 }
 
-export function customerToRow(c: Customer): CellValue[] {
-  return toRow(CUSTOMER_COLUMNS, c);
+/** The value `customer` holds for a column of `layout` ('' for a kept column: the CRM never fills one). */
+function customerCell(customer: Customer, column: Column): unknown {
+  if (column.key.startsWith('custom:')) return ownCustomValue(customer.custom, column.header) ?? null;
+  if (column.key.startsWith('kept:')) return '';
+  return customer[column.key as CustomerKey];
 }
 
-export function rowToCustomer(row: readonly unknown[]): Customer {
+export function customerToRow(c: Customer, layout: CustomerLayout = FIXED_LAYOUT): CellValue[] {
+  if (layout === FIXED_LAYOUT) return toRow(CUSTOMER_COLUMNS, c);
+  return layout.map.list.map((column) => {
+    const value = customerCell(c, column);
+    // A Number field with no value is an empty cell, as Deal value is; a Text/Date one is '' already.
+    return value === null && column.kind !== 'number' ? '' : codecOf(column).write(value);
+  });
+}
+
+export function rowToCustomer(row: readonly unknown[], layout: CustomerLayout = FIXED_LAYOUT): Customer {
   // Every key of Customer is a column (checked at compile time in columns.ts), each read as its type.
-  return fromRow(CUSTOMER_COLUMNS, row) as unknown as Customer;
+  const customer = fromRow(CUSTOMER_COLUMNS, row) as unknown as Customer;
+  const record: Record<string, unknown> = {};
+  for (const definition of layout.definitions) {
+    const column = layout.map.of[customFieldKey(definition.name)];
+    if (column !== undefined) record[column.key] = readColumn(row, column);
+  }
+  customer.custom = customValuesOf(record, layout.definitions);
+  return customer;
 }
 
 export function historyToRow(e: HistoryEvent): CellValue[] {
@@ -136,13 +204,17 @@ export function changedCells(
   raw: readonly unknown[],
   before: Customer,
   after: Customer,
+  layout: CustomerLayout = FIXED_LAYOUT,
 ): Map<number, { value: CellValue; previous: CellValue }> {
   const cells = new Map<number, { value: CellValue; previous: CellValue }>();
-  const stamped: readonly CustomerKey[] = stampedKeys(before.status !== after.status);
-  for (const column of CUSTOMER_COLUMNS.list) {
-    const key = column.key;
-    if (before[key] === after[key] && !stamped.includes(key)) continue;
-    cells.set(column.column, { value: codecOf(column).write(after[key]), previous: rewritable(raw[column.index]) });
+  const stamped: readonly string[] = stampedKeys(before.status !== after.status);
+  for (const column of layout.map.list) {
+    if (column.key.startsWith('kept:')) continue; // a column no definition names: never the CRM's to write
+    const from = customerCell(before, column);
+    const to = customerCell(after, column);
+    if (from === to && !stamped.includes(column.key)) continue;
+    if (column.key.startsWith('custom:') && (from ?? '') === (to ?? '')) continue; // absent = empty
+    cells.set(column.column, { value: codecOf(column).write(to), previous: rewritable(raw[column.index]) });
   }
   return cells;
 }

@@ -6,8 +6,18 @@
 
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer } from '../domain/customer';
+import type { CustomFieldDefinition } from '../domain/customFields';
 import { prepareDateReads } from './cells';
-import { CUSTOMER_WIDTH, changedCells, customerToRow, isBlankRow, readIdCell, rowToCustomer } from './customerRows';
+import {
+  changedCells,
+  type CustomerLayout,
+  customerLayout,
+  customerToRow,
+  FIXED_LAYOUT,
+  isBlankRow,
+  readIdCell,
+  rowToCustomer,
+} from './customerRows';
 import { SchemaError } from './schemaError';
 import {
   type AppendedRows,
@@ -64,27 +74,54 @@ function duplicateIdError(id: string, firstRow: number, secondRow: number): Sche
 export class CustomersTable {
   /** What writeChange wrote, by sheet row, so that restore(snapshot, index) can put back exactly those cells. */
   private readonly written = new Map<number, CellBlock[]>();
+  /** The row layout, from the header row the last read saw (null before any read). */
+  private seen: CustomerLayout | null = null;
 
-  constructor(readonly sheet: Sheet) {}
+  /** `definitions`: the custom fields defined in Settings (their columns are found by name in the header row). */
+  constructor(
+    readonly sheet: Sheet,
+    private readonly definitions: readonly CustomFieldDefinition[] = [],
+  ) {}
 
-  static open(ss: Spreadsheet): CustomersTable {
-    return new CustomersTable(requireSheet(ss, TAB.customers));
+  static open(ss: Spreadsheet, definitions: readonly CustomFieldDefinition[] = []): CustomersTable {
+    return new CustomersTable(requireSheet(ss, TAB.customers), definitions);
   }
 
+  /** The fixed headers checked, and where each custom field's column is in this header row. */
+  private useHeader(headerRow: readonly unknown[] | undefined): CustomerLayout {
+    checkHeader(headerRow, CUSTOMER_COLUMNS.headers, TAB.customers);
+    // No custom field: the first version's row exactly (a column further right is not the CRM's).
+    this.seen = this.definitions.length === 0 ? FIXED_LAYOUT : customerLayout(headerRow ?? [], this.definitions);
+    return this.seen;
+  }
+
+  /** The row layout: the one the last read saw, else row 1 read now (one call). */
+  layout(): CustomerLayout {
+    return this.seen ?? this.checkHeaderRow();
+  }
+
+  /** A customer from a row read from this tab (its custom fields included). */
+  readonly toCustomer = (row: readonly unknown[]): Customer => rowToCustomer(row, this.layout());
+
   /**
-   * The whole tab as getValues returns it, with one call (readTab), header checked; date cells made readable (the
-   * zone is asked up front, so every read makes the same calls whatever the rows hold).
+   * The whole tab as getValues returns it, with one call (readTab, every column: the custom fields follow the fixed
+   * ones), header checked; date cells made readable (the zone is asked up front, so every read makes the same calls
+   * whatever the rows hold).
    */
   readGrid(): unknown[][] {
-    const values = readTab(this.sheet, CUSTOMER_WIDTH);
+    // Without custom fields, the fixed columns only (as before them): a stray column further right is not read.
+    const values = readTab(this.sheet, this.definitions.length === 0 ? CUSTOMER_COLUMNS.width : 'all');
     prepareDateReads();
-    checkHeader(values[0], CUSTOMER_COLUMNS.headers, TAB.customers);
+    this.useHeader(values[0]);
     return values;
   }
 
-  /** Row 1 alone (one read of `width` cells), checked against the column map. */
-  checkHeaderRow(): void {
-    checkHeader(this.sheet.getRange(1, 1, 1, CUSTOMER_WIDTH).getValues()[0], CUSTOMER_COLUMNS.headers, TAB.customers);
+  /** Row 1 alone up to its last column with content (one read), checked against the column map. */
+  checkHeaderRow(): CustomerLayout {
+    if (this.definitions.length === 0) {
+      return this.useHeader(this.sheet.getRange(1, 1, 1, CUSTOMER_COLUMNS.width).getValues()[0]);
+    }
+    return this.useHeader(this.sheet.getSheetValues(1, 1, 1, -1)[0]);
   }
 
   /**
@@ -92,7 +129,7 @@ export class CustomersTable {
    * row (one read): the IDs and the duplicate keys, KEY_WIDTH of the tab's columns instead of all of them.
    */
   readKeys(): KeyRows {
-    this.checkHeaderRow();
+    this.layout(); // row 1 read and checked, unless this call read it already
     const rows = readTab(this.sheet, KEY_WIDTH);
     prepareDateReads();
     return { rows, lastRow: rows.length };
@@ -106,7 +143,7 @@ export class CustomersTable {
    * not, nothing is changed and the call says so.
    */
   readCustomer(id: string): CustomersSnapshot | null {
-    this.checkHeaderRow();
+    this.layout(); // row 1 read and checked, unless this call read it already
     const ids = readColumn(this.sheet, CUSTOMER_COLUMNS.of.id.column);
     prepareDateReads();
     let found = -1;
@@ -119,21 +156,22 @@ export class CustomersTable {
     }
     if (found < 0) return null;
     const rowNumber = found + 1;
-    const row = this.sheet.getRange(rowNumber, 1, 1, CUSTOMER_WIDTH).getValues()[0] as unknown[];
+    const layout = this.layout();
+    const row = this.sheet.getRange(rowNumber, 1, 1, layout.map.width).getValues()[0] as unknown[];
     if (readIdCell(row[CUSTOMER_COLUMNS.of.id.index]) !== id) {
       throw new SchemaError(
         `The Customers tab changed while ${id} was being read (sorted or edited by hand); nothing was changed. Try again.`,
       );
     }
-    return { customers: [rowToCustomer(row)], rowNumbers: [rowNumber], rows: [row], lastRow: ids.length };
+    return { customers: [rowToCustomer(row, layout)], rowNumbers: [rowNumber], rows: [row], lastRow: ids.length };
   }
 
   /** The customers on the rows at 0-based `indexes` of a grid read from row 1 (readGrid), blank rows left out. */
-  static customersAt(values: readonly (readonly unknown[])[], indexes: readonly number[]): Customer[] {
+  customersAt(values: readonly (readonly unknown[])[], indexes: readonly number[]): Customer[] {
     return indexes
       .map((i) => values[i] as unknown[])
       .filter((row) => row !== undefined && !isBlankRow(row))
-      .map(rowToCustomer);
+      .map(this.toCustomer);
   }
 
   /** Reads every row (readGrid) into customers with their sheet rows. */
@@ -145,7 +183,7 @@ export class CustomersTable {
     for (let i = 1; i < values.length; i++) {
       const row = values[i] as unknown[];
       if (isBlankRow(row)) continue;
-      customers.push(rowToCustomer(row));
+      customers.push(this.toCustomer(row));
       rowNumbers.push(i + 1);
       rows.push(row);
     }
@@ -202,7 +240,12 @@ export class CustomersTable {
     const blocks = cellBlocks(
       changes.map(({ index, after }) => ({
         row: snapshot.rowNumbers[index] as number,
-        cells: changedCells(snapshot.rows[index] as unknown[], snapshot.customers[index] as Customer, after),
+        cells: changedCells(
+          snapshot.rows[index] as unknown[],
+          snapshot.customers[index] as Customer,
+          after,
+          this.layout(),
+        ),
       })),
     );
     writeBlocks(this.sheet, blocks);
@@ -216,7 +259,9 @@ export class CustomersTable {
 
   /** Appends below the last row read; `batch` keeps the same calls whatever the count (see appendRows). */
   append(snapshot: CustomersSnapshot, customers: readonly Customer[], options: { batch?: boolean } = {}): AppendedRows {
-    return appendRows(this.sheet, snapshot.lastRow, customers.map(customerToRow), CUSTOMER_WIDTH, options);
+    const layout = this.layout();
+    const rows = customers.map((customer) => customerToRow(customer, layout));
+    return appendRows(this.sheet, snapshot.lastRow, rows, layout.map.width, options);
   }
 
   /** Undo of append (a two-tab write whose History half failed). */

@@ -6,6 +6,8 @@ import { DEFAULT_LOST_REASONS, LOST_REASONS_HEADER } from '../domain/lostReasons
 import { type CrmSettings, lostReasonsColumn, SETTINGS_COLUMNS, settingsGrid } from '../domain/settings';
 import { STATUSES, STATUS_LIST_TEXT } from '../domain/statuses';
 import { readText } from './cells';
+import type { CustomFieldDefinition } from '../domain/customFields';
+import { ensureCustomColumns, ensureCustomFieldTable } from './customColumnsSetup';
 import { repairHeader } from './headerRepair';
 import { framePipelineTab } from './pipelineTab';
 import { frameSnapshotsTab } from './snapshotsTab';
@@ -128,7 +130,12 @@ function addLostReasons(sheet: Sheet, outcome: SetUpOutcome): void {
   outcome.repaired.push(`${TAB.settings}: "${LOST_REASONS_HEADER}" list added in column ${columnLetter(column)}`);
 }
 
-export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings): SetUpOutcome {
+export function setUpTabs(
+  ss: Spreadsheet,
+  admin: string,
+  settings: CrmSettings,
+  customFields: readonly CustomFieldDefinition[] = [],
+): SetUpOutcome {
   const outcome: SetUpOutcome = { created: [], repaired: [], messages: [] };
   const customers = ensureTab(ss, TAB.customers, outcome);
   const history = ensureTab(ss, TAB.history, outcome);
@@ -138,10 +145,17 @@ export function setUpTabs(ss: Spreadsheet, admin: string, settings: CrmSettings)
   const archive = ensureTab(ss, TAB.archive, outcome);
   const snapshots = ensureTab(ss, TAB.snapshots, outcome);
 
-  if (ensureHeader(customers, CUSTOMER_COLUMNS.headers, TAB.customers, outcome)) formatCustomers(customers);
+  if (ensureHeader(customers, CUSTOMER_COLUMNS.headers, TAB.customers, outcome)) {
+    formatCustomers(customers);
+    ensureCustomColumns(customers, TAB.customers, customFields, outcome);
+  }
   if (ensureHeader(history, HISTORY_COLUMNS.headers, TAB.history, outcome)) formatHistory(history);
-  if (ensureHeader(archive, ARCHIVE_COLUMNS.headers, TAB.archive, outcome)) formatColumns(archive, ARCHIVE_COLUMNS);
+  if (ensureHeader(archive, ARCHIVE_COLUMNS.headers, TAB.archive, outcome)) {
+    formatColumns(archive, ARCHIVE_COLUMNS);
+    ensureCustomColumns(archive, TAB.archive, customFields, outcome);
+  }
   ensureSettings(settingsTab, settings, outcome);
+  ensureCustomFieldTable(settingsTab, outcome);
   // Always, not only for a new tab: this is the repair path of the Pipeline tab's formats and chart.
   framePipelineTab(pipeline);
   frameSnapshotsTab(snapshots);

@@ -71,7 +71,7 @@ describe('setUpCrm', () => {
     expect(crm.tab('History')).toEqual([[...HISTORY_HEADERS]]);
     expect(crm.tab('Settings')[0]).toEqual([
       ...['Staff e-mail', '', 'Stage', 'Win probability', '', 'Setting', 'Value'],
-      ...['', '', '', '', '', '', 'Lost reasons'], // H..M blank (I:L the custom-field table), N the list
+      ...['', 'Custom field', 'Type', 'Choices', 'Required', '', 'Lost reasons'], // H, M blank; I:L custom fields
     ]);
     const customers = crm.gas.sheets.sheet('Customers');
     expect(customers.frozenRows).toBe(1);

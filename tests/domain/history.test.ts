@@ -11,6 +11,7 @@ import {
 
 function customer(overrides: Partial<Customer> = {}): Customer {
   return {
+    custom: {},
     id: 'C-00007',
     name: 'Ana Pérez',
     company: 'Acme',

@@ -47,6 +47,8 @@ export interface Seed {
   plan?: PlannedCall[];
   /** The Import tab's cells as getValues returns them (header row first, title lines allowed). */
   importSheet?: unknown[][];
+  /** Rows of the Settings table `Custom field | Type | Choices | Required` (I2:L…), applied by a Set up. */
+  customFields?: string[][];
 }
 
 const MINUTE = 60_000;
@@ -68,8 +70,18 @@ export class PageServer {
   ) {
     this.delays = { '*': 30, ...seed.delays };
     this.planned = [...(seed.plan ?? [])];
+    if (seed.customFields) this.defineCustomFields(seed.customFields);
     for (const customer of seed.customers ?? []) this.register(customer);
     if (seed.importSheet) this.pasteImport(seed.importSheet);
+  }
+
+  private defineCustomFields(rows: readonly string[][]): void {
+    const owner = this.crm.gas.runtime.owner;
+    rows.forEach((cells, r) =>
+      cells.forEach((value, c) => this.crm.edit({ user: owner, sheet: 'Settings', row: r + 2, column: 9 + c, value })),
+    );
+    const report = this.crm.call(owner, 'setUpCrm');
+    if (!report.ok) throw new Error(`Set up failed: ${JSON.stringify(report)}`);
   }
 
   /** Callable functions, as the page's google.script.run offers them. */

@@ -32,7 +32,7 @@ const ROWS: Customer[] = [
 function seed(): void {
   crm.current.run(() => {
     const sheet = crm.current.ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
-    sheet.getRange(2, 1, ROWS.length, CUSTOMER_COLUMNS.width).setValues(ROWS.map(customerToRow));
+    sheet.getRange(2, 1, ROWS.length, CUSTOMER_COLUMNS.width).setValues(ROWS.map((c) => customerToRow(c)));
     // A hand-typed text in a date column, and a blank line, as people leave them.
     sheet.getRange(4, CUSTOMER_COLUMNS.of.createdAt.column).setValue('soon');
     sheet.getRange(ROWS.length + 3, 1).setValue('');
@@ -48,7 +48,7 @@ describe('customerListSource', () => {
       for (const sort of [key, `-${key}`]) {
         for (const filters of [{}, { status: 'Lead' }, { owner: 'rep@example.com' }]) {
           const options = { sort, limit: 3, ...filters };
-          const lean = run(() => listRows(customerListSource(crm.current.ss), options));
+          const lean = run(() => listRows(customerListSource(CustomersTable.open(crm.current.ss)), options));
           expect({ sort, filters, lean }).toEqual({ sort, filters, lean: listCustomers(customers, options) });
         }
       }
@@ -57,7 +57,7 @@ describe('customerListSource', () => {
 
   it('builds customers only for the page returned', () => {
     seed();
-    const source = crm.current.run(() => customerListSource(crm.current.ss));
+    const source = crm.current.run(() => customerListSource(CustomersTable.open(crm.current.ss)));
     const built: unknown[] = [];
     const counted = {
       ...source,

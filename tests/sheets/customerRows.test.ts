@@ -49,8 +49,12 @@ describe('Customers row round trip', () => {
         updatedBy: text,
       }),
     );
-    const back = roundTrip(TAB.customers, CUSTOMER_COLUMNS.width, customers.map(customerToRow));
-    expect(back.map(rowToCustomer)).toEqual(customers);
+    const back = roundTrip(
+      TAB.customers,
+      CUSTOMER_COLUMNS.width,
+      customers.map((c) => customerToRow(c)),
+    );
+    expect(back.map((r) => rowToCustomer(r))).toEqual(customers);
     // The cells hold the text itself (no formula ran, no number or boolean was made of it).
     expect(back.map((row) => row[CUSTOMER_COLUMNS.of.name.index])).toEqual(HOSTILE);
   });
@@ -61,8 +65,12 @@ describe('Customers row round trip', () => {
       customer(2, { name: 'Bob', dealValue: null, status: 'Closed-won', version: 1 }),
       customer(3, { name: 'Cy', dealValue: 0, status: 'Lead', createdAt: '', updatedAt: '', statusChangedAt: '' }),
     ];
-    const back = roundTrip(TAB.customers, CUSTOMER_COLUMNS.width, customers.map(customerToRow));
-    expect(back.map(rowToCustomer)).toEqual(customers);
+    const back = roundTrip(
+      TAB.customers,
+      CUSTOMER_COLUMNS.width,
+      customers.map((c) => customerToRow(c)),
+    );
+    expect(back.map((r) => rowToCustomer(r))).toEqual(customers);
     const C = CUSTOMER_COLUMNS.of;
     expect(back[0]?.[C.dealValue.index]).toBe(1234.5);
     expect(back[1]?.[C.dealValue.index]).toBe('');

@@ -21,7 +21,7 @@ function seed(rows: Customer[] = [ANN, BOB, CY]): void {
   const { ss, run } = crm.current;
   run(() => {
     const sheet = ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
-    const [first, second, ...rest] = rows.map(customerToRow);
+    const [first, second, ...rest] = rows.map((c) => customerToRow(c));
     sheet.getRange(2, 1, 2, CUSTOMER_COLUMNS.width).setValues([first ?? [], second ?? []]);
     if (rest.length > 0) sheet.getRange(5, 1, rest.length, CUSTOMER_COLUMNS.width).setValues(rest);
   });

@@ -88,7 +88,7 @@ it.each([
   expect(repair()).toBe('reordered');
   const values = crm.current.values(TAB.customers);
   expect(values[0]).toEqual([...CUSTOMER_COLUMNS.headers]);
-  expect(values.slice(1, 3).map(rowToCustomer)).toEqual([ANN, BOB]);
+  expect(values.slice(1, 3).map((r) => rowToCustomer(r))).toEqual([ANN, BOB]);
   expect(columnsWithRules()).toEqual([C.status.column]);
 });
 
@@ -97,5 +97,10 @@ it('refuses to guess when a header was renamed', () => {
   crm.current.run(() => customersSheet().getRange(1, C.phone.column).setValue('Tel'));
   expect(repair()).toEqual({ problem: expect.stringContaining('The Customers tab has no column "Phone"') });
   expect(crm.current.values(TAB.customers)[0]?.[C.phone.index]).toBe('Tel');
-  expect(crm.current.values(TAB.customers).slice(1, 3).map(rowToCustomer)).toEqual([ANN, BOB]);
+  expect(
+    crm.current
+      .values(TAB.customers)
+      .slice(1, 3)
+      .map((r) => rowToCustomer(r)),
+  ).toEqual([ANN, BOB]);
 });

@@ -7,6 +7,7 @@ import type { Customer } from '../../../src/domain/customer';
 import type { CustomerInput } from '../../../src/domain/results';
 import { runBusy } from '../busy';
 import { h, replaceChildren } from '../dom';
+import { createCustomFieldSet, withoutCustomErrors } from '../customFields';
 import { CUSTOMER_FIELDS, createFieldSet } from '../fields';
 import { call } from '../server';
 import { customerSummary } from '../summary';
@@ -19,6 +20,7 @@ export interface RegisterView {
 
 export function registerView(ctx: ViewContext): RegisterView {
   const fields = createFieldSet('reg', CUSTOMER_FIELDS);
+  const custom = createCustomFieldSet('reg');
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Save customer');
   const duplicatesBox = h('div', { class: 'notice notice-warning', hidden: true, tabindex: -1, role: 'alert' });
   const form = h(
@@ -26,18 +28,21 @@ export function registerView(ctx: ViewContext): RegisterView {
     { class: 'form', novalidate: true, 'aria-labelledby': 'reg-title' },
     h('h2', { id: 'reg-title' }, 'Register customer'),
     fields.element,
+    custom.element,
     duplicatesBox,
     h('div', { class: 'actions' }, submit, h('span', { class: 'hint' }, '* required')),
   );
 
   /** The form as CustomerInput: name and status always, other fields only when filled in. */
   function input(): CustomerInput {
-    const result: Record<string, string> = {};
+    const result: Record<string, unknown> = {};
     for (const spec of CUSTOMER_FIELDS) {
       const text = fields.value(spec.key);
       if (spec.key === 'name' || spec.key === 'status' || text.trim() !== '') result[spec.key] = text;
     }
-    return result;
+    // Custom fields only when filled in (an absent one is empty; a required one the server reports by name).
+    const filled = Object.entries(custom.values()).filter(([, text]) => text.trim() !== '');
+    return filled.length === 0 ? result : { ...result, custom: Object.fromEntries(filled) };
   }
 
   function hideDuplicates(): void {
@@ -77,6 +82,7 @@ export function registerView(ctx: ViewContext): RegisterView {
     if (allowDuplicate) data.allowDuplicate = true;
     ctx.banner.clear();
     fields.clearErrors();
+    custom.clearErrors();
     const result = await runBusy(button, 'Saving…', ctx.banner, 'save the customer', () =>
       call('registerCustomer', data),
     );
@@ -86,11 +92,17 @@ export function registerView(ctx: ViewContext): RegisterView {
       return;
     }
     hideDuplicates();
-    const messages = fields.showErrors(result.errors ?? {});
+    const errors = result.errors ?? {};
+    const messages = [...fields.showErrors(withoutCustomErrors(errors)), ...custom.showErrors(errors)];
     const duplicates = 'duplicates' in result && result.duplicates ? result.duplicates : [];
     if (duplicates.length > 0) showDuplicates(duplicates, messages);
     else if (messages.length > 0) ctx.banner.show('error', messages);
-    if (!fields.focusFirstInvalid() && duplicates.length === 0 && messages.length === 0) {
+    if (
+      !fields.focusFirstInvalid() &&
+      !custom.focusFirstInvalid() &&
+      duplicates.length === 0 &&
+      messages.length === 0
+    ) {
       ctx.banner.show('error', 'The customer was not saved. Please check the form and try again.');
     }
   }

@@ -34,6 +34,7 @@ export function buildImportWrites(plan: ImportPlan, ids: readonly string[], at: 
   }
   const customers = plan.toImport.map(
     (planned, i): Customer => ({
+      custom: {},
       ...planned.fields,
       id: ids[i] as string,
       createdAt: at,

@@ -4,6 +4,7 @@
  * null and arrays/objects of them: no Date, no Map, no undefined.
  */
 
+import type { ChoiceGroups } from '../customFields/groupBy';
 import type { Customer, HistoryEvent } from '../customer';
 import type { Status } from '../statuses';
 import type { SnapshotRow, WeekForecast } from './snapshots';
@@ -165,4 +166,6 @@ export interface PipelineSummary {
   snapshot: SnapshotRow[];
   /** Weighted forecast per week (this one included), oldest first, at most TREND_WEEKS. */
   weeklyForecast: WeekForecast[];
+  /** Count and deal value per choice of the Choice field Settings' "Group Pipeline by" names (absent when none). */
+  byChoice?: ChoiceGroups;
 }

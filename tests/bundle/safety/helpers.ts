@@ -97,9 +97,12 @@ export function renameCustomersHeader(crm: Crm, column: number, text: string): v
   crm.gas.sheets.userEdit({ user: crm.gas.runtime.owner, sheet: 'Customers', row: 1, column, value: text });
 }
 
-/** A row of the Customers tab as the Customer it holds (dates as ISO strings), keyed by column header. */
+/**
+ * A row of the Customers tab as the Customer it holds (dates as ISO strings), keyed by column header; `custom` is
+ * {} (these CRMs define no custom field).
+ */
 export function rowAsCustomer(row: readonly unknown[]): Customer {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { custom: {} };
   CUSTOMER_KEYS.forEach((key, i) => {
     const v = row[i];
     out[key] = key === 'dealValue' && v === '' ? null : v;

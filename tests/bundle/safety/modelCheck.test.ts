@@ -199,6 +199,7 @@ class Register implements Cmd {
     const at = now(real);
     const id = `C-${String(model.nextNumber).padStart(5, '0')}`;
     const expected: Customer = {
+      custom: {},
       id,
       name: input.name,
       company: input.company,

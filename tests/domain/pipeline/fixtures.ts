@@ -18,6 +18,7 @@ export const NOW = day(30);
 
 export function customer(id: string, status: Status, fields: Partial<Customer> = {}): Customer {
   return {
+    custom: {},
     id,
     name: `Name ${id}`,
     company: `Company ${id}`,

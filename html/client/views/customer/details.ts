@@ -3,6 +3,7 @@
 import type { Customer } from '../../../../src/domain/customer';
 import { latestNote } from '../../../../src/domain/history';
 import { h, replaceChildren } from '../../dom';
+import { customText } from '../../customFields';
 import { formatDateTime, formatDay, formatDealValue } from '../../format';
 import { statusPill } from '../../statusSelect';
 
@@ -69,6 +70,8 @@ export function createDetails(): Details {
           ...row('Owner', customer.owner),
           ...row('Source', customer.source),
           ...notesRow(customer.notes),
+          // Custom fields, in the Settings table's order (the order `custom` holds them in).
+          ...Object.entries(customer.custom ?? {}).flatMap(([name, value]) => row(name, customText(value))),
           ...row('Status since', formatDateTime(customer.statusChangedAt)),
           ...row('Created', byLine(customer.createdAt, customer.createdBy)),
           ...row('Updated', byLine(customer.updatedAt, customer.updatedBy)),
