@@ -14,6 +14,9 @@
  *                    week (the last 12 weeks of the Snapshots tab) — columns A..E
  *      row 62, 63    list titles + headers: Stale customers A..F | By owner H..M | Lost reasons O..Q
  *      rows 64..     the three lists side by side (G and N stay blank)
+ *      below them    only when Settings names a Choice field ("Group Pipeline by"): after one blank row, "Deal value
+ *                    by <field>" in H..K (title, header, one row per choice, Total), under By owner's formats
+ *                    (text, count, count, money) so the frame stays data-independent
  *      charts        "Open stages" (the funnel: customers in Lead … In negotiation) at H4, "Weighted forecast by
  *                    week" at H27; each ~20 rows tall, so both end above the lists
  *
@@ -22,9 +25,11 @@
  * keeps it text in any cell. Customer text is returned as is: escaping is the sheet layer's job.
  */
 
+import type { ChoiceGroups } from '../customFields/groupBy';
 import { OPEN_STATUSES, STATUSES } from '../statuses';
 import { FUNNEL } from './conversion';
 import { TREND_WEEKS } from './snapshots';
+import { roundMoney } from './time';
 import type { PipelineSummary } from './types';
 
 export const PIPELINE_TITLE = 'Pipeline summary';
@@ -423,5 +428,31 @@ export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
     place(row, LOST_COLUMN, lost[i] ?? []);
     values.push(row);
   }
+  if (summary.byChoice !== undefined) values.push(...byChoiceRows(summary.byChoice));
   return { values, frame };
+}
+
+/**
+ * The "Deal value by <field>" table, placed in H..K below the lists: those columns' list formats are text, count,
+ * count, money, which fit Choice, Customers, Open, Deal value (the frame does not depend on the data).
+ */
+function byChoiceRows(groups: ChoiceGroups): PipelineCell[][] {
+  const row = (cells: readonly PipelineCell[]): PipelineCell[] => {
+    const r = padRow<PipelineCell>([], '');
+    place(r, OWNER_COLUMN, cells);
+    return r;
+  };
+  const sum = (pick: (r: ChoiceGroups['rows'][number]) => number): number =>
+    groups.rows.reduce((total, r) => total + pick(r), 0);
+  return [
+    padRow<PipelineCell>([], ''),
+    row([byChoiceTitle(groups.field)]),
+    row([groups.field, 'Customers', 'Open', 'Deal value']),
+    ...groups.rows.map((r) => row([r.label, r.count, r.openCount, r.totalValue])),
+    row(['Total', sum((r) => r.count), sum((r) => r.openCount), roundMoney(sum((r) => r.totalValue))]),
+  ];
+}
+
+export function byChoiceTitle(field: string): string {
+  return `Deal value by ${field}`;
 }
