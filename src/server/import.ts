@@ -65,7 +65,9 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
     const prepared = prepareImport(readImportGrid(ctx.ss), opts.mapping, formatDate);
     if (!prepared.ok) return failure(prepared.errors);
 
-    const table = CustomersTable.open(ctx.ss);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
+    // The header row first: the custom fields that have a column are the ones an imported row can fill.
+    const customFields = table.layout().definitions;
     const history = HistoryTable.open(ctx.ss); // A missing History tab stops the call before anything is written.
     const snapshot = table.read();
     const plan = planImport(prepared.value.sheet, snapshot.customers, {
@@ -75,6 +77,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
       limit: opts.limit,
       replayEarlierRows: opts.dryRun,
       formatDate,
+      customFields,
     });
     assignImportOwners(plan, staffChoices(ctx), ctx.user);
     warnImportedLostRows(plan);
@@ -90,7 +93,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
             snapshot.customers.map((c) => c.id),
             plan.toImport.length,
           );
-    const writes = buildImportWrites(plan, ids, ctx.nowIso, ctx.user);
+    const writes = buildImportWrites(plan, ids, ctx.nowIso, ctx.user, customFields);
     writeBatch(table, history, snapshot, writes);
     return importResult(plan, resultOptions, ids);
   });

@@ -5,6 +5,7 @@
  */
 
 import { type Customer, type CustomerFields, EDITABLE_KEYS, type EditableKey } from '../customer';
+import type { CustomValues } from '../customFields/types';
 
 /**
  * What a column of the old sheet can become. `firstName`/`lastName` exist because many old sheets split the
@@ -138,6 +139,8 @@ export interface ImportMappingProposal {
 export interface PlannedNew {
   row: number;
   fields: CustomerFields;
+  /** Its custom values (every field with a Customers column; empty ones at their empty value). */
+  custom: CustomValues;
 }
 
 /** An existing customer whose empty fields the planner wants filled (merge mode). */
