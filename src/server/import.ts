@@ -9,6 +9,7 @@ import { warnImportedLostRows } from '../domain/lostReasons';
 import {
   assignImportOwners,
   buildImportWrites,
+  customImportColumns,
   type ImportMappingProposal,
   type ImportResult,
   type ImportWrites,
@@ -20,6 +21,7 @@ import {
   prepareImport,
   proposeMapping,
   sampleRows,
+  validateCustomMapping,
 } from '../domain/import';
 import type { Failure } from '../domain/results';
 import { type CellBlock, rollBack } from '../sheets/table';
@@ -40,11 +42,19 @@ export function proposeImportMapping(): ImportMappingProposal | Failure {
     const formatDate = spreadsheetDateFormatter();
     const sheet = locateImportSheet(readImportGrid(ctx.ss), formatDate);
     if (sheet === null) return failure({ import: EMPTY_IMPORT_MESSAGE });
+    const mapping = proposeMapping(sheet.headers);
+    // Only the custom fields with a Customers column can be filled (the header row read once more).
+    const definitions = CustomersTable.open(ctx.ss, ctx.customFields).layout().definitions;
+    const byHeader = customImportColumns(sheet.headers, mapping, definitions);
     return {
       ok: true,
       headers: sheet.headers,
       headerRow: sheet.headerRow,
-      mapping: proposeMapping(sheet.headers),
+      mapping,
+      customFields: definitions.map((d) => ({
+        name: d.name,
+        column: byHeader.find((c) => c.definition === d)?.column ?? null,
+      })),
       rowCount: sheet.rows.length,
       sample: sampleRows(sheet, SAMPLE_ROWS, formatDate),
     };
@@ -69,6 +79,13 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
     // The header row first: the custom fields that have a column are the ones an imported row can fill.
     const customFields = table.layout().definitions;
     const history = HistoryTable.open(ctx.ss); // A missing History tab stops the call before anything is written.
+    const customColumns = validateCustomMapping(
+      opts.customMapping,
+      prepared.value.sheet.headers,
+      prepared.value.mapping,
+      customFields,
+    );
+    if (!customColumns.ok) return failure(customColumns.errors);
     const snapshot = table.read();
     const plan = planImport(prepared.value.sheet, snapshot.customers, {
       mapping: prepared.value.mapping,
@@ -78,6 +95,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
       replayEarlierRows: opts.dryRun,
       formatDate,
       customFields,
+      customColumns: customColumns.value,
     });
     assignImportOwners(plan, staffChoices(ctx), ctx.user);
     warnImportedLostRows(plan);

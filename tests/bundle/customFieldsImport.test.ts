@@ -6,7 +6,7 @@
  */
 
 import { CUSTOMER_HEADERS } from '../../src/domain/customer';
-import { type Crm, OWNER, newCrm, succeeded } from '../support/crm';
+import { type Crm, having, OWNER, newCrm, succeeded } from '../support/crm';
 
 const FIELDS: readonly (readonly string[])[] = [
   ['Industry', 'Choice', 'Retail, Software, Health', ''],
@@ -139,6 +139,50 @@ describe('importCustomers with custom fields', () => {
     const result = succeeded(crm.call(OWNER, 'importCustomers', { dryRun: true }));
     expect(result.imported).toBe(6);
     expect(warningsOf(result, 3)).toMatch(/Industry "Mining"/);
+    expect(JSON.stringify([crm.tab('Customers'), crm.tab('History')])).toBe(before);
+  });
+
+  it('proposes the custom fields with their columns, and imports the columns the admin chose', () => {
+    const crm = importCrm();
+    const proposal = succeeded(crm.call(OWNER, 'proposeImportMapping'));
+    expect(proposal.customFields).toEqual([
+      { name: 'Industry', column: 1 },
+      { name: 'Employees', column: 2 },
+      { name: 'Renewal', column: 3 },
+      { name: 'Region', column: 4 },
+    ]);
+    // The admin's choice: Industry not imported, Employees by its column as the select sends it (text), Region from F.
+    const result = succeeded(
+      crm.call(OWNER, 'importCustomers', {
+        mapping: { name: 0 },
+        customMapping: { Industry: null, Employees: '2', Region: 5 },
+      }),
+    );
+    const [ann] = result.ids as [string];
+    expect(customOf(crm, ann)).toEqual({ Industry: '', Employees: 1200, Renewal: '', Region: 'ann@a.example' });
+  });
+
+  it('refuses a bad custom mapping with one message under mapping, nothing written', () => {
+    const crm = importCrm();
+    const before = JSON.stringify([crm.tab('Customers'), crm.tab('History')]);
+    const bad = having(
+      crm.call(OWNER, 'importCustomers', {
+        mapping: { name: 0, email: 5 },
+        customMapping: { Nope: 1, Industry: 0, Region: 99, Employees: 'two', '=cmd|x': 3 },
+      }),
+      'errors',
+    );
+    expect(bad.errors.mapping).toMatch(
+      /"Nope" is not a custom field \(they are Industry, Employees, Renewal, Region\)\./,
+    );
+    expect(bad.errors.mapping).toMatch(/Industry and Name are both mapped to column A \("Name"\)/);
+    expect(bad.errors.mapping).toMatch(/Region: the column must be a column of the Import tab/);
+    expect(bad.errors.mapping).toMatch(/Employees: the column must be a column of the Import tab/);
+    expect(bad.errors.mapping).toMatch(/"=cmd\|x" is not a custom field/);
+    expect(
+      having(crm.call(OWNER, 'importCustomers', { mapping: { name: 0 }, customMapping: ['Industry'] }), 'errors').errors
+        .mapping,
+    ).toMatch(/must be an object/);
     expect(JSON.stringify([crm.tab('Customers'), crm.tab('History')])).toBe(before);
   });
 });

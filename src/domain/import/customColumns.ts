@@ -14,7 +14,9 @@ import {
   customFieldOfLabel,
   emptyCustomValue,
 } from '../customFields';
-import { IMPORT_FIELDS, type ImportMapping } from './types';
+import { quote, type Validated } from '../validation';
+import { describeColumn } from './mapping';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportMapping } from './types';
 import { cellText, type DateFormatter, isoDateText, oneLine, spreadsheetError } from './values';
 
 /** A custom field and the 0-based Import column that feeds it. */
@@ -97,4 +99,53 @@ export function readCustomCells(
     if (definition.required) warnings.push(`${definition.name} is required but has no value. ${left}`);
   }
   return { custom, given, warnings };
+}
+
+/**
+ * The custom part of the mapping the sidebar sends back (field name → 0-based column, null or '' = not imported),
+ * checked against the Import tab's `headers`, the fixed `mapping` and the defined fields; absent → by header.
+ * Every problem in one message under `mapping`, as validateMapping reports the fixed part.
+ */
+export function validateCustomMapping(
+  raw: unknown,
+  headers: readonly string[],
+  mapping: ImportMapping,
+  definitions: readonly CustomFieldDefinition[],
+): Validated<CustomColumn[]> {
+  if (raw === undefined || raw === null) return { ok: true, value: customImportColumns(headers, mapping, definitions) };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: { mapping: 'The custom field mapping must be an object such as { "Industry": 3 }.' } };
+  }
+  const problems: string[] = [];
+  const taken = new Map<number, string>();
+  for (const field of IMPORT_FIELDS) {
+    const column = mapping[field];
+    if (column !== null) taken.set(column, IMPORT_FIELD_LABELS[field]);
+  }
+  const found: CustomColumn[] = [];
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    const definition = definitions.find((d) => d.name === name);
+    if (definition === undefined) {
+      const known =
+        definitions.length === 0 ? 'none is defined' : `they are ${definitions.map((d) => d.name).join(', ')}`;
+      problems.push(`${quote(name.slice(0, 60))} is not a custom field (${known}).`);
+      continue;
+    }
+    if (value === null || value === undefined || value === '') continue;
+    const column = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof column !== 'number' || !Number.isSafeInteger(column) || column < 0 || column >= headers.length) {
+      problems.push(`${definition.name}: the column must be a column of the Import tab, or blank for "not imported".`);
+      continue;
+    }
+    const other = taken.get(column);
+    if (other !== undefined) {
+      problems.push(
+        `${definition.name} and ${other} are both mapped to ${describeColumn(column, headers)}: map each column to one field.`,
+      );
+      continue;
+    }
+    taken.set(column, definition.name);
+    found.push({ definition, column });
+  }
+  return problems.length > 0 ? { ok: false, errors: { mapping: problems.join(' ') } } : { ok: true, value: found };
 }

@@ -13,7 +13,7 @@ import { readImportStatus } from './statusSynonyms';
 import { DEFAULT_STATUS } from '../statuses';
 import { columnLetter } from '../columns';
 import type { CustomFieldDefinition, CustomValues } from '../customFields';
-import { customImportColumns, readCustomCells } from './customColumns';
+import { type CustomColumn, customImportColumns, readCustomCells } from './customColumns';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
@@ -56,6 +56,8 @@ export interface PlanOptions {
   formatDate?: DateFormatter;
   /** Custom fields with a Customers column: a column whose header names one feeds it (customColumns.ts). */
   customFields?: readonly CustomFieldDefinition[];
+  /** The columns feeding custom fields as the admin chose them (validateCustomMapping); absent → by header. */
+  customColumns?: readonly CustomColumn[];
 }
 
 /** Fields a merge may fill. Name always has a value; Status is never taken from a duplicate row. */
@@ -255,7 +257,7 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
   let mergedRows = 0;
   let nextOffset = end;
   const customFields = options.customFields ?? [];
-  const customColumns = customImportColumns(sheet.headers, mapping, customFields);
+  const customColumns = options.customColumns ?? customImportColumns(sheet.headers, mapping, customFields);
 
   for (let i = options.replayEarlierRows ? 0 : offset; i < end; i++) {
     const inBatch = i >= offset;
