@@ -76,9 +76,10 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
     if (!prepared.ok) return failure(prepared.errors);
 
     const table = CustomersTable.open(ctx.ss, ctx.customFields);
-    // The header row first: the custom fields that have a column are the ones an imported row can fill.
-    const customFields = table.layout().definitions;
     const history = HistoryTable.open(ctx.ss); // A missing History tab stops the call before anything is written.
+    const snapshot = table.read();
+    // From the header row just read: the custom fields that have a column are the ones an imported row can fill.
+    const customFields = table.layout().definitions;
     const customColumns = validateCustomMapping(
       opts.customMapping,
       prepared.value.sheet.headers,
@@ -86,7 +87,6 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
       customFields,
     );
     if (!customColumns.ok) return failure(customColumns.errors);
-    const snapshot = table.read();
     const plan = planImport(prepared.value.sheet, snapshot.customers, {
       mapping: prepared.value.mapping,
       duplicates: opts.duplicates,

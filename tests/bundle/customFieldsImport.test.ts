@@ -155,7 +155,8 @@ describe('importCustomers with custom fields', () => {
     const result = succeeded(
       crm.call(OWNER, 'importCustomers', {
         mapping: { name: 0 },
-        customMapping: { Industry: null, Employees: '2', Region: 5 },
+        // A <select> sends its value as text: '2' is column C.
+        customMapping: { Industry: null, Employees: '2', Region: 5 } as unknown as Record<string, number>,
       }),
     );
     const [ann] = result.ids as [string];
@@ -168,7 +169,11 @@ describe('importCustomers with custom fields', () => {
     const bad = having(
       crm.call(OWNER, 'importCustomers', {
         mapping: { name: 0, email: 5 },
-        customMapping: { Nope: 1, Industry: 0, Region: 99, Employees: 'two', '=cmd|x': 3 },
+        // Wrong types on purpose: what a hostile or buggy client may send.
+        customMapping: { Nope: 1, Industry: 0, Region: 99, Employees: 'two', '=cmd|x': 3 } as unknown as Record<
+          string,
+          number
+        >,
       }),
       'errors',
     );
@@ -180,8 +185,13 @@ describe('importCustomers with custom fields', () => {
     expect(bad.errors.mapping).toMatch(/Employees: the column must be a column of the Import tab/);
     expect(bad.errors.mapping).toMatch(/"=cmd\|x" is not a custom field/);
     expect(
-      having(crm.call(OWNER, 'importCustomers', { mapping: { name: 0 }, customMapping: ['Industry'] }), 'errors').errors
-        .mapping,
+      having(
+        crm.call(OWNER, 'importCustomers', {
+          mapping: { name: 0 },
+          customMapping: ['Industry'] as unknown as Record<string, number>,
+        }),
+        'errors',
+      ).errors.mapping,
     ).toMatch(/must be an object/);
     expect(JSON.stringify([crm.tab('Customers'), crm.tab('History')])).toBe(before);
   });
