@@ -32,7 +32,8 @@ const PREVIEW_BATCH = 2000;
 
 interface Previewed {
   mapping: ImportMapping;
-  customMapping: Record<string, number | null>;
+  /** Undefined when no custom field is defined (then left out of the request: the server maps by header). */
+  customMapping: Record<string, number | null> | undefined;
   mode: DuplicateMode;
   totals: RunTotals;
 }

@@ -28,8 +28,11 @@ export interface MappingForm {
   readonly element: HTMLElement;
   /** The mapping as chosen now (every field; null = not imported). */
   mapping(): ImportMapping;
-  /** The custom fields' columns as chosen now (field name → column; null = not imported). */
-  customMapping(): Record<string, number | null>;
+  /**
+   * The custom fields' columns as chosen now (field name → column; null = not imported); undefined when no custom
+   * field is defined (the request then stays as it was before custom fields).
+   */
+  customMapping(): Record<string, number | null> | undefined;
   /** Shows the problems inline; true when there are none. */
   validate(): boolean;
   /** Focuses the first dropdown showing a problem; false when none does. */
@@ -151,7 +154,8 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
     return result;
   }
 
-  function customMapping(): Record<string, number | null> {
+  function customMapping(): Record<string, number | null> | undefined {
+    if (customFields.length === 0) return undefined;
     const result: Record<string, number | null> = {};
     customFields.forEach((f, i) => {
       result[f.name] = columnOf(customKeys[i] as RowKey);
