@@ -32,6 +32,8 @@ const PREVIEW_BATCH = 2000;
 
 interface Previewed {
   mapping: ImportMapping;
+  /** Undefined when no custom field is defined (then left out of the request: the server maps by header). */
+  customMapping: Record<string, number | null> | undefined;
   mode: DuplicateMode;
   totals: RunTotals;
 }
@@ -221,12 +223,20 @@ function main(): void {
       return;
     }
     const mapping = form.mapping();
+    const customMapping = form.customMapping();
     const mode = duplicateMode();
     invalidate();
     const result = await withBusy(previewButton, 'Checking…', 'preview the import', () =>
       runBatches({
         send: (offset) =>
-          call('importCustomers', { mapping, dryRun: true, duplicates: mode, offset, limit: PREVIEW_BATCH }),
+          call('importCustomers', {
+            mapping,
+            customMapping,
+            dryRun: true,
+            duplicates: mode,
+            offset,
+            limit: PREVIEW_BATCH,
+          }),
         startOffset: 0,
         onBatch: (totals) => progress.set(totals.nextOffset, totals.total, 'Checked'),
         cancelled: () => false,
@@ -238,7 +248,7 @@ function main(): void {
       showOutcomeError(result.outcome, 'preview the import');
       return;
     }
-    previewed = { mapping, mode, totals: result.totals };
+    previewed = { mapping, customMapping, mode, totals: result.totals };
     importStep.hidden = false;
     updateImportButton();
     showReport(result.totals, true, mode, 'Preview: nothing has been imported yet');
@@ -246,7 +256,7 @@ function main(): void {
 
   async function startImport(): Promise<void> {
     if (!previewed || busy) return;
-    const { mapping, mode } = previewed;
+    const { mapping, customMapping, mode } = previewed;
     const previous = run && !run.done && run.batches > 0 ? run : undefined;
     const startOffset = previous ? previous.nextOffset : 0;
     banner.clear();
@@ -257,7 +267,8 @@ function main(): void {
     progress.set(startOffset, previous ? previous.total : previewed.totals.total);
     const result = await withBusy(importButton, 'Importing…', 'import the customers', () =>
       runBatches({
-        send: (offset) => call('importCustomers', { mapping, duplicates: mode, offset, limit: IMPORT_BATCH }),
+        send: (offset) =>
+          call('importCustomers', { mapping, customMapping, duplicates: mode, offset, limit: IMPORT_BATCH }),
         startOffset,
         previous: previous ?? emptyTotals(previewed?.totals.total ?? 0, 0),
         onBatch: (totals) => {

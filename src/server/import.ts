@@ -9,6 +9,7 @@ import { warnImportedLostRows } from '../domain/lostReasons';
 import {
   assignImportOwners,
   buildImportWrites,
+  customImportColumns,
   type ImportMappingProposal,
   type ImportResult,
   type ImportWrites,
@@ -20,6 +21,7 @@ import {
   prepareImport,
   proposeMapping,
   sampleRows,
+  validateCustomMapping,
 } from '../domain/import';
 import type { Failure } from '../domain/results';
 import { type CellBlock, rollBack } from '../sheets/table';
@@ -40,11 +42,19 @@ export function proposeImportMapping(): ImportMappingProposal | Failure {
     const formatDate = spreadsheetDateFormatter();
     const sheet = locateImportSheet(readImportGrid(ctx.ss), formatDate);
     if (sheet === null) return failure({ import: EMPTY_IMPORT_MESSAGE });
+    const mapping = proposeMapping(sheet.headers);
+    // Only the custom fields with a Customers column can be filled (the header row read once more).
+    const definitions = CustomersTable.open(ctx.ss, ctx.customFields).layout().definitions;
+    const byHeader = customImportColumns(sheet.headers, mapping, definitions);
     return {
       ok: true,
       headers: sheet.headers,
       headerRow: sheet.headerRow,
-      mapping: proposeMapping(sheet.headers),
+      mapping,
+      customFields: definitions.map((d) => ({
+        name: d.name,
+        column: byHeader.find((c) => c.definition === d)?.column ?? null,
+      })),
       rowCount: sheet.rows.length,
       sample: sampleRows(sheet, SAMPLE_ROWS, formatDate),
     };
@@ -65,9 +75,18 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
     const prepared = prepareImport(readImportGrid(ctx.ss), opts.mapping, formatDate);
     if (!prepared.ok) return failure(prepared.errors);
 
-    const table = CustomersTable.open(ctx.ss);
+    const table = CustomersTable.open(ctx.ss, ctx.customFields);
     const history = HistoryTable.open(ctx.ss); // A missing History tab stops the call before anything is written.
     const snapshot = table.read();
+    // From the header row just read: the custom fields that have a column are the ones an imported row can fill.
+    const customFields = table.layout().definitions;
+    const customColumns = validateCustomMapping(
+      opts.customMapping,
+      prepared.value.sheet.headers,
+      prepared.value.mapping,
+      customFields,
+    );
+    if (!customColumns.ok) return failure(customColumns.errors);
     const plan = planImport(prepared.value.sheet, snapshot.customers, {
       mapping: prepared.value.mapping,
       duplicates: opts.duplicates,
@@ -75,6 +94,8 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
       limit: opts.limit,
       replayEarlierRows: opts.dryRun,
       formatDate,
+      customFields,
+      customColumns: customColumns.value,
     });
     assignImportOwners(plan, staffChoices(ctx), ctx.user);
     warnImportedLostRows(plan);
@@ -90,7 +111,7 @@ export function importCustomers(options?: unknown): ImportResult | Failure {
             snapshot.customers.map((c) => c.id),
             plan.toImport.length,
           );
-    const writes = buildImportWrites(plan, ids, ctx.nowIso, ctx.user);
+    const writes = buildImportWrites(plan, ids, ctx.nowIso, ctx.user, customFields);
     writeBatch(table, history, snapshot, writes);
     return importResult(plan, resultOptions, ids);
   });

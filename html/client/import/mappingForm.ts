@@ -28,6 +28,11 @@ export interface MappingForm {
   readonly element: HTMLElement;
   /** The mapping as chosen now (every field; null = not imported). */
   mapping(): ImportMapping;
+  /**
+   * The custom fields' columns as chosen now (field name → column; null = not imported); undefined when no custom
+   * field is defined (the request then stays as it was before custom fields).
+   */
+  customMapping(): Record<string, number | null> | undefined;
   /** Shows the problems inline; true when there are none. */
   validate(): boolean;
   /** Focuses the first dropdown showing a problem; false when none does. */
@@ -47,33 +52,53 @@ function cut(text: string): string {
   return clean.length > SAMPLE_CHARS ? `${clean.slice(0, SAMPLE_CHARS - 1)}…` : clean;
 }
 
+/** A row of the form: a fixed field, or a custom field by its key `custom:<name>`. */
+type RowKey = ImportField | `custom:${string}`;
+
 export function createMappingForm(proposal: ImportMappingProposal): MappingForm {
-  const selects = new Map<ImportField, HTMLSelectElement>();
-  const errors = new Map<ImportField, HTMLElement>();
-  const samples = new Map<ImportField, HTMLElement>();
+  const selects = new Map<RowKey, HTMLSelectElement>();
+  const errors = new Map<RowKey, HTMLElement>();
+  const samples = new Map<RowKey, HTMLElement>();
+  const labels = new Map<RowKey, string>();
   const listeners: Array<() => void> = [];
   const fieldset = h('fieldset', { class: 'import-mapping' }, h('legend', {}, 'Which column feeds each field?'));
+  // Custom fields (SPEC "Version 2") after the fixed ones; ids by position, as a field name may hold any character.
+  const customFields = proposal.customFields ?? [];
+  const customKeys = customFields.map((f): RowKey => `custom:${f.name}`);
+  const rows: { key: RowKey; id: string; label: string; proposed: number | null | undefined }[] = [
+    ...IMPORT_FIELDS.map((field) => ({
+      key: field as RowKey,
+      id: `map-${field}`,
+      label: IMPORT_FIELD_LABELS[field],
+      proposed: proposal.mapping[field],
+    })),
+    ...customFields.map((f, i) => ({
+      key: customKeys[i] as RowKey,
+      id: `map-custom-${i}`,
+      label: f.name,
+      proposed: f.column,
+    })),
+  ];
+  const allKeys = rows.map((r) => r.key);
 
-  for (const field of IMPORT_FIELDS) {
-    const id = `map-${field}`;
+  for (const { key: field, id, label, proposed } of rows) {
     const errorId = `${id}-error`;
     const sampleId = `${id}-sample`;
-    const select = h('select', { id, name: field, 'aria-describedby': `${sampleId} ${errorId}` });
+    const select = h('select', { id, name: id, 'aria-describedby': `${sampleId} ${errorId}` });
     select.appendChild(h('option', { value: '' }, '— not imported —'));
     proposal.headers.forEach((header, index) => {
       select.appendChild(h('option', { value: String(index) }, columnLabel(index, header)));
     });
-    const proposed = proposal.mapping[field];
     select.value = proposed === null || proposed === undefined ? '' : String(proposed);
     const sample = h('p', { class: 'map-sample hint', id: sampleId });
     const error = h('p', { class: 'field-error', id: errorId, hidden: true });
     const required = field === 'name' ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null;
-    const hint = HINTS[field];
+    const hint = HINTS[field as ImportField];
     fieldset.appendChild(
       h(
         'div',
         { class: 'field map-field', 'data-field': field },
-        h('label', { for: id }, IMPORT_FIELD_LABELS[field], required),
+        h('label', { for: id }, label, required),
         select,
         hint ? h('p', { class: 'hint' }, hint) : null,
         sample,
@@ -81,6 +106,7 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
       ),
     );
     selects.set(field, select);
+    labels.set(field, label);
     errors.set(field, error);
     samples.set(field, sample);
     select.addEventListener('change', () => {
@@ -90,12 +116,12 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
     });
   }
 
-  function columnOf(field: ImportField): number | null {
+  function columnOf(field: RowKey): number | null {
     const value = selects.get(field)?.value ?? '';
     return value === '' ? null : Number(value);
   }
 
-  function showSample(field: ImportField): void {
+  function showSample(field: RowKey): void {
     const slot = samples.get(field);
     if (!slot) return;
     const column = columnOf(field);
@@ -112,7 +138,7 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
     slot.hidden = slot.textContent === '';
   }
 
-  function setError(field: ImportField, message: string): void {
+  function setError(field: RowKey, message: string): void {
     const slot = errors.get(field);
     const select = selects.get(field);
     if (!slot || !select) return;
@@ -128,20 +154,29 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
     return result;
   }
 
+  function customMapping(): Record<string, number | null> | undefined {
+    if (customFields.length === 0) return undefined;
+    const result: Record<string, number | null> = {};
+    customFields.forEach((f, i) => {
+      result[f.name] = columnOf(customKeys[i] as RowKey);
+    });
+    return result;
+  }
+
   function validate(): boolean {
     const chosen = mapping();
-    const byColumn = new Map<number, ImportField[]>();
-    for (const field of IMPORT_FIELDS) {
-      const column = chosen[field];
+    const byColumn = new Map<number, RowKey[]>();
+    for (const field of allKeys) {
+      const column = columnOf(field);
       if (column !== null) byColumn.set(column, [...(byColumn.get(column) ?? []), field]);
     }
     let ok = true;
-    for (const field of IMPORT_FIELDS) {
-      const column = chosen[field];
+    for (const field of allKeys) {
+      const column = columnOf(field);
       const others = column === null ? [] : (byColumn.get(column) ?? []).filter((f) => f !== field);
       let message = '';
       if (others.length > 0) {
-        message = `Column ${columnLetter(column as number)} is also chosen for ${others.map((f) => IMPORT_FIELD_LABELS[f]).join(' and ')}: choose one column per field.`;
+        message = `Column ${columnLetter(column as number)} is also chosen for ${others.map((f) => labels.get(f) ?? f).join(' and ')}: choose one column per field.`;
       } else if (field === 'name' && chosen.name === null && chosen.firstName === null && chosen.lastName === null) {
         message = 'Choose the column with the customer name (or the First name and Last name columns).';
       }
@@ -189,15 +224,16 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
     fieldset,
     proposal.sample.length > 0 ? preview : null,
   );
-  for (const field of IMPORT_FIELDS) showSample(field);
+  for (const field of allKeys) showSample(field);
   validate();
 
   return {
     element,
     mapping,
+    customMapping,
     validate,
     focusFirstInvalid() {
-      const first = IMPORT_FIELDS.find((field) => selects.get(field)?.getAttribute('aria-invalid') === 'true');
+      const first = allKeys.find((field) => selects.get(field)?.getAttribute('aria-invalid') === 'true');
       if (!first) return false;
       selects.get(first)?.focus();
       return true;

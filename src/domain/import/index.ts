@@ -15,3 +15,5 @@ export { buildImportWrites, importResult } from './writes';
 export { assignImportOwners } from './owners';
 export type { ImportWrites, ImportUpdate } from './writes';
 export * from './types';
+export { customImportColumns, readCustomCells, validateCustomMapping } from './customColumns';
+export type { CustomColumn } from './customColumns';

@@ -27,6 +27,7 @@ const duplicatesOption = checkedField((raw, ctx): DuplicateMode => {
 
 export const importOptionsSchema = z.strictObject({
   mapping: z.optional(z.unknown()),
+  customMapping: z.optional(z.unknown()),
   dryRun: booleanOption('Dry run'),
   duplicates: duplicatesOption,
   offset: integerOptionSchema('Offset', 0, Number.MAX_SAFE_INTEGER, 0),

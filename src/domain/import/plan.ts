@@ -12,6 +12,8 @@ import { isBlankRow, isRepeatedHeader, type ImportSheet } from './sheet';
 import { readImportStatus } from './statusSynonyms';
 import { DEFAULT_STATUS } from '../statuses';
 import { columnLetter } from '../columns';
+import type { CustomFieldDefinition, CustomValues } from '../customFields';
+import { type CustomColumn, customImportColumns, readCustomCells } from './customColumns';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
@@ -52,6 +54,10 @@ export interface PlanOptions {
   replayEarlierRows?: boolean;
   maxMergedCustomers?: number;
   formatDate?: DateFormatter;
+  /** Custom fields with a Customers column: a column whose header names one feeds it (customColumns.ts). */
+  customFields?: readonly CustomFieldDefinition[];
+  /** The columns feeding custom fields as the admin chose them (validateCustomMapping); absent → by header. */
+  customColumns?: readonly CustomColumn[];
 }
 
 /** Fields a merge may fill. Name always has a value; Status is never taken from a duplicate row. */
@@ -66,6 +72,8 @@ interface Pending {
   fields: CustomerFields;
   given: ReadonlySet<EditableKey>;
   reported: boolean;
+  /** Custom values of a new customer (every defined field); merges do not fill custom fields. */
+  custom: CustomValues;
   /** Optional cells left empty because they could not be read (SPEC importCustomers: reported in `warnings`). */
   warnings: string[];
 }
@@ -248,6 +256,8 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
   let blank = 0;
   let mergedRows = 0;
   let nextOffset = end;
+  const customFields = options.customFields ?? [];
+  const customColumns = options.customColumns ?? customImportColumns(sheet.headers, mapping, customFields);
 
   for (let i = options.replayEarlierRows ? 0 : offset; i < end; i++) {
     const inBatch = i >= offset;
@@ -271,12 +281,14 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     const found = index.matches(read.fields);
     const first = found[0];
     if (first === undefined) {
+      const custom = readCustomCells(row, customColumns, customFields, formatDate);
       const planned: Pending = {
         row: rowNumber,
         fields: { ...read.fields },
+        custom: custom.custom,
         given: read.given,
         reported: inBatch,
-        warnings: read.warnings,
+        warnings: [...read.warnings, ...custom.warnings],
       };
       pending.push(planned);
       index.add({ kind: 'row', pending: planned }, () => planned.fields);
@@ -365,7 +377,7 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     offset,
     nextOffset,
     done: nextOffset >= total,
-    toImport: toImport.map((p) => ({ row: p.row, fields: p.fields })),
+    toImport: toImport.map((p) => ({ row: p.row, fields: p.fields, custom: p.custom })),
     merges: [...merges.values()].sort((a, b) => a.existingIndex - b.existingIndex),
     mergedRows,
     skipped,

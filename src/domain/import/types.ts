@@ -5,6 +5,7 @@
  */
 
 import { type Customer, type CustomerFields, EDITABLE_KEYS, type EditableKey } from '../customer';
+import type { CustomValues } from '../customFields/types';
 
 /**
  * What a column of the old sheet can become. `firstName`/`lastName` exist because many old sheets split the
@@ -56,6 +57,11 @@ export type DuplicateMode = 'skip' | 'merge';
 export interface ImportOptions {
   /** Corrected mapping; absent → the proposal from the headers. Fields left out are not imported. */
   mapping?: Partial<Record<ImportField, number | null>>;
+  /**
+   * Custom field name → 0-based column (null = not imported), as the mapping form sends it; absent → each field
+   * fed by the column whose header names it (customColumns.ts).
+   */
+  customMapping?: Record<string, number | null>;
   /** True: plan and report only; nothing is written, no ID is used up. */
   dryRun?: boolean;
   /** 'skip' (default) reports duplicates; 'merge' fills the existing customer's EMPTY fields, never overwrites. */
@@ -128,6 +134,8 @@ export interface ImportMappingProposal {
   headers: string[];
   headerRow: number;
   mapping: ImportMapping;
+  /** The custom fields with a Customers column, in the table's order, each with the column proposed by header. */
+  customFields: { name: string; column: number | null }[];
   /** Data rows below the header, blank lines included. */
   rowCount: number;
   /** The first few non-blank data rows as text, for the mapping preview. */
@@ -138,6 +146,8 @@ export interface ImportMappingProposal {
 export interface PlannedNew {
   row: number;
   fields: CustomerFields;
+  /** Its custom values (every field with a Customers column; empty ones at their empty value). */
+  custom: CustomValues;
 }
 
 /** An existing customer whose empty fields the planner wants filled (merge mode). */

@@ -7,6 +7,7 @@
 
 import { applyChange } from '../change';
 import type { Customer, HistoryEvent } from '../customer';
+import type { CustomFieldDefinition } from '../customFields';
 import { creationEvents } from '../history';
 import type { DuplicateMode, DuplicateRow, ImportPlan, ImportResult } from './types';
 
@@ -27,15 +28,24 @@ function asImport(event: HistoryEvent): HistoryEvent {
   return { ...event, action: 'import' };
 }
 
-/** `ids[i]` is the reserved ID of plan.toImport[i]; `at` is the ISO time of the call, `by` the importing user. */
-export function buildImportWrites(plan: ImportPlan, ids: readonly string[], at: string, by: string): ImportWrites {
+/**
+ * `ids[i]` is the reserved ID of plan.toImport[i]; `at` is the ISO time of the call, `by` the importing user;
+ * `definitions` the custom fields, so creation events log their values.
+ */
+export function buildImportWrites(
+  plan: ImportPlan,
+  ids: readonly string[],
+  at: string,
+  by: string,
+  definitions: readonly CustomFieldDefinition[] = [],
+): ImportWrites {
   if (ids.length !== plan.toImport.length) {
     throw new RangeError(`Expected ${plan.toImport.length} customer IDs, got ${ids.length}.`);
   }
   const customers = plan.toImport.map(
     (planned, i): Customer => ({
-      custom: {},
       ...planned.fields,
+      custom: { ...planned.custom },
       id: ids[i] as string,
       createdAt: at,
       createdBy: by,
@@ -45,7 +55,7 @@ export function buildImportWrites(plan: ImportPlan, ids: readonly string[], at: 
       version: 1,
     }),
   );
-  const events = customers.flatMap((customer) => creationEvents(customer, by).map(asImport));
+  const events = customers.flatMap((customer) => creationEvents(customer, by, definitions).map(asImport));
   const updates: ImportUpdate[] = [];
   for (const merge of plan.merges) {
     // The same rule as a save (applyChange): Version + 1, Updated at/by, Status changed at only if the status moved

@@ -32,7 +32,7 @@ describe('parseImportOptions', () => {
         duplicates: 'Duplicates must be "skip" (leave existing customers alone) or "merge" (fill their empty fields).',
         offset: 'Offset must be a whole number 0 or more.',
         limit: 'Limit must be a whole number from 1 to 2,000.',
-        force: '"force" is not a supported option. Use: mapping, dryRun, duplicates, offset, limit.',
+        force: '"force" is not a supported option. Use: mapping, customMapping, dryRun, duplicates, offset, limit.',
       },
     });
   });
