@@ -159,3 +159,8 @@ export function columnLetter(column: number): string {
   }
   return letters;
 }
+
+/** A1 notation of a zero-based grid cell (row 3, column 3 → "D4"): how problem lines name a cell the admin can find. */
+export function cellName(row: number, column: number): string {
+  return columnLetter(column + 1) + String(row + 1);
+}

@@ -8,7 +8,7 @@
  * adds a readable problem line naming the cell, instead of breaking every CRM call.
  */
 
-import { columnLetter } from './columns';
+import { cellName } from './columns';
 import { isDate } from './dates';
 import { DEFAULT_LOST_REASONS, LOST_REASONS_HEADER } from './lostReasons';
 import { DEFAULT_STAGE_PROBABILITIES, parseStatus, STATUSES, STATUS_LIST_TEXT, type Status } from './statuses';
@@ -51,11 +51,6 @@ function freshDefaults(): CrmSettings {
     staleDays: STALE_DAYS_DEFAULT,
     lostReasons: [...DEFAULT_LOST_REASONS],
   };
-}
-
-/** A1 notation of a zero-based cell, for problem lines the admin can find ("D4"). */
-function cellName(row: number, column: number): string {
-  return columnLetter(column + 1) + String(row + 1);
 }
 
 function isBlankCell(value: unknown): boolean {

@@ -4,7 +4,7 @@
  * (or a bad cell falls back) and a problem line names the cell, instead of breaking every CRM call.
  */
 
-import { columnLetter } from '../columns';
+import { cellName } from '../columns';
 import { CUSTOMER_HEADERS } from '../customer';
 import { isDate } from '../dates';
 import { foldText } from '../text';
@@ -39,11 +39,6 @@ export interface CustomFieldsOptions {
    * the Archive tab's own columns, which follow the Customers columns there.
    */
   reservedHeaders?: readonly string[];
-}
-
-/** A1 notation of a zero-based cell of the Settings grid ("J4"). */
-function cellName(row: number, column: number): string {
-  return columnLetter(column + 1) + String(row + 1);
 }
 
 function cellText(value: unknown): string {
