@@ -23,7 +23,7 @@ import { validateExpectedVersion, validateId } from '../domain/validation';
 import { ArchiveTable, putBackRow, removeCustomerRow } from '../sheets/archiveTable';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
-import { HistoryTable } from '../sheets/historyTable';
+import { appendCustomers, openHistory } from './customerWrites';
 import { rollBack } from '../sheets/table';
 import type { CrmContext } from './context';
 import { CrmFailure, failure } from './failure';
@@ -43,13 +43,6 @@ function checkedVersion(version: unknown, key = 'expectedVersion'): number {
 }
 
 const shownId = (id: string): string => id.slice(0, 40);
-
-/** A History tab ready to take `count` events, checked before anything else is written. */
-function openHistory(ctx: CrmContext, count: number): { history: HistoryTable; lastRow: number | null } {
-  const history = HistoryTable.open(ctx.ss);
-  history.checkHeader();
-  return { history, lastRow: history.lastRowFor(count) };
-}
 
 /**
  * Moves the customer `id` (at `expectedVersion`) to the Archive tab with `reason`, logs `archive`.
@@ -81,7 +74,7 @@ function moveToArchive(ctx: CrmContext, id: string, version: number, reason: str
 
   const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason };
   const events = [archiveEvent(id, reason, ctx.nowIso, ctx.user)];
-  const { history, lastRow } = openHistory(ctx, events.length);
+  const { history, lastRow } = openHistory(ctx.ss, events.length);
   const removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, table.layout().map.width);
   let appended: ReturnType<ArchiveTable['append']> | null = null;
   try {
@@ -127,7 +120,7 @@ export function restoreCustomer(id: string): SaveResult {
     if (entry !== null) {
       const customer = restoredFromArchive(entry.customer, ctx.nowIso, ctx.user);
       const events = [restoreEvent(customerId, 'Archive', ctx.nowIso, ctx.user)];
-      const { history, lastRow } = openHistory(ctx, events.length);
+      const { history, lastRow } = openHistory(ctx.ss, events.length);
       const removed = archive.remove(entry);
       let appended: ReturnType<CustomersTable['append']> | null = null;
       try {
@@ -146,13 +139,7 @@ export function restoreCustomer(id: string): SaveResult {
     if (customer === null)
       return failure({ id: `No customer has the ID "${shownId(customerId)}", not even in History.` });
     const events = [restoreEvent(customerId, 'History', ctx.nowIso, ctx.user)];
-    const { history, lastRow } = openHistory(ctx, events.length);
-    const appended = table.append(snapshot, [customer]);
-    try {
-      history.append(events, { headerChecked: true, lastRow });
-    } catch (error) {
-      rollBack(error, [() => table.removeAppended(appended)]);
-    }
+    appendCustomers(ctx.ss, table, snapshot, [customer], events);
     return { ok: true, customer, events };
   });
 }
@@ -220,7 +207,7 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
       ...value.mergedEvents,
       archiveEvent(other, value.reason, ctx.nowIso, ctx.user),
     ];
-    const { history, lastRow } = openHistory(ctx, events.length);
+    const { history, lastRow } = openHistory(ctx.ss, events.length);
     const written = table.writeChange(snapshot, keepIndex, value.kept); // puts back its own cells if refused
     let removed: ReturnType<typeof removeCustomerRow> | null = null;
     let appended: ReturnType<ArchiveTable['append']> | null = null;

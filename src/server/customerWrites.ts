@@ -12,6 +12,13 @@ import { rollBack } from '../sheets/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The History tab ready to take `count` events: header checked and last row read before anything is written. */
+export function openHistory(ss: Spreadsheet, count: number): { history: HistoryTable; lastRow: number | null } {
+  const history = HistoryTable.open(ss);
+  history.checkHeader();
+  return { history, lastRow: history.lastRowFor(count) };
+}
+
 export function appendCustomers(
   ss: Spreadsheet,
   table: CustomersTable,
@@ -19,9 +26,7 @@ export function appendCustomers(
   customers: readonly Customer[],
   events: readonly HistoryEvent[],
 ): void {
-  const history = HistoryTable.open(ss);
-  history.checkHeader();
-  const lastRow = history.lastRowFor(events.length);
+  const { history, lastRow } = openHistory(ss, events.length);
   const appended = table.append(snapshot, customers); // takes out its own rows if its write is refused
   try {
     history.append(events, { headerChecked: true, lastRow });
@@ -39,9 +44,7 @@ export function replaceCustomer(
   after: Customer,
   events: readonly HistoryEvent[],
 ): void {
-  const history = HistoryTable.open(ss);
-  history.checkHeader();
-  const lastRow = history.lastRowFor(events.length);
+  const { history, lastRow } = openHistory(ss, events.length);
   const written = table.writeChange(snapshot, index, after); // puts back its own cells if one write is refused
   try {
     history.append(events, { headerChecked: true, lastRow });
