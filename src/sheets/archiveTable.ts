@@ -7,7 +7,7 @@
 
 import { ARCHIVE_COLUMNS, type ArchiveInfo } from '../domain/archive';
 import type { Customer } from '../domain/customer';
-import { type CellValue, dateCell, prepareDateReads, readDate, readText, rewritable, textCell } from './cells';
+import { type CellValue, dateCell, readDate, readText, rewritable, textCell } from './cells';
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { CustomFieldDefinition } from '../domain/customFields';
 import {
@@ -114,7 +114,6 @@ export class ArchiveTable {
   /** Every archived customer, with one read of the tab (every column), header checked. */
   read(): ArchiveSnapshot {
     const values = readTab(this.sheet, this.definitions.length === 0 ? ARCHIVE_WIDTH : 'all');
-    prepareDateReads();
     checkHeader(values[0], ARCHIVE_COLUMNS.headers, TAB.archive);
     this.layout = this.definitions.length === 0 ? FIXED_LAYOUT : customerLayout(values[0] ?? [], this.definitions);
     const layout = this.layout;

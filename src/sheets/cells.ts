@@ -82,7 +82,9 @@ export function readTime(value: unknown): number | null {
 // ---------------------------------------------------------------------------------------------- date cells
 // A date cell (Next step due) holds a calendar day in the spreadsheet's time zone: getValues returns it as the
 // Date of that day's midnight there, so reading the day back needs the zone. The zone is the spreadsheet's,
-// asked once per server call (useTimeZone, from openContext) and only when a date cell is read.
+// asked once per server call (useTimeZone, from openContext) and only when a date cell is read: a call that builds
+// no customer with a due day (most searches, a registration) makes no request for it (160 ms on Apps Script,
+// local/bench/costModel.ts). Its calls still have a bound that does not grow with the rows: at most one zone read.
 
 let zoneOf: () => string = () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
 /**
@@ -108,14 +110,6 @@ export function dayCell(day: string): string {
 /** The spreadsheet's time zone, asked once per server call (the getter useTimeZone set). */
 export function spreadsheetTimeZone(): string {
   return zoneOf();
-}
-
-/**
- * Asks the zone now (cached for the call). A read of the Customers tab does this up front, so it makes the same
- * calls whatever the rows hold (a due date in them or not): calls stay constant, as the benchmark checks.
- */
-export function prepareDateReads(): void {
-  zoneOf();
 }
 
 /** A date cell read back as 'YYYY-MM-DD' in the spreadsheet's time zone; a day typed as text is kept; else ''. */

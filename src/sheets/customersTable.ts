@@ -7,7 +7,6 @@
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer } from '../domain/customer';
 import type { CustomFieldDefinition } from '../domain/customFields';
-import { prepareDateReads } from './cells';
 import {
   changedCells,
   type CustomerLayout,
@@ -105,13 +104,11 @@ export class CustomersTable {
 
   /**
    * The whole tab as getValues returns it, with one call (readTab, every column: the custom fields follow the fixed
-   * ones), header checked; date cells made readable (the zone is asked up front, so every read makes the same calls
-   * whatever the rows hold).
+   * ones), header checked.
    */
   readGrid(): unknown[][] {
     // Without custom fields, the fixed columns only (as before them): a stray column further right is not read.
     const values = readTab(this.sheet, this.definitions.length === 0 ? CUSTOMER_COLUMNS.width : 'all');
-    prepareDateReads();
     this.useHeader(values[0]);
     return values;
   }
@@ -131,7 +128,6 @@ export class CustomersTable {
   readKeys(): KeyRows {
     this.layout(); // row 1 read and checked, unless this call read it already
     const rows = readTab(this.sheet, KEY_WIDTH);
-    prepareDateReads();
     return { rows, lastRow: rows.length };
   }
 
@@ -145,7 +141,6 @@ export class CustomersTable {
   readCustomer(id: string): CustomersSnapshot | null {
     this.layout(); // row 1 read and checked, unless this call read it already
     const ids = readColumn(this.sheet, CUSTOMER_COLUMNS.of.id.column);
-    prepareDateReads();
     let found = -1;
     for (let i = 1; i < ids.length; i++) {
       if (readIdCell((ids[i] as unknown[])[0]) !== id) continue;
