@@ -65,4 +65,58 @@ describe('sidebar: lost reason', () => {
       expect((await calls('updateCustomerStatus'))[2]?.args).toEqual(['C-00001', 'Contacted', 2]);
     },
   );
+
+  pageTest(
+    suite,
+    'register straight into Closed-lost: the reason dropdown follows Status, its refusal shows below it, then it saves',
+    'sidebar',
+    { view: 'register' },
+    {},
+    async ({ page, calls }) => {
+      const reason = page.getByLabel('Lost reason');
+      await page.fill('#reg-name', 'Lou Lost');
+      expect(await reason.isVisible()).toBe(false);
+      await page.selectOption('#reg-status', 'Closed-lost');
+      await reason.waitFor({ state: 'visible' });
+      await page.locator('#reg-lost-reason option', { hasText: 'No budget' }).waitFor({ state: 'attached' });
+
+      // No reason: the server's message stands under the dropdown (not in the banner), focus goes there.
+      await page.getByRole('button', { name: 'Save customer' }).click();
+      await page
+        .locator('#reg-lost-reason-error')
+        .getByText(/Lost reason is required for Closed-lost/)
+        .waitFor();
+      expect(await page.locator('#reg-lost-reason').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('reg-lost-reason');
+      expect(await page.locator('.banner').isHidden()).toBe(true);
+
+      await reason.selectOption('No budget');
+      expect(await page.locator('#reg-lost-reason-error').isHidden()).toBe(true);
+      await page.getByRole('button', { name: 'Save customer' }).click();
+      await page.locator('.card-name').getByText('Lou Lost').waitFor();
+      expect(await page.locator('.card-details').textContent()).toContain('Lost reasonNo budget');
+      const sent = (await calls('registerCustomer')).map((c) => (c.args[0] as { lostReason?: unknown }).lostReason);
+      expect(sent).toEqual(['', 'No budget']);
+    },
+  );
+
+  pageTest(
+    suite,
+    'register with another status sends no lost reason',
+    'sidebar',
+    { view: 'register' },
+    {},
+    async ({ page, calls }) => {
+      await page.fill('#reg-name', 'Quinn Qualified');
+      await page.selectOption('#reg-status', 'Closed-lost');
+      await page.getByLabel('Lost reason').waitFor({ state: 'visible' });
+      await page.selectOption('#reg-status', 'Qualified');
+      expect(await page.getByLabel('Lost reason').isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Save customer' }).click();
+      await page.locator('.card-name').getByText('Quinn Qualified').waitFor();
+      const input = (await calls('registerCustomer'))[0]?.args[0] as Record<string, unknown>;
+      expect(input.status).toBe('Qualified');
+      expect('lostReason' in input).toBe(false);
+    },
+  );
 });

@@ -12,6 +12,7 @@ import { CUSTOMER_FIELDS, createFieldSet } from '../fields';
 import { call } from '../server';
 import { customerSummary } from '../summary';
 import type { ViewContext } from './context';
+import { lostReasonField } from './customer/lostReasonField';
 
 export interface RegisterView {
   readonly element: HTMLElement;
@@ -21,6 +22,24 @@ export interface RegisterView {
 export function registerView(ctx: ViewContext): RegisterView {
   const fields = createFieldSet('reg', CUSTOMER_FIELDS);
   const custom = createCustomFieldSet('reg');
+  // Registering straight into Closed-lost needs a reason from Settings (SPEC "Lost reasons"): the dropdown follows
+  // the Status field, right below it, and the server's errors.lostReason shows there instead of in the banner.
+  const lost = lostReasonField('reg-lost-reason', 'reg-lost-reason-error');
+  const lostError = h('p', { class: 'field-error', id: 'reg-lost-reason-error', hidden: true });
+  lost.element.appendChild(lostError);
+  const status = fields.control('status');
+  status.closest('.field')?.after(lost.element);
+  const setLostError = (message: string): void => {
+    lostError.textContent = message;
+    lostError.hidden = message === '';
+    if (message === '') lost.select.removeAttribute('aria-invalid');
+    else lost.select.setAttribute('aria-invalid', 'true');
+  };
+  status.addEventListener('change', () => {
+    lost.follow(status.value, '');
+    setLostError('');
+  });
+  lost.select.addEventListener('change', () => setLostError(''));
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Save customer');
   const duplicatesBox = h('div', { class: 'notice notice-warning', hidden: true, tabindex: -1, role: 'alert' });
   const form = h(
@@ -41,6 +60,8 @@ export function registerView(ctx: ViewContext): RegisterView {
       if (spec.key === 'name' || spec.key === 'status' || text.trim() !== '') result[spec.key] = text;
     }
     // Custom fields only when filled in (an absent one is empty; a required one the server reports by name).
+    const reason = lost.value();
+    if (reason !== undefined) result.lostReason = reason;
     const filled = Object.entries(custom.values()).filter(([, text]) => text.trim() !== '');
     return filled.length === 0 ? result : { ...result, custom: Object.fromEntries(filled) };
   }
@@ -83,6 +104,7 @@ export function registerView(ctx: ViewContext): RegisterView {
     ctx.banner.clear();
     fields.clearErrors();
     custom.clearErrors();
+    setLostError('');
     const result = await runBusy(button, 'Saving…', ctx.banner, 'save the customer', () =>
       call('registerCustomer', data),
     );
@@ -92,12 +114,21 @@ export function registerView(ctx: ViewContext): RegisterView {
       return;
     }
     hideDuplicates();
-    const errors = result.errors ?? {};
-    const messages = [...fields.showErrors(withoutCustomErrors(errors)), ...custom.showErrors(errors)];
+    const { lostReason: lostMessage, ...errors } = result.errors ?? {};
+    const lostShown = !lost.element.hidden;
+    setLostError(lostShown ? (lostMessage ?? '') : '');
+    const messages = [
+      ...(lostMessage !== undefined && !lostShown ? [lostMessage] : []),
+      ...fields.showErrors(withoutCustomErrors(errors)),
+      ...custom.showErrors(errors),
+    ];
     const duplicates = 'duplicates' in result && result.duplicates ? result.duplicates : [];
     if (duplicates.length > 0) showDuplicates(duplicates, messages);
     else if (messages.length > 0) ctx.banner.show('error', messages);
+    const lostInvalid = lostMessage !== undefined && lostShown;
+    if (lostInvalid && !fields.focusFirstInvalid()) lost.select.focus();
     if (
+      !lostInvalid &&
       !fields.focusFirstInvalid() &&
       !custom.focusFirstInvalid() &&
       duplicates.length === 0 &&
