@@ -4,7 +4,7 @@
  * is saved; with one, it is sent as the fifth argument and the status changes.
  */
 
-import { pageTest, useSuite } from './harness';
+import { focusedId, pageTest, useSuite } from './harness';
 import type { SeedCustomer } from './server';
 
 jest.setTimeout(60000);
@@ -87,7 +87,7 @@ describe('sidebar: lost reason', () => {
         .getByText(/Lost reason is required for Closed-lost/)
         .waitFor();
       expect(await page.locator('#reg-lost-reason').getAttribute('aria-invalid')).toBe('true');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('reg-lost-reason');
+      expect(await focusedId(page)).toBe('reg-lost-reason');
       expect(await page.locator('.banner').isHidden()).toBe(true);
 
       await reason.selectOption('No budget');
