@@ -206,6 +206,19 @@ describe('the merge rule with custom fields', () => {
   });
 });
 
+describe('rebuildCustomer of custom Numbers', () => {
+  it('reads logged numbers back as JavaScript wrote them (1.234 is not the ambiguous "1.234" a person types)', () => {
+    const created = customer('C-1', {
+      name: 'Ana',
+      createdAt: T0,
+      createdBy: 'me',
+      custom: { Industry: '', Employees: 1.234, Renewal: '', Region: '' },
+    });
+    const rebuilt = rebuildCustomer(creationEvents(created, 'me', FIELDS), 'C-1', FIELDS);
+    expect(rebuilt?.custom.Employees).toBe(1.234);
+  });
+});
+
 describe('rebuildCustomer', () => {
   const created = customer('C-00007', {
     name: '=Ann',
