@@ -14,7 +14,7 @@ import { readImportStatus } from './statusSynonyms';
 import { DEFAULT_STATUS } from '../statuses';
 import { columnLetter } from '../columns';
 import type { CustomFieldDefinition, CustomValues } from '../customFields';
-import { type CustomColumn, customImportColumns, readCustomCells } from './customColumns';
+import { type CustomColumn, customImportColumns, readCustomCells, requiredMissingWarning } from './customColumns';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
@@ -378,6 +378,9 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     } else {
       Object.assign(first.pending.fields, fill);
       Object.assign(first.pending.custom, customFill);
+      // A required field this row fills is no longer left empty: its warning on the earlier row goes.
+      const filledWarnings = new Set(customNames.map(requiredMissingWarning));
+      first.pending.warnings = first.pending.warnings.filter((warning) => !filledWarnings.has(warning));
     }
     index.refresh(first);
     if (inBatch) {

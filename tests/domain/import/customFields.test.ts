@@ -183,6 +183,26 @@ describe('merge mode fills empty custom values (the fixed fields’ rule)', () =
     ]);
   });
 
+  it('drops the "required but has no value" warning of an earlier row a duplicate row fills', () => {
+    const filled = plan(
+      [
+        ['Name', 'Email', 'Region'],
+        ['Ann Archer', 'ann@a.example', ''],
+        ['Ann Archer', 'ann@a.example', 'North'],
+        ['Bob Baker', 'bob@b.example', ''],
+      ],
+      [],
+      { customFields: DEFINITIONS, duplicates: 'merge' },
+    );
+    expect(filled.toImport.map((p) => [p.row, p.custom.Région])).toEqual([
+      [2, 'North'],
+      [4, ''],
+    ]);
+    expect(filled.warnings).toEqual([
+      { row: 4, reason: 'Row 4: Région is required but has no value. Imported with Région left empty.' },
+    ]);
+  });
+
   it('skips the row as before when it has no custom value to add', () => {
     const none = plan(
       [
