@@ -158,7 +158,9 @@ describe('custom fields in Check set-up', () => {
   it('one point per field when all is as Set up makes it, and a point that Settings was applied', () => {
     const report = setUpChecks(withFields());
     expect(report.allOk).toBe(true);
-    expect(report.points.filter((p) => p.point.startsWith('Custom field')).map((p) => `${p.point}: ${p.detail}`)).toEqual([
+    expect(
+      report.points.filter((p) => p.point.startsWith('Custom field')).map((p) => `${p.point}: ${p.detail}`),
+    ).toEqual([
       'Custom field "Industry" (Choice) column in place: Column T, with its dropdown (Retail, Tech).',
       'Custom field "Renewal" (Date) column in place: Column U, formatted yyyy-mm-dd.',
       'Custom field "Employees" (Number) column in place: Column V, in a number format.',
