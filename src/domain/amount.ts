@@ -1,6 +1,7 @@
 /**
  * The one amount parser of the CRM: a deal value typed in the sidebar, sent to registerCustomer/updateCustomer, or
- * read from a cell of an old sheet by the import goes through parseAmount, so "$15,000" means the same everywhere.
+ * read from a cell of an old sheet by the import goes through parseAmount, so "$15,000" means the same everywhere;
+ * so does a custom Number field's text (with `negatives`: a margin or a temperature may be below zero).
  *
  * Decisions (the sidebar's hint and the README say the same):
  * - numbers are taken as they are; currency symbols and codes around the amount are dropped ("$15,000",
@@ -8,7 +9,8 @@
  * - "1,200" and "1,200.50" are the CRM's own form (comma thousands, dot decimals);
  * - European forms are read when they cannot mean anything else: "15.000,50 €", "1.200.000", "1200,5";
  * - "1.200" alone is ambiguous (1.2 or 1200?) and is refused, not guessed; so are "12k", ranges, words and "1e3";
- * - "-1,200" and "(1,200)" (accounting style) are negative, and refused like every negative deal value.
+ * - "-1,200" and "(1,200)" (accounting style) are negative, and refused like every negative deal value; read as
+ *   negative numbers with `negatives` (a custom Number field).
  */
 
 import { isDate } from './dates';
@@ -18,6 +20,18 @@ export type AmountRead = { ok: true; value: number | null } | { ok: false; messa
 
 /** How to write an amount, quoted in every "not an amount" message. */
 export const AMOUNT_HINT = 'write it like 1200, $1,200.50 or 1.200,50 €';
+/** How to write a signed number (a custom Number field), quoted in every "not a number" message. */
+export const SIGNED_NUMBER_HINT = 'write it like 1200, -3.5, 1,200.50 or 1.200,50';
+
+export interface AmountOptions {
+  /** The field the messages name (default "Deal value"). */
+  label?: string;
+  /**
+   * Read a signed number (a custom Number field): "-3.5" and "(300)" are negative values instead of refused, and the
+   * messages ask for "a number" instead of "an amount". Everything else is read exactly as a deal value is.
+   */
+  negatives?: boolean;
+}
 
 const CURRENCY_SYMBOLS = /[$€£¥₹₩₽¢₺₪]/g;
 /** Codes and prefixes written next to amounts ("USD 1,200", "1.200 EUR", "US$ 5", "C$ 40"). */
@@ -57,19 +71,25 @@ const CURRENCY_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * An amount → a number (≥ 0 when written as text), or null when blank; `{ ok: false, message }` naming the
- * Deal value field and the text as written otherwise. A number is passed on as it is: the caller checks its range.
+ * An amount → a number (≥ 0 when written as text, unless `negatives`), or null when blank; `{ ok: false, message }`
+ * naming the field (Deal value unless `label`) and the text as written otherwise. A number is passed on as it is:
+ * the caller checks its range.
  */
-export function parseAmount(raw: unknown): AmountRead {
+export function parseAmount(raw: unknown, options: AmountOptions = {}): AmountRead {
+  const label = options.label ?? 'Deal value';
+  const negatives = options.negatives === true;
+  const noun = negatives ? 'a number' : 'an amount';
+  const hint = negatives ? SIGNED_NUMBER_HINT : AMOUNT_HINT;
   if (raw === null || raw === undefined) return { ok: true, value: null };
   if (typeof raw === 'number') return { ok: true, value: raw };
-  if (typeof raw === 'boolean') return { ok: false, message: 'Deal value must be an amount, not a yes/no value.' };
-  if (isDate(raw)) return { ok: false, message: `Deal value must be an amount, not a date: ${AMOUNT_HINT}.` };
-  if (typeof raw !== 'string') return { ok: false, message: `Deal value must be an amount: ${AMOUNT_HINT}.` };
+  if (typeof raw === 'boolean') return { ok: false, message: `${label} must be ${noun}, not a yes/no value.` };
+  if (isDate(raw)) return { ok: false, message: `${label} must be ${noun}, not a date: ${hint}.` };
+  if (typeof raw !== 'string') return { ok: false, message: `${label} must be ${noun}: ${hint}.` };
   const shown = raw.trim();
   if (shown === '') return { ok: true, value: null };
+  const notOne = `${label} ${quote(shown)} is not ${noun}: ${hint}.`;
   // Longer than any amount: refused before the RegExps run over it.
-  if (shown.length > 60) return { ok: false, message: `Deal value ${quote(shown)} is not an amount: ${AMOUNT_HINT}.` };
+  if (shown.length > 60) return { ok: false, message: notOne };
 
   let text = shown.replace(/[\s\u00a0\u202f'’]+/g, '').replace(CURRENCY_SYMBOLS, '');
   let negative = false;
@@ -88,12 +108,13 @@ export function parseAmount(raw: unknown): AmountRead {
   if (n === 'ambiguous') {
     return {
       ok: false,
-      message: `Deal value ${quote(shown)} is ambiguous (a decimal point or a thousands separator?): write 1200 or 1.20.`,
+      message: `${label} ${quote(shown)} is ambiguous (a decimal point or a thousands separator?): write 1200 or 1.20.`,
     };
   }
-  if (n === null) return { ok: false, message: `Deal value ${quote(shown)} is not an amount: ${AMOUNT_HINT}.` };
+  if (n === null) return { ok: false, message: notOne };
+  if (negative && negatives) return { ok: true, value: n === 0 ? 0 : -n };
   // Said here with the text as written ("(300)"), which a check of the number would show as -300.
-  if (negative && n !== 0) return { ok: false, message: `Deal value cannot be negative (${quote(shown)}).` };
+  if (negative && n !== 0) return { ok: false, message: `${label} cannot be negative (${quote(shown)}).` };
   return { ok: true, value: n };
 }
 

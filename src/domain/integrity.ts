@@ -3,13 +3,15 @@
  * included). Pure: reports problems a person can find and fix (row number, ID, what is wrong), changes nothing.
  * Checked: the header, duplicate IDs (every row named), rows with data but no ID, IDs the CRM cannot address,
  * blank names, statuses that are not pipeline stages, bad e-mails, deal values that are not amounts, missing or
- * invalid dates, Versions that are not whole numbers, and data in columns that have no header.
+ * invalid dates, Versions that are not whole numbers, data in columns that have no header, and custom-field cells
+ * that hold no valid value of their field's type (text typed into a Number column, a Choice not in the list).
  */
 
 import type { DeletedCustomer, IntegrityProblem, IntegrityReport } from './api';
 import type { HistoryEvent } from './customer';
 import { columnLetter, CUSTOMER_COLUMNS } from './columns';
-import { isDate } from './dates';
+import { type CustomFieldDefinition, checkCustomType, customColumnsLayout, customFieldKey } from './customFields';
+import { isDate, isDay } from './dates';
 import { parseStatus, STATUS_LIST_TEXT } from './statuses';
 import { isValidEmail, quote } from './validation';
 
@@ -50,8 +52,63 @@ function headerProblems(header: readonly unknown[]): IntegrityProblem[] {
   return problems;
 }
 
+/** A custom field and the 0-based index of its column in the grid (found by header, as every call finds it). */
+interface CustomCell {
+  definition: CustomFieldDefinition;
+  index: number;
+}
+
+/** The columns of the fields that have one in `header`; a field Set up has not given a column yet is left out. */
+function customCells(header: readonly unknown[], definitions: readonly CustomFieldDefinition[]): CustomCell[] {
+  if (definitions.length === 0) return [];
+  const layout = customColumnsLayout(header, definitions);
+  const missing = new Set<string>(layout.append.map((spec) => spec.key));
+  return definitions
+    .flatMap((definition) => {
+      const key = customFieldKey(definition.name);
+      const column = missing.has(key) ? undefined : layout.map.of[key];
+      return column === undefined ? [] : [{ definition, index: column.index }];
+    })
+    .sort((a, b) => a.index - b.index); // reported in column order, as the fixed cells are
+}
+
+function kindOf(value: unknown): string {
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'boolean') return 'a yes/no value';
+  if (isDate(value)) return 'a date';
+  return 'a number';
+}
+
+/**
+ * Why a custom field's cell holds no valid value of the field, or null. Empty is valid (Required is asked of the
+ * API's callers; an import may leave it empty and says so). The cell must be what the CRM writes: a number cell for
+ * a Number (text that looks like a number is not counted by the sheet either), a date cell or a 'YYYY-MM-DD' text
+ * (the CRM reads both) for a Date, and for Text and Choice the text passing the field's own check (one line, not too
+ * long, a choice of the list in any case).
+ */
+export function customCellProblem(value: unknown, definition: CustomFieldDefinition): string | null {
+  if (isEmpty(value)) return null;
+  const name = definition.name;
+  const shown = quote(text(value));
+  switch (definition.type) {
+    case 'Number': {
+      if (typeof value !== 'number') return `${name} ${shown} is ${kindOf(value)}, not a number.`;
+      const checked = checkCustomType(value, definition);
+      return checked.ok ? null : checked.message;
+    }
+    case 'Date':
+      if (isDate(value) || (typeof value === 'string' && isDay(value.trim()))) return null;
+      return `${name} ${shown} is not a date (a date cell, such as 2026-03-31).`;
+    case 'Text':
+    case 'Choice': {
+      const checked = checkCustomType(typeof value === 'string' ? value : text(value), definition);
+      return checked.ok ? null : checked.message;
+    }
+  }
+}
+
 /** Problems of one customer row's own cells (everything but duplicate IDs), in column order. */
-function rowProblems(row: readonly unknown[], unlabelled: readonly number[]): string[] {
+function rowProblems(row: readonly unknown[], unlabelled: readonly number[], custom: readonly CustomCell[]): string[] {
   const out: string[] = [];
   const id = text(row[C.id.index]).trim();
   if (id === '') out.push('has data but no ID: the CRM cannot find or update it.');
@@ -87,6 +144,11 @@ function rowProblems(row: readonly unknown[], unlabelled: readonly number[]): st
     out.push(`Version ${quote(text(version))} is not a whole number of 1 or more.`);
   }
 
+  for (const { definition, index } of custom) {
+    const problem = customCellProblem(row[index], definition);
+    if (problem !== null) out.push(`${problem.replace(/\.$/, '')} (column ${columnLetter(index + 1)}).`);
+  }
+
   for (const c of unlabelled) {
     if (!isEmpty(row[c])) out.push(`has data in column ${columnLetter(c + 1)}, which has no header.`);
   }
@@ -99,10 +161,14 @@ function isBlank(row: readonly unknown[]): boolean {
 }
 
 /**
- * Checks `values` (getValues() of the Customers tab's data range, header first). `checkedRows` counts the
- * non-blank rows below the header. Problems are in sheet order; duplicate IDs are reported on every row.
+ * Checks `values` (getValues() of the Customers tab's data range, header first) with the custom fields
+ * `definitions` (their columns found by header). `checkedRows` counts the non-blank rows below the header.
+ * Problems are in sheet order; duplicate IDs are reported on every row.
  */
-export function checkCustomersGrid(values: readonly (readonly unknown[])[]): IntegrityReport {
+export function checkCustomersGrid(
+  values: readonly (readonly unknown[])[],
+  definitions: readonly CustomFieldDefinition[] = [],
+): IntegrityReport {
   const header = values[0] ?? [];
   const fromHeader = headerProblems(header);
   const dataRows = values.slice(1);
@@ -113,6 +179,7 @@ export function checkCustomersGrid(values: readonly (readonly unknown[])[]): Int
   const width = Math.max(header.length, ...dataRows.map((row) => row.length));
   const unlabelled: number[] = [];
   for (let c = CUSTOMER_COLUMNS.width; c < width; c++) if (text(header[c]).trim() === '') unlabelled.push(c);
+  const custom = customCells(header, definitions);
 
   const rowsById = new Map<string, number[]>();
   dataRows.forEach((row, i) => {
@@ -137,7 +204,7 @@ export function checkCustomersGrid(values: readonly (readonly unknown[])[]): Int
         problem: `ID ${id} is also on ${listRows(others)}: the CRM refuses to change a customer whose ID is not unique. Give each customer its own ID.`,
       });
     }
-    for (const problem of rowProblems(row, unlabelled)) problems.push({ row: rowNumber, id, problem });
+    for (const problem of rowProblems(row, unlabelled, custom)) problems.push({ row: rowNumber, id, problem });
   });
   return { ok: true, checkedRows, problems, deletedByHand: [] };
 }

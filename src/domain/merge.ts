@@ -1,18 +1,16 @@
 /**
- * Merging two records of one customer (SPEC "Version 2": mergeCustomers): the kept customer's empty fields are
- * filled from the other, Notes are joined, and the other is archived with the reason `merged into <keepId>`.
- * Pure: what the kept customer becomes and the `merge` events of both; the server moves the rows.
+ * Merging two records of one customer (SPEC "Version 2": mergeCustomers): the kept customer's empty fields (custom
+ * ones included) are filled from the other, Notes are joined, and the other is archived with the reason
+ * `merged into <keepId>`. Pure: what the kept customer becomes and the `merge` events of both; the server moves
+ * the rows.
  */
 
 import { mergedReason } from './archive';
-import { stampChange } from './change';
-import { EDITABLE_KEYS, type Customer, type FieldErrors, type HistoryEvent } from './customer';
+import { applyChange, stampChange } from './change';
+import type { Customer, CustomerPatch, FieldErrors, HistoryEvent } from './customer';
+import type { CustomFieldDefinition } from './customFields/types';
 import { mergedFields } from './mergeFields';
-import { fieldLabel, formatCount, NOTES_MAX } from './validation';
-
-function logText(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
-}
+import { formatCount, NOTES_MAX } from './validation';
 
 export interface MergeOutcome {
   /** The kept customer after the merge (Version + 1, Updated at/by stamped). */
@@ -27,13 +25,15 @@ export interface MergeOutcome {
 
 /**
  * The merge of `other` into `keep`, or field errors: two records of the same ID, or Notes that would exceed their
- * limit once joined (nothing is cut).
+ * limit once joined (nothing is cut). `definitions`: the custom fields with a column, whose filled values History
+ * logs after the fixed fields (as every save logs them).
  */
 export function planMerge(
   keep: Customer,
   other: Customer,
   at: string,
   by: string,
+  definitions: readonly CustomFieldDefinition[] = [],
 ): { ok: true; value: MergeOutcome } | { ok: false; errors: FieldErrors } {
   if (keep.id === other.id) return { ok: false, errors: { mergeId: 'A customer cannot be merged into itself.' } };
   const filled = mergedFields(keep, other);
@@ -46,23 +46,15 @@ export function planMerge(
     };
   }
 
+  // The one change rule (as a save and an import merge): an event per changed field, fixed then custom, each
+  // logged as `merge`. The merge itself is a change even when nothing is filled, so it is always stamped.
+  const patch: CustomerPatch = filled;
+  const { next, events } = applyChange(keep, patch, { at, by, definitions });
   const keptEvents: HistoryEvent[] = [
     { at, customerId: keep.id, action: 'merge', field: '', from: other.id, to: keep.id, by },
+    ...events.map((event): HistoryEvent => ({ ...event, action: 'merge' })),
   ];
-  for (const key of EDITABLE_KEYS) {
-    if (!(key in filled)) continue;
-    const to = logText(filled[key]);
-    keptEvents.push({
-      at,
-      customerId: keep.id,
-      action: 'merge',
-      field: fieldLabel(key),
-      from: logText(keep[key]),
-      to,
-      by,
-    });
-  }
-  const kept: Customer = { ...keep, ...filled, ...stampChange(keep, false, at, by) };
+  const kept: Customer = { ...next, ...stampChange(keep, false, at, by) };
   const mergedEvents: HistoryEvent[] = [
     { at, customerId: other.id, action: 'merge', field: '', from: other.id, to: keep.id, by },
   ];

@@ -7,7 +7,8 @@
 
 import { CUSTOMER_COLUMNS } from './columns';
 import type { CustomFieldDefinition } from './customFields/types';
-import { blankCustomValues, checkCustomType } from './customFields/validation';
+import { customValueOfLog } from './customFields/history';
+import { blankCustomValues } from './customFields/validation';
 import { blankCustomer, type Customer, type CustomerKey, type HistoryAction, type HistoryEvent } from './customer';
 import { appendNote, NotesTooLongError } from './history';
 import { parseStatus } from './statuses';
@@ -124,7 +125,7 @@ export function rebuildCustomer(
   const custom = blankCustomValues(definitions);
   for (const definition of definitions) {
     const text = fields.get(definition.name);
-    const checked = text === undefined ? null : checkCustomType(text, definition);
+    const checked = text === undefined ? null : customValueOfLog(text, definition);
     if (checked?.ok) custom[definition.name] = checked.value;
   }
   (customer as unknown as Customer).custom = custom;

@@ -4,7 +4,23 @@
  * come in, the report goes out.
  */
 
+import { columnLetter } from './columns';
+import type { CustomFieldDefinition } from './customFields/types';
 import { normaliseEmail } from './text';
+
+/** A dropdown over a column's data cells, as Set up makes them (the Status column, a Choice field's column). */
+export type DropdownVerdict = 'ok' | 'missing' | 'allows invalid' | 'wrong list';
+
+/** One custom field's column on the Customers tab, as the spreadsheet holds it. */
+export interface CustomColumnFacts {
+  definition: CustomFieldDefinition;
+  /** 1-based column whose header names the field, or null when no header does. */
+  column: number | null;
+  /** A Choice field's dropdown over the column's data cells; null for the other types (and without a column). */
+  dropdown: DropdownVerdict | null;
+  /** A Date or Number column's distinct number formats below the header; null for Text and Choice. */
+  formats: string[] | null;
+}
 
 /** One tab's protection as Google reports it. */
 export interface ProtectionFacts {
@@ -34,7 +50,13 @@ export interface SetUpFacts {
   /** File editors besides the owner (Spreadsheet.getEditors()), for the "mirrors the file" diagnosis. */
   fileEditors: string[];
   headers: Array<{ tab: string; problem: string | null }>;
-  statusDropdown: 'ok' | 'missing' | 'allows invalid' | 'wrong list';
+  statusDropdown: DropdownVerdict;
+  /** Each custom field calls use (the applied ones), with its column as found. */
+  customColumns: CustomColumnFacts[];
+  /** The custom fields the Settings table defines now. */
+  settingsCustomFields: CustomFieldDefinition[];
+  /** The custom fields Set up last applied, or null when it never stored any. */
+  appliedCustomFields: CustomFieldDefinition[] | null;
   spreadsheetTimeZone: string;
   scriptTimeZone: string;
   settingsStaff: string[];
@@ -107,6 +129,96 @@ function protectionPoint(facts: ProtectionFacts, all: SetUpFacts): SetUpCheckPoi
   };
 }
 
+/** The format Set up gives a Date field's column (customColumnsSetup.ts). */
+export const CUSTOM_DATE_FORMAT = 'yyyy-mm-dd';
+
+/** Pattern letters of dates and times, once quoted text, escapes and [colours]/[conditions] are taken out. */
+function isDateOrTimeFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /[dmyhs]/i.test(bare);
+}
+
+/**
+ * What a Number column's format is when it is not one Set up leaves it in ("plain text …"), or null. Set up gives a Number column no format of
+ * its own (Sheets' automatic one), so any number format passes; plain text (`@`: numbers typed become text the
+ * CRM cannot count) and date or time formats (a number shown as a date) do not.
+ */
+export function numberFormatProblem(format: string): string | null {
+  if (format.trim() === '@') return 'plain text ("@"), so numbers typed there are stored as text';
+  if (isDateOrTimeFormat(format)) return `a date or time (${JSON.stringify(format)})`;
+  return null;
+}
+
+const DROPDOWN_PROBLEMS: Readonly<Record<Exclude<DropdownVerdict, 'ok'>, string>> = {
+  missing: 'some of its cells have no dropdown',
+  'allows invalid': 'its dropdown only warns about other text',
+  'wrong list': 'its dropdown does not offer exactly the choices in Settings',
+};
+
+/**
+ * One point per custom field: its column present with its header, with the dropdown (Choice) or format (Date,
+ * Number) Set up gives it. What is wrong is said in one detail, with how to put it right.
+ */
+function customColumnPoint(facts: CustomColumnFacts): SetUpCheckPoint {
+  const { definition } = facts;
+  const point = `Custom field "${definition.name}" (${definition.type}) column in place`;
+  if (facts.column === null) {
+    return {
+      point,
+      ok: false,
+      detail: `No Customers column is headed "${definition.name}", so its values cannot be saved. ${RUN_SET_UP}`,
+    };
+  }
+  const where = `Column ${columnLetter(facts.column)}`;
+  const problems: string[] = [];
+  let fix = RUN_SET_UP;
+  if (facts.dropdown !== null && facts.dropdown !== 'ok') problems.push(DROPDOWN_PROBLEMS[facts.dropdown]);
+  for (const format of facts.formats ?? []) {
+    if (definition.type === 'Date' && format.toLowerCase() !== CUSTOM_DATE_FORMAT) {
+      problems.push(`some of its cells are formatted ${JSON.stringify(format)}, not ${CUSTOM_DATE_FORMAT}`);
+    }
+    if (definition.type === 'Number') {
+      const problem = numberFormatProblem(format);
+      if (problem === null) continue;
+      problems.push(`some of its cells are formatted as ${problem}`);
+      // Set up gives a Number column no format, so it cannot put one back: said how to by hand.
+      fix = 'Select the column and choose Format ▸ Number ▸ Automatic.';
+    }
+  }
+  if (problems.length > 0) return { point, ok: false, detail: `${where}: ${problems.join('; ')}. ${fix}` };
+  const what: Record<CustomFieldDefinition['type'], string> = {
+    Text: '',
+    Choice: `, with its dropdown (${definition.choices.join(', ')})`,
+    Date: `, formatted ${CUSTOM_DATE_FORMAT}`,
+    Number: ', in a number format',
+  };
+  return { point, ok: true, detail: `${where}${what[definition.type]}.` };
+}
+
+function sameDefinitions(a: readonly CustomFieldDefinition[], b: readonly CustomFieldDefinition[]): boolean {
+  const key = (d: CustomFieldDefinition): string => JSON.stringify([d.name, d.type, d.choices, d.required]);
+  return a.length === b.length && a.every((d, i) => key(d) === key(b[i] as CustomFieldDefinition));
+}
+
+function names(definitions: readonly CustomFieldDefinition[]): string {
+  return definitions.length === 0 ? 'none' : definitions.map((d) => d.name).join(', ');
+}
+
+/** Whether the Settings table's custom fields are the ones Set up applied (null: nothing to say, none anywhere). */
+function customFieldsAppliedPoint(facts: SetUpFacts): SetUpCheckPoint | null {
+  const applied = facts.appliedCustomFields;
+  if (facts.settingsCustomFields.length === 0 && (applied === null || applied.length === 0)) return null;
+  const point = 'Custom fields applied';
+  if (applied !== null && sameDefinitions(applied, facts.settingsCustomFields)) {
+    return { point, ok: true, detail: `Custom fields: ${names(applied)}.` };
+  }
+  return {
+    point,
+    ok: false,
+    detail: `The Settings tab defines ${names(facts.settingsCustomFields)}, but Set up last applied ${applied === null ? 'no custom fields' : names(applied)} (a field, its type, choices or Required changed). ${RUN_SET_UP}`,
+  };
+}
+
 export function setUpChecks(facts: SetUpFacts): SetUpCheckReport {
   const points: SetUpCheckPoint[] = [];
   points.push(
@@ -162,7 +274,7 @@ export function setUpChecks(facts: SetUpFacts): SetUpCheckReport {
       detail: header.problem ?? 'Every column is where the CRM writes it.', // the problem says what to do
     });
   }
-  const dropdown: Record<SetUpFacts['statusDropdown'], string> = {
+  const dropdown: Record<DropdownVerdict, string> = {
     ok: 'Every Status cell offers the 8 stages and rejects anything else.',
     missing: `Some Status cells have no dropdown. ${RUN_SET_UP}`,
     'allows invalid': `The dropdown only warns about other text. ${RUN_SET_UP}`,
@@ -173,6 +285,9 @@ export function setUpChecks(facts: SetUpFacts): SetUpCheckReport {
     ok: facts.statusDropdown === 'ok',
     detail: dropdown[facts.statusDropdown],
   });
+  for (const column of facts.customColumns) points.push(customColumnPoint(column));
+  const applied = customFieldsAppliedPoint(facts);
+  if (applied !== null) points.push(applied);
   points.push({
     point: 'Staff list applied',
     ok: facts.appliedStaff !== null && sameSet(facts.appliedStaff, facts.settingsStaff),

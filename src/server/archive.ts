@@ -198,7 +198,7 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
     if (kept.version !== versions.keep) return { ok: false, conflict: kept };
     if (merged.version !== versions.merge) return { ok: false, conflict: merged };
 
-    const plan = planMerge(kept, merged, ctx.nowIso, ctx.user);
+    const plan = planMerge(kept, merged, ctx.nowIso, ctx.user, table.layout().definitions);
     if (!plan.ok) return failure(plan.errors);
     const { value } = plan;
     const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason: value.reason };

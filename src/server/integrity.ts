@@ -21,7 +21,7 @@ const TITLE = 'Check data';
 export function checkData(): IntegrityReport | Failure {
   return handleRead((ctx) => {
     const grid = requireSheet(ctx.ss, TAB.customers).getDataRange().getValues();
-    const report = checkCustomersGrid(grid);
+    const report = checkCustomersGrid(grid, ctx.customFields);
     const archive = ctx.ss.getSheetByName(TAB.archive);
     const present = gridIds(grid);
     if (archive)

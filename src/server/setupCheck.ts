@@ -3,6 +3,7 @@
 import { normaliseEmail } from '../domain/text';
 import type { Failure } from '../domain/results';
 import { type SetUpCheckReport, setUpCheckText, setUpChecks } from '../domain/setupCheck';
+import { readAppliedCustomFields } from '../sheets/appliedCustomFields';
 import { readAppliedStaff } from '../sheets/appliedStaff';
 import { gatherSetUpFacts } from '../sheets/setupFacts';
 import { readSettings } from '../sheets/settingsTable';
@@ -22,12 +23,15 @@ export function checkSetUp(): SetUpCheckReport | Failure {
     if (user !== '' && ctx.admin !== null && ctx.admin.toLowerCase() !== user) {
       return failure({ access: `Only the CRM's admin (${ctx.admin}) can run Check set-up.` });
     }
+    const settings = readSettings(ctx.ss);
     const facts = gatherSetUpFacts(ctx.ss, {
       user: ctx.user,
       owner: ctx.owner,
       admin: ctx.admin,
       appliedStaff: readAppliedStaff(),
-      settingsStaff: readSettings(ctx.ss).settings.staff,
+      settingsStaff: settings.settings.staff,
+      appliedCustomFields: readAppliedCustomFields(),
+      settingsCustomFields: settings.customFields,
     });
     return setUpChecks(facts);
   });

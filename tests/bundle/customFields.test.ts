@@ -355,3 +355,31 @@ describe('the Pipeline grouped by a Choice field named in Settings', () => {
     expect(succeeded(crm.call(OWNER, 'rebuildPipelineSummary')).byChoice).toBeUndefined();
   });
 });
+
+describe('a custom Number is read by the one amount parser (with negatives)', () => {
+  it('reads what a deal value reads, signed; refuses "1.200" as a deal value does; nothing written on refusal', () => {
+    const crm = crmWithFields();
+    const ann = register(crm, { name: 'Ann', custom: { Region: 'North', Employees: '-1.200,50' } });
+    expect(ann.custom.Employees).toBe(-1200.5);
+    const updated = succeeded(
+      crm.call(REP, 'updateCustomer', ann.id, { dealValue: '$1,200', custom: { Employees: '(300)' } }, ann.version),
+    ).customer;
+    expect([updated.dealValue, updated.custom.Employees]).toEqual([1200, -300]);
+    const cells = crm.tab('Customers').length;
+    const refused = having(
+      crm.call(REP, 'registerCustomer', {
+        name: 'Bob',
+        dealValue: '1.200',
+        custom: { Region: 'x', Employees: '1.200' },
+      }),
+      'errors',
+    ).errors;
+    expect(refused.dealValue).toMatch(/^Deal value "1\.200" is ambiguous/);
+    expect(refused['custom.Employees']).toMatch(/^Employees "1\.200" is ambiguous/);
+    // The deal value keeps refusing a negative; the custom Number takes it.
+    expect(
+      having(crm.call(REP, 'updateCustomer', ann.id, { dealValue: '-5' }, updated.version), 'errors').errors.dealValue,
+    ).toBe('Deal value cannot be negative ("-5").');
+    expect(crm.tab('Customers').length).toBe(cells);
+  });
+});

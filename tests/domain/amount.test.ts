@@ -1,4 +1,5 @@
 /** The one amount parser (src/domain/amount.ts): what it reads, what it refuses and how it says so. */
+import fc from 'fast-check';
 import { parseAmount } from '../../src/domain/amount';
 
 describe('parseAmount', () => {
@@ -47,5 +48,47 @@ describe('parseAmount', () => {
   it('reports dates and yes/no values', () => {
     expect(parseAmount(true)).toEqual({ ok: false, message: 'Deal value must be an amount, not a yes/no value.' });
     expect(parseAmount(new Date(0)).ok).toBe(false);
+  });
+});
+
+describe('parseAmount with negatives (a custom Number field)', () => {
+  const asNumber = { label: 'Margin', negatives: true } as const;
+
+  it.each<[string, number]>([
+    ['-50', -50],
+    ['(300)', -300],
+    ['-$1,200', -1200],
+    ['-1.200,50 €', -1200.5],
+    ['-.5', -0.5],
+    ['-0', 0],
+    ['1,200.50', 1200.5],
+  ])('%p → %p', (raw, value) => {
+    expect(parseAmount(raw, asNumber)).toEqual({ ok: true, value });
+  });
+
+  it('names the field and asks for a number; the ambiguity rule is the same', () => {
+    expect(parseAmount('lots', asNumber)).toEqual({
+      ok: false,
+      message: 'Margin "lots" is not a number: write it like 1200, -3.5, 1,200.50 or 1.200,50.',
+    });
+    expect(parseAmount('-1.200', asNumber)).toEqual({
+      ok: false,
+      message: 'Margin "-1.200" is ambiguous (a decimal point or a thousands separator?): write 1200 or 1.20.',
+    });
+    expect(parseAmount(true, asNumber)).toEqual({ ok: false, message: 'Margin must be a number, not a yes/no value.' });
+  });
+
+  it('reads every text exactly as a deal value is read, but for the sign', () => {
+    const samples = ['1200', '$1,200', '1.200', '1.200,50 €', '12k', '(300)', '-50', '-', '()', ' ', 'USD -5', '1,2,3'];
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...samples), fc.string({ maxLength: 12 })), (raw) => {
+        const deal = parseAmount(raw);
+        const signed = parseAmount(raw, asNumber);
+        if (deal.ok) expect(signed).toEqual(deal);
+        if (signed.ok && signed.value !== null && signed.value > 0) expect(deal).toEqual(signed);
+        if (signed.ok && signed.value !== null && signed.value < 0) expect(deal.ok).toBe(false);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -14,6 +14,7 @@ import { creationEvents } from '../../src/domain/history';
 import { planMerge } from '../../src/domain/merge';
 import { joinNotes, mergedFields } from '../../src/domain/mergeFields';
 import { rebuildCustomer } from '../../src/domain/recorded';
+import { FIELDS } from './customFields/fixtures';
 
 function customer(id: string, fields: Partial<Customer>): Customer {
   return { ...blankCustomer(id), ...fields };
@@ -148,6 +149,73 @@ describe('the merge rule', () => {
     const long = customer('C-9', { name: 'X', notes: 'x'.repeat(9_000) });
     const plan = planMerge(long, { ...other, notes: 'y'.repeat(2_000) }, T0, 'me');
     expect(plan).toMatchObject({ ok: false, errors: { notes: expect.stringContaining('do not fit') } });
+  });
+});
+
+describe('the merge rule with custom fields', () => {
+  const definitions = FIELDS;
+  const keep = customer('C-1', {
+    name: 'Ana',
+    version: 2,
+    custom: { Industry: 'Retail', Employees: null, Renewal: '', Region: '' },
+  });
+  const other = customer('C-2', {
+    name: 'Ana P',
+    custom: { Industry: 'Tech', Employees: 0, Renewal: '2026-09-30', Region: '=HYPERLINK("x") <b>Nörd</b> 北' },
+  });
+
+  it('fills the kept customer’s empty custom values (0 is a value), never overwrites one, keeps every field', () => {
+    expect(mergedFields(keep, other)).toEqual({
+      custom: { Industry: 'Retail', Employees: 0, Renewal: '2026-09-30', Region: '=HYPERLINK("x") <b>Nörd</b> 北' },
+    });
+    // Nothing to take: no `custom` key at all (an empty other, or a kept customer already full).
+    expect(mergedFields(keep, customer('C-3', { custom: { Industry: '', Employees: null } }))).toEqual({});
+    expect(mergedFields({ ...keep, custom: other.custom }, keep)).toEqual({});
+    // A field the other does not hold (defined after it was read) or an inherited name is never taken.
+    expect(mergedFields(customer('C-4', { custom: { constructor: '' } }), customer('C-5', { custom: {} }))).toEqual({});
+  });
+
+  it('logs each filled custom value as `merge` after the fixed fields, through the change rule', () => {
+    const plan = planMerge({ ...keep, phone: '' }, { ...other, phone: '555' }, T0, 'me@x.example', definitions);
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.value.kept.custom).toEqual({
+      Industry: 'Retail',
+      Employees: 0,
+      Renewal: '2026-09-30',
+      Region: '=HYPERLINK("x") <b>Nörd</b> 北',
+    });
+    expect(plan.value.kept).toMatchObject({ version: 3, phone: '555', updatedAt: T0 });
+    expect(plan.value.keptEvents.map((e) => [e.action, e.field, e.from, e.to])).toEqual([
+      ['merge', '', 'C-2', 'C-1'],
+      ['merge', 'Phone', '', '555'],
+      ['merge', 'Employees', '', '0'],
+      ['merge', 'Renewal', '', '2026-09-30'],
+      ['merge', 'Region', '', '=HYPERLINK("x") <b>Nörd</b> 北'],
+    ]);
+  });
+
+  it('is replayed by rebuildCustomer: the merged custom values come back, the Version counts the merge once', () => {
+    const created = { ...keep, createdAt: at(0), createdBy: 'me', version: 1 };
+    const plan = planMerge(created, other, at(5), 'me', definitions);
+    if (!plan.ok) throw new Error('merge refused');
+    const events = [...creationEvents(created, 'me', definitions), ...plan.value.keptEvents];
+    const rebuilt = rebuildCustomer(events, 'C-1', definitions);
+    expect(rebuilt?.custom).toEqual(plan.value.kept.custom);
+    expect(rebuilt?.version).toBe(2);
+  });
+});
+
+describe('rebuildCustomer of custom Numbers', () => {
+  it('reads logged numbers back as JavaScript wrote them (1.234 is not the ambiguous "1.234" a person types)', () => {
+    const created = customer('C-1', {
+      name: 'Ana',
+      createdAt: T0,
+      createdBy: 'me',
+      custom: { Industry: '', Employees: 1.234, Renewal: '', Region: '' },
+    });
+    const rebuilt = rebuildCustomer(creationEvents(created, 'me', FIELDS), 'C-1', FIELDS);
+    expect(rebuilt?.custom.Employees).toBe(1.234);
   });
 });
 

@@ -1,6 +1,7 @@
 /** CRM ▸ Check data's core: problems found in a Customers grid (header included), and the alert text. */
 
 import { CUSTOMER_HEADERS, type HistoryAction } from '../../src/domain/customer';
+import type { CustomFieldDefinition } from '../../src/domain/customFields';
 import { checkCustomersGrid, deletedByHand, integrityReportText, REPORT_LIST_MAX } from '../../src/domain/integrity';
 
 const AT = new Date(Date.UTC(2026, 2, 2, 9));
@@ -199,5 +200,98 @@ describe('deletedByHand', () => {
   it('reports nothing when every registered customer is in Customers or Archive', () => {
     const events = [event('C-00001', 'create', 'Status', 'Lead'), event('C-00002', 'create', 'Status', 'Lead')];
     expect(deletedByHand(events, new Set(['C-00001', 'C-00002']))).toEqual([]);
+  });
+});
+
+describe('checkCustomersGrid with custom fields', () => {
+  const DEFINITIONS: CustomFieldDefinition[] = [
+    { name: 'Industry', type: 'Choice', choices: ['Retail', 'Tech'], required: true },
+    { name: 'Employees', type: 'Number', choices: [], required: false },
+    { name: 'Renewal', type: 'Date', choices: [], required: false },
+    { name: 'Région', type: 'Text', choices: [], required: false },
+  ];
+  // The columns as a person may leave them: Employees dragged before Industry, a kept column of a removed field.
+  const HEADER = [...CUSTOMER_HEADERS, 'Employees', 'Old field', 'industry', 'Renewal', 'REGION'];
+  const withCustom = (id: string, cells: unknown[]): unknown[] => [...row(id), ...cells];
+
+  it('finds nothing wrong in valid or empty custom cells (Required is not Check data’s rule)', () => {
+    const report = checkCustomersGrid(
+      [
+        HEADER,
+        withCustom('C-00001', [-3.5, 'anything', 'retail', AT, '=1+1 <b>Zürich</b> 🚀']),
+        withCustom('C-00002', ['', '', '', '2026-09-30', 42]),
+        withCustom('C-00003', [null, null, null, null, null]),
+      ],
+      DEFINITIONS,
+    );
+    expect(report.problems).toEqual([]);
+  });
+
+  it('names row, ID, field and column of every invalid custom cell, in column order', () => {
+    const huge = 'x'.repeat(5_000);
+    const report = checkCustomersGrid(
+      [
+        HEADER,
+        withCustom('C-00001', ['12 units', 'kept', 'Mining', 'spring', `two\nlines`]),
+        withCustom('C-00002', [true, '', AT, 45_000, huge]),
+        withCustom('C-00003', [1e16, '', '=HYPERLINK("x")', '31/12/2026', '']),
+      ],
+      DEFINITIONS,
+    );
+    expect(report.problems).toEqual([
+      { row: 2, id: 'C-00001', problem: 'Employees "12 units" is text, not a number (column T).' },
+      {
+        row: 2,
+        id: 'C-00001',
+        problem: 'Industry "Mining" is not one of the choices: Retail, Tech (column V).',
+      },
+      {
+        row: 2,
+        id: 'C-00001',
+        problem: 'Renewal "spring" is not a date (a date cell, such as 2026-03-31) (column W).',
+      },
+      {
+        row: 2,
+        id: 'C-00001',
+        problem: 'Région must fit on one line: remove the line breaks and tabs (column X).',
+      },
+      { row: 3, id: 'C-00002', problem: 'Employees "true" is a yes/no value, not a number (column T).' },
+      {
+        row: 3,
+        id: 'C-00002',
+        problem: `Industry "${AT.toISOString()}" is not one of the choices: Retail, Tech (column V).`,
+      },
+      { row: 3, id: 'C-00002', problem: 'Renewal "45000" is not a date (a date cell, such as 2026-03-31) (column W).' },
+      {
+        row: 3,
+        id: 'C-00002',
+        problem: expect.stringMatching(/^Région is too long: 5,000 characters.* \(column X\)\.$/),
+      },
+      {
+        row: 4,
+        id: 'C-00003',
+        problem:
+          'Employees 10000000000000000 is too large: the limit is 999,999,999,999,999 either side of 0 (column T).',
+      },
+      {
+        row: 4,
+        id: 'C-00003',
+        problem: 'Industry "=HYPERLINK("x")" is not one of the choices: Retail, Tech (column V).',
+      },
+      {
+        row: 4,
+        id: 'C-00003',
+        problem: 'Renewal "31/12/2026" is not a date (a date cell, such as 2026-03-31) (column W).',
+      },
+    ]);
+    // The huge value is never echoed whole.
+    expect(JSON.stringify(report).length).toBeLessThan(3_000);
+  });
+
+  it('leaves out a field without a column (Set up not run since it was defined), and reads the grid only', () => {
+    const values = [[...CUSTOMER_HEADERS], withCustom('C-00001', [])];
+    const before = JSON.stringify(values);
+    expect(checkCustomersGrid(values, DEFINITIONS).problems).toEqual([]);
+    expect(JSON.stringify(values)).toBe(before);
   });
 });

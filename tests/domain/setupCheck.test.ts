@@ -1,6 +1,12 @@
 /** Check set-up's judgement of the facts: the failures the bundle tests cannot easily stage in the stand-in. */
 
-import { type SetUpFacts, setUpCheckText, setUpChecks } from '../../src/domain/setupCheck';
+import {
+  type CustomColumnFacts,
+  numberFormatProblem,
+  type SetUpFacts,
+  setUpCheckText,
+  setUpChecks,
+} from '../../src/domain/setupCheck';
 
 const ADMIN = 'boss@shop.example';
 const REP = 'rep@shop.example';
@@ -34,6 +40,9 @@ function healthy(): SetUpFacts {
       { tab: 'History', problem: null },
     ],
     statusDropdown: 'ok',
+    customColumns: [],
+    settingsCustomFields: [],
+    appliedCustomFields: null,
     spreadsheetTimeZone: 'Europe/Oslo',
     scriptTimeZone: 'Europe/Oslo',
     settingsStaff: [REP],
@@ -113,5 +122,107 @@ describe('setUpChecks', () => {
     expect(failures({ ...healthy(), appliedStaff: null })).toEqual([
       `Staff list applied: The Settings tab lists ${REP}, but Set up last applied no list. Run CRM ▸ Set up / repair.`,
     ]);
+  });
+});
+
+describe('custom fields in Check set-up', () => {
+  const INDUSTRY = { name: 'Industry', type: 'Choice', choices: ['Retail', 'Tech'], required: false } as const;
+  const RENEWAL = { name: 'Renewal', type: 'Date', choices: [], required: false } as const;
+  const EMPLOYEES = { name: 'Employees', type: 'Number', choices: [], required: false } as const;
+  const REGION = { name: '<b>Région</b> 北', type: 'Text', choices: [], required: true } as const;
+  const DEFINITIONS = [INDUSTRY, RENEWAL, EMPLOYEES, REGION].map((d) => ({ ...d, choices: [...d.choices] }));
+
+  function withFields(): SetUpFacts {
+    const facts = healthy();
+    facts.settingsCustomFields = DEFINITIONS;
+    facts.appliedCustomFields = DEFINITIONS;
+    facts.customColumns = [
+      { definition: DEFINITIONS[0] as (typeof DEFINITIONS)[number], column: 20, dropdown: 'ok', formats: null },
+      {
+        definition: DEFINITIONS[1] as (typeof DEFINITIONS)[number],
+        column: 21,
+        dropdown: null,
+        formats: ['yyyy-mm-dd'],
+      },
+      {
+        definition: DEFINITIONS[2] as (typeof DEFINITIONS)[number],
+        column: 22,
+        dropdown: null,
+        formats: ['0.###############', '#,##0.00 "hrs"', '[$€]#,##0'],
+      },
+      { definition: DEFINITIONS[3] as (typeof DEFINITIONS)[number], column: 23, dropdown: null, formats: null },
+    ];
+    return facts;
+  }
+
+  it('one point per field when all is as Set up makes it, and a point that Settings was applied', () => {
+    const report = setUpChecks(withFields());
+    expect(report.allOk).toBe(true);
+    expect(
+      report.points.filter((p) => p.point.startsWith('Custom field')).map((p) => `${p.point}: ${p.detail}`),
+    ).toEqual([
+      'Custom field "Industry" (Choice) column in place: Column T, with its dropdown (Retail, Tech).',
+      'Custom field "Renewal" (Date) column in place: Column U, formatted yyyy-mm-dd.',
+      'Custom field "Employees" (Number) column in place: Column V, in a number format.',
+      'Custom field "<b>Région</b> 北" (Text) column in place: Column W.',
+      'Custom fields applied: Custom fields: Industry, Renewal, Employees, <b>Région</b> 北.',
+    ]);
+  });
+
+  it('says no point at all about custom fields when none is defined or applied', () => {
+    expect(setUpChecks(healthy()).points.some((p) => p.point.startsWith('Custom field'))).toBe(false);
+  });
+
+  it('reports a missing column, a dropdown gone or loosened, and formats Set up does not make', () => {
+    const facts = withFields();
+    const [industry, renewal, employees, region] = facts.customColumns as [
+      CustomColumnFacts,
+      CustomColumnFacts,
+      CustomColumnFacts,
+      CustomColumnFacts,
+    ];
+    industry.dropdown = 'allows invalid';
+    renewal.formats = ['yyyy-mm-dd', 'dd/mm/yyyy'];
+    employees.formats = ['0.###############', '@', 'm/d/yyyy h:mm'];
+    region.column = null;
+    expect(failures(facts)).toEqual([
+      'Custom field "Industry" (Choice) column in place: Column T: its dropdown only warns about other text. Run CRM ▸ Set up / repair.',
+      'Custom field "Renewal" (Date) column in place: Column U: some of its cells are formatted "dd/mm/yyyy", not yyyy-mm-dd. Run CRM ▸ Set up / repair.',
+      'Custom field "Employees" (Number) column in place: Column V: some of its cells are formatted as plain text ("@"), so numbers typed there are stored as text; some of its cells are formatted as a date or time ("m/d/yyyy h:mm"). Select the column and choose Format ▸ Number ▸ Automatic.',
+      'Custom field "<b>Région</b> 北" (Text) column in place: No Customers column is headed "<b>Région</b> 北", so its values cannot be saved. Run CRM ▸ Set up / repair.',
+    ]);
+    industry.dropdown = 'missing';
+    expect(failures(facts)[0]).toMatch(/Column T: some of its cells have no dropdown\./);
+    industry.dropdown = 'wrong list';
+    expect(failures(facts)[0]).toMatch(/does not offer exactly the choices in Settings/);
+  });
+
+  it('reports Settings fields Set up has not applied (added, retyped, never applied)', () => {
+    const facts = withFields();
+    facts.settingsCustomFields = [...DEFINITIONS, { name: 'Tier', type: 'Text', choices: [], required: false }];
+    expect(failures(facts)).toEqual([
+      'Custom fields applied: The Settings tab defines Industry, Renewal, Employees, <b>Région</b> 北, Tier, but Set up last applied Industry, Renewal, Employees, <b>Région</b> 北 (a field, its type, choices or Required changed). Run CRM ▸ Set up / repair.',
+    ]);
+    facts.settingsCustomFields = DEFINITIONS.map((d) => (d.name === 'Industry' ? { ...d, choices: ['Retail'] } : d));
+    expect(failures(facts)).toHaveLength(1);
+    facts.settingsCustomFields = DEFINITIONS;
+    facts.appliedCustomFields = null;
+    expect(failures(facts)[0]).toMatch(/but Set up last applied no custom fields/);
+  });
+});
+
+describe('numberFormatProblem', () => {
+  it.each([
+    ['0.###############', null],
+    ['General', null],
+    ['#,##0.00', null],
+    ['0.00E+00', null],
+    ['#,##0 "days"', null],
+    ['[Red]-0.0', null],
+    ['@', 'plain text ("@"), so numbers typed there are stored as text'],
+    ['yyyy-mm-dd', 'a date or time ("yyyy-mm-dd")'],
+    ['hh:mm', 'a date or time ("hh:mm")'],
+  ])('%p → %p', (format, problem) => {
+    expect(numberFormatProblem(format)).toBe(problem);
   });
 });

@@ -1,6 +1,10 @@
 /** gatherSetUpFacts over the stand-in: what CRM ▸ Check set-up sees after Set up, and after things go wrong. */
 
 import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
+import type { CustomFieldDefinition } from '../../src/domain/customFields';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { setUpChecks } from '../../src/domain/setupCheck';
+import { setUpTabs } from '../../src/sheets/setupTabs';
 import { saveAppliedStaff } from '../../src/sheets/appliedStaff';
 import { gatherSetUpFacts, type Who } from '../../src/sheets/setupFacts';
 import { STATUSES } from '../../src/domain/statuses';
@@ -9,7 +13,15 @@ import { OWNER, STAFF, STRANGER, standInPerTest } from './standIn';
 
 const crm = standInPerTest({ setUp: true });
 
-const WHO: Who = { user: OWNER, owner: OWNER, admin: OWNER, appliedStaff: [STAFF], settingsStaff: [STAFF] };
+const WHO: Who = {
+  user: OWNER,
+  owner: OWNER,
+  admin: OWNER,
+  appliedStaff: [STAFF],
+  settingsStaff: [STAFF],
+  appliedCustomFields: null,
+  settingsCustomFields: [],
+};
 
 const facts = (who: Who = WHO) => crm.current.run(() => gatherSetUpFacts(crm.current.ss, who));
 
@@ -66,6 +78,9 @@ it('reports a set-up CRM as set up', () => {
       { tab: TAB.archive, problem: null },
     ],
     statusDropdown: 'ok',
+    customColumns: [],
+    settingsCustomFields: [],
+    appliedCustomFields: null,
     spreadsheetTimeZone: 'Etc/UTC',
     scriptTimeZone: 'Etc/UTC',
     settingsStaff: [STAFF],
@@ -117,4 +132,83 @@ it('says when the Status dropdown lets anything in', () => {
     customers.getRange(3, CUSTOMER_COLUMNS.of.status.column).setDataValidation(rule);
   });
   expect(facts().statusDropdown).toBe('allows invalid');
+});
+
+describe('custom field columns', () => {
+  const FIELDS: CustomFieldDefinition[] = [
+    { name: 'Industry', type: 'Choice', choices: ['Retail', 'Tech'], required: false },
+    { name: 'Renewal', type: 'Date', choices: [], required: false },
+    { name: 'Employees', type: 'Number', choices: [], required: false },
+    { name: 'Région 北', type: 'Text', choices: [], required: false },
+  ];
+  const FIXED = CUSTOMER_COLUMNS.width;
+  const WITH_FIELDS: Who = { ...WHO, appliedCustomFields: FIELDS, settingsCustomFields: FIELDS };
+  const customers = (): GoogleAppsScript.Spreadsheet.Sheet =>
+    crm.current.ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
+  const setUpWithFields = (): void =>
+    crm.current.run(() => {
+      setUpTabs(crm.current.ss, OWNER, { ...DEFAULT_SETTINGS, staff: [STAFF] }, FIELDS);
+    });
+
+  it('finds each column by its header, with the dropdown and formats Set up gave it', () => {
+    setUpWithFields();
+    const found = facts(WITH_FIELDS);
+    expect(found.customColumns).toEqual([
+      { definition: FIELDS[0], column: FIXED + 1, dropdown: 'ok', formats: null },
+      { definition: FIELDS[1], column: FIXED + 2, dropdown: null, formats: ['yyyy-mm-dd'] },
+      { definition: FIELDS[2], column: FIXED + 3, dropdown: null, formats: ['0.###############'] },
+      { definition: FIELDS[3], column: FIXED + 4, dropdown: null, formats: null },
+    ]);
+    expect(found.settingsCustomFields).toBe(FIELDS);
+    expect(
+      setUpChecks(found)
+        .points.filter((p) => p.point.startsWith('Custom field'))
+        .every((p) => p.ok),
+    ).toBe(true);
+  });
+
+  it('sees a renamed header, a loosened dropdown and changed formats, in a sorted tab too', () => {
+    setUpWithFields();
+    crm.current.run(() => {
+      const sheet = customers();
+      sheet.getRange(1, FIXED + 4).setValue('Region'); // the Text field's header renamed by hand
+      const loose = SpreadsheetApp.newDataValidation().requireValueInList(['Retail', 'Tech'], true);
+      sheet.getRange(5, FIXED + 1).setDataValidation(loose.setAllowInvalid(true).build());
+      sheet.getRange(3, FIXED + 2).setNumberFormat('dd/mm/yyyy');
+      sheet.getRange(4, FIXED + 3, 2, 1).setNumberFormat('@');
+    });
+    const found = facts(WITH_FIELDS);
+    expect(found.customColumns.map((c) => [c.definition.name, c.column, c.dropdown, c.formats])).toEqual([
+      ['Industry', FIXED + 1, 'allows invalid', null],
+      ['Renewal', FIXED + 2, null, ['yyyy-mm-dd', 'dd/mm/yyyy']],
+      ['Employees', FIXED + 3, null, ['0.###############', '@']],
+      ['Région 北', null, null, null],
+    ]);
+    expect(
+      setUpChecks(found)
+        .points.filter((p) => !p.ok && p.point.startsWith('Custom field'))
+        .map((p) => p.point),
+    ).toEqual([
+      'Custom field "Industry" (Choice) column in place',
+      'Custom field "Renewal" (Date) column in place',
+      'Custom field "Employees" (Number) column in place',
+      'Custom field "Région 北" (Text) column in place',
+    ]);
+    // A sorted tab does not matter: columns are found by header, rules read by column.
+    crm.current.run(() => customers().sort(CUSTOMER_COLUMNS.of.name.column, false));
+    expect(facts(WITH_FIELDS).customColumns[2]?.formats).toEqual(['0.###############', '@']);
+  });
+
+  it('reads only, one read per custom column besides the header row', () => {
+    setUpWithFields();
+    crm.current.gas.runtime.calls.reset();
+    facts(WITH_FIELDS);
+    const calls = crm.current.gas.runtime.calls.snapshot();
+    expect(Object.keys(calls).filter((m) => /\.(set|add|remove|insert|delete|clear|protect|append)/.test(m))).toEqual(
+      [],
+    );
+    // Status + Industry dropdowns, Renewal + Employees formats.
+    expect(calls['Range.getDataValidations']).toBe(2);
+    expect(calls['Range.getNumberFormats']).toBe(2);
+  });
 });

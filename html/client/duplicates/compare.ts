@@ -5,7 +5,9 @@
  */
 
 import type { Customer } from '../../../src/domain/customer';
+import { ownCustomValue } from '../../../src/domain/customFields/types';
 import { mergedFields } from '../../../src/domain/mergeFields';
+import { customText } from '../customFields';
 import { h, replaceChildren, uniqueId } from '../dom';
 import { formatDay, formatDealValue } from '../format';
 
@@ -88,7 +90,23 @@ export function groupTable(group: readonly Customer[], index: number): GroupTabl
         ),
       ),
     );
-    replaceChildren(table, h('thead', {}, head), h('tbody', {}, ...rows));
+    // One row per custom field after the fixed ones (the same rule fills them: a value the kept one lacks).
+    const customRows = Object.keys(keep.custom ?? {}).map((name) => {
+      const value = (customer: Customer): string => customText(ownCustomValue(customer.custom ?? {}, name));
+      const taken = value(result) !== value(keep);
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, name),
+        ...group.map((customer) => h('td', { class: customer.id === keepId ? 'kept' : '' }, value(customer))),
+        h(
+          'td',
+          { class: taken ? 'merged-preview filled' : 'merged-preview', 'data-field': `custom.${name}` },
+          value(result),
+        ),
+      );
+    });
+    replaceChildren(table, h('thead', {}, head), h('tbody', {}, ...rows, ...customRows));
   }
 
   render();

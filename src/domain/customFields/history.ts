@@ -7,6 +7,7 @@
 import type { HistoryEvent } from '../customer';
 import { foldText } from '../text';
 import { type CustomFieldDefinition, type CustomValue, type CustomValues, ownCustomValue } from './types';
+import { type CustomValueCheck, checkCustomType } from './validation';
 
 /** As history.ts's asLogText: '' for "no value", numbers as plain text, a day as 'YYYY-MM-DD'. */
 export function customLogText(value: CustomValue | undefined): string {
@@ -58,4 +59,19 @@ export function customFieldOfLabel(
 ): CustomFieldDefinition | null {
   const wanted = foldText(field);
   return definitions.find((d) => foldText(d.name) === wanted) ?? null;
+}
+
+/**
+ * A logged value read back for its field (the inverse of customLogText; how a row deleted by hand is rebuilt). A
+ * Number was logged as JavaScript writes it (String(n)), so "1.234" is 1.234 and "1e-7" is 1e-7 here, where the
+ * amount parser would refuse them as a person's typing (ambiguous, not an amount); anything else, and every other
+ * type, by the field's own check.
+ */
+export function customValueOfLog(text: string, definition: CustomFieldDefinition): CustomValueCheck {
+  if (definition.type === 'Number') {
+    const trimmed = text.trim();
+    const n = Number(trimmed);
+    if (trimmed !== '' && Number.isFinite(n) && String(n) === trimmed) return checkCustomType(n, definition);
+  }
+  return checkCustomType(text, definition);
 }

@@ -32,7 +32,13 @@ export {
   validateNewCustomValues,
 } from './validation';
 export type { CustomValueCheck } from './validation';
-export { customChangeEvents, customCreationEvents, customFieldOfLabel, customLogText } from './history';
+export {
+  customChangeEvents,
+  customCreationEvents,
+  customFieldOfLabel,
+  customLogText,
+  customValueOfLog,
+} from './history';
 export { GROUP_BY_SETTING_LABEL, groupByChoice, groupFieldFromSetting, NO_CHOICE_LABEL } from './groupBy';
 export type { ChoiceGroups, ChoiceRow, GroupedCustomer } from './groupBy';
 export { CUSTOM_FIELD_TYPES, ownCustomValue } from './types';

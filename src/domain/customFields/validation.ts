@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import type { FieldErrors } from '../customer';
 import { isDay } from '../dates';
 import { foldText } from '../text';
+import { parseAmount, SIGNED_NUMBER_HINT } from '../amount';
 import { checkText, DEAL_VALUE_MAX, formatCount, quote, setFieldError, type Validated } from '../validation';
 import { CUSTOM_CHOICE_MAX } from './definitions';
 import type { CustomFieldDefinition, CustomValue, CustomValues } from './types';
@@ -22,19 +23,16 @@ export function customErrorKey(name: string): string {
   return `custom.${name}`;
 }
 
-/**
- * "1200", "-3.5", ".5", "1,200" and "1,200.50": Deal value's amount shapes, with a sign (a custom number may be
- * negative: a margin, a temperature). Phase 2: the one amount parser, once the import's lands, replaces this.
- */
-const NUMBER_PATTERN = /^-?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
-const NUMBER_HINT = 'such as 1200, -3.5 or 1,200.50, without currency signs or units';
-
 export type CustomValueCheck = { ok: true; value: CustomValue } | { ok: false; message: string };
 
 function isEmpty(value: CustomValue): boolean {
   return value === null || value === '';
 }
 
+/**
+ * A Number field's value: a number as it is, text read by the CRM's one amount parser (amount.ts) as a signed
+ * number ("-3.5", "1,200.50", "1.200,50", "$1,200"; "1.200" refused as ambiguous), then the range both share.
+ */
 function checkNumber(raw: unknown, label: string): CustomValueCheck {
   let n: number;
   let shown: string;
@@ -44,16 +42,15 @@ function checkNumber(raw: unknown, label: string): CustomValueCheck {
     shown = String(raw);
   } else if (typeof raw === 'string') {
     shown = raw.trim();
-    if (shown === '') return { ok: true, value: null };
-    if (!NUMBER_PATTERN.test(shown)) {
-      return { ok: false, message: `${label} ${quote(shown)} is not a number: enter a number ${NUMBER_HINT}.` };
-    }
-    n = Number(shown.replace(/,/g, ''));
+    const read = parseAmount(raw, { label, negatives: true });
+    if (!read.ok) return read;
+    if (read.value === null) return { ok: true, value: null };
+    n = read.value;
   } else {
-    const kind = typeof raw === 'boolean' ? 'a yes/no value' : Array.isArray(raw) ? 'a list' : `${typeof raw}`;
-    return { ok: false, message: `${label} must be a number ${NUMBER_HINT}, not ${kind}.` };
+    const kind = typeof raw === 'boolean' ? 'a yes/no value' : Array.isArray(raw) ? 'a list' : `an ${typeof raw}`;
+    return { ok: false, message: `${label} must be a number (${SIGNED_NUMBER_HINT}), not ${kind}.` };
   }
-  if (!Number.isFinite(n)) return { ok: false, message: `${label} must be a finite number, ${NUMBER_HINT}.` };
+  if (!Number.isFinite(n)) return { ok: false, message: `${label} must be a finite number: ${SIGNED_NUMBER_HINT}.` };
   if (Math.abs(n) > CUSTOM_NUMBER_MAX) {
     return {
       ok: false,

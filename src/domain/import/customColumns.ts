@@ -58,15 +58,22 @@ function cellFor(raw: unknown, definition: CustomFieldDefinition, formatDate: Da
   return oneLine(cellText(raw, formatDate));
 }
 
+/** The warning of a new row that leaves required field `name` empty (a later duplicate row may fill it). */
+export function requiredMissingWarning(name: string): string {
+  return `${name} is required but has no value. Imported with ${name} left empty.`;
+}
+
 /**
- * `custom` of an imported row: every field of `definitions` (absent or unreadable ones at their empty value), and a
- * warning per value that could not be taken or required field left empty.
+ * `custom` of an imported row: every field of `definitions` (absent or unreadable ones at their empty value), the
+ * names of the fields the row gives a value, and a warning per value that could not be taken or (unless
+ * `requiredApplies` is false: a row merged into a customer that exists creates nothing) required field left empty.
  */
 export function readCustomCells(
   row: readonly unknown[],
   columns: readonly CustomColumn[],
   definitions: readonly CustomFieldDefinition[],
   formatDate: DateFormatter = isoDateText,
+  requiredApplies = true,
 ): { custom: CustomValues; given: Set<string>; warnings: string[] } {
   const custom: CustomValues = {};
   const given = new Set<string>();
@@ -96,7 +103,7 @@ export function readCustomCells(
       }
     }
     // A required field is required of the API's callers; an old sheet without it is still imported (said here).
-    if (definition.required) warnings.push(`${definition.name} is required but has no value. ${left}`);
+    if (definition.required && requiredApplies) warnings.push(requiredMissingWarning(definition.name));
   }
   return { custom, given, warnings };
 }

@@ -6,6 +6,7 @@
  */
 
 import { EDITABLE_KEYS, type Customer, type CustomerFields, type EditableKey } from '../customer';
+import { ownCustomValue } from '../customFields/types';
 import { fieldLabel, validateNewCustomer } from '../validation';
 import { DuplicateIndex, matchReason } from './duplicateIndex';
 import { isBlankRow, isRepeatedHeader, type ImportSheet } from './sheet';
@@ -13,7 +14,7 @@ import { readImportStatus } from './statusSynonyms';
 import { DEFAULT_STATUS } from '../statuses';
 import { columnLetter } from '../columns';
 import type { CustomFieldDefinition, CustomValues } from '../customFields';
-import { type CustomColumn, customImportColumns, readCustomCells } from './customColumns';
+import { type CustomColumn, customImportColumns, readCustomCells, requiredMissingWarning } from './customColumns';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
@@ -72,7 +73,7 @@ interface Pending {
   fields: CustomerFields;
   given: ReadonlySet<EditableKey>;
   reported: boolean;
-  /** Custom values of a new customer (every defined field); merges do not fill custom fields. */
+  /** Custom values of a new customer (every defined field); a later duplicate row may fill its empty ones. */
   custom: CustomValues;
   /** Optional cells left empty because they could not be read (SPEC importCustomers: reported in `warnings`). */
   warnings: string[];
@@ -228,6 +229,28 @@ function fillFrom(
 }
 
 /**
+ * Empty custom values of `target` that the row can fill: the fields the row gives a readable value (`given`), as
+ * fillFrom does for the fixed fields. Only the filled fields, as an update's patch names them.
+ */
+function fillCustomFrom(
+  target: Readonly<CustomValues>,
+  row: Readonly<CustomValues>,
+  given: ReadonlySet<string>,
+): CustomValues {
+  const fill: CustomValues = {};
+  for (const name of given) {
+    const value = ownCustomValue(row, name);
+    if (value === undefined || isEmptyValue(value) || !isEmptyValue(ownCustomValue(target, name))) continue;
+    fill[name] = value;
+  }
+  return fill;
+}
+
+function currentCustom(target: Target): CustomValues {
+  return target.kind === 'crm' ? target.customer.custom : target.pending.custom;
+}
+
+/**
  * Plans rows [offset, offset + limit) of `sheet` against `existing` (the Customers tab as read under the lock).
  * Row numbers in the result are the sheet's. Blank lines are counted, not reported. A row whose problems and
  * duplicates are reported is listed in `skipped` with a reason starting "Row N: "; every probable duplicate is
@@ -326,7 +349,13 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
 
     const fill = fillFrom(currentFields(first), read.fields, read.given);
     const filledKeys = Object.keys(fill) as EditableKey[];
-    if (filledKeys.length === 0) {
+    // Custom values follow the fixed fields' rule: an empty one is filled, a value is never overwritten.
+    const cells = readCustomCells(row, customColumns, customFields, formatDate, false);
+    const customFill = fillCustomFrom(currentCustom(first), cells.custom, cells.given);
+    const customNames = customFields
+      .map((d) => d.name)
+      .filter((name) => ownCustomValue(customFill, name) !== undefined);
+    if (filledKeys.length === 0 && customNames.length === 0) {
       skip(`${lead} — ${reason}. Nothing new to add, not imported.`);
       continue;
     }
@@ -338,22 +367,28 @@ export function planImport(sheet: ImportSheet, existing: readonly Customer[], op
     // Commit the merge: a working copy, so the next duplicate row sees the filled fields.
     if (first.kind === 'crm') {
       const before = existing[first.index] as Customer;
-      first.customer = { ...first.customer, ...fill };
+      first.customer = { ...first.customer, ...fill, custom: { ...first.customer.custom, ...customFill } };
       if (inBatch) {
         const merge = merges.get(first.index) ?? { existingIndex: first.index, before, fill: {}, rows: [] };
         Object.assign(merge.fill, fill);
+        if (customNames.length > 0) merge.fill.custom = { ...merge.fill.custom, ...customFill };
         merge.rows.push(rowNumber);
         merges.set(first.index, merge);
       }
     } else {
       Object.assign(first.pending.fields, fill);
+      Object.assign(first.pending.custom, customFill);
+      // A required field this row fills is no longer left empty: its warning on the earlier row goes.
+      const filledWarnings = new Set(customNames.map(requiredMissingWarning));
+      first.pending.warnings = first.pending.warnings.filter((warning) => !filledWarnings.has(warning));
     }
     index.refresh(first);
     if (inBatch) {
-      const labels = filledKeys.map(fieldLabel);
+      const labels = [...filledKeys.map(fieldLabel), ...customNames];
       const reasonText = `Row ${rowNumber}: merged into ${where} — ${reason}. Filled: ${labels.join(', ')}.`;
       duplicates.push({ ...base, reason: reasonText, action: 'merged', filled: labels });
-      for (const warning of read.warnings) warnings.push({ row: rowNumber, reason: `Row ${rowNumber}: ${warning}` });
+      for (const warning of [...read.warnings, ...cells.warnings])
+        warnings.push({ row: rowNumber, reason: `Row ${rowNumber}: ${warning}` });
       if (first.kind === 'row') duplicateTargetRows.set(duplicates.length - 1, first.pending);
       mergedRows++;
     }

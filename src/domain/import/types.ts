@@ -4,7 +4,7 @@
  * the server. Results are plain JSON (no Date): google.script.run cannot carry Dates.
  */
 
-import { type Customer, type CustomerFields, EDITABLE_KEYS, type EditableKey } from '../customer';
+import { type Customer, type CustomerFields, type CustomerPatch, EDITABLE_KEYS, type EditableKey } from '../customer';
 import type { CustomValues } from '../customFields/types';
 
 /**
@@ -155,8 +155,8 @@ export interface PlannedMerge {
   /** Index into the `existing` array the planner was given. */
   existingIndex: number;
   before: Customer;
-  /** Only the filled editable fields. */
-  fill: Partial<CustomerFields>;
+  /** Only the filled editable fields, and in `custom` only the filled custom fields (the rule of a save's patch). */
+  fill: CustomerPatch;
   /** Sheet rows that contributed. */
   rows: number[];
 }

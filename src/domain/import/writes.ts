@@ -30,7 +30,7 @@ function asImport(event: HistoryEvent): HistoryEvent {
 
 /**
  * `ids[i]` is the reserved ID of plan.toImport[i]; `at` is the ISO time of the call, `by` the importing user;
- * `definitions` the custom fields, so creation events log their values.
+ * `definitions` the custom fields, so creation and merge events log their values.
  */
 export function buildImportWrites(
   plan: ImportPlan,
@@ -59,8 +59,9 @@ export function buildImportWrites(
   const updates: ImportUpdate[] = [];
   for (const merge of plan.merges) {
     // The same rule as a save (applyChange): Version + 1, Updated at/by, Status changed at only if the status moved
-    // (a merge never fills Status). A merge that changes nothing is not written and not logged.
-    const { next, events: changes } = applyChange(merge.before, merge.fill, { at, by });
+    // (a merge never fills Status), each filled field logged, custom ones too. A merge that changes nothing is not
+    // written and not logged.
+    const { next, events: changes } = applyChange(merge.before, merge.fill, { at, by, definitions });
     if (changes.length === 0) continue;
     updates.push({ existingIndex: merge.existingIndex, before: merge.before, after: next });
     events.push(...changes.map(asImport));

@@ -6,9 +6,10 @@ import {
   customCreationEvents,
   customFieldOfLabel,
   customLogText,
+  customValueOfLog,
 } from '../../../src/domain/customFields';
 import { changeEvents } from '../../../src/domain/history';
-import { FIELDS } from './fixtures';
+import { EMPLOYEES, FIELDS, INDUSTRY, REGION, RENEWAL } from './fixtures';
 
 const AT = '2026-03-02T09:00:00.000Z';
 const BY = 'ann@shop.example';
@@ -94,5 +95,24 @@ describe('customFieldOfLabel / customLogText', () => {
 
   it('writes null and undefined as empty, numbers as plain text', () => {
     expect([null, undefined, 0, -2.5, 'x'].map(customLogText)).toEqual(['', '', '0', '-2.5', 'x']);
+  });
+});
+
+describe('customValueOfLog (a logged value read back, as a row deleted by hand is rebuilt)', () => {
+  it('reads a Number as JavaScript logged it, where a person’s "1.234" would be ambiguous', () => {
+    for (const n of [1.234, -1.2, 1e-7, 0, 999_999_999_999_999, -0.5]) {
+      expect(customValueOfLog(customLogText(n), EMPLOYEES)).toEqual({ ok: true, value: n });
+    }
+    expect(customValueOfLog('', EMPLOYEES)).toEqual({ ok: true, value: null });
+    // Not JavaScript's own text: read as typed text, refused if it is not a number.
+    expect(customValueOfLog('1,200', EMPLOYEES)).toEqual({ ok: true, value: 1200 });
+    expect(customValueOfLog('lots', EMPLOYEES).ok).toBe(false);
+    expect(customValueOfLog('1e400', EMPLOYEES).ok).toBe(false);
+  });
+
+  it('reads the other types by their own check', () => {
+    expect(customValueOfLog('retail', INDUSTRY)).toEqual({ ok: true, value: 'Retail' });
+    expect(customValueOfLog('2026-02-30', RENEWAL).ok).toBe(false);
+    expect(customValueOfLog('=1+1 <b>', REGION)).toEqual({ ok: true, value: '=1+1 <b>' });
   });
 });

@@ -6,7 +6,7 @@
 
 import type { CustomFieldDefinition } from '../../../src/domain/customFields';
 import { buildImportWrites, customImportColumns, emptyMapping, readCustomCells } from '../../../src/domain/import';
-import { NOW, plan } from './fixtures';
+import { customer, NOW, plan } from './fixtures';
 
 const DEFINITIONS: readonly CustomFieldDefinition[] = [
   { name: 'Industry', type: 'Choice', choices: ['Retail', 'Software'], required: false },
@@ -105,5 +105,114 @@ describe('planImport and buildImportWrites with custom fields', () => {
       ['import', 'Région', 'North'],
     ]);
     expect(writes.events.filter((e) => e.customerId === 'C-00002' && e.field === 'Industry')).toEqual([]);
+  });
+});
+
+describe('merge mode fills empty custom values (the fixed fields’ rule)', () => {
+  const existing = customer('C-00001', {
+    name: 'Eve Evans',
+    email: 'eve@existing.example',
+    custom: { Industry: 'Retail', Employees: null, Renewal: '', Région: '' },
+  });
+  const grid = [
+    ['Name', 'Email', 'Industry', 'Employees', 'Renewal', 'Region'],
+    // A duplicate of Eve: Industry already set (never overwritten), Employees 0 (a value), Région hostile text.
+    ['Eve Evans', 'eve@existing.example', 'Software', 0, '2026-09-30', '=HYPERLINK("x") <b>Zürich</b> 北'],
+    // A second duplicate row: everything is filled by now, a bad number is only warned.
+    ['EVE EVANS', 'EVE@existing.example', 'Software', 'lots', '', 'South'],
+    // A new customer, then a duplicate of it that fills its empty Employees (into an earlier import row).
+    ['Ann Archer', 'ann@a.example', '', '', '', 'North'],
+    ['Ann Archer', 'ann@a.example', '', '1,200', '', ''],
+  ];
+  const planned = plan(grid, [existing], { customFields: DEFINITIONS, duplicates: 'merge' });
+
+  it('fills only the empty custom values of the existing customer, lists them under Filled', () => {
+    expect(planned.merges).toHaveLength(1);
+    expect(planned.merges[0]?.fill).toEqual({
+      custom: { Employees: 0, Renewal: '2026-09-30', Région: '=HYPERLINK("x") <b>Zürich</b> 北' },
+    });
+    expect(planned.duplicates.map((d) => [d.row, d.action, d.filled])).toEqual([
+      [2, 'merged', ['Employees', 'Renewal', 'Région']],
+      [3, 'skipped', []],
+      [5, 'merged', ['Employees']],
+    ]);
+    expect(planned.duplicates[1]?.reason).toMatch(/Nothing new to add/);
+    // Row 3 is skipped, so its bad value is no warning; no "required" warning for a row that creates nothing.
+    expect(planned.warnings.map((w) => w.reason)).toEqual([]);
+  });
+
+  it('fills an earlier import row’s empty custom values too', () => {
+    expect(planned.toImport.map((p) => p.custom)).toEqual([
+      { Industry: '', Employees: 1200, Renewal: '', Région: 'North' },
+    ]);
+  });
+
+  it('writes the merge through the change rule: Version + 1 and one `import` event per filled custom value', () => {
+    const writes = buildImportWrites(planned, ['C-00002'], NOW, 'admin@example.com', DEFINITIONS);
+    expect(writes.updates).toHaveLength(1);
+    const after = writes.updates[0]?.after;
+    expect(after?.custom).toEqual({
+      Industry: 'Retail',
+      Employees: 0,
+      Renewal: '2026-09-30',
+      Région: '=HYPERLINK("x") <b>Zürich</b> 北',
+    });
+    expect(after?.version).toBe(existing.version + 1);
+    const logged = writes.events
+      .filter((e) => e.customerId === 'C-00001')
+      .map((e) => [e.action, e.field, e.from, e.to]);
+    expect(logged).toEqual([
+      ['import', 'Employees', '', '0'],
+      ['import', 'Renewal', '', '2026-09-30'],
+      ['import', 'Région', '', '=HYPERLINK("x") <b>Zürich</b> 北'],
+    ]);
+  });
+
+  it('reports a bad custom value of a merged row, and merges its good ones', () => {
+    const bad = plan(
+      [
+        ['Name', 'Email', 'Employees', 'Renewal'],
+        ['Eve Evans', 'eve@existing.example', 'lots', '2026-01-31'],
+      ],
+      [existing],
+      { customFields: DEFINITIONS, duplicates: 'merge' },
+    );
+    expect(bad.merges[0]?.fill).toEqual({ custom: { Renewal: '2026-01-31' } });
+    expect(bad.warnings.map((w) => w.reason)).toEqual([
+      expect.stringMatching(/^Row 2: Employees "lots" is not a number: .* Imported with Employees left empty\.$/),
+    ]);
+  });
+
+  it('drops the "required but has no value" warning of an earlier row a duplicate row fills', () => {
+    const filled = plan(
+      [
+        ['Name', 'Email', 'Region'],
+        ['Ann Archer', 'ann@a.example', ''],
+        ['Ann Archer', 'ann@a.example', 'North'],
+        ['Bob Baker', 'bob@b.example', ''],
+      ],
+      [],
+      { customFields: DEFINITIONS, duplicates: 'merge' },
+    );
+    expect(filled.toImport.map((p) => [p.row, p.custom.Région])).toEqual([
+      [2, 'North'],
+      [4, ''],
+    ]);
+    expect(filled.warnings).toEqual([
+      { row: 4, reason: 'Row 4: Région is required but has no value. Imported with Région left empty.' },
+    ]);
+  });
+
+  it('skips the row as before when it has no custom value to add', () => {
+    const none = plan(
+      [
+        ['Name', 'Email', 'Industry'],
+        ['Eve Evans', 'eve@existing.example', 'Software'],
+      ],
+      [existing],
+      { customFields: DEFINITIONS, duplicates: 'merge' },
+    );
+    expect(none.merges).toEqual([]);
+    expect(none.duplicates[0]?.reason).toMatch(/Nothing new to add, not imported\./);
   });
 });

@@ -110,6 +110,14 @@ export function createArchivePanel(hooks: ArchivePanelHooks): ArchivePanel {
       }
       const filled = mergedFields(keep, merged);
       const keys = Object.keys(filled) as (keyof Customer)[];
+      // `custom` holds every field: only those the merge fills are listed, by the field's name.
+      const lines = keys.flatMap((key) =>
+        key === 'custom'
+          ? Object.entries(filled.custom ?? {})
+              .filter(([name, value]) => value !== keep.custom[name])
+              .map(([name, value]) => `${name}: ${inputText(value)}`)
+          : [`${key}: ${inputText(filled[key])}`],
+      );
       const confirm = h('button', { type: 'button' }, `Merge ${merged.id} into ${keep.id}`);
       confirm.addEventListener('click', async () => {
         banner.clear();
@@ -129,7 +137,7 @@ export function createArchivePanel(hooks: ArchivePanelHooks): ArchivePanel {
         h('p', {}, `${merged.id} ${merged.name}${merged.company ? ` (${merged.company})` : ''}:`),
         keys.length === 0
           ? h('p', { class: 'muted' }, 'Nothing to fill in: only its archive is recorded.')
-          : h('ul', {}, ...keys.map((key) => h('li', {}, `${key}: ${inputText(filled[key]).slice(0, 200)}`))),
+          : h('ul', {}, ...lines.map((line) => h('li', {}, line.slice(0, 200)))),
         confirm,
       );
     }
