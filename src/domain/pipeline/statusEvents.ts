@@ -21,21 +21,24 @@ export interface StatusChange {
 }
 
 /**
- * Whether a History row records a status. `status` rows always do; so does any row whose Field is Status
- * (an update through the sidebar or a manual edit of the Status cell); a create/import row with no field
- * carries the first status in `To`.
+ * A test of whether a History row records a status. `status` rows always do; so does any row whose Field is Status
+ * (an update through the sidebar or a manual edit of the Status cell); a create/import row with no field carries
+ * the first status in `To`. The sheet layer asks it of every raw row, so only status rows become events.
  */
-function carriesStatus(event: PipelineEvent, fieldKeys: Map<string, string>): boolean {
-  if (event.action === 'status') return true;
-  const raw = typeof event.field === 'string' ? event.field : '';
+export function statusCarrierTest(): (action: unknown, field: unknown) => boolean {
   // History holds a handful of distinct Field labels: each is normalised once per rebuild, not once per row.
-  let field = fieldKeys.get(raw);
-  if (field === undefined) {
-    field = raw === 'Status' ? 'status' : statusKey(raw);
-    fieldKeys.set(raw, field);
-  }
-  if (field === 'status') return true;
-  return (event.action === 'create' || event.action === 'import') && field === '';
+  const fieldKeys = new Map<string, string>();
+  return (action, field) => {
+    if (action === 'status') return true;
+    const raw = typeof field === 'string' ? field : '';
+    let key = fieldKeys.get(raw);
+    if (key === undefined) {
+      key = raw === 'Status' ? 'status' : statusKey(raw);
+      fieldKeys.set(raw, key);
+    }
+    if (key === 'status') return true;
+    return (action === 'create' || action === 'import') && key === '';
+  };
 }
 
 /**
@@ -44,9 +47,9 @@ function carriesStatus(event: PipelineEvent, fieldKeys: Map<string, string>): bo
  */
 export function statusChangesByCustomer(history: readonly PipelineEvent[]): Map<string, StatusChange[]> {
   const byId = new Map<string, StatusChange[]>();
-  const fieldKeys = new Map<string, string>();
+  const carriesStatus = statusCarrierTest();
   history.forEach((event, index) => {
-    if (!carriesStatus(event, fieldKeys)) return;
+    if (!carriesStatus(event.action, event.field)) return;
     const to = parseStatus(event.to);
     if (to === null) return;
     const id = String(event.customerId).trim();

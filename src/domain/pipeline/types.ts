@@ -47,6 +47,8 @@ export interface PipelineInput {
   snapshots?: readonly SnapshotRow[];
   /** The ISO week of `today` ('2026-W49'); absent: computed from today. */
   week?: string;
+  /** How many stale customers to list (absent: STALE_LIST_LIMIT); tests list fewer to see the cap. */
+  staleListLimit?: number;
 }
 
 /** One row of the Lost reasons table: customers now Closed-lost with that reason. */
@@ -62,6 +64,7 @@ export interface Headline {
   /** Median days from creation to the first Closed-won, over `salesCycleDeals` deals; null when none. */
   salesCycleDays: number | null;
   salesCycleDeals: number;
+  /** Every stale customer, listed or not. */
   staleCount: number;
   overdueCount: number;
   noNextStepCount: number;
@@ -152,7 +155,7 @@ export interface PipelineSummary {
   winRate: number | null;
   /** Every status, in spec order. */
   stageTimes: StageTimeRow[];
-  /** Oldest first, ties by id. */
+  /** The STALE_LIST_LIMIT stalest customers, oldest first, ties by id (headline.staleCount counts them all). */
   stale: StaleRow[];
   /** Weighted value descending, then owner name. */
   owners: OwnerRow[];
