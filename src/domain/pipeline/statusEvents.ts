@@ -42,6 +42,18 @@ export function statusCarrierTest(): (action: unknown, field: unknown) => boolea
 }
 
 /**
+ * A customer ID as the changes are keyed: trimmed. IDs nearly always come trimmed already (the sheet layer reads
+ * them so), and trim() makes a new string to hash each time: only an ID that starts or ends with a space or a
+ * non-ASCII character (which might be one) is trimmed.
+ */
+export function idKey(id: unknown): string {
+  const text = String(id);
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || first >= 128 || last <= 32 || last >= 128 ? text.trim() : text;
+}
+
+/**
  * Status changes per customer ID (trimmed), in input order. A `To` that is not a known label (a typo, a label
  * renamed since) is skipped entirely: it neither starts nor ends a stay, and reaches nothing.
  */
@@ -52,7 +64,7 @@ export function statusChangesByCustomer(history: readonly PipelineEvent[]): Map<
     if (!carriesStatus(event.action, event.field)) return;
     const to = parseStatus(event.to);
     if (to === null) return;
-    const id = String(event.customerId).trim();
+    const id = idKey(event.customerId);
     const change: StatusChange = {
       time: parseTime(event.at),
       from: parseStatus(event.from),
@@ -67,11 +79,48 @@ export function statusChangesByCustomer(history: readonly PipelineEvent[]): Map<
   return byId;
 }
 
+export type DatedChange = StatusChange & { time: number };
+
 /**
  * The dated changes in chronological order. On equal timestamps the opening row goes first (a create and
  * its first status change logged in the same second), then input order.
  */
-export function chronological(changes: readonly StatusChange[]): Array<StatusChange & { time: number }> {
-  const dated = changes.filter((c): c is StatusChange & { time: number } => c.time !== null);
-  return dated.sort((a, b) => a.time - b.time || Number(b.opening) - Number(a.opening) || a.index - b.index);
+export function chronological(changes: readonly StatusChange[]): readonly DatedChange[] {
+  // History is written in time order, so the list usually is already: then it is returned as it is (no copy).
+  let ordered = true;
+  for (let i = 0; i < changes.length && ordered; i++) {
+    const change = changes[i] as StatusChange;
+    const before = changes[i - 1];
+    ordered =
+      change.time !== null &&
+      (before === undefined || compareChanges(before as DatedChange, change as DatedChange) <= 0);
+  }
+  if (ordered) return changes as readonly DatedChange[];
+  return changes.filter((c): c is DatedChange => c.time !== null).sort(compareChanges);
+}
+
+function compareChanges(a: DatedChange, b: DatedChange): number {
+  return a.time - b.time || Number(b.opening) - Number(a.opening) || a.index - b.index;
+}
+
+/** One customer's status changes as History has them, and the dated ones in chronological order. */
+export interface Timeline {
+  changes: readonly StatusChange[];
+  dated: readonly DatedChange[];
+}
+
+const NO_TIMELINE: Timeline = { changes: [], dated: [] };
+
+/**
+ * Each customer's timeline, in the customers' order: the ID looked up and the changes put in order once per
+ * customer, for every figure that walks them (conversion, time in stage, sales cycle).
+ */
+export function timelinesOf(
+  customers: readonly { id: string }[],
+  changesById: ReadonlyMap<string, readonly StatusChange[]>,
+): Timeline[] {
+  return customers.map((customer) => {
+    const changes = changesById.get(idKey(customer.id));
+    return changes === undefined ? NO_TIMELINE : { changes, dated: chronological(changes) };
+  });
 }

@@ -20,7 +20,7 @@ import { computeConversion } from './conversion';
 import { bottleneckSentences, longestWait, lostReasonRows, lowestConversion, salesCycleDays } from './manager';
 import { mergeSnapshots, snapshotOf, weeklyForecast } from './snapshots';
 import { computeStageTimes } from './stageTimes';
-import { statusChangesByCustomer } from './statusEvents';
+import { statusChangesByCustomer, timelinesOf } from './statusEvents';
 import { compareText, DAY_MS, DEFAULT_STALE_DAYS, parseTime, roundMoney, STALE_LIST_LIMIT } from './time';
 import { isoWeek } from './weeks';
 import type { OwnerRow, PipelineCustomer, PipelineInput, PipelineSummary, StageRow, StaleRow } from './types';
@@ -50,6 +50,12 @@ export function effectiveStaleDays(given: number): number {
   return typeof given === 'number' && Number.isFinite(given) && given >= 0 ? given : DEFAULT_STALE_DAYS;
 }
 
+/** The later of two times, either of which may be missing. */
+function latestTime(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null || a >= b ? a : b;
+}
+
 /** An open customer idle for staleDays whole days or more, with its exact idle time (the sort key). */
 interface IdleCustomer {
   customer: PipelineCustomer;
@@ -66,10 +72,7 @@ function idleCustomers(customers: readonly PipelineCustomer[], staleDays: number
   const idle: IdleCustomer[] = [];
   for (const c of customers) {
     if (!isOpen(c.status)) continue;
-    let latest: number | null = null;
-    for (const time of [parseTime(c.updatedAt), parseTime(c.statusChangedAt), parseTime(c.createdAt)]) {
-      if (time !== null && (latest === null || time > latest)) latest = time;
-    }
+    const latest = latestTime(latestTime(parseTime(c.updatedAt), parseTime(c.statusChangedAt)), parseTime(c.createdAt));
     if (latest === null) continue;
     const idleMs = now - latest;
     if (Math.floor(idleMs / DAY_MS) >= staleDays) idle.push({ customer: c, idleMs });
@@ -132,13 +135,16 @@ function ownerRows(
     string,
     { owner: string; count: number; openCount: number; weighted: number; overdue: number; noNextStep: number }
   >();
+  // A CRM has a handful of owners: each raw spelling is trimmed and lower-cased once, not once per customer.
+  const entryOf = new Map<string, NonNullable<ReturnType<typeof byKey.get>>>();
   for (const c of customers) {
-    const owner = c.owner.trim();
-    const key = owner.toLowerCase();
-    let entry = byKey.get(key);
+    let entry = entryOf.get(c.owner);
     if (!entry) {
-      entry = { owner, count: 0, openCount: 0, weighted: 0, overdue: 0, noNextStep: 0 };
+      const owner = c.owner.trim();
+      const key = owner.toLowerCase();
+      entry = byKey.get(key) ?? { owner, count: 0, openCount: 0, weighted: 0, overdue: 0, noNextStep: 0 };
       byKey.set(key, entry);
+      entryOf.set(c.owner, entry);
     }
     entry.count++;
     if (isOpen(c.status)) entry.openCount++;
@@ -198,12 +204,12 @@ export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
   const openStages = stages.filter((r) => isOpen(r.status));
   const wonStages = stages.filter((r) => r.status === 'Closed-won' || r.status === 'Active');
 
-  const changesById = statusChangesByCustomer(input.history);
-  const { conversion, wonCount, lostCount, winRate } = computeConversion(customers, changesById);
-  const stageTimes = computeStageTimes(customers, changesById, now);
+  const timelines = timelinesOf(customers, statusChangesByCustomer(input.history));
+  const { conversion, wonCount, lostCount, winRate } = computeConversion(customers, timelines);
+  const stageTimes = computeStageTimes(customers, timelines, now);
   const stale = stalestCustomers(customers, staleDays, now, input.staleListLimit ?? STALE_LIST_LIMIT);
   const owners = ownerRows(customers, probabilities, input.today ?? input.nowIso.slice(0, 10));
-  const cycle = salesCycleDays(customers, changesById);
+  const cycle = salesCycleDays(customers, timelines);
   const lowest = lowestConversion(conversion);
   const wait = longestWait(stageTimes);
   const sentences = bottleneckSentences(lowest, wait);
