@@ -948,6 +948,30 @@ describe('Snapshots tab', () => {
     expect(crm.tab('Snapshots')).toHaveLength(17);
   });
 
+  it('a grid with no spare row grows by a year of weeks, with the figures formats; otherwise its height is never asked', () => {
+    const crm = newCrm();
+    register(crm, 'Acme', { dealValue: 1000, owner: REP });
+    rebuild(crm); // week 10: rows 2..9
+    byHand(crm, OWNER, (ss) => {
+      const sheet = ss.getSheetByName('Snapshots') as GoogleAppsScript.Spreadsheet.Sheet;
+      sheet.deleteRows(10, sheet.getMaxRows() - 9); // no room for another week
+    });
+    crm.gas.runtime.advance(7 * DAY_MS);
+    const grown = callsOf(crm, () => rebuild(crm)); // week 11 needs rows 10..17
+    expect(grown['Sheet.getMaxRows']).toBe(1);
+    expect(grown['Sheet.insertRowsAfter']).toBe(1);
+    const sheet = crm.gas.sheets.sheet('Snapshots');
+    expect(sheet.maxRows).toBe(17 + 8 * 53);
+    expect(crm.tab('Snapshots')).toHaveLength(17);
+    expect(crm.tab('Snapshots')[16]?.slice(0, 3)).toEqual(['2026-W11', 'Dormant', 0]);
+    // The new rows carry the tab's formats: counts, money, the taken-at time.
+    expect([2, 3, 5].map((c) => sheet.formats.get(9, c))).toEqual(['0', '#,##0.00', 'yyyy-mm-dd hh:mm']);
+    expect([2, 3, 5].map((c) => sheet.formats.get(17 + 8 * 53 - 1, c))).toEqual(['0', '#,##0.00', 'yyyy-mm-dd hh:mm']);
+    crm.gas.runtime.advance(7 * DAY_MS);
+    expect(callsOf(crm, () => rebuild(crm))['Sheet.getMaxRows']).toBeUndefined();
+    expect(crm.tab('Snapshots')).toHaveLength(25);
+  });
+
   it('a rebuild costs the same calls with 3 customers and with 40: constant in the row count', () => {
     const callsFor = (customers: number): Record<string, number> => {
       const crm = newCrm();
