@@ -42,30 +42,36 @@ interface ColumnRun {
 }
 
 /**
- * The data rows (row 2 down) of `runs` put side by side at their places in rows `width` wide, one getSheetValues
- * each; a cell of a column no run reads is ''. Runs end at the same last row; a row a person added between two
- * reads (the lock does not stop people) is left out until the next rebuild. A tab with no data row has none to
- * read (getSheetValues refuses 0 rows): then, or if a run cannot be read at all, the tab is read whole once.
+ * Calls `each` with every data row (row 2 down) of `runs` put side by side at their places in a row `width` wide,
+ * one getSheetValues per run; a cell of a column no run reads is ''. The row passed is one scratch array refilled
+ * for each row (50,000 rows need no 50,000 arrays): `each` must take what it needs and not keep it. Runs end at the
+ * same last row; a row a person added between two reads (the lock does not stop people) is left out until the next
+ * rebuild. A tab with no data row has none to read (getSheetValues refuses 0 rows): then, or if a run cannot be
+ * read at all, the tab is read whole once.
  */
-function readColumnRuns(sheet: Sheet, runs: readonly ColumnRun[], width: number): unknown[][] {
+function forEachRunRow(
+  sheet: Sheet,
+  runs: readonly ColumnRun[],
+  width: number,
+  each: (row: readonly unknown[]) => void,
+): void {
   let pieces: unknown[][][];
   try {
     pieces = runs.map((run) => sheet.getSheetValues(2, run.first, -1, run.width));
   } catch {
-    return readTab(sheet, 'all').slice(1);
+    readTab(sheet, 'all').slice(1).forEach(each);
+    return;
   }
   const count = Math.min(...pieces.map((piece) => piece.length));
-  const rows: unknown[][] = [];
+  const row = new Array<unknown>(width).fill('');
   for (let r = 0; r < count; r++) {
-    const row = new Array<unknown>(width).fill('');
     for (let p = 0; p < runs.length; p++) {
       const offset = (runs[p] as ColumnRun).first - 1;
       const cells = (pieces[p] as unknown[][])[r] as unknown[];
       for (let c = 0; c < cells.length; c++) row[offset + c] = cells[c];
     }
-    rows.push(row);
+    each(row);
   }
-  return rows;
 }
 
 export interface PipelineCustomers {
@@ -88,14 +94,13 @@ export function readPipelineCustomers(ss: Spreadsheet, group: CustomFieldDefinit
     width: CUSTOMER_COLUMNS.of[last].column - CUSTOMER_COLUMNS.of[first].column + 1,
   }));
   if (column !== undefined) runs.push({ first: column.column, width: 1 });
-  const rows = readColumnRuns(table.sheet, runs, layout.map.width);
   const customers: PipelineCustomer[] = [];
   const choices: string[] | null = column === undefined ? null : [];
-  for (const row of rows) {
-    if (isBlankRow(row)) continue;
+  forEachRunRow(table.sheet, runs, layout.map.width, (row) => {
+    if (isBlankRow(row)) return;
     customers.push(toPipelineCustomer(row));
     if (choices !== null && column !== undefined) choices.push(readText(cellOf(row, column)));
-  }
+  });
   return { customers, choices };
 }
 
