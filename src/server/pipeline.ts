@@ -7,7 +7,7 @@
 import { buildPipelineSummary, mergeSnapshots, type PipelineSummary, pipelineLayout } from '../domain/pipeline';
 import type { Failure } from '../domain/results';
 import { groupByChoice, groupFieldFromSetting } from '../domain/customFields';
-import { readPipelineCustomers, readPipelineStatusEvents } from '../sheets/pipelineReads';
+import { readPipelineCustomers, readPipelineStatusChanges } from '../sheets/pipelineReads';
 import { writePipelineTab } from '../sheets/pipelineTab';
 import { readSnapshotsTab, writeSnapshotsTab } from '../sheets/snapshotsTab';
 import { handleWrite } from './guard';
@@ -21,7 +21,7 @@ export function rebuildPipelineSummary(): PipelineSummary | Failure {
       const { customers, choices } = readPipelineCustomers(ctx.ss, group);
       const summary = buildPipelineSummary({
         customers,
-        history: readPipelineStatusEvents(ctx.ss),
+        statusChanges: readPipelineStatusChanges(ctx.ss),
         probabilities: ctx.settings.probabilities,
         staleDays: ctx.settings.staleDays,
         nowIso: ctx.nowIso,

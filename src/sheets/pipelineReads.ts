@@ -7,8 +7,7 @@
 import { CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../domain/columns';
 import type { CustomerKey } from '../domain/customer';
 import { type CustomFieldDefinition, customFieldKey } from '../domain/customFields';
-import type { PipelineCustomer, PipelineEvent } from '../domain/pipeline';
-import { statusCarrierTest } from '../domain/pipeline/statusEvents';
+import { type PipelineCustomer, StatusChangeCollector } from '../domain/pipeline';
 import { readText, readTime } from './cells';
 import { toPipelineCustomer } from './customerRecords';
 import { CustomersTable } from './customersTable';
@@ -105,28 +104,28 @@ export function readPipelineCustomers(ss: Spreadsheet, group: CustomFieldDefinit
 }
 
 /**
- * History's status rows as the pipeline reads them (the texts of rowToHistory, `at` in milliseconds or '' when the
- * cell holds no date), in sheet order: one read of columns A..To, and an event only for a row that carries a status
- * (statusCarrierTest: about two rows in five), so 250,000 rows do not become 250,000 objects.
+ * History's status changes per customer, as the pipeline reads them (the texts of rowToHistory, `at` in milliseconds
+ * or '' when the cell holds no date): one read of columns A..To, and only a row that carries a status
+ * (StatusChangeCollector.carriesStatus: about two rows in five) has its other cells read, so 250,000 rows do not
+ * become 250,000 objects. By (G) is not read: no figure uses it, and a moved column shifts A..To, which the header
+ * check catches.
  */
-export function readPipelineStatusEvents(ss: Spreadsheet): PipelineEvent[] {
+export function readPipelineStatusChanges(ss: Spreadsheet): StatusChangeCollector['byId'] {
   const values = readTab(requireSheet(ss, TAB.history), HISTORY_READ_WIDTH);
   checkHeader(values[0], HISTORY_COLUMNS.headers.slice(0, HISTORY_READ_WIDTH), TAB.history);
-  const carriesStatus = statusCarrierTest();
-  const events: PipelineEvent[] = [];
+  const collector = new StatusChangeCollector();
   for (let i = 1; i < values.length; i++) {
     const row = values[i] as unknown[];
     const action = readHistoryField(row, 'action');
-    const field = readHistoryField(row, 'field');
-    if (!carriesStatus(action, field)) continue;
-    events.push({
-      at: readTime(cellOf(row, HISTORY_COLUMNS.of.at)) ?? '',
-      customerId: readHistoryField(row, 'customerId'),
+    if (!collector.carriesStatus(action, readHistoryField(row, 'field'))) continue;
+    collector.add(
+      i,
+      readTime(cellOf(row, HISTORY_COLUMNS.of.at)) ?? '',
+      readHistoryField(row, 'customerId'),
       action,
-      field,
-      from: readHistoryField(row, 'from'),
-      to: readHistoryField(row, 'to'),
-    });
+      readHistoryField(row, 'from'),
+      readHistoryField(row, 'to'),
+    );
   }
-  return events;
+  return collector.byId;
 }

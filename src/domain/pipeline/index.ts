@@ -30,6 +30,7 @@ export {
 } from './snapshots';
 export type { PipelineLayout, PipelineFrame, PipelineChartSpec, PipelineCell } from './layout';
 export { FUNNEL, funnelDepth } from './conversion';
+export { StatusChangeCollector, type StatusChange } from './statusEvents';
 export { median, average } from './stageTimes';
 export { DEFAULT_STALE_DAYS, DAY_MS, STALE_LIST_LIMIT } from './time';
 export type {

@@ -54,29 +54,43 @@ export function idKey(id: unknown): string {
 }
 
 /**
- * Status changes per customer ID (trimmed), in input order. A `To` that is not a known label (a typo, a label
- * renamed since) is skipped entirely: it neither starts nor ends a stay, and reaches nothing.
+ * Status changes grouped per customer ID (trimmed), row by row: statusChangesByCustomer for a list of events, and
+ * the sheet layer's reader for raw History cells (it tests each row with carriesStatus and adds only those, so no
+ * event object is made per row). A `To` that is not a known label (a typo, a label renamed since) is skipped
+ * entirely: it neither starts nor ends a stay, and reaches nothing.
  */
-export function statusChangesByCustomer(history: readonly PipelineEvent[]): Map<string, StatusChange[]> {
-  const byId = new Map<string, StatusChange[]>();
-  const carriesStatus = statusCarrierTest();
-  history.forEach((event, index) => {
-    if (!carriesStatus(event.action, event.field)) return;
-    const to = parseStatus(event.to);
-    if (to === null) return;
-    const id = idKey(event.customerId);
+export class StatusChangeCollector {
+  readonly byId = new Map<string, StatusChange[]>();
+  /** Whether a row with this Action and Field records a status (statusCarrierTest). */
+  readonly carriesStatus = statusCarrierTest();
+
+  /** A row that carries a status, at position `index` of History (the tie-break of equal times). */
+  add(index: number, at: unknown, customerId: unknown, action: unknown, from: unknown, to: unknown): void {
+    const status = parseStatus(to);
+    if (status === null) return;
+    const id = idKey(customerId);
     const change: StatusChange = {
-      time: parseTime(event.at),
-      from: parseStatus(event.from),
-      to,
-      opening: event.action === 'create' || event.action === 'import',
+      time: parseTime(at),
+      from: parseStatus(from),
+      to: status,
+      opening: action === 'create' || action === 'import',
       index,
     };
-    const list = byId.get(id);
+    const list = this.byId.get(id);
     if (list) list.push(change);
-    else byId.set(id, [change]);
+    else this.byId.set(id, [change]);
+  }
+}
+
+/** Status changes per customer ID (trimmed), in input order (see StatusChangeCollector). */
+export function statusChangesByCustomer(history: readonly PipelineEvent[]): Map<string, StatusChange[]> {
+  const collector = new StatusChangeCollector();
+  history.forEach((event, index) => {
+    if (collector.carriesStatus(event.action, event.field)) {
+      collector.add(index, event.at, event.customerId, event.action, event.from, event.to);
+    }
   });
-  return byId;
+  return collector.byId;
 }
 
 export type DatedChange = StatusChange & { time: number };

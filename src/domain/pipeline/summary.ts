@@ -204,7 +204,7 @@ export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
   const openStages = stages.filter((r) => isOpen(r.status));
   const wonStages = stages.filter((r) => r.status === 'Closed-won' || r.status === 'Active');
 
-  const timelines = timelinesOf(customers, statusChangesByCustomer(input.history));
+  const timelines = timelinesOf(customers, input.statusChanges ?? statusChangesByCustomer(input.history ?? []));
   const { conversion, wonCount, lostCount, winRate } = computeConversion(customers, timelines);
   const stageTimes = computeStageTimes(customers, timelines, now);
   const stale = stalestCustomers(customers, staleDays, now, input.staleListLimit ?? STALE_LIST_LIMIT);

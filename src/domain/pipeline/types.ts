@@ -8,6 +8,7 @@ import type { ChoiceGroups } from '../customFields/groupBy';
 import type { Customer, HistoryEvent } from '../customer';
 import type { Status } from '../statuses';
 import type { SnapshotRow, WeekForecast } from './snapshots';
+import type { StatusChange } from './statusEvents';
 
 /**
  * The part of a History row the pipeline reads. `at` may be given as milliseconds since the epoch: the sheet
@@ -30,7 +31,10 @@ export type PipelineCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'owner
 
 export interface PipelineInput {
   customers: readonly PipelineCustomer[];
-  history: readonly PipelineEvent[];
+  /** History's rows (the status rows are picked out); absent when `statusChanges` gives them grouped already. */
+  history?: readonly PipelineEvent[];
+  /** The status changes per customer ID, as StatusChangeCollector groups them while the sheet layer reads History. */
+  statusChanges?: ReadonlyMap<string, readonly StatusChange[]>;
   /** Win probability per stage from `Settings` (0..1); a non-finite entry falls back to the default. */
   probabilities: Readonly<Record<Status, number>>;
   /** Stale threshold from `Settings`, in days; a non-finite or negative value falls back to 14. */
