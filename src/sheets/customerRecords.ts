@@ -63,7 +63,7 @@ export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
 }
 
 /** One row as the Pipeline rebuild and the board read it (see pipelineCustomers). */
-function toPipelineCustomer(row: readonly unknown[]): PipelineCustomer {
+export function toPipelineCustomer(row: readonly unknown[]): PipelineCustomer {
   return {
     id: readField(row, 'id'),
     name: readField(row, 'name'),

@@ -1,12 +1,12 @@
 /**
- * Writes the generated `Pipeline` tab in a constant, small number of calls whatever the CRM's size.
+ * Writes the generated `Pipeline` tab in the same few calls whatever the CRM's size.
  *
- * The tab's frame (number formats, bold rows, the one chart: domain/pipeline/layout.ts) does not depend on the
- * data, so it is applied once — by Set up / repair, or by the first rebuild after a new frame version or on a new
- * tab — and recorded in a document property. A rebuild then only reads the tab's height and writes ONE setValues
- * over A1:Q<last row>: the '' padding overwrites what a longer previous list (or a scribble) left, with no clear(),
- * which would also wipe the frame. Growing past the last row adds insertRowsAfter and one setNumberFormats for the
- * new rows. Text goes through textCell(): its apostrophe keeps it text under the automatic format.
+ * The tab's frame (its height, number formats, bold rows, the charts: domain/pipeline/layout.ts) does not depend on
+ * the data, so it is applied once — by Set up / repair, or by the first rebuild after a new frame version, on a new
+ * tab, on a tab cut by hand, or for a layout longer than the tab — and recorded in a document property with the
+ * height it gave the grid. A rebuild then writes ONE setValues over A1:Q<that height>, with no read of the tab: the
+ * '' padding overwrites what a longer previous list (or a scribble) left, with no clear(), which would also wipe the
+ * frame. Text goes through textCell(): its apostrophe keeps it text under the automatic format.
  */
 
 import {
@@ -27,12 +27,30 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Properties = GoogleAppsScript.Properties.Properties;
 
-/** Document property: `<frame version>:<sheet id>` of the tab that has the current frame. */
+/** Document property: `<frame version>:<sheet id>:<rows>` of the tab that has the current frame and that height. */
 export const PIPELINE_FRAME_KEY = 'crm.pipelineFrame';
 
 /** The id, not the name: a tab deleted and made again under the same name is a new sheet without the frame. */
-function frameMarker(sheet: Sheet, frame: PipelineFrame): string {
-  return `${frame.version}:${sheet.getSheetId()}`;
+function frameMarker(sheet: Sheet, frame: PipelineFrame, rows: number): string {
+  return `${frame.version}:${sheet.getSheetId()}:${rows}`;
+}
+
+/** The height the marker records for this tab and frame version, or null when the tab needs the frame. */
+function framedRows(marker: string | null, sheet: Sheet, frame: PipelineFrame): number | null {
+  const prefix = `${frame.version}:${sheet.getSheetId()}:`;
+  if (marker === null || !marker.startsWith(prefix)) return null;
+  const rows = Number(marker.slice(prefix.length));
+  return Number.isInteger(rows) && rows >= frame.listFirstRow ? rows : null;
+}
+
+/**
+ * Makes the grid exactly `rows` rows: the tab is generated, so rows below its height hold nothing of the CRM's, and
+ * a grid of a known height lets every rebuild write it whole without asking its size.
+ */
+function sizeGrid(sheet: Sheet, rows: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
 }
 
 /**
@@ -59,17 +77,18 @@ function placeCharts(sheet: Sheet, specs: readonly PipelineChartSpec[]): void {
 }
 
 /**
- * Formats and bold for rows 1..rows (they must exist), the chart, and the marker. Every cell of A..Q gets its
+ * The grid sized to `rows`, formats and bold for every row, the charts, and the marker. Every cell of A..Q gets its
  * format, '' (automatic) included, so an older layout's formats and bold rows do not linger.
  */
 function applyFrame(sheet: Sheet, frame: PipelineFrame, rows: number, properties: Properties): Range {
+  sizeGrid(sheet, rows);
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < frame.width) sheet.insertColumnsAfter(maxColumns, frame.width - maxColumns);
   const whole = sheet.getRange(1, 1, rows, frame.width);
   whole.setNumberFormats(frameNumberFormats(frame, 1, rows));
   whole.setFontWeights(frameFontWeights(frame, 1, rows));
   placeCharts(sheet, frame.charts);
-  properties.setProperty(PIPELINE_FRAME_KEY, frameMarker(sheet, frame));
+  properties.setProperty(PIPELINE_FRAME_KEY, frameMarker(sheet, frame, rows));
   return whole;
 }
 
@@ -83,17 +102,13 @@ export function markPipelineOutOfDate(ss: Spreadsheet, changedAtIso: string, by:
   sheet.getRange(PIPELINE_STATUS_ROW, 1).setValue(textCell(outOfDateText(changedAtIso, by)));
 }
 
-/** Set up / repair: (re)applies the frame to the Pipeline tab, whatever the marker says. */
+/** Set up / repair: (re)applies the frame to the Pipeline tab at its fixed height, whatever the marker says. */
 export function framePipelineTab(sheet: Sheet): void {
   const frame = pipelineFrame();
-  const maxRows = sheet.getMaxRows();
-  // At least the top block and one list row, so every formatted cell and the chart's source exist.
-  const rows = Math.max(maxRows, frame.listFirstRow);
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  applyFrame(sheet, frame, rows, PropertiesService.getDocumentProperties());
+  applyFrame(sheet, frame, frame.rows, PropertiesService.getDocumentProperties());
 }
 
-/** A1:Q<rows>, or null when the tab was cut narrower than Q by hand (getRange refuses a range outside the grid). */
+/** A1:Q<rows>, or null when the tab was cut shorter or narrower by hand (getRange refuses a range outside the grid). */
 function wholeRange(sheet: Sheet, rows: number, width: number): Range | null {
   try {
     return sheet.getRange(1, 1, rows, width);
@@ -102,26 +117,23 @@ function wholeRange(sheet: Sheet, rows: number, width: number): Range | null {
   }
 }
 
-/** One rebuild: getMaxRows and one setValues over A1:Q<last row>, plus the frame only when the marker says so. */
+/**
+ * One rebuild: ONE setValues over A1:Q<the framed height>, no read of the tab. The frame is applied first (the
+ * grid sized, which asks getMaxRows) when the marker does not name this tab, version and a height the layout fits
+ * in, or when the grid is not that big any more (rows or columns deleted by hand: getRange refuses the range).
+ */
 export function writePipelineTab(ss: Spreadsheet, layout: PipelineLayout): void {
   const { frame, values } = layout;
   const found = ss.getSheetByName(TAB.pipeline);
   const sheet = found ?? ss.insertSheet(TAB.pipeline);
   const properties = PropertiesService.getDocumentProperties();
-  // No marker (a tab from before the frame), an older frame version, or another sheet id: the frame is applied.
-  const framed = found !== null && properties.getProperty(PIPELINE_FRAME_KEY) === frameMarker(sheet, frame);
+  const framed = found === null ? null : framedRows(properties.getProperty(PIPELINE_FRAME_KEY), sheet, frame);
 
-  const maxRows = sheet.getMaxRows();
-  const rows = Math.max(maxRows, values.length);
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  let whole = framed ? wholeRange(sheet, rows, frame.width) : null;
+  let rows = framed ?? frame.rows;
+  let whole = framed !== null && values.length <= framed ? wholeRange(sheet, framed, frame.width) : null;
   if (whole === null) {
+    rows = Math.max(rows, frame.rows, values.length);
     whole = applyFrame(sheet, frame, rows, properties);
-  } else if (rows > maxRows) {
-    // Whether new rows copy the formats of the row above is not documented: set the list formats explicitly.
-    sheet
-      .getRange(maxRows + 1, 1, rows - maxRows, frame.width)
-      .setNumberFormats(frameNumberFormats(frame, maxRows + 1, rows - maxRows));
   }
 
   const blank = Array.from({ length: frame.width }, () => '');

@@ -405,10 +405,11 @@ const FIXED_FORMATS: Record<string, string> = {
   O64: AUTO,
   P64: '0',
   Q64: MONEY,
-  F1000: '0',
-  K1000: MONEY,
-  P1000: '0',
-  Q1000: MONEY,
+  // ... down to the tab's last row: the frame gives it a fixed height of 200 rows.
+  F200: '0',
+  K200: MONEY,
+  P200: '0',
+  Q200: MONEY,
 };
 const BOLD = [
   'A1',
@@ -429,7 +430,9 @@ const BOLD = [
   'A63',
   'Q63',
 ];
-const NORMAL = ['A2', 'A3', 'A5', 'B5', 'A12', 'A13', 'A17', 'A61', 'A64', 'F64', 'O64', 'Q64', 'A65', 'Q1000'];
+const NORMAL = ['A2', 'A3', 'A5', 'B5', 'A12', 'A13', 'A17', 'A61', 'A64', 'F64', 'O64', 'Q64', 'A65', 'Q200'];
+/** The tab's height: the top block, the list headers, 100 stale customers and the "more" row, and room to spare. */
+const TAB_ROWS = 200;
 
 function expectFrame(crm: Crm): void {
   const formats = Object.fromEntries(Object.keys(FIXED_FORMATS).map((a1) => [a1, formatOf(crm, a1)]));
@@ -437,6 +440,7 @@ function expectFrame(crm: Crm): void {
   expect(BOLD.filter((a1) => weightOf(crm, a1) !== 'bold')).toEqual([]);
   expect(NORMAL.filter((a1) => weightOf(crm, a1) !== 'normal')).toEqual([]);
   const sheet = crm.gas.sheets.sheet('Pipeline');
+  expect(sheet.maxRows).toBe(TAB_ROWS);
   expect(sheet.charts).toHaveLength(2);
   // The funnel: the By-stage header + Lead … In negotiation, Stage and Customers only (one axis, counts); at H4.
   expect(sheet.charts[0]).toMatchObject({
@@ -551,6 +555,46 @@ const FRAME_ONLY = [
   'Properties.setProperty',
 ];
 
+/** What a steady-state rebuild does on the Pipeline tab: one write, no read. */
+const STEADY = { 'Range.setValues': 1 };
+
+/**
+ * `count` customers (C-00001 …, "Customer 1" …, Lead, no value) written into Customers by hand in one setValues, each
+ * last changed `idleDays` days before the clock (so idle that long), as an old spreadsheet pasted in would be.
+ */
+function seedCustomers(crm: Crm, count: number, each: (n: number) => { owner: string; idleDays: number }): void {
+  const now = crm.gas.runtime.now();
+  const rows = Array.from({ length: count }, (_, i) => {
+    const { owner, idleDays } = each(i + 1);
+    const changed = new Date(now - idleDays * DAY_MS);
+    const id = `C-${String(i + 1).padStart(5, '0')}`;
+    return [
+      id,
+      `Customer ${i + 1}`,
+      '',
+      '',
+      '',
+      'Lead',
+      '',
+      owner,
+      '',
+      '',
+      changed,
+      OWNER,
+      changed,
+      OWNER,
+      changed,
+      1,
+      '',
+      '',
+      '',
+    ];
+  });
+  byHand(crm, OWNER, (ss) =>
+    (ss.getSheetByName('Customers') as GoogleAppsScript.Spreadsheet.Sheet).getRange(2, 1, count, 19).setValues(rows),
+  );
+}
+
 function register(crm: Crm, name: string, input: Record<string, unknown> = {}): string {
   const result = succeeded(crm.call(REP, 'registerCustomer', { name, ...input }));
   expect(result.ok).toBe(true);
@@ -629,7 +673,7 @@ describe('Pipeline tab: frame', () => {
     expectFrame(crm);
     expect(crm.tab('Pipeline')[63]).toEqual(lists(['None'], [REP, 1, 1, 0, 0, 1], ['None']));
     // From then on the rebuild is the steady one again.
-    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+    expect(pipelineCalls(() => rebuild(crm))).toEqual(STEADY);
   });
 
   it('a tab of the old layout (no frame marker) gets the frame on its next rebuild: old formats and bold go', () => {
@@ -661,7 +705,7 @@ describe('Pipeline tab: frame', () => {
     expectFrame(crm);
     expect(['A43', 'A44'].map((a1) => weightOf(crm, a1))).toEqual(['normal', 'normal']);
     expect(crm.tab('Pipeline')).toHaveLength(64);
-    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+    expect(pipelineCalls(() => rebuild(crm))).toEqual(STEADY);
   });
 
   it('a tab cut narrower than A..Q by hand gets its columns back', () => {
@@ -707,7 +751,7 @@ describe('Pipeline tab: writes', () => {
       const { customer } = succeeded(crm.call(REP, 'getCustomer', id));
       expect(crm.call(REP, 'updateCustomer', id, { status: 'Closed-won', owner: REP }, customer.version).ok).toBe(true);
     }
-    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'J900', value: 'scribble' });
+    crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'J200', value: 'scribble' }); // the last row
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Pipeline', a1: 'C65', value: 'left over?' });
     rebuild(crm);
     const tab = crm.tab('Pipeline');
@@ -716,7 +760,7 @@ describe('Pipeline tab: writes', () => {
     expectFrame(crm);
   });
 
-  it('a steady-state rebuild makes getMaxRows and ONE setValues on the tab; growing adds insertRowsAfter and one formats call', () => {
+  it('a steady-state rebuild makes ONE setValues on the tab and reads nothing of it; a tab cut shorter gets its rows back', () => {
     const crm = newCrm();
     register(crm, 'Acme', { owner: REP });
     rebuild(crm);
@@ -724,26 +768,29 @@ describe('Pipeline tab: writes', () => {
     const onTab = pipelineCalls(() => {
       all = callsOf(crm, () => rebuild(crm));
     });
-    expect(onTab).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+    expect(onTab).toEqual(STEADY);
     // Nothing of the frame anywhere in the call; one setValues here and one on Snapshots are the only cell writes.
     expect(FRAME_ONLY.filter((m) => all[m] !== undefined)).toEqual([]);
     expect(all['Range.setValues']).toBe(2);
+    expect(all['Sheet.getMaxRows']).toBeUndefined(); // neither this tab's height nor the Snapshots tab's is asked
     expect(all['Sheet.getSheetId']).toBe(1); // the frame marker names the tab by id
 
     // The owner trims the tab to 65 rows: room for 2 list rows. Three stale customers need 3.
     byHand(crm, OWNER, (ss) =>
-      (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteRows(66, 1000 - 65),
+      (ss.getSheetByName('Pipeline') as GoogleAppsScript.Spreadsheet.Sheet).deleteRows(66, TAB_ROWS - 65),
     );
     register(crm, 'Beta', { owner: REP });
     register(crm, 'Gamma', { owner: REP });
     crm.gas.runtime.advance(20 * DAY_MS);
-    expect(pipelineCalls(() => rebuild(crm))).toEqual({
+    // The range past the grid is refused: the frame goes back on (its height, formats, bold, charts), then one write.
+    expect(pipelineCalls(() => rebuild(crm))).toMatchObject({
       'Sheet.getMaxRows': 1,
       'Sheet.insertRowsAfter': 1,
       'Range.setNumberFormats': 1,
+      'Range.setFontWeights': 1,
       'Range.setValues': 1,
     });
-    expect(crm.gas.sheets.sheet('Pipeline').maxRows).toBe(66);
+    expectFrame(crm);
     expect(crm.tab('Pipeline')).toHaveLength(66);
     expect(['A66', 'E66', 'F66', 'H66', 'I66', 'J66', 'K66', 'P66', 'Q66'].map((a1) => formatOf(crm, a1))).toEqual([
       AUTO,
@@ -757,8 +804,47 @@ describe('Pipeline tab: writes', () => {
       MONEY,
     ]);
     expect(displayOf(crm, 'F66')).toBe('20');
-    // Back to the steady state at the new size.
-    expect(pipelineCalls(() => rebuild(crm))).toEqual({ 'Sheet.getMaxRows': 1, 'Range.setValues': 1 });
+    // Back to the steady state.
+    expect(pipelineCalls(() => rebuild(crm))).toEqual(STEADY);
+  });
+
+  it('lists the 100 stalest customers and says how many more; the count stays exact and the tab keeps its height', () => {
+    const crm = newCrm();
+    // 101 stale Leads, idle 31 … 131 days (C-00101 the stalest), put in by hand in one write.
+    seedCustomers(crm, 101, (i) => ({ owner: REP, idleDays: 30 + i }));
+    const summary = succeeded(crm.call(MANAGER, 'rebuildPipelineSummary'));
+    expect(summary.headline.staleCount).toBe(101);
+    expect(summary.stale.map((s) => s.id)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `C-${String(101 - i).padStart(5, '0')}`),
+    );
+    const tab = crm.tab('Pipeline');
+    expect(tab[8]?.slice(0, 3)).toEqual([staleTitle(14), 101, 'the 100 stalest listed from row 64']);
+    expect(tab[63]?.slice(0, 6)).toEqual(['C-00101', 'Customer 101', '', REP, 'Lead', 131]);
+    expect(tab[162]?.slice(0, 6)).toEqual(['C-00002', 'Customer 2', '', REP, 'Lead', 32]);
+    expect(tab[163]?.[0]).toBe('… and 1 more — see CRM ▸ Pipeline board (stalest first)');
+    expect(tab).toHaveLength(164);
+    expect(crm.gas.sheets.sheet('Pipeline').maxRows).toBe(TAB_ROWS);
+    expect(pipelineCalls(() => rebuild(crm))).toEqual(STEADY);
+  });
+
+  it('a layout longer than the tab (very many owners) grows it once, then rebuilds steadily; a shorter one blanks the rest', () => {
+    const crm = newCrm();
+    // 150 customers, each with an owner of their own (typed by hand): By owner needs 150 rows below row 63.
+    seedCustomers(crm, 150, (i) => ({ owner: `owner${i}@example.com`, idleDays: 1 }));
+    const grown = pipelineCalls(() => rebuild(crm));
+    expect(grown).toMatchObject({ 'Sheet.insertRowsAfter': 1, 'Range.setNumberFormats': 1, 'Range.setValues': 1 });
+    expect(crm.gas.sheets.sheet('Pipeline').maxRows).toBe(63 + 150);
+    expect(crm.tab('Pipeline')[63 + 149]?.slice(7, 9)).toEqual(['owner9@example.com', 1]); // by name: '9@' after '99@'
+    expect(formatOf(crm, 'K213')).toBe(MONEY);
+    expect(pipelineCalls(() => rebuild(crm))).toEqual(STEADY);
+    // The owners become one: the rows below the shorter list are written blank.
+    byHand(crm, OWNER, (ss) =>
+      (ss.getSheetByName('Customers') as GoogleAppsScript.Spreadsheet.Sheet)
+        .getRange(2, 8, 150, 1)
+        .setValues(Array.from({ length: 150 }, () => [REP])),
+    );
+    expect(pipelineCalls(() => rebuild(crm))).toEqual(STEADY);
+    expect(crm.tab('Pipeline')).toHaveLength(64);
   });
 });
 
@@ -860,6 +946,30 @@ describe('Snapshots tab', () => {
     crm.gas.sheets.userEdit({ user: OWNER, sheet: 'Snapshots', a1: 'A30', value: 'note to self' });
     rebuild(crm);
     expect(crm.tab('Snapshots')).toHaveLength(17);
+  });
+
+  it('a grid with no spare row grows by a year of weeks, with the figures formats; otherwise its height is never asked', () => {
+    const crm = newCrm();
+    register(crm, 'Acme', { dealValue: 1000, owner: REP });
+    rebuild(crm); // week 10: rows 2..9
+    byHand(crm, OWNER, (ss) => {
+      const sheet = ss.getSheetByName('Snapshots') as GoogleAppsScript.Spreadsheet.Sheet;
+      sheet.deleteRows(10, sheet.getMaxRows() - 9); // no room for another week
+    });
+    crm.gas.runtime.advance(7 * DAY_MS);
+    const grown = callsOf(crm, () => rebuild(crm)); // week 11 needs rows 10..17
+    expect(grown['Sheet.getMaxRows']).toBe(1);
+    expect(grown['Sheet.insertRowsAfter']).toBe(1);
+    const sheet = crm.gas.sheets.sheet('Snapshots');
+    expect(sheet.maxRows).toBe(17 + 8 * 53);
+    expect(crm.tab('Snapshots')).toHaveLength(17);
+    expect(crm.tab('Snapshots')[16]?.slice(0, 3)).toEqual(['2026-W11', 'Dormant', 0]);
+    // The new rows carry the tab's formats: counts, money, the taken-at time.
+    expect([2, 3, 5].map((c) => sheet.formats.get(9, c))).toEqual(['0', '#,##0.00', 'yyyy-mm-dd hh:mm']);
+    expect([2, 3, 5].map((c) => sheet.formats.get(17 + 8 * 53 - 1, c))).toEqual(['0', '#,##0.00', 'yyyy-mm-dd hh:mm']);
+    crm.gas.runtime.advance(7 * DAY_MS);
+    expect(callsOf(crm, () => rebuild(crm))['Sheet.getMaxRows']).toBeUndefined();
+    expect(crm.tab('Snapshots')).toHaveLength(25);
   });
 
   it('a rebuild costs the same calls with 3 customers and with 40: constant in the row count', () => {

@@ -4,8 +4,8 @@
  * as having reached negotiation, which is what a manager asks of a funnel.
  */
 
-import type { Status } from '../statuses';
-import type { StatusChange } from './statusEvents';
+import { STATUSES, type Status } from '../statuses';
+import type { StatusChange, Timeline } from './statusEvents';
 import type { ConversionRow, PipelineCustomer } from './types';
 
 export const FUNNEL: readonly Status[] = ['Lead', 'Contacted', 'Qualified', 'In negotiation', 'Closed-won'];
@@ -18,6 +18,23 @@ export function funnelDepth(status: Status): number {
   if (status === 'Active') return FUNNEL.indexOf('Closed-won');
   return FUNNEL.indexOf(status);
 }
+
+/** What having reached a status says: how far down the funnel, and whether the deal was won or lost. */
+interface Reaching {
+  depth: number;
+  won: boolean;
+  lost: boolean;
+}
+
+const REACHING_NOTHING: Reaching = { depth: -1, won: false, lost: false };
+
+/** Per status, looked up once per change instead of worked out (about 150,000 changes at 50,000 customers). */
+const REACHING: ReadonlyMap<Status, Reaching> = new Map(
+  STATUSES.map((status) => [
+    status,
+    { depth: funnelDepth(status), won: status === 'Closed-won' || status === 'Active', lost: status === 'Closed-lost' },
+  ]),
+);
 
 /**
  * Every status a customer is known to have had: its current status, and the `To` and `From` of its status
@@ -50,28 +67,26 @@ export interface ConversionFigures {
  */
 export function computeConversion(
   customers: readonly PipelineCustomer[],
-  changesById: ReadonlyMap<string, readonly StatusChange[]>,
+  timelines: readonly Timeline[],
 ): ConversionFigures {
   const reachedAtDepth = FUNNEL.map(() => 0);
   let wonCount = 0;
   let lostCount = 0;
-  // reachedStatuses, folded into counters: no Set per customer (this loop runs once per customer at 50,000).
-  let depth = -1;
-  let won = false;
-  let lost = false;
-  const reach = (status: Status): void => {
-    depth = Math.max(depth, funnelDepth(status));
-    if (status === 'Closed-won' || status === 'Active') won = true;
-    else if (status === 'Closed-lost') lost = true;
-  };
-  for (const customer of customers) {
-    depth = -1;
-    won = false;
-    lost = false;
-    reach(customer.status);
-    for (const change of changesById.get(String(customer.id).trim()) ?? []) {
-      reach(change.to);
-      if (change.from !== null) reach(change.from);
+  // reachedStatuses, folded into counters: no Set and no closure per customer (this runs 50,000 times at 50,000).
+  for (let i = 0; i < customers.length; i++) {
+    const current = REACHING.get((customers[i] as PipelineCustomer).status) ?? REACHING_NOTHING;
+    let depth = current.depth;
+    let won = current.won;
+    let lost = current.lost;
+    const changes = timelines[i]?.changes ?? [];
+    for (let j = 0; j < changes.length; j++) {
+      const change = changes[j] as StatusChange;
+      // A known From proves the earlier status too (see reachedStatuses).
+      const to = REACHING.get(change.to) ?? REACHING_NOTHING;
+      const from = change.from === null ? REACHING_NOTHING : (REACHING.get(change.from) ?? REACHING_NOTHING);
+      depth = Math.max(depth, to.depth, from.depth);
+      won ||= to.won || from.won;
+      lost ||= to.lost || from.lost;
     }
     for (let d = 0; d <= depth; d++) reachedAtDepth[d] = (reachedAtDepth[d] ?? 0) + 1;
     if (won) wonCount++;

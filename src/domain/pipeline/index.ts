@@ -14,6 +14,8 @@ export {
   NO_OWNER_LABEL,
   NO_VALUE,
   PIPELINE_STATUS_ROW,
+  PIPELINE_ROWS,
+  moreStaleText,
   outOfDateText,
   staleTitle,
 } from './layout';
@@ -28,8 +30,9 @@ export {
 } from './snapshots';
 export type { PipelineLayout, PipelineFrame, PipelineChartSpec, PipelineCell } from './layout';
 export { FUNNEL, funnelDepth } from './conversion';
+export { StatusChangeCollector, type StatusChange } from './statusEvents';
 export { median, average } from './stageTimes';
-export { DEFAULT_STALE_DAYS, DAY_MS } from './time';
+export { DEFAULT_STALE_DAYS, DAY_MS, STALE_LIST_LIMIT } from './time';
 export type {
   PipelineInput,
   PipelineEvent,

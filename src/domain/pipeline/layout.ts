@@ -13,12 +13,15 @@
  *      rows 15..60   By stage (+ Total), Conversion (+ Won / lost, Win rate), Time in stage, Weighted forecast by
  *                    week (the last 12 weeks of the Snapshots tab) — columns A..E
  *      row 62, 63    list titles + headers: Stale customers A..F | By owner H..M | Lost reasons O..Q
- *      rows 64..     the three lists side by side (G and N stay blank)
+ *      rows 64..     the three lists side by side (G and N stay blank); the stale list shows the STALE_LIST_LIMIT
+ *                    stalest and then one row "… and N more — see CRM ▸ Pipeline board (stalest first)"
  *      below them    only when Settings names a Choice field ("Group Pipeline by"): after one blank row, "Deal value
  *                    by <field>" in H..K (title, header, one row per choice, Total), under By owner's formats
  *                    (text, count, count, money) so the frame stays data-independent
  *      charts        "Open stages" (the funnel: customers in Lead … In negotiation) at H4, "Weighted forecast by
  *                    week" at H27; each ~20 rows tall, so both end above the lists
+ *      height        PIPELINE_ROWS rows, whatever the CRM's size (the capped stale list fits with room for the other
+ *                    lists and the Choice table); the sheet layer sizes the tab to that once, with the frame
  *
  * Numbers stay numbers (the sheet can sum them); a missing rate or average is the text '—'. Cells without a number
  * format keep the automatic one (''), never '@': the sheet layer writes every text with a leading apostrophe, which
@@ -30,6 +33,7 @@ import { OPEN_STATUSES, STATUSES } from '../statuses';
 import { FUNNEL } from './conversion';
 import { TREND_WEEKS } from './snapshots';
 import { roundMoney } from './time';
+import { formatCount } from '../validation';
 import type { PipelineSummary } from './types';
 
 export const PIPELINE_TITLE = 'Pipeline summary';
@@ -38,8 +42,15 @@ export const NO_OWNER_LABEL = '(no owner)';
 /** Shown for a null rate or average (no data: 0 of 0 is not 0%). */
 export const NO_VALUE = '—';
 
-/** Bump when the frame changes (positions, formats, chart): the next rebuild then applies the new frame. */
-export const PIPELINE_FRAME_VERSION = 4;
+/** Bump when the frame changes (positions, formats, chart, height): the next rebuild then applies the new frame. */
+export const PIPELINE_FRAME_VERSION = 5;
+
+/**
+ * The tab's height: the top block (61), the list titles and headers (2), the capped stale list and its "more" row
+ * (101), and 36 rows for a longer By owner or Lost reasons list and the "Deal value by" table. A layout longer
+ * than this (very many owners or choices) grows the tab to fit; nothing else does.
+ */
+export const PIPELINE_ROWS = 200;
 
 export const PIPELINE_FORMATS = {
   money: '#,##0.00',
@@ -93,6 +104,8 @@ export interface PipelineFrame {
   listTitleRow: number;
   /** First row of list data; from here to the sheet's last row every row has listFormats. */
   listFirstRow: number;
+  /** The tab's height (PIPELINE_ROWS): what the frame sizes the grid to and every rebuild writes. */
+  rows: number;
   /** Number formats of rows 1..listFirstRow-1, width columns each ('' = automatic). */
   blockFormats: string[][];
   /** Number format of each column of a list row. */
@@ -160,6 +173,17 @@ const LIST_KINDS: readonly Kind[] = [
   'money', // Q Deal value
 ];
 
+/** Where the stale list starts, and, when it is capped, that it shows the stalest only. */
+function staleListedText(summary: PipelineSummary, listTitleRow: number): string {
+  const where = `listed from row ${listTitleRow + 2}`;
+  return summary.stale.length < summary.headline.staleCount ? `the ${summary.stale.length} stalest ${where}` : where;
+}
+
+/** The row under a capped stale list: how many more, and where to see them (the board sorts stalest first). */
+export function moreStaleText(more: number): string {
+  return `… and ${formatCount(more)} more — see CRM ▸ Pipeline board (stalest first)`;
+}
+
 /** "Stale customers (14 days or more without a change)": the same rule as the list (daysIdle ≥ N). */
 export function staleTitle(staleDays: number): string {
   return `Stale customers (${staleDays} ${staleDays === 1 ? 'day' : 'days'} or more without a change)`;
@@ -202,7 +226,7 @@ function topBlock(summary: PipelineSummary, listTitleRow: number): Block {
     maybe(h.salesCycleDays, 'days'),
     text(`${h.salesCycleDeals} won ${h.salesCycleDeals === 1 ? 'deal' : 'deals'}`),
   ]);
-  add([text(staleTitle(summary.staleDays)), num(h.staleCount, 'count'), text(`listed from row ${listTitleRow + 2}`)]);
+  add([text(staleTitle(summary.staleDays)), num(h.staleCount, 'count'), text(staleListedText(summary, listTitleRow))]);
   add([text('Overdue follow-ups'), num(h.overdueCount, 'count')]);
   add([text('Open deals without a next step'), num(h.noNextStepCount, 'count')]);
   add([text(h.conversionSentence)]);
@@ -312,6 +336,7 @@ export function pipelineFrame(): PipelineFrame {
     width: PIPELINE_WIDTH,
     listTitleRow,
     listFirstRow: listTitleRow + 2,
+    rows: PIPELINE_ROWS,
     blockFormats: [
       ...block.rows.map((r) =>
         padRow(
@@ -407,6 +432,8 @@ export function pipelineLayout(summary: PipelineSummary): PipelineLayout {
     summary.stale.length === 0
       ? [['None']]
       : summary.stale.map((s) => [s.id, s.name, s.company, ownerLabel(s.owner), s.status, s.daysIdle]);
+  const more = summary.headline.staleCount - summary.stale.length;
+  if (more > 0) stale.push([moreStaleText(more)]);
   const owners: PipelineCell[][] =
     summary.owners.length === 0
       ? [['None']]

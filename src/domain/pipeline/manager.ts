@@ -15,23 +15,23 @@
 import { NO_LOST_REASON } from '../lostReasons';
 import { OPEN_STATUSES } from '../statuses';
 import { median } from './stageTimes';
-import { chronological, type StatusChange } from './statusEvents';
+import type { Timeline } from './statusEvents';
 import { DAY_MS, parseTime, roundMoney } from './time';
 import type { ConversionRow, LostReasonRow, PipelineCustomer, StageTimeRow } from './types';
 
 export function salesCycleDays(
   customers: readonly PipelineCustomer[],
-  changesById: ReadonlyMap<string, StatusChange[]>,
+  timelines: readonly Timeline[],
 ): { medianDays: number | null; deals: number } {
   const days: number[] = [];
-  for (const c of customers) {
-    const dated = chronological(changesById.get(c.id.trim()) ?? []);
+  customers.forEach((c, i) => {
+    const dated = timelines[i]?.dated ?? [];
     const won = dated.find((change) => change.to === 'Closed-won');
-    if (!won) continue;
+    if (!won) return;
     const created = parseTime(c.createdAt) ?? dated.find((change) => change.opening)?.time ?? null;
-    if (created === null || won.time < created) continue;
+    if (created === null || won.time < created) return;
     days.push((won.time - created) / DAY_MS);
-  }
+  });
   return { medianDays: median(days), deals: days.length };
 }
 

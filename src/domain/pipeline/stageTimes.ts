@@ -5,7 +5,7 @@
  */
 
 import { STATUSES, type Status } from '../statuses';
-import { chronological, type StatusChange } from './statusEvents';
+import type { DatedChange, Timeline } from './statusEvents';
 import type { PipelineCustomer, StageTimeRow } from './types';
 import { DAY_MS, parseTime } from './time';
 
@@ -33,8 +33,7 @@ interface Point {
  *   starts at `Status changed at` when that parses and is not earlier; otherwise we cannot tell when the
  *   current status began, and the open-ended stay is left out rather than guessed.
  */
-export function customerStays(customer: PipelineCustomer, changes: readonly StatusChange[], now: number): Stay[] {
-  const dated = chronological(changes);
+export function customerStays(customer: PipelineCustomer, dated: readonly DatedChange[], now: number): Stay[] {
   const points: Point[] = [];
   const first = dated[0];
   if (first === undefined) {
@@ -100,16 +99,15 @@ export function average(values: readonly number[]): number | null {
  */
 export function computeStageTimes(
   customers: readonly PipelineCustomer[],
-  changesById: ReadonlyMap<string, readonly StatusChange[]>,
+  timelines: readonly Timeline[],
   now: number,
 ): StageTimeRow[] {
   const days = new Map<Status, number[]>(STATUSES.map((s) => [s, []]));
-  for (const customer of customers) {
-    const changes = changesById.get(String(customer.id).trim()) ?? [];
-    for (const stay of customerStays(customer, changes, now)) {
+  customers.forEach((customer, i) => {
+    for (const stay of customerStays(customer, timelines[i]?.dated ?? [], now)) {
       days.get(stay.status)?.push((stay.end - stay.start) / DAY_MS);
     }
-  }
+  });
   return STATUSES.map((status) => {
     const list = days.get(status) ?? [];
     return { status, stays: list.length, averageDays: average(list), medianDays: median(list) };

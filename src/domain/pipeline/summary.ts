@@ -10,7 +10,8 @@
  * - won value = deal value of customers now Closed-won or Active;
  * - money figures are rounded to the cent; days and rates are not rounded (the tab formats them);
  * - conversion, won/lost and time in stage: see conversion.ts and stageTimes.ts;
- * - stale: see staleCustomers below; owners: see ownerRows below;
+ * - stale: see idleCustomers below; the summary lists the STALE_LIST_LIMIT stalest (headline.staleCount counts
+ *   them all); owners: see ownerRows below;
  * - headline, sales cycle, lost reasons, bottleneck: see manager.ts; snapshots and the weekly trend: snapshots.ts.
  */
 
@@ -19,8 +20,8 @@ import { computeConversion } from './conversion';
 import { bottleneckSentences, longestWait, lostReasonRows, lowestConversion, salesCycleDays } from './manager';
 import { mergeSnapshots, snapshotOf, weeklyForecast } from './snapshots';
 import { computeStageTimes } from './stageTimes';
-import { statusChangesByCustomer } from './statusEvents';
-import { compareText, DAY_MS, DEFAULT_STALE_DAYS, parseTime, roundMoney } from './time';
+import { statusChangesByCustomer, timelinesOf } from './statusEvents';
+import { compareText, DAY_MS, DEFAULT_STALE_DAYS, parseTime, roundMoney, STALE_LIST_LIMIT } from './time';
 import { isoWeek } from './weeks';
 import type { OwnerRow, PipelineCustomer, PipelineInput, PipelineSummary, StageRow, StaleRow } from './types';
 
@@ -49,38 +50,74 @@ export function effectiveStaleDays(given: number): number {
   return typeof given === 'number' && Number.isFinite(given) && given >= 0 ? given : DEFAULT_STALE_DAYS;
 }
 
+/** The later of two times, either of which may be missing. */
+function latestTime(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null || a >= b ? a : b;
+}
+
+/** An open customer idle for staleDays whole days or more, with its exact idle time (the sort key). */
+interface IdleCustomer {
+  customer: PipelineCustomer;
+  idleMs: number;
+}
+
 /**
  * Customers in an open stage idle for staleDays whole days or more: the tab says "N days or more without a change"
- * and its Days idle column shows the same whole days, so a customer listed never shows fewer than N. "Idle since" is the latest parsable of Updated at, Status changed at and Created at, so an imported
- * row with a blank Updated at is still judged; a customer with no parsable date is never listed (we cannot
- * tell). daysIdle is whole days, rounded down; oldest first (by exact time, not the rounded days), ties by ID.
+ * and its Days idle column shows the same whole days, so a customer listed never shows fewer than N. "Idle since"
+ * is the latest parsable of Updated at, Status changed at and Created at, so an imported row with a blank Updated
+ * at is still judged; a customer with no parsable date is never listed (we cannot tell).
  */
-export function staleCustomers(customers: readonly PipelineCustomer[], staleDays: number, now: number): StaleRow[] {
-  const rows: Array<{ row: StaleRow; idleMs: number }> = [];
+function idleCustomers(customers: readonly PipelineCustomer[], staleDays: number, now: number): IdleCustomer[] {
+  const idle: IdleCustomer[] = [];
   for (const c of customers) {
     if (!isOpen(c.status)) continue;
-    let latest: number | null = null;
-    for (const time of [parseTime(c.updatedAt), parseTime(c.statusChangedAt), parseTime(c.createdAt)]) {
-      if (time !== null && (latest === null || time > latest)) latest = time;
-    }
+    const latest = latestTime(latestTime(parseTime(c.updatedAt), parseTime(c.statusChangedAt)), parseTime(c.createdAt));
     if (latest === null) continue;
     const idleMs = now - latest;
-    if (!(Math.floor(idleMs / DAY_MS) >= staleDays)) continue;
-    rows.push({
-      idleMs,
-      row: {
-        id: c.id,
-        name: c.name,
-        company: c.company,
-        owner: c.owner.trim(),
-        status: c.status,
-        daysIdle: Math.floor(idleMs / DAY_MS),
-        updatedAt: typeof c.updatedAt === 'number' ? new Date(c.updatedAt).toISOString() : c.updatedAt,
-      },
-    });
+    if (Math.floor(idleMs / DAY_MS) >= staleDays) idle.push({ customer: c, idleMs });
   }
-  rows.sort((a, b) => b.idleMs - a.idleMs || compareText(a.row.id, b.row.id));
-  return rows.map((r) => r.row);
+  return idle;
+}
+
+/** Oldest first (by exact time, not the rounded days), ties by ID; daysIdle is whole days, rounded down. */
+function staleRows(idle: IdleCustomer[]): StaleRow[] {
+  idle.sort((a, b) => b.idleMs - a.idleMs || compareText(a.customer.id, b.customer.id));
+  return idle.map(({ customer: c, idleMs }) => ({
+    id: c.id,
+    name: c.name,
+    company: c.company,
+    owner: c.owner.trim(),
+    status: c.status,
+    daysIdle: Math.floor(idleMs / DAY_MS),
+    updatedAt: typeof c.updatedAt === 'number' ? new Date(c.updatedAt).toISOString() : c.updatedAt,
+  }));
+}
+
+/** Every stale customer (see idleCustomers), oldest first, ties by ID: the board marks its cards with it. */
+export function staleCustomers(customers: readonly PipelineCustomer[], staleDays: number, now: number): StaleRow[] {
+  return staleRows(idleCustomers(customers, staleDays, now));
+}
+
+/**
+ * The `limit` stalest customers (the order of staleCustomers) and how many are stale in all. At 50,000 customers
+ * tens of thousands can be stale: only those listed are sorted and built (the idle times of the rest are compared
+ * as one typed array, without a comparator call each).
+ */
+export function stalestCustomers(
+  customers: readonly PipelineCustomer[],
+  staleDays: number,
+  now: number,
+  limit: number,
+): { listed: StaleRow[]; count: number } {
+  const idle = idleCustomers(customers, staleDays, now);
+  if (limit <= 0) return { listed: [], count: idle.length };
+  if (idle.length <= limit) return { listed: staleRows(idle), count: idle.length };
+  // The limit-th largest idle time: everyone at least that idle is a candidate (ties may add a few).
+  const times = Float64Array.from(idle, (c) => c.idleMs).sort();
+  const threshold = times[times.length - limit] as number;
+  const candidates = idle.filter((c) => c.idleMs >= threshold);
+  return { listed: staleRows(candidates).slice(0, limit), count: idle.length };
 }
 
 /**
@@ -98,13 +135,16 @@ function ownerRows(
     string,
     { owner: string; count: number; openCount: number; weighted: number; overdue: number; noNextStep: number }
   >();
+  // A CRM has a handful of owners: each raw spelling is trimmed and lower-cased once, not once per customer.
+  const entryOf = new Map<string, NonNullable<ReturnType<typeof byKey.get>>>();
   for (const c of customers) {
-    const owner = c.owner.trim();
-    const key = owner.toLowerCase();
-    let entry = byKey.get(key);
+    let entry = entryOf.get(c.owner);
     if (!entry) {
-      entry = { owner, count: 0, openCount: 0, weighted: 0, overdue: 0, noNextStep: 0 };
+      const owner = c.owner.trim();
+      const key = owner.toLowerCase();
+      entry = byKey.get(key) ?? { owner, count: 0, openCount: 0, weighted: 0, overdue: 0, noNextStep: 0 };
       byKey.set(key, entry);
+      entryOf.set(c.owner, entry);
     }
     entry.count++;
     if (isOpen(c.status)) entry.openCount++;
@@ -164,12 +204,12 @@ export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
   const openStages = stages.filter((r) => isOpen(r.status));
   const wonStages = stages.filter((r) => r.status === 'Closed-won' || r.status === 'Active');
 
-  const changesById = statusChangesByCustomer(input.history);
-  const { conversion, wonCount, lostCount, winRate } = computeConversion(customers, changesById);
-  const stageTimes = computeStageTimes(customers, changesById, now);
-  const stale = staleCustomers(customers, staleDays, now);
+  const timelines = timelinesOf(customers, input.statusChanges ?? statusChangesByCustomer(input.history ?? []));
+  const { conversion, wonCount, lostCount, winRate } = computeConversion(customers, timelines);
+  const stageTimes = computeStageTimes(customers, timelines, now);
+  const stale = stalestCustomers(customers, staleDays, now, input.staleListLimit ?? STALE_LIST_LIMIT);
   const owners = ownerRows(customers, probabilities, input.today ?? input.nowIso.slice(0, 10));
-  const cycle = salesCycleDays(customers, changesById);
+  const cycle = salesCycleDays(customers, timelines);
   const lowest = lowestConversion(conversion);
   const wait = longestWait(stageTimes);
   const sentences = bottleneckSentences(lowest, wait);
@@ -193,13 +233,13 @@ export function buildPipelineSummary(input: PipelineInput): PipelineSummary {
     lostCount,
     winRate,
     stageTimes,
-    stale,
+    stale: stale.listed,
     owners,
     staleDays,
     headline: {
       salesCycleDays: cycle.medianDays,
       salesCycleDeals: cycle.deals,
-      staleCount: stale.length,
+      staleCount: stale.count,
       overdueCount: owners.reduce((acc, o) => acc + o.overdueCount, 0),
       noNextStepCount: owners.reduce((acc, o) => acc + o.noNextStepCount, 0),
       lowestConversion: lowest,

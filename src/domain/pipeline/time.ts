@@ -6,6 +6,13 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_STALE_DAYS = 14;
 
 /**
+ * How many stale customers the summary lists (the stalest; the count stays exact). At 50,000 customers some 30,000
+ * can be stale: listing them all wrote half a million cells per rebuild and made the tab grow with the CRM. The
+ * rest are on CRM ▸ Pipeline board, stalest first.
+ */
+export const STALE_LIST_LIMIT = 100;
+
+/**
  * Milliseconds since the epoch, or null. Unparsable or empty dates are left out of time maths rather than
  * guessed: one bad cell in `History` must not make a whole stage look a decade long. A finite number is taken
  * as milliseconds already.

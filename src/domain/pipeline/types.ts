@@ -8,6 +8,7 @@ import type { ChoiceGroups } from '../customFields/groupBy';
 import type { Customer, HistoryEvent } from '../customer';
 import type { Status } from '../statuses';
 import type { SnapshotRow, WeekForecast } from './snapshots';
+import type { StatusChange } from './statusEvents';
 
 /**
  * The part of a History row the pipeline reads. `at` may be given as milliseconds since the epoch: the sheet
@@ -30,7 +31,10 @@ export type PipelineCustomer = Pick<Customer, 'id' | 'name' | 'company' | 'owner
 
 export interface PipelineInput {
   customers: readonly PipelineCustomer[];
-  history: readonly PipelineEvent[];
+  /** History's rows (the status rows are picked out); absent when `statusChanges` gives them grouped already. */
+  history?: readonly PipelineEvent[];
+  /** The status changes per customer ID, as StatusChangeCollector groups them while the sheet layer reads History. */
+  statusChanges?: ReadonlyMap<string, readonly StatusChange[]>;
   /** Win probability per stage from `Settings` (0..1); a non-finite entry falls back to the default. */
   probabilities: Readonly<Record<Status, number>>;
   /** Stale threshold from `Settings`, in days; a non-finite or negative value falls back to 14. */
@@ -47,6 +51,8 @@ export interface PipelineInput {
   snapshots?: readonly SnapshotRow[];
   /** The ISO week of `today` ('2026-W49'); absent: computed from today. */
   week?: string;
+  /** How many stale customers to list (absent: STALE_LIST_LIMIT); tests list fewer to see the cap. */
+  staleListLimit?: number;
 }
 
 /** One row of the Lost reasons table: customers now Closed-lost with that reason. */
@@ -62,6 +68,7 @@ export interface Headline {
   /** Median days from creation to the first Closed-won, over `salesCycleDeals` deals; null when none. */
   salesCycleDays: number | null;
   salesCycleDeals: number;
+  /** Every stale customer, listed or not. */
   staleCount: number;
   overdueCount: number;
   noNextStepCount: number;
@@ -152,7 +159,7 @@ export interface PipelineSummary {
   winRate: number | null;
   /** Every status, in spec order. */
   stageTimes: StageTimeRow[];
-  /** Oldest first, ties by id. */
+  /** The STALE_LIST_LIMIT stalest customers, oldest first, ties by id (headline.staleCount counts them all). */
   stale: StaleRow[];
   /** Weighted value descending, then owner name. */
   owners: OwnerRow[];

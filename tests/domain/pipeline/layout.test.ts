@@ -15,6 +15,9 @@ import {
   PIPELINE_FORMATS as F,
   type PipelineLayout,
   type PipelineSummary,
+  moreStaleText,
+  PIPELINE_ROWS,
+  STALE_LIST_LIMIT,
 } from '../../../src/domain/pipeline';
 import { customer, day, input, referenceInput } from './fixtures';
 
@@ -347,6 +350,33 @@ describe('pipelineLayout — details', () => {
     expect(layout.values[63]).toEqual(
       lists(['=1+1', '+44 20', '@corp', '(no owner)', 'Lead', 30], ['(no owner)', 1, 1, 0, 0, 1], ['None']),
     );
+  });
+
+  it('under a capped stale list says how many more and where to see them; the headline says the stalest are listed', () => {
+    const customers = ['A', 'B', 'C'].map((id, i) => customer(id, 'Lead', { updatedAt: day(i) }));
+    const capped = pipelineLayout(buildPipelineSummary(input({ customers, staleListLimit: 2 })));
+    expect(capped.values[8]?.slice(0, 3)).toEqual([
+      'Stale customers (14 days or more without a change)',
+      3,
+      'the 2 stalest listed from row 64',
+    ]);
+    expect(capped.values.slice(63).map((row) => row[0])).toEqual([
+      'A',
+      'B',
+      '… and 1 more — see CRM ▸ Pipeline board (stalest first)',
+    ]);
+    expectWellFormed(capped);
+    // Nothing left out: no "more" row, and the headline points at the list as before.
+    const whole = pipelineLayout(buildPipelineSummary(input({ customers, staleListLimit: 3 })));
+    expect(whole.values[8]?.[2]).toBe('listed from row 64');
+    expect(whole.values.slice(63).map((row) => row[0])).toEqual(['A', 'B', 'C']);
+  });
+
+  it('writes the count of the rest with thousands separators, and fits the tab with room to spare', () => {
+    expect(moreStaleText(32683)).toBe('… and 32,683 more — see CRM ▸ Pipeline board (stalest first)');
+    // Title and headers, 100 listed, the "more" row: the tab's fixed height leaves room for the other lists.
+    expect(pipelineFrame().listFirstRow - 1 + STALE_LIST_LIMIT + 1).toBeLessThan(PIPELINE_ROWS);
+    expect(pipelineFrame().rows).toBe(PIPELINE_ROWS);
   });
 
   it('formats the rebuild time as yyyy-mm-dd hh:mm in UTC, or shows an unparsable one as is', () => {

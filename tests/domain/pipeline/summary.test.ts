@@ -228,6 +228,42 @@ describe('stale customers', () => {
     expect(s.staleDays).toBe(3);
   });
 
+  it('lists only the stalest when more are stale than the list holds; the count stays exact', () => {
+    // N + 1 stale customers with a list of N: the least idle one is left out, ties by ID as in the full order.
+    const idle = (days: number) => ({ createdAt: at(days), statusChangedAt: at(days), updatedAt: at(days) });
+    const customers = [
+      customer('D', 'Lead', idle(20)),
+      customer('B', 'Qualified', idle(40)),
+      customer('C', 'Contacted', idle(40)),
+      customer('A', 'Lead', idle(30)),
+      customer('E', 'Lead', idle(1)), // fresh: neither listed nor counted
+    ];
+    const capped = buildPipelineSummary(input({ customers, staleListLimit: 3 }));
+    expect(capped.stale.map((r) => [r.id, r.daysIdle])).toEqual([
+      ['B', 40],
+      ['C', 40],
+      ['A', 30],
+    ]);
+    expect(capped.headline.staleCount).toBe(4);
+    // A list long enough for all of them: the same order, nobody left out; the default holds 100.
+    const all = buildPipelineSummary(input({ customers, staleListLimit: 4 }));
+    expect(all.stale.map((r) => r.id)).toEqual(['B', 'C', 'A', 'D']);
+    expect(buildPipelineSummary(input({ customers })).stale).toEqual(all.stale);
+    expect(buildPipelineSummary(input({ customers, staleListLimit: 0 })).stale).toEqual([]);
+  });
+
+  it('picks the stalest out of many by exact idle time, as the full sort would', () => {
+    // 300 stale customers, idle 14 days plus i hours (ties every 50: same time, ID decides).
+    const customers = Array.from({ length: 300 }, (_, i) =>
+      customer(`C${String(i).padStart(3, '0')}`, 'Lead', { updatedAt: at(14 + (i % 50) / 24) }),
+    );
+    const fullOrder = buildPipelineSummary(input({ customers, staleListLimit: 300 })).stale;
+    const capped = buildPipelineSummary(input({ customers })); // the default: 100
+    expect(capped.stale).toEqual(fullOrder.slice(0, 100));
+    expect(capped.stale[0]?.id).toBe('C049'); // 49 hours more than 14 days: the stalest, lowest ID of its tie
+    expect(capped.headline.staleCount).toBe(300);
+  });
+
   it('falls back to 14 days when Settings has no usable threshold', () => {
     const customers = [customer('A', 'Lead', { updatedAt: at(15) }), customer('B', 'Lead', { updatedAt: at(13) })];
     const s = buildPipelineSummary(input({ customers, staleDays: Number.NaN }));

@@ -24,7 +24,7 @@ function withTimes(given: PipelineInput): PipelineInput {
         statusChangedAt: asMs(String(c.statusChangedAt)),
       }),
     ),
-    history: given.history.map((e): PipelineEvent => ({ ...e, at: asMs(String(e.at)) })),
+    history: (given.history ?? []).map((e): PipelineEvent => ({ ...e, at: asMs(String(e.at)) })),
   };
 }
 
