@@ -26,11 +26,6 @@ function text(value: unknown): string {
 /** The fields a probable duplicate is judged on. */
 export type DuplicateKeys = Pick<CustomerFields, 'name' | 'company' | 'email' | 'phone'>;
 
-/** A character code lowercased if it is an ASCII capital (the only case change that keeps it ASCII). */
-function asciiLower(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-}
-
 /**
  * The test "is this existing record probably the same as `fields`?", with `fields` normalised once: same e-mail
  * (normalised), same phone (≥ 6 digits, last 10 compared), or same folded name and same folded company (two blank
@@ -61,8 +56,11 @@ export function probableDuplicateTest(
       if (typeof otherEmail !== 'string') {
         if (normaliseEmail(text(otherEmail)) === email) return true;
       } else {
-        const first = asciiLower(otherEmail.charCodeAt(0));
-        const last = asciiLower(otherEmail.charCodeAt(otherEmail.length - 1));
+        // Lowercased when an ASCII capital (the only case change that keeps a character ASCII), inline: no call.
+        let first = otherEmail.charCodeAt(0);
+        if (first >= 0x41 && first <= 0x5a) first += 0x20;
+        let last = otherEmail.charCodeAt(otherEmail.length - 1);
+        if (last >= 0x41 && last <= 0x5a) last += 0x20;
         // Not printable ASCII (whitespace, non-ASCII, an empty cell's NaN): only the full comparison can tell.
         const firstFits = !(first > 0x20 && first < 0x7f) || first === emailFirst;
         const lastFits = !(last > 0x20 && last < 0x7f) || last === emailLast;
@@ -71,7 +69,7 @@ export function probableDuplicateTest(
     }
     if (phone !== '' && couldBePhone(otherPhone, phone) && phoneKey(text(otherPhone)) === phone) return true;
     if (name === '') return false;
-    const rawName = text(otherName);
+    const rawName = typeof otherName === 'string' ? otherName : text(otherName);
     const head = plainFoldedCode(rawName.charCodeAt(0));
     return (
       (head === -1 || head === nameFirst) && foldText(rawName) === name && foldText(text(otherCompany)) === company
