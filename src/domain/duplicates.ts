@@ -36,10 +36,11 @@ export type DuplicateKeys = Pick<CustomerFields, 'name' | 'company' | 'email' | 
  * so each rule first rules a row out from a character or two, written out here rather than called (half the time of
  * helper calls per row), and normalises the row's value only when that cannot:
  * - e-mail: a printable ASCII character at either end survives trim() and lowercases to ASCII, so it must equal the
- *   e-mail's character there (most addresses share their ending, so both ends are looked at);
- * - phone: the key ends with the number's last digit, so the value's last digit must be it (couldBePhone);
- * - name: folding keeps a printable ASCII first character in place, lowercased (plainFoldedCode), so it must be
- *   the folded name's first character.
+ *   e-mail's character there, and so must an ASCII second character after it (most addresses share their ending
+ *   and many their first letter, so three characters are looked at);
+ * - phone: the key ends with the number's last digits, so the value's last two digits must be them (couldBePhone);
+ * - name: folding keeps a printable non-space ASCII character at either end in place, lowercased (plainFoldedCode),
+ *   so it must be the folded name's first (last) character.
  */
 export function probableDuplicateTest(
   fields: DuplicateKeys,
@@ -50,7 +51,9 @@ export function probableDuplicateTest(
   const company = foldText(text(fields.company));
   const emailFirst = email.charCodeAt(0);
   const emailLast = email.charCodeAt(email.length - 1);
+  const emailSecond = email.charCodeAt(1);
   const nameFirst = name.charCodeAt(0);
+  const nameLast = name.charCodeAt(name.length - 1);
   return (otherName, otherCompany, otherEmail, otherPhone) => {
     if (email !== '') {
       if (typeof otherEmail !== 'string') {
@@ -64,27 +67,35 @@ export function probableDuplicateTest(
         // Not printable ASCII (whitespace, non-ASCII, an empty cell's NaN): only the full comparison can tell.
         const firstFits = !(first > 0x20 && first < 0x7f) || first === emailFirst;
         const lastFits = !(last > 0x20 && last < 0x7f) || last === emailLast;
-        if (firstFits && lastFits && normaliseEmail(otherEmail) === email) return true;
+        // After a printable ASCII first character (kept by trim), a printable ASCII second one is the e-mail's second.
+        let second = first > 0x20 && first < 0x7f ? otherEmail.charCodeAt(1) : Number.NaN;
+        if (second >= 0x41 && second <= 0x5a) second += 0x20;
+        const secondFits = !(second > 0x20 && second < 0x7f) || second === emailSecond;
+        if (firstFits && lastFits && secondFits && normaliseEmail(otherEmail) === email) return true;
       }
     }
     if (phone !== '' && couldBePhone(otherPhone, phone) && phoneKey(text(otherPhone)) === phone) return true;
     if (name === '') return false;
     const rawName = typeof otherName === 'string' ? otherName : text(otherName);
     const head = plainFoldedCode(rawName.charCodeAt(0));
-    return (
-      (head === -1 || head === nameFirst) && foldText(rawName) === name && foldText(text(otherCompany)) === company
-    );
+    if (head !== -1 && head !== nameFirst) return false;
+    const tail = plainFoldedCode(rawName.charCodeAt(rawName.length - 1));
+    return (tail === -1 || tail === nameLast) && foldText(rawName) === name && foldText(text(otherCompany)) === company;
   };
 }
 
-/** False when `raw`'s last digit differs from the phone key's (keys end with the number's last digit). */
+/** False when `raw`'s last two digits differ from the phone key's (keys end with the number's last digits). */
 function couldBePhone(raw: unknown, key: string): boolean {
   if (typeof raw !== 'string') return true;
-  for (let i = raw.length - 1; i >= 0; i--) {
+  // The key's last two digits are the value's last two (phoneDigits keeps ASCII digits only, in order).
+  let wanted = key.length - 1;
+  for (let i = raw.length - 1; i >= 0 && wanted >= key.length - 2; i--) {
     const code = raw.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) return code === key.charCodeAt(key.length - 1);
+    if (code < 0x30 || code > 0x39) continue;
+    if (code !== key.charCodeAt(wanted)) return false;
+    wanted--;
   }
-  return false; // no digit at all: no phone key
+  return wanted < key.length - 1; // no digit at all: no phone key
 }
 
 /**
