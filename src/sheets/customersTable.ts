@@ -135,16 +135,17 @@ export class CustomersTable {
   /**
    * The customer with `id` as a snapshot of its one row (index 0), or null when no row has the ID: the header
    * checked (one read of row 1), the rows that may hold the ID found by a TextFinder on column A (one request, no
-   * cells), then that row (one read). When the finder gives no single row that turns out to hold the ID (two
-   * candidates, " C-00001 " beside "C-00001", or a tab sorted meanwhile), the ID column is read instead
-   * (readCustomerByColumn), which refuses an ID on two rows. People can sort the tab by hand while the lock is
+   * cells), then that row (one read). When the finder gives no single row that turns out to hold the ID (none: the
+   * row may be hidden, and Google does not say whether a finder sees hidden rows; two candidates, " C-00001 "
+   * beside "C-00001"; a tab sorted meanwhile), the ID column is read instead (readCustomerByColumn), which refuses
+   * an ID on two rows. A second row with the ID that the finder does not see (hidden) is not refused: the one row
+   * it found holds the ID; CRM ▸ Check data reports IDs on two rows. People can sort the tab by hand while the lock is
    * held, so the row read must still hold the ID; if it does not, nothing is changed and the call says so.
    * `lastRow` of the snapshot is unknown (NaN): a one-row snapshot is rewritten, never appended below.
    */
   readCustomer(id: string): CustomersSnapshot | null {
     const layout = this.layout(); // row 1 read and checked, unless this call read it already
     const candidates = candidateRows(this.sheet, CUSTOMER_COLUMNS.of.id.column, id);
-    if (candidates !== null && candidates.length === 0) return null; // no cell shows the ID, even in part
     if (candidates !== null && candidates.length === 1) {
       const rowNumber = candidates[0] as number;
       const row = this.readRow(rowNumber, layout);

@@ -34,15 +34,18 @@ const MAX_ROW_READS = 2;
 
 /**
  * The events of one customer, in sheet order, without reading all of History: the rows that may hold the ID
- * found by a TextFinder on the Customer ID column (one request, no cells; the whole column is read instead only
- * when the tab has no row below its header), then the header row and those rows as at most MAX_ROW_READS runs of
+ * found by a TextFinder on the Customer ID column (one request, no cells; the whole column is read instead when
+ * the tab has no row below its header, or when every event counts (`exact`: a rebuild from History), because
+ * Google does not say whether a finder sees rows hidden by hand), then the header row and those rows as at most MAX_ROW_READS runs of
  * adjacent rows (the header shares the first run when it is near). The header is checked before any row is used,
  * and only rows that still hold the ID when read become events (people can sort by hand meanwhile).
  */
-export function historyOf(ss: Spreadsheet, customerId: string): HistoryEvent[] {
+export function historyOf(ss: Spreadsheet, customerId: string, options: { exact?: boolean } = {}): HistoryEvent[] {
   const sheet = requireSheet(ss, TAB.history);
   const column = HISTORY_COLUMNS.of.customerId.column;
-  const found = candidateRows(sheet, column, customerId) ?? rowsHolding(readColumn(sheet, column), customerId);
+  const found =
+    (options.exact === true ? null : candidateRows(sheet, column, customerId)) ??
+    rowsHolding(readColumn(sheet, column), customerId);
   const read = rowRuns([1, ...found], MERGE_GAP_ROWS, MAX_ROW_READS).map(([first, last]) => ({
     first,
     rows: sheet.getRange(first, 1, last - first + 1, HISTORY_WIDTH).getValues(),

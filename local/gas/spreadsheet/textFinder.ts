@@ -19,6 +19,8 @@
  * - cells without a formula are matched on their displayed value too (what a person sees and Sheets' own Find
  *   searches), so a number matches as it is shown ("1,000.00"), not as stored; an empty cell never matches;
  * - the order of findAll is row by row, left to right (callers that need an order sort the rows themselves);
+ * - rows hidden by hand (hideRows) are left out: the reference does not say whether a finder sees them, and a
+ *   caller that must see every row (an ID's uniqueness, a rebuild from History) may not rely on it;
  * - an empty findText is refused (wording ours, unverified): a search for nothing has no meaningful matches;
  * - a regular expression is JavaScript's, not RE2's (the same for the plain patterns a script would use); one
  *   that does not compile is refused (wording ours, unverified).
@@ -148,6 +150,7 @@ export class TextFinderFake implements GasSurface<GoogleAppsScript.Spreadsheet.T
     const { row, col, numRows, numCols } = this.rect;
     const lastRow = Math.min(row + numRows - 1, this.sheetData.values.length);
     for (let r = row - 1; r < lastRow; r++) {
+      if (this.sheetData.hiddenRows[r] === true) continue;
       for (let c = col - 1; c < col - 1 + numCols; c++) {
         const formula = this.formulaText ? this.sheetData.formulas.get(r, c) : undefined;
         if (test(formula ?? readDisplay(this.sheetData, r, c))) found.push([r, c]);

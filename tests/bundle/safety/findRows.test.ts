@@ -85,4 +85,32 @@ describe('rows found by TextFinder are checked by ID', () => {
     // Customers header + row; History: at most two reads for its header and the two far-apart groups of rows.
     expect(crm.gas.runtime.calls.get('Range.getValues')).toBeLessThanOrEqual(4);
   });
+
+  it('rows hidden by hand (a finder may not see them): a hidden customer is still found and saved', () => {
+    const crm = newCrm();
+    const customers = register(crm, 3);
+    const target = customers[1] as Customer;
+    byHand(crm, crm.gas.runtime.owner, (ss) => customersSheet(ss).hideRows(sheetRowOf(crm, target.id)));
+    const saved = succeeded(crm.call(REP, 'updateCustomerStatus', target.id, 'Qualified', target.version));
+    expect(saved.customer).toMatchObject({ id: target.id, status: 'Qualified' });
+    expect(succeeded(crm.call(REP, 'getCustomer', target.id)).customer.status).toBe('Qualified');
+  });
+
+  it('a customer rebuilt from History counts its hidden History rows too', () => {
+    const crm = newCrm();
+    const [target] = register(crm, 1) as [Customer];
+    crm.gas.runtime.advance(60_000);
+    const moved = succeeded(crm.call(REP, 'updateCustomerStatus', target.id, 'Contacted', target.version)).customer;
+    crm.gas.runtime.advance(60_000);
+    succeeded(crm.call(REP, 'updateCustomer', target.id, { company: 'Hidden Ltd' }, moved.version));
+    const asItWas = rowsById(crm).get(target.id);
+    byHand(crm, crm.gas.runtime.owner, (ss) => {
+      const history = ss.getSheetByName('History') as GoogleAppsScript.Spreadsheet.Sheet;
+      history.hideRows(2, history.getLastRow() - 1); // every event of the customer
+      customersSheet(ss).deleteRow(sheetRowOf(crm, target.id));
+    });
+    const restored = succeeded(crm.call(REP, 'restoreCustomer', target.id)).customer;
+    expect(restored).toMatchObject({ company: 'Hidden Ltd', status: 'Contacted', version: 3 });
+    expect(rowsById(crm).get(target.id)).toEqual(asItWas);
+  });
 });

@@ -84,6 +84,12 @@ describe('TextFinder', () => {
     );
   });
 
+  it('leaves out rows hidden by hand (reference silent: the stricter case, a finder that may not see them)', () => {
+    const { sheet } = idColumn();
+    sheet.hideRows(3, 2);
+    expect(rowsOf(sheet.getRange('B2:B').createTextFinder('C-00001').findAll())).toEqual([2, 5]);
+  });
+
   it('findNext walks the matches and gives null when there are none', () => {
     // findNext(): "Returns the next cell matching the search criteria." Return: "the next matching cell or null if
     // there are no previous matches".
