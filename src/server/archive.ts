@@ -135,7 +135,8 @@ export function restoreCustomer(id: string): SaveResult {
       }
       return { ok: true, customer, events };
     }
-    const customer = rebuildCustomer(historyOf(ctx.ss, customerId), customerId, ctx.customFields);
+    const history = historyOf(ctx.ss, customerId, { exact: true }); // every event, hidden rows too
+    const customer = rebuildCustomer(history, customerId, ctx.customFields);
     if (customer === null)
       return failure({ id: `No customer has the ID "${shownId(customerId)}", not even in History.` });
     const events = [restoreEvent(customerId, 'History', ctx.nowIso, ctx.user)];

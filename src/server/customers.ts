@@ -1,5 +1,6 @@
 /** Customer operations of the server API: validate, lock, re-read, change, log. */
 
+import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer, CustomerFields, CustomerPatch } from '../domain/customer';
 import { validateCustomerPatch, validateNewCustomerInput } from '../domain/customFields/input';
 import { duplicateReason, findProbableDuplicates } from '../domain/duplicates';
@@ -19,10 +20,10 @@ import type {
 import { prepareSearch } from '../domain/search';
 import { validateExpectedVersion, validateId, validateStatusChange } from '../domain/validation';
 import { ArchiveTable } from '../sheets/archiveTable';
-import { customerListSource, customerSearchSource, duplicateRowIndexes, idCellsOf } from '../sheets/customerRecords';
+import { customerListSource, customerSearchSource, duplicateRowIndexes } from '../sheets/customerRecords';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
-import { reserveCustomerIdsFromCells } from '../sheets/idCounter';
+import { reserveCustomerIdsFromRows } from '../sheets/idCounter';
 import type { CrmContext } from './context';
 import { appendCustomers, replaceCustomer } from './customerWrites';
 import { CrmFailure, failure } from './failure';
@@ -69,7 +70,7 @@ export function registerCustomer(input: CustomerInput): SaveResult {
         };
       }
     }
-    const [id] = reserveCustomerIdsFromCells(idCellsOf(keys), 1);
+    const [id] = reserveCustomerIdsFromRows(keys.rows, CUSTOMER_COLUMNS.of.id.index, 1);
     const customer: Customer = {
       ...valid.value,
       id: id as string,

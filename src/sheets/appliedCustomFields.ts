@@ -27,7 +27,15 @@ export function saveAppliedCustomFields(definitions: readonly CustomFieldDefinit
 /** The applied definitions, or null when Set up never stored them (or they were edited into something else). */
 export function readAppliedCustomFields(): CustomFieldDefinition[] | null {
   const stored = PropertiesService.getDocumentProperties().getProperty(APPLIED_CUSTOM_FIELDS_KEY);
-  if (stored === null) return null;
+  return appliedCustomFieldsIn({ [APPLIED_CUSTOM_FIELDS_KEY]: stored });
+}
+
+/** As readAppliedCustomFields, from every document property read at once (getProperties: one call for the context). */
+export function appliedCustomFieldsIn(
+  properties: Readonly<Record<string, string | null | undefined>>,
+): CustomFieldDefinition[] | null {
+  const stored = properties[APPLIED_CUSTOM_FIELDS_KEY];
+  if (stored === null || stored === undefined) return null;
   try {
     const parsed = storedSchema.safeParse(JSON.parse(stored));
     return parsed.success ? parsed.data : null;

@@ -23,8 +23,15 @@ export function readProtectionsAppliedAt(): string | null {
 
 /** The applied list, or null when Set up never stored one (a CRM set up before this existed: read Settings). */
 export function readAppliedStaff(): string[] | null {
-  const stored = PropertiesService.getDocumentProperties().getProperty(APPLIED_STAFF_KEY);
-  if (stored === null) return null;
+  return appliedStaffIn({
+    [APPLIED_STAFF_KEY]: PropertiesService.getDocumentProperties().getProperty(APPLIED_STAFF_KEY),
+  });
+}
+
+/** As readAppliedStaff, from every document property read at once (getProperties: one call for the context). */
+export function appliedStaffIn(properties: Readonly<Record<string, string | null | undefined>>): string[] | null {
+  const stored = properties[APPLIED_STAFF_KEY];
+  if (stored === null || stored === undefined) return null;
   try {
     const parsed: unknown = JSON.parse(stored);
     return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? parsed : null;

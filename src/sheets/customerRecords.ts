@@ -21,6 +21,7 @@ import { CustomersTable, type KeyRows } from './customersTable';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const C = CUSTOMER_COLUMNS.of;
+const [NAME, COMPANY, EMAIL, PHONE] = [C.name.index, C.company.index, C.email.index, C.phone.index];
 
 /** Where rowToCustomer takes the searched fields from. */
 const SEARCH_COLUMNS: SearchColumns = {
@@ -116,13 +117,6 @@ export function followUpRows(table: CustomersTable): FollowUpRow<readonly unknow
   return rows;
 }
 
-/** The raw ID cells of the rows of `keys`, for the ID counter's check (reserveCustomerIdsFromCells). */
-export function idCellsOf(keys: KeyRows): unknown[] {
-  const cells: unknown[] = [];
-  for (let i = 1; i < keys.rows.length; i++) cells.push((keys.rows[i] as unknown[])[C.id.index]);
-  return cells;
-}
-
 /**
  * 0-based grid indexes of the rows of `keys` that probably hold `fields` (probableDuplicateTest on the raw cells,
  * read as rowToCustomer reads them): no customer is built for a row that does not match.
@@ -130,11 +124,24 @@ export function idCellsOf(keys: KeyRows): unknown[] {
 export function duplicateRowIndexes(keys: KeyRows, fields: DuplicateKeys): number[] {
   const isDuplicate = probableDuplicateTest(fields);
   const found: number[] = [];
-  for (let i = 1; i < keys.rows.length; i++) {
-    const row = keys.rows[i] as unknown[];
-    const name = readText(row[C.name.index]);
-    const company = readText(row[C.company.index]);
-    if (isDuplicate(name, company, readText(row[C.email.index]), readText(row[C.phone.index]))) found.push(i);
+  const rows = keys.rows;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i] as unknown[];
+    // Text cells as they are (what readText gives them), without a call per cell: nearly every cell is text.
+    const name = row[NAME];
+    const company = row[COMPANY];
+    const email = row[EMAIL];
+    const phone = row[PHONE];
+    if (
+      isDuplicate(
+        typeof name === 'string' ? name : readText(name),
+        typeof company === 'string' ? company : readText(company),
+        typeof email === 'string' ? email : readText(email),
+        typeof phone === 'string' ? phone : readText(phone),
+      )
+    ) {
+      found.push(i);
+    }
   }
   return found;
 }

@@ -17,6 +17,7 @@ import {
   readIdCell,
   rowToCustomer,
 } from './customerRows';
+import { candidateRows } from './findRows';
 import { SchemaError } from './schemaError';
 import {
   type AppendedRows,
@@ -133,13 +134,37 @@ export class CustomersTable {
 
   /**
    * The customer with `id` as a snapshot of its one row (index 0), or null when no row has the ID: the header
-   * checked (one read of row 1), the ID column (one read of column A: finds the row and, as indexOf, refuses an ID
-   * on two rows), then that row (one read). Three reads of width + rows + width cells instead of rows × width.
-   * People can sort the tab by hand while the lock is held, so the row read must still hold the ID; if it does
-   * not, nothing is changed and the call says so.
+   * checked (one read of row 1), the rows that may hold the ID found by a TextFinder on column A (one request, no
+   * cells), then that row (one read). When the finder gives no single row that turns out to hold the ID (none: the
+   * row may be hidden, and Google does not say whether a finder sees hidden rows; two candidates, " C-00001 "
+   * beside "C-00001"; a tab sorted meanwhile), the ID column is read instead (readCustomerByColumn), which refuses
+   * an ID on two rows. A second row with the ID that the finder does not see (hidden) is not refused: the one row
+   * it found holds the ID; CRM ▸ Check data reports IDs on two rows. People can sort the tab by hand while the lock is
+   * held, so the row read must still hold the ID; if it does not, nothing is changed and the call says so.
+   * `lastRow` of the snapshot is unknown (NaN): a one-row snapshot is rewritten, never appended below.
    */
   readCustomer(id: string): CustomersSnapshot | null {
-    this.layout(); // row 1 read and checked, unless this call read it already
+    const layout = this.layout(); // row 1 read and checked, unless this call read it already
+    const candidates = candidateRows(this.sheet, CUSTOMER_COLUMNS.of.id.column, id);
+    if (candidates !== null && candidates.length === 1) {
+      const rowNumber = candidates[0] as number;
+      const row = this.readRow(rowNumber, layout);
+      if (readIdCell(row[CUSTOMER_COLUMNS.of.id.index]) === id) {
+        return { customers: [rowToCustomer(row, layout)], rowNumbers: [rowNumber], rows: [row], lastRow: Number.NaN };
+      }
+    }
+    return this.readCustomerByColumn(id);
+  }
+
+  private readRow(rowNumber: number, layout: CustomerLayout): unknown[] {
+    return this.sheet.getRange(rowNumber, 1, 1, layout.map.width).getValues()[0] as unknown[];
+  }
+
+  /**
+   * readCustomer the exact way: the ID column (one read of column A: finds the row and, as indexOf, refuses an ID
+   * on two rows), then that row (one read), which must still hold the ID.
+   */
+  private readCustomerByColumn(id: string): CustomersSnapshot | null {
     const ids = readColumn(this.sheet, CUSTOMER_COLUMNS.of.id.column);
     let found = -1;
     for (let i = 1; i < ids.length; i++) {
@@ -152,7 +177,7 @@ export class CustomersTable {
     if (found < 0) return null;
     const rowNumber = found + 1;
     const layout = this.layout();
-    const row = this.sheet.getRange(rowNumber, 1, 1, layout.map.width).getValues()[0] as unknown[];
+    const row = this.readRow(rowNumber, layout);
     if (readIdCell(row[CUSTOMER_COLUMNS.of.id.index]) !== id) {
       throw new SchemaError(
         `The Customers tab changed while ${id} was being read (sorted or edited by hand); nothing was changed. Try again.`,

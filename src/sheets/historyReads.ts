@@ -1,6 +1,6 @@
 /**
- * Reads of the History tab for the calls that need part of it: one customer's events (getCustomer: its ID column,
- * then only that customer's rows) and the status rows with their times (the Pipeline rebuild: one read of the tab).
+ * Reads of the History tab for the calls that need part of it: one customer's events (getCustomer: a TextFinder
+ * on its Customer ID column, then only the header and that customer's rows) and the status rows with their times (the Pipeline rebuild: one read of the tab).
  * Only what the call uses is built (History holds ~5 rows per customer).
  */
 
@@ -9,6 +9,7 @@ import type { HistoryEvent } from '../domain/customer';
 import type { PipelineEvent } from '../domain/pipeline';
 import { readTime } from './cells';
 import { HISTORY_WIDTH, cellOf, readHistoryField, readIdCell, rowToHistory } from './customerRows';
+import { candidateRows } from './findRows';
 import { checkHeader, readColumn, readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
@@ -25,27 +26,46 @@ function readHistoryGrid(ss: Spreadsheet): unknown[][] {
  * many History rows of cells (costModel.ts: 160 ms per request, 0.0145 ms per cell, 7 cells a row).
  */
 const MERGE_GAP_ROWS = 1500;
-/** At most this many reads of a customer's rows: beyond, the nearest runs are merged (their gaps read too). */
+/**
+ * At most this many reads of the header and the customer's rows together: beyond, the nearest runs are merged
+ * (their gaps read too), so a get makes the same number of requests whatever the size of History.
+ */
 const MAX_ROW_READS = 2;
 
 /**
- * The events of one customer, in sheet order, without reading all of History: the header checked (one read), the
- * Customer ID column (one read of rows × 1 cells), then the customer's rows, as at most MAX_ROW_READS runs of
- * adjacent rows. Only rows that still hold the ID when read become events (people can sort by hand meanwhile).
+ * The events of one customer, in sheet order, without reading all of History: the rows that may hold the ID
+ * found by a TextFinder on the Customer ID column (one request, no cells; the whole column is read instead when
+ * the tab has no row below its header, or when every event counts (`exact`: a rebuild from History), because
+ * Google does not say whether a finder sees rows hidden by hand), then the header row and those rows as at most MAX_ROW_READS runs of
+ * adjacent rows (the header shares the first run when it is near). The header is checked before any row is used,
+ * and only rows that still hold the ID when read become events (people can sort by hand meanwhile).
  */
-export function historyOf(ss: Spreadsheet, customerId: string): HistoryEvent[] {
+export function historyOf(ss: Spreadsheet, customerId: string, options: { exact?: boolean } = {}): HistoryEvent[] {
   const sheet = requireSheet(ss, TAB.history);
-  checkHeader(sheet.getRange(1, 1, 1, HISTORY_WIDTH).getValues()[0], HISTORY_COLUMNS.headers, TAB.history);
-  const ids = readColumn(sheet, HISTORY_COLUMNS.of.customerId.column);
-  const found: number[] = [];
-  for (let i = 1; i < ids.length; i++) if (readIdCell((ids[i] as unknown[])[0]) === customerId) found.push(i + 1);
+  const column = HISTORY_COLUMNS.of.customerId.column;
+  const found =
+    (options.exact === true ? null : candidateRows(sheet, column, customerId)) ??
+    rowsHolding(readColumn(sheet, column), customerId);
+  const read = rowRuns([1, ...found], MERGE_GAP_ROWS, MAX_ROW_READS).map(([first, last]) => ({
+    first,
+    rows: sheet.getRange(first, 1, last - first + 1, HISTORY_WIDTH).getValues(),
+  }));
+  checkHeader(read[0]?.rows[0], HISTORY_COLUMNS.headers, TAB.history);
   const events: HistoryEvent[] = [];
-  for (const [first, last] of rowRuns(found, MERGE_GAP_ROWS, MAX_ROW_READS)) {
-    for (const row of sheet.getRange(first, 1, last - first + 1, HISTORY_WIDTH).getValues()) {
+  for (const { first, rows } of read) {
+    for (let i = first === 1 ? 1 : 0; i < rows.length; i++) {
+      const row = rows[i] as unknown[];
       if (readHistoryField(row, 'customerId') === customerId) events.push(rowToHistory(row));
     }
   }
   return events;
+}
+
+/** 1-based rows (below the header) of a column read with readColumn whose cell holds `id`. */
+function rowsHolding(cells: readonly unknown[][], id: string): number[] {
+  const rows: number[] = [];
+  for (let i = 1; i < cells.length; i++) if (readIdCell((cells[i] as unknown[])[0]) === id) rows.push(i + 1);
+  return rows;
 }
 
 /**

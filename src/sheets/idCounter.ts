@@ -14,13 +14,23 @@ export function reserveCustomerIds(existingIds: readonly string[], count: number
 }
 
 /**
- * As reserveCustomerIds, from the raw ID cells of the rows (`idCells`): only the cells that may hold a number above
- * the stored counter are parsed (mayExceed), so a registration does not parse 50,000 IDs to find none higher.
+ * As reserveCustomerIds, from the rows a registration read (`rows`, header first; the ID in cell `index`): only the
+ * cells that may hold a number above the stored counter are parsed (mayExceed), in one pass over the rows and
+ * without a list of their cells, so a registration does not parse 50,000 IDs to find none higher.
  */
-export function reserveCustomerIdsFromCells(idCells: readonly unknown[], count: number): string[] {
+export function reserveCustomerIdsFromRows(
+  rows: readonly (readonly unknown[])[],
+  index: number,
+  count: number,
+): string[] {
   return reserveAbove((stored) => {
     const bound = stored === null ? '' : formatCustomerId(stored);
-    return idCells.filter((cell) => mayExceed(cell, bound)).map(readText);
+    const higher: string[] = [];
+    for (let i = 1; i < rows.length; i++) {
+      const cell = (rows[i] as readonly unknown[])[index];
+      if (mayExceed(cell, bound)) higher.push(readText(cell));
+    }
+    return higher;
   }, count);
 }
 

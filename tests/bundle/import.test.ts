@@ -536,9 +536,11 @@ describe('import of a messy old sheet through the built bundle', () => {
       'Range.setValue': 1,
       'Sheet.insertRowsAfter': 2,
       'Sheet.getLastRow': 1,
-      // The staff list and the applied custom fields (their Customers columns are the ones an import fills).
-      'PropertiesService.getDocumentProperties': 3,
-      'Properties.getProperty': 3,
+      // The staff list and the applied custom fields (their Customers columns are the ones an import fills) in one
+      // getProperties; the ID counter read under the lock.
+      'PropertiesService.getDocumentProperties': 2,
+      'Properties.getProperties': 1,
+      'Properties.getProperty': 1,
       'Properties.setProperty': 1,
     };
     for (const calls of perBatch) expect(ioCalls(calls)).toEqual(expected);

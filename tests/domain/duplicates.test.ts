@@ -2,6 +2,7 @@
 import { blankCustomer, type Customer } from '../../src/domain/customer';
 import fc from 'fast-check';
 import { findProbableDuplicates, probableDuplicateTest } from '../../src/domain/duplicates';
+import { foldText } from '../../src/domain/text';
 
 function customer(id: string, fields: Partial<Customer>): Customer {
   return { ...blankCustomer(id), ...fields };
@@ -91,6 +92,12 @@ describe('probableDuplicateTest (its quick rejections agree with the full compar
   };
   const emails = fc.constantFrom(
     'ana@acme.example',
+    'a ',
+    'a',
+    'an',
+    'aNa@acme.example',
+    'a\u0130a@acme.example',
+    'a na@acme.example',
     'ANA@ACME.EXAMPLE ',
     ' ana@acme.examplE',
     'ana@acme.exampl',
@@ -111,6 +118,9 @@ describe('probableDuplicateTest (its quick rejections agree with the full compar
     'x',
     '(555) 0102000 ext',
     '0',
+    '555 010 2010',
+    '555 010 20-0 0',
+    '1 2',
   );
 
   it('matches e-mail and phone exactly as the full comparison does', () => {
@@ -122,6 +132,35 @@ describe('probableDuplicateTest (its quick rejections agree with the full compar
         expect(test('', 'no company', other.email, other.phone)).toBe(reference(fields, other));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  const names = fc.constantFrom(
+    'Zoë Ängström',
+    'zoe angstrom',
+    ' ZOE  ANGSTROM ',
+    'Zoë Ängströ',
+    'Zoe Angstrom\u0301',
+    'Åsa Berg',
+    'asa berg',
+    'Asa BerG',
+    'İsa',
+    'isa',
+    'i\u0307sa',
+    'Æsa',
+    'aesa',
+    '',
+    'x',
+  );
+
+  it('matches names exactly as folding both does (ends ruled out only where folding keeps them)', () => {
+    fc.assert(
+      fc.property(names, names, (name, otherName) => {
+        const test = probableDuplicateTest({ ...blank, name, company: 'Acme' });
+        const expected = foldText(name) !== '' && foldText(otherName) === foldText(name);
+        expect(test(otherName, 'ACME', '', '')).toBe(expected);
+      }),
+      { numRuns: 400 },
     );
   });
 

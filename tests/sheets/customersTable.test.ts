@@ -157,20 +157,21 @@ describe('append', () => {
   });
 });
 
-describe('readCustomer: the header, the ID column and one row', () => {
-  it('reads the customer with three reads of width + rows + width cells, not the whole tab', () => {
+describe('readCustomer: the header, the rows a TextFinder gives, one row', () => {
+  it('reads the customer with two reads of width cells and one TextFinder, not the ID column or the whole tab', () => {
     seed();
     const snapshot = crm.current.run(() => table().readCustomer(BOB.id));
     expect(snapshot).toEqual({
       customers: [BOB],
       rowNumbers: [3],
       rows: [expect.any(Array)],
-      lastRow: 5,
+      lastRow: Number.NaN,
     });
     const calls = crm.current.gas.runtime.calls;
-    // Row 1, column A (getSheetValues), Bob's row.
+    // Row 1, the finder on column A, Bob's row.
     expect(calls.get('Range.getValues')).toBe(2);
-    expect(calls.get('Sheet.getSheetValues')).toBe(1);
+    expect(calls.get('TextFinder.findAll')).toBe(1);
+    expect(calls.get('Sheet.getSheetValues') ?? 0).toBe(0);
   });
 
   it('answers null for an ID no row has, and finds an ID typed by hand with spaces', () => {
@@ -194,23 +195,45 @@ describe('readCustomer: the header, the ID column and one row', () => {
     expect(crm.current.gas.runtime.calls.get('Sheet.getSheetValues') ?? 0).toBe(0);
   });
 
-  it('stops when the row no longer holds the ID by the time it is read (a sort by hand between the reads)', () => {
-    seed();
-    const { ss, gas, run } = crm.current;
-    const sheet = ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
-    // The row read comes after the ID column read: a person's edit lands in between.
-    const sortedMeanwhile = new Proxy(sheet, {
+  /** The Customers sheet, with `onRowRead(row)` run by hand just before each read of a data row. */
+  function editedBeforeEachRowRead(onRowRead: (row: number) => void): GoogleAppsScript.Spreadsheet.Sheet {
+    const sheet = crm.current.ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
+    return new Proxy(sheet, {
       get(target, property) {
         const value = Reflect.get(target, property, target);
         if (property !== 'getRange') return typeof value === 'function' ? value.bind(target) : value;
-        return (row: number, ...rest: number[]) => {
-          if (row > 1)
-            gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row, column: C.id.column, value: 'C-00007' });
+        return (row: number | string, ...rest: number[]) => {
+          if (typeof row === 'string') return target.getRange(row);
+          if (row > 1) onRowRead(row);
           return target.getRange(row, ...(rest as [number, number, number]));
         };
       },
     });
-    expect(() => run(() => new CustomersTable(sortedMeanwhile).readCustomer(BOB.id))).toThrow(
+  }
+
+  it('a sort by hand between finding the row and reading it: the ID column read finds the row again', () => {
+    seed();
+    const { gas, run } = crm.current;
+    let sorted = false;
+    const sheet = editedBeforeEachRowRead((row) => {
+      if (sorted) return;
+      sorted = true; // Bob and Cy swap rows, once
+      gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row, column: C.id.column, value: CY.id });
+      gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row: row + 1, column: C.id.column, value: BOB.id });
+    });
+    expect(run(() => new CustomersTable(sheet).readCustomer(BOB.id))?.rowNumbers).toEqual([4]);
+    expect(gas.runtime.calls.get('Sheet.getSheetValues')).toBe(1);
+  });
+
+  it('stops when the row no longer holds the ID by the time it is read (a sort by hand between the reads)', () => {
+    seed();
+    const { gas, run } = crm.current;
+    // Before every row read, a person's sort moves Bob one row down.
+    const sheet = editedBeforeEachRowRead((row) => {
+      gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row, column: C.id.column, value: 'C-00007' });
+      gas.sheets.userEdit({ user: STAFF, sheet: TAB.customers, row: row + 1, column: C.id.column, value: BOB.id });
+    });
+    expect(() => run(() => new CustomersTable(sheet).readCustomer(BOB.id))).toThrow(
       'The Customers tab changed while C-00002 was being read',
     );
   });

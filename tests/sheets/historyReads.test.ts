@@ -1,4 +1,4 @@
-/** One customer's History without reading all of it: the ID column, then that customer's rows in at most two reads. */
+/** One customer's History without reading all of it: a TextFinder on the ID column, then the header and that customer's rows in at most two reads. */
 
 import type { HistoryEvent } from '../../src/domain/customer';
 import { HISTORY_COLUMNS } from '../../src/domain/columns';
@@ -39,8 +39,20 @@ describe('historyOf', () => {
     expect(found.map((e) => e.to)).toEqual(['note 0', 'note 1', 'note 3001', 'note 3003']);
     expect(found[0]).toEqual(events[0]);
     const calls = crm.current.gas.runtime.calls;
-    expect(calls.get('Sheet.getSheetValues')).toBe(1); // the ID column
-    expect(calls.get('Range.getValues')).toBe(3); // the header, then two runs
+    expect(calls.get('TextFinder.findAll')).toBe(1); // the rows that may hold the ID, no cells read
+    expect(calls.get('Sheet.getSheetValues') ?? 0).toBe(0);
+    expect(calls.get('Range.getValues')).toBe(2); // the header with rows 2-3, then rows 3,003-3,005
+  });
+
+  it('reads the whole Customer ID column instead when the tab has no row below its header', () => {
+    crm.current.run(() => {
+      const sheet = crm.current.ss.getSheetByName(TAB.history) as GoogleAppsScript.Spreadsheet.Sheet;
+      sheet.setFrozenRows(0); // Sheets keeps a row under a frozen header
+      sheet.deleteRows(2, sheet.getMaxRows() - 1);
+    });
+    crm.current.gas.runtime.calls.reset();
+    expect(crm.current.run(() => historyOf(crm.current.ss, 'C-00001'))).toEqual([]);
+    expect(crm.current.gas.runtime.calls.get('Sheet.getSheetValues')).toBe(1);
   });
 
   it('reads no row for a customer without History, and checks the header first', () => {

@@ -2,7 +2,8 @@
 
 import fc from 'fast-check';
 import { customerIdNumber, formatCustomerId } from '../../src/domain/ids';
-import { mayExceed } from '../../src/sheets/idCounter';
+import { mayExceed, reserveCustomerIdsFromRows } from '../../src/sheets/idCounter';
+import { standInPerTest } from './standIn';
 
 describe('mayExceed', () => {
   it('passes over a canonical ID at or below the bound, and keeps one above it', () => {
@@ -32,5 +33,24 @@ describe('mayExceed', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('reserveCustomerIdsFromRows', () => {
+  const crm = standInPerTest();
+  const rows = (ids: unknown[]): unknown[][] => [['ID'], ...ids.map((id) => [id])];
+
+  it('hands out the number after the stored counter, or after a higher ID typed into the rows, and stores it', () => {
+    const properties = () => crm.current.run(() => PropertiesService.getDocumentProperties());
+    expect(crm.current.run(() => reserveCustomerIdsFromRows(rows(['C-00001', 'C-00002']), 0, 1))).toEqual(['C-00003']);
+    expect(properties().getProperty('crm.lastCustomerNumber')).toBe('3');
+    // A row holds an ID above the counter (typed by hand, lower case and spaced): never reused.
+    expect(crm.current.run(() => reserveCustomerIdsFromRows(rows(['C-00001', ' c-00050 ', 7, '']), 0, 2))).toEqual([
+      'C-00051',
+      'C-00052',
+    ]);
+    expect(properties().getProperty('crm.lastCustomerNumber')).toBe('52');
+    // IDs at or below the counter, and the header, do not move it.
+    expect(crm.current.run(() => reserveCustomerIdsFromRows([['C-99999'], ['C-00052']], 0, 1))).toEqual(['C-00053']);
   });
 });

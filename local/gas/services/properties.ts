@@ -30,7 +30,7 @@ export class Properties
   implements
     GasSurface<
       GoogleAppsScript.Properties.Properties,
-      'deleteProperty' | 'getProperty' | 'setProperties' | 'setProperty'
+      'deleteProperty' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty'
     >
 {
   constructor(
@@ -43,6 +43,17 @@ export class Properties
     this.runtime.calls.count('Properties.deleteProperty');
     this.store.delete(this.keyArg('deleteProperty', arguments));
     return this;
+  }
+
+  /**
+   * "Gets a copy of all key-value pairs in the current Properties store." (reference, Properties.getProperties()).
+   * A plain object of strings; changing it changes nothing stored.
+   */
+  getProperties(): Record<string, string> {
+    this.runtime.calls.count('Properties.getProperties');
+    if (arguments.length !== 0)
+      throw this.realm.signatureError('PropertiesService.Properties.getProperties', arguments);
+    return Object.fromEntries(this.store);
   }
 
   getProperty(_key: unknown): string | null {

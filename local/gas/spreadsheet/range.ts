@@ -14,6 +14,7 @@ import { GENERAL_FORMAT } from './numberFormat';
 import { ProtectionFake, newProtection } from './protection';
 import { assertScriptWriteValid, rectCells } from './rules';
 import { SheetFake } from './sheet';
+import { TextFinderFake } from './textFinder';
 import { DataValidationFake } from './validation';
 import type { GasSurface } from '../surface';
 
@@ -33,6 +34,7 @@ type RangeMethods =
   | 'canEdit'
   | 'clearContent'
   | 'clearDataValidations'
+  | 'createTextFinder'
   | 'getA1Notation'
   | 'getColumn'
   | 'getDataValidation'
@@ -338,6 +340,15 @@ export class RangeFake implements GasSurface<GoogleAppsScript.Spreadsheet.Range,
       const rule = this.sheetData.validations.get(r, c);
       return rule ? new DataValidationFake(this.ctx, rule) : null;
     });
+  }
+
+  // ---- find ---------------------------------------------------------------------------------------
+
+  /** "Creates a text finder for the range, which can find and replace text in this range." (textFinder.ts) */
+  createTextFinder(findText: unknown): TextFinderFake {
+    this.ctx.count('Range.createTextFinder');
+    checkArgs(arguments, 'SpreadsheetApp.Range.createTextFinder', 's');
+    return new TextFinderFake(this.ctx, this.sheetData, this.rect, String(findText));
   }
 
   // ---- protect ------------------------------------------------------------------------------------

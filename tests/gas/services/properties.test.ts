@@ -18,6 +18,22 @@ describe('PropertiesService', () => {
     expect([props.getProperty('a'), props.getProperty('count')]).toEqual(['1', null]);
   });
 
+  it('getProperties gives a copy of every pair', () => {
+    // Reference, Properties.getProperties(): "Gets a copy of all key-value pairs in the current Properties store."
+    // (https://developers.google.com/apps-script/reference/properties/properties#getProperties())
+    const { globals } = makeServices({ documentProperties: { a: '1', b: 'two' } });
+    const props = globals.PropertiesService.getDocumentProperties()!;
+    const copy = props.getProperties();
+    expect(copy).toEqual({ a: '1', b: 'two' });
+    copy.a = 'changed';
+    props.setProperty('c', '3');
+    expect(props.getProperty('a')).toBe('1');
+    expect(copy.c).toBeUndefined();
+    expect(thrown(() => (props.getProperties as (...a: unknown[]) => unknown)('a')).message).toBe(
+      "The parameters (String) don't match the method signature for PropertiesService.Properties.getProperties.",
+    );
+  });
+
   it('has no document store without a container', () => {
     const { globals } = makeServices({ hasContainer: false });
     expect(globals.PropertiesService.getDocumentProperties()).toBeNull();
