@@ -1,7 +1,8 @@
 /**
  * Reads of the History tab for the calls that need part of it: one customer's events (getCustomer: a TextFinder
- * on its Customer ID column, then only the header and that customer's rows) and the status rows with their times (the Pipeline rebuild: one read of the tab).
- * Only what the call uses is built (History holds ~5 rows per customer).
+ * on its Customer ID column, then only the header and that customer's rows) and every row with its time as
+ * milliseconds (Check data's customers deleted by hand: one read of the tab; the Pipeline rebuild has its own
+ * narrower read, pipelineReads.ts). Only what the call uses is built (History holds ~5 rows per customer).
  */
 
 import { HISTORY_COLUMNS } from '../domain/columns';
@@ -104,7 +105,7 @@ export function historyOfCustomers(ss: Spreadsheet, ids: ReadonlySet<string>): H
 }
 
 /**
- * Every History row as the pipeline reads it (the texts of rowToHistory; a row with neither a time nor a Customer
+ * Every History row as its events (the texts of rowToHistory; a row with neither a time nor a Customer
  * ID is a blank line), with `at` in milliseconds ('' when the cell holds no date) instead of an ISO string.
  */
 export function pipelineEvents(ss: Spreadsheet): PipelineEvent[] {
