@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+// One test spawns Node and a fake npm: seconds on a loaded machine, beyond Jest's default 5 s.
+jest.setTimeout(30_000);
+
 // A plain-Node script (it runs before any package exists), so required, not imported from TypeScript.
 const { planSteps } = require('../../local/ensure.js') as {
   planSteps: (facts: Record<string, unknown>) => Array<{ kind: string; why: string; command?: string[] }>;
