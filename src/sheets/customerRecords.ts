@@ -41,11 +41,11 @@ const SEARCH_COLUMNS: SearchColumns = {
 export function customerSearchSource(table: CustomersTable): SearchSource<Customer> {
   const rows = table.readGrid();
   const layout = table.layout();
-  const extra = searchedCustomIndexes(layout.map, layout.definitions);
+  const custom = searchedCustomIndexes(layout.map, layout.definitions);
   return {
     rows,
     first: 1,
-    columns: extra.length === 0 ? SEARCH_COLUMNS : { ...SEARCH_COLUMNS, extra },
+    columns: custom.length === 0 ? SEARCH_COLUMNS : { ...SEARCH_COLUMNS, custom },
     text: readText,
     status: readStatus,
     id: (row) => readField(row, 'id'),
