@@ -15,7 +15,7 @@ import type { ListSource } from '../domain/listing';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
-import { cellOf, isBlankRow, readField, readStatus } from './customerRows';
+import { cellOf, fieldReader, isBlankRow, readField, readStatus } from './customerRows';
 import { CustomersTable, type KeyRows } from './customersTable';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -141,7 +141,7 @@ export function duplicateRowIndexes(keys: KeyRows, fields: DuplicateKeys): numbe
 
 /**
  * The Customers tab as listing reads it: one read (header checked), blank rows left out, each sorted or filtered
- * field read from its cell as rowToCustomer reads it (readField), and customers built only for the page returned.
+ * field read from its cell as rowToCustomer reads it (fieldReader), and customers built only for the page returned.
  */
 export function customerListSource(table: CustomersTable): ListSource<readonly unknown[]> {
   const values = table.readGrid();
@@ -150,7 +150,7 @@ export function customerListSource(table: CustomersTable): ListSource<readonly u
     const row = values[i] as unknown[];
     if (!isBlankRow(row)) rows.push(row);
   }
-  return { rows, field: listedField, result: table.toCustomer };
+  return { rows, reader: listedField, result: table.toCustomer };
 }
 
 /**
@@ -158,7 +158,7 @@ export function customerListSource(table: CustomersTable): ListSource<readonly u
  * instead of ISO strings: the same order (ISO strings of instants sort as the instants), without building a string
  * per row when a list is sorted by a date.
  */
-function listedField(row: readonly unknown[], key: CustomerKey): unknown {
+function listedField(key: CustomerKey): (row: readonly unknown[]) => unknown {
   const column = C[key];
-  return column.kind === 'dateTime' ? readTime(cellOf(row, column)) : readField(row, key);
+  return column.kind === 'dateTime' ? (row) => readTime(cellOf(row, column)) : fieldReader(key);
 }
