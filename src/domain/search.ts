@@ -144,6 +144,42 @@ export function prepareSearch(query: unknown, options?: unknown): PreparedSearch
   return { ok: true, run: (source) => runSearch(source, plan, status, owner, limit) };
 }
 
+/**
+ * The status and owner filters as one test of a row's cells, or null when there is none. The verdicts are
+ * remembered per cell value: a column holds a handful of distinct values.
+ */
+function filterOf<T>(
+  source: SearchSource<T>,
+  status: Status | null,
+  owner: string | null,
+): ((cells: readonly unknown[]) => boolean) | null {
+  if (status === null && owner === null) return null;
+  const { columns, text } = source;
+  const statusPasses = new Map<unknown, boolean>();
+  const ownerPasses = new Map<unknown, boolean>();
+  return (cells) => {
+    if (status !== null) {
+      const cell = cells[columns.status];
+      let pass = statusPasses.get(cell);
+      if (pass === undefined) {
+        pass = source.status(cell) === status;
+        statusPasses.set(cell, pass);
+      }
+      if (!pass) return false;
+    }
+    if (owner !== null) {
+      const cell = cells[columns.owner];
+      let pass = ownerPasses.get(cell);
+      if (pass === undefined) {
+        pass = (typeof cell === 'string' ? cell : text(cell)).trim().toLowerCase() === owner;
+        ownerPasses.set(cell, pass);
+      }
+      if (!pass) return false;
+    }
+    return true;
+  };
+}
+
 function runSearch<T>(
   source: SearchSource<T>,
   plan: QueryPlan,
@@ -155,34 +191,16 @@ function runSearch<T>(
   const best = new BestOf<RankedEntry>(limit, compareEntries);
   const row = new Row();
   const { rows, columns, text } = source;
-  // The rows that have the first word (or the query in their phone digits); every row when there is no word.
-  const candidates = candidateRows(rows, source.first, columns, text, plan);
+  const keep = filterOf(source, status, owner);
+  // The rows that pass the filters and have the first word (or the query in their phone digits); every row when
+  // there is no word.
+  const candidates = candidateRows(rows, source.first, columns, text, plan, keep);
   const count = candidates === null ? rows.length - source.first : candidates.length;
-  const statusPasses = new Map<unknown, boolean>();
-  const ownerPasses = new Map<unknown, boolean>();
   let total = 0;
   for (let k = 0; k < count; k++) {
     const cells = rows[candidates === null ? source.first + k : (candidates[k] as number)];
     if (cells === undefined) continue;
-    // The filters' verdicts are remembered per cell value: a column holds a handful of distinct values.
-    if (status !== null) {
-      const cell = cells[columns.status];
-      let pass = statusPasses.get(cell);
-      if (pass === undefined) {
-        pass = source.status(cell) === status;
-        statusPasses.set(cell, pass);
-      }
-      if (!pass) continue;
-    }
-    if (owner !== null) {
-      const cell = cells[columns.owner];
-      let pass = ownerPasses.get(cell);
-      if (pass === undefined) {
-        pass = (typeof cell === 'string' ? cell : text(cell)).trim().toLowerCase() === owner;
-        ownerPasses.set(cell, pass);
-      }
-      if (!pass) continue;
-    }
+    if (candidates === null && keep !== null && !keep(cells)) continue;
     row.load(cells, columns, text);
     if (hasWords && !matches(plan, row)) continue;
     if (source.skip(cells)) continue;

@@ -28,7 +28,7 @@ function register(crm: Crm, input: Record<string, unknown>): Customer {
   return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;
 }
 
-function names(crm: Crm, query: unknown): string[] {
+function names(crm: Crm, query: string): string[] {
   return succeeded(crm.call(REP, 'searchCustomers', query)).results.map((c) => c.name);
 }
 

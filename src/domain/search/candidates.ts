@@ -17,8 +17,9 @@ import type { SearchColumns } from './fields';
 import type { QueryPlan } from './query';
 
 /**
- * The indexes (from `first`) of the rows that pass the first word's test, or null when the plan has no word (every
- * row is a candidate).
+ * The indexes (from `first`) of the rows that pass `keep` (the status and owner filters, tested first: they rule out
+ * most rows with one lookup) and the first word's test, or null when the plan has no word (every row is a
+ * candidate, and `keep` is left to the caller).
  */
 export function candidateRows(
   rows: readonly (readonly unknown[] | undefined)[],
@@ -26,6 +27,7 @@ export function candidateRows(
   columns: SearchColumns,
   text: (cell: unknown) => string,
   plan: QueryPlan,
+  keep: ((cells: readonly unknown[]) => boolean) | null,
 ): number[] | null {
   const word = plan.words[0];
   if (word === undefined) return null;
@@ -33,7 +35,7 @@ export function candidateRows(
   const phonePatterns: RegExp[] = [];
   if (word.phonePattern !== null) phonePatterns.push(word.phonePattern);
   if (plan.phonePattern !== null) phonePatterns.push(plan.phonePattern);
-  return scanRows(rows, first, searched, columns.phone, text, word.pattern, word.minLength, phonePatterns);
+  return scanRows(rows, first, searched, columns.phone, text, word.pattern, word.minLength, phonePatterns, keep);
 }
 
 function scanRows(
@@ -45,13 +47,14 @@ function scanRows(
   pattern: RegExp,
   minLength: number,
   phonePatterns: readonly RegExp[],
+  keep: ((cells: readonly unknown[]) => boolean) | null,
 ): number[] {
   const found: number[] = [];
   const fieldCount = searched.length;
   const phoneCount = phonePatterns.length;
   nextRow: for (let i = first; i < rows.length; i++) {
     const cells = rows[i];
-    if (cells === undefined) continue;
+    if (cells === undefined || (keep !== null && !keep(cells))) continue;
     for (let k = 0; k < fieldCount; k++) {
       const cell = cells[searched[k] as number];
       const value = typeof cell === 'string' ? cell : text(cell);
