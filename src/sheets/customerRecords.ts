@@ -15,7 +15,7 @@ import type { ListSource } from '../domain/listing';
 import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
-import { cellOf, isBlankRow, readField, readStatus } from './customerRows';
+import { cellOf, fieldReader, isBlankRow, readField, readStatus } from './customerRows';
 import { CustomersTable, type KeyRows } from './customersTable';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,11 +42,11 @@ const SEARCH_COLUMNS: SearchColumns = {
 export function customerSearchSource(table: CustomersTable): SearchSource<Customer> {
   const rows = table.readGrid();
   const layout = table.layout();
-  const extra = searchedCustomIndexes(layout.map, layout.definitions);
+  const custom = searchedCustomIndexes(layout.map, layout.definitions);
   return {
     rows,
     first: 1,
-    columns: extra.length === 0 ? SEARCH_COLUMNS : { ...SEARCH_COLUMNS, extra },
+    columns: custom.length === 0 ? SEARCH_COLUMNS : { ...SEARCH_COLUMNS, custom },
     text: readText,
     status: readStatus,
     id: (row) => readField(row, 'id'),
@@ -148,7 +148,7 @@ export function duplicateRowIndexes(keys: KeyRows, fields: DuplicateKeys): numbe
 
 /**
  * The Customers tab as listing reads it: one read (header checked), blank rows left out, each sorted or filtered
- * field read from its cell as rowToCustomer reads it (readField), and customers built only for the page returned.
+ * field read from its cell as rowToCustomer reads it (fieldReader), and customers built only for the page returned.
  */
 export function customerListSource(table: CustomersTable): ListSource<readonly unknown[]> {
   const values = table.readGrid();
@@ -157,7 +157,7 @@ export function customerListSource(table: CustomersTable): ListSource<readonly u
     const row = values[i] as unknown[];
     if (!isBlankRow(row)) rows.push(row);
   }
-  return { rows, field: listedField, result: table.toCustomer };
+  return { rows, reader: listedField, result: table.toCustomer };
 }
 
 /**
@@ -165,7 +165,7 @@ export function customerListSource(table: CustomersTable): ListSource<readonly u
  * instead of ISO strings: the same order (ISO strings of instants sort as the instants), without building a string
  * per row when a list is sorted by a date.
  */
-function listedField(row: readonly unknown[], key: CustomerKey): unknown {
+function listedField(key: CustomerKey): (row: readonly unknown[]) => unknown {
   const column = C[key];
-  return column.kind === 'dateTime' ? readTime(cellOf(row, column)) : readField(row, key);
+  return column.kind === 'dateTime' ? (row) => readTime(cellOf(row, column)) : fieldReader(key);
 }

@@ -137,6 +137,13 @@ export function readField<K extends CustomerKey>(row: readonly unknown[], key: K
   return readColumn(row, CUSTOMER_COLUMNS.of[key]) as Customer[K];
 }
 
+/** readField for one key, with its column and codec looked up once (for reading the same field of many rows). */
+export function fieldReader<K extends CustomerKey>(key: K): (row: readonly unknown[]) => Customer[K] {
+  const column = CUSTOMER_COLUMNS.of[key];
+  const { read } = codecOf(column);
+  return (row) => read(row[column.index]) as Customer[K];
+}
+
 /** One field of a History row, read as rowToHistory reads it. */
 export function readHistoryField<K extends keyof HistoryEvent>(row: readonly unknown[], key: K): HistoryEvent[K] {
   return readColumn(row, HISTORY_COLUMNS.of[key]) as HistoryEvent[K];

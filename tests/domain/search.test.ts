@@ -19,12 +19,38 @@ function searchRows<T>(source: SearchSource<T>, query: unknown, options?: unknow
 const asText = (value: unknown): string =>
   typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 
-/** Customer objects searched as rows (one per customer, the object itself last), so expectations name customers. */
-function searchCustomers<T extends SearchableCustomer>(customers: readonly T[], query: unknown, options?: unknown) {
-  const columns = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 6 };
+/** The custom Text/Choice values of a customer in these tests (searched as one field of their own). */
+type CustomValuesOf<T> = (customer: T) => readonly unknown[];
+
+/**
+ * Customer objects searched as rows (one per customer, the object itself at column 7, its custom values from column 8
+ * on), so expectations name customers.
+ */
+function searchCustomers<T extends SearchableCustomer>(
+  customers: readonly T[],
+  query: unknown,
+  options?: unknown,
+  customOf?: CustomValuesOf<T>,
+) {
+  const width = customOf === undefined ? 0 : Math.max(0, ...customers.map((c) => customOf(c).length));
+  const custom = Array.from({ length: width }, (_, i) => 8 + i);
+  const columns = { id: 0, name: 1, company: 2, email: 3, phone: 4, status: 5, owner: 6, custom };
   return searchRows<T>(
     {
-      rows: customers.map((c) => [c.id, c.name, c.company, c.email, c.phone, c.status, c.owner, c]),
+      rows: customers.map((c) => {
+        const values = customOf?.(c) ?? [];
+        return [
+          c.id,
+          c.name,
+          c.company,
+          c.email,
+          c.phone,
+          c.status,
+          c.owner,
+          c,
+          ...custom.map((_, i) => values[i] ?? ''),
+        ];
+      }),
       first: 0,
       columns,
       text: asText,
@@ -42,14 +68,24 @@ function customer(n: number, fields: Partial<Customer>): Customer {
   return { ...blankCustomer(`C-${String(n).padStart(5, '0')}`), ...fields };
 }
 
-function found(customers: readonly Customer[], query: unknown, options?: unknown): SearchResult {
-  const result = searchCustomers(customers, query, options);
+function found(
+  customers: readonly Customer[],
+  query: unknown,
+  options?: unknown,
+  customOf?: CustomValuesOf<Customer>,
+): SearchResult {
+  const result = searchCustomers(customers, query, options, customOf);
   if ('ok' in result) throw new Error(`search failed: ${JSON.stringify(result.errors)}`);
   return result;
 }
 
-function ids(customers: readonly Customer[], query: unknown, options?: unknown): string[] {
-  return found(customers, query, options).results.map((c) => c.id);
+function ids(
+  customers: readonly Customer[],
+  query: unknown,
+  options?: unknown,
+  customOf?: CustomValuesOf<Customer>,
+): string[] {
+  return found(customers, query, options, customOf).results.map((c) => c.id);
 }
 
 describe('matching', () => {
@@ -205,6 +241,53 @@ describe('ranking', () => {
     const result = found(rows, 'ann', { limit: 3 });
     expect(result.total).toBe(9);
     expect(result.results.map((c) => c.id)).toEqual(['C-00020', 'C-00100', 'C-00011']);
+  });
+});
+
+describe('custom fields (Text and Choice values)', () => {
+  const rows = [
+    customer(1, { name: 'Zed', company: 'Acme', custom: { Industry: 'Retail', Region: 'North' } }),
+    customer(2, { name: 'Acme Holdings', company: '' }),
+    customer(3, { name: 'Bob', company: 'Beta', custom: { Industry: 'Acme' } }),
+    customer(4, { name: 'Retail Partners' }),
+    customer(5, { name: 'Ann', custom: { Industry: 'Software', Region: 'Retail North' } }),
+    customer(6, { name: 'Retail' }),
+    customer(7, { name: 'Cy', custom: { Industry: 12345 as unknown as string } }),
+  ];
+
+  it('ranks an exact Company match as exact on a row that has custom values', () => {
+    // Company "Acme" is exact (rank 1) although the row has custom values; the name prefix "Acme Holdings" comes
+    // after it, and the exact custom value "Acme" after both (a custom field ranks after phone, kind for kind).
+    expect(ids(rows, 'acme', {}, customValues)).toEqual(['C-00001', 'C-00003', 'C-00002']);
+  });
+
+  it('ranks a custom-field match after a name, company, e-mail or phone match of the same kind', () => {
+    // exact name, exact custom value, prefix of a name, prefix of a custom value ("Retail North")
+    expect(ids(rows, 'retail', {}, customValues)).toEqual(['C-00006', 'C-00001', 'C-00004', 'C-00005']);
+  });
+
+  it('matches a custom value as a whole value, not run on into the next field', () => {
+    // "north retail" is in no single value: a spread match; "retail north" is one value of customer 5.
+    expect(ids(rows, 'retail north', {}, customValues)).toEqual(['C-00005', 'C-00001']);
+    expect(ids(rows, 'north retail', {}, customValues)).toEqual(['C-00001', 'C-00005']);
+    expect(ids(rows, 'bob acme', {}, customValues)).toEqual(['C-00003']);
+    expect(ids(rows, 'software ann', {}, customValues)).toEqual(['C-00005']);
+  });
+
+  it('reads a custom cell that is not text (a number typed by hand) as its text', () => {
+    expect(ids(rows, '2345', {}, customValues)).toEqual(['C-00007']);
+  });
+
+  it('agrees with the naive reference on these rows', () => {
+    for (const query of ['acme', 'retail', 'retail north', 'north', 'north retail', 'soft', 'r', 'ann software']) {
+      const fast = found(rows, query, { limit: 10 }, customValues);
+      const reference = referenceSearch(rows, query, 10);
+      expect({ query, ids: fast.results.map((c) => c.id), total: fast.total }).toEqual({
+        query,
+        ids: reference.ids,
+        total: reference.total,
+      });
+    }
   });
 });
 
@@ -394,9 +477,16 @@ const LAST = [
 ];
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Soylent', 'Café Noir', ''];
 
+/** Custom values (some the same words as companies and names, so fields compete in ranking). */
+const INDUSTRIES = ['Retail', 'Software', 'Café Noir', 'Health', 'Acme', ''];
+const REGIONS = ['North', 'South', 'Nordics', 'Jose', 'Zoë West'];
+
 function syntheticCustomers(count: number): Customer[] {
   const random = generator(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  // A generator of its own, so the other fields are the same as without custom values.
+  const customRandom = generator(7);
+  const pickCustom = <T>(list: readonly T[]): T => list[Math.floor(customRandom() * list.length)] as T;
   const rows: Customer[] = [];
   for (let i = 1; i <= count; i++) {
     const first = pick(FIRST);
@@ -417,17 +507,25 @@ function syntheticCustomers(count: number): Customer[] {
         phone,
         status: STATUSES[i % STATUSES.length],
         owner: `rep${i % 4}@shop.example`,
+        // Every third customer has custom values (a CRM where the fields were added later leaves older rows empty).
+        custom: i % 3 === 0 ? { Industry: pickCustom(INDUSTRIES), Region: `${pickCustom(REGIONS)} ${i % 50}` } : {},
       }),
     );
   }
   return rows;
 }
 
+/** The custom values of a test customer, in field order (Text and Choice fields are searched). */
+const customValues: CustomValuesOf<Customer> = (c) => Object.values(c.custom ?? {});
+
 /**
  * A deliberately naive reference: folds every field of every customer and sorts all matches. It follows the
- * documented rules, not the fast implementation, so the two must agree on every query.
+ * documented rules, not the fast implementation, so the two must agree on every query. Fields in rank order: name,
+ * company, e-mail, phone, then every custom value (one field: the best of its values counts).
  */
 function referenceSearch(rows: readonly Customer[], query: string, limit: number): { ids: string[]; total: number } {
+  const FIELDS = 5; // name, company, e-mail, phone, custom
+  const CUSTOM = 4;
   const whole = foldText(query);
   const words = whole === '' ? [] : [...new Set(whole.split(' '))];
   const allDigits = phoneDigits(whole);
@@ -443,16 +541,16 @@ function referenceSearch(rows: readonly Customer[], query: string, limit: number
     let rank = Infinity;
     fields.forEach((field, index) => {
       const k = kind(field, needle);
-      if (k >= 0) rank = Math.min(rank, k * 4 + index);
+      if (k >= 0) rank = Math.min(rank, k * FIELDS + Math.min(index, CUSTOM));
     });
     return rank;
   };
   const matches: { c: Customer; rank: number; name: string }[] = [];
   for (const c of rows) {
-    const fields = [c.name, c.company, c.email, c.phone].map(foldText);
+    const raw = [c.name, c.company, c.email, c.phone, ...customValues(c).map(asText)];
+    const fields = raw.map(foldText);
     const digits = phoneDigits(c.phone);
     // A word is found by folding or by a common transliteration ("mueller" in Müller; see text.ts).
-    const raw = [c.name, c.company, c.email, c.phone];
     const wordMatches = (w: string): boolean =>
       raw.some((f) => transliteratedIncludes(f, w)) || (phoneDigits(w).length >= 3 && digits.includes(phoneDigits(w)));
     const hit = words.length === 0 || (phoneTerm !== null && digits.includes(phoneTerm)) || words.every(wordMatches);
@@ -469,17 +567,18 @@ function referenceSearch(rows: readonly Customer[], query: string, limit: number
               : digits.includes(phoneTerm)
                 ? 3
                 : -1;
-        if (k >= 0) rank = Math.min(rank, k * 4 + 3);
+        if (k >= 0) rank = Math.min(rank, k * FIELDS + 3);
       }
       if (rank === Infinity) {
         let worstKind = 0;
-        let bestField = 3;
+        let bestField = CUSTOM;
         for (const w of words) {
-          const r = Math.min(best(fields, w), 15);
-          worstKind = Math.max(worstKind, Math.floor(r / 4));
-          bestField = Math.min(bestField, r % 4);
+          const found = best(fields, w);
+          const r = found === Infinity ? 3 * FIELDS + 3 : found; // found only by phone digits: a substring of phone
+          worstKind = Math.max(worstKind, Math.floor(r / FIELDS));
+          bestField = Math.min(bestField, r % FIELDS);
         }
-        rank = 16 + worstKind * 4 + bestField;
+        rank = 4 * FIELDS + worstKind * FIELDS + bestField;
       }
     }
     matches.push({ c, rank, name: fields[0] ?? '' });
@@ -580,8 +679,16 @@ describe('50,000 customers', () => {
     ['😀'],
     ['ﬁ'],
     ['jose\u0301'],
+    ['retail'],
+    ['software'],
+    ['cafe noir'],
+    ['nordics'],
+    ['north 12'],
+    ['acme'],
+    ['zoe west'],
+    ['jose 7'],
   ])('agrees with the naive reference for %p', (query) => {
-    const fast = found(rows, query, { limit: 100 });
+    const fast = found(rows, query, { limit: 100 }, customValues);
     const reference = referenceSearch(rows, query, 100);
     expect(fast.total).toBe(reference.total);
     expect(fast.results.map((c) => c.id)).toEqual(reference.ids);
@@ -623,13 +730,16 @@ describe('random small data sets', () => {
     '+',
   );
   const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
-  const row = fc.record({ name: text, company: text, email: text, phone: text });
+  const custom = fc
+    .array(text, { maxLength: 3 })
+    .map((values) => Object.fromEntries(values.map((v, i) => [`F${i}`, v])));
+  const row = fc.record({ name: text, company: text, email: text, phone: text, custom });
 
-  it('agrees with the naive reference on random customers and queries', () => {
+  it('agrees with the naive reference on random customers (with custom values) and queries', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), text, fc.integer({ min: 1, max: 5 }), (fields, query, limit) => {
         const rows = fields.map((f, i) => customer(i + 1, f));
-        const fast = found(rows, query, { limit });
+        const fast = found(rows, query, { limit }, customValues);
         const reference = referenceSearch(rows, query.trim(), limit);
         expect(fast.total).toBe(reference.total);
         expect(fast.results.map((c) => c.id)).toEqual(reference.ids);
