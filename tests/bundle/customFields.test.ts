@@ -7,30 +7,13 @@
 import { CUSTOMER_HEADERS } from '../../src/domain/customer';
 import type { Customer } from '../../src/domain/customer';
 import { type Crm, having, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import { crmWithCustomFields, defineCustomFields, fourFields } from '../support/customFields';
 
-/** Settings rows 2.. of the table `Custom field | Type | Choices | Required` (columns I..L). */
-const FIELDS: readonly (readonly string[])[] = [
-  ['Industry', 'Choice', 'Retail, Software, Health', ''],
-  ['Employees', 'Number', '', ''],
-  ['Renewal', 'Date', '', ''],
-  ['Region', 'Text', '', 'yes'],
-];
+const FIELDS = fourFields(true);
 const FIXED = CUSTOMER_HEADERS.length;
 
-function defineFields(crm: Crm, rows: readonly (readonly string[])[], clearRows = 0): void {
-  const height = Math.max(rows.length, clearRows);
-  for (let i = 0; i < height; i++) {
-    const row = rows[i] ?? ['', '', '', ''];
-    row.forEach((value, c) => crm.edit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 9 + c, value }));
-  }
-}
-
-function crmWithFields(rows: readonly (readonly string[])[] = FIELDS): Crm {
-  const crm = newCrm();
-  defineFields(crm, rows);
-  succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (custom fields)');
-  return crm;
-}
+const defineFields = defineCustomFields;
+const crmWithFields = (rows: readonly (readonly string[])[] = FIELDS): Crm => crmWithCustomFields(rows);
 
 const GOOD = { Industry: 'software', Employees: '1,200', Renewal: '2026-09-30', Region: 'North' };
 

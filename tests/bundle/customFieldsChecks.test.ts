@@ -8,30 +8,16 @@
 
 import { CUSTOMER_HEADERS, type Customer } from '../../src/domain/customer';
 import type { SetUpCheckReport } from '../../src/domain/setupCheck';
-import { type Crm, MANAGER, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import { type Crm, MANAGER, OWNER, REP, succeeded } from '../support/crm';
+import { crmWithCustomFields, defineCustomFields, fourFields } from '../support/customFields';
 import { byHand, customersSheet, sortCustomers, stateJson } from './safety/helpers';
 
-const FIELDS: readonly (readonly string[])[] = [
-  ['Industry', 'Choice', 'Retail, Software, Health', ''],
-  ['Employees', 'Number', '', ''],
-  ['Renewal', 'Date', '', ''],
-  ['Region', 'Text', '', ''],
-];
+const FIELDS = fourFields();
 const FIXED = CUSTOMER_HEADERS.length;
 const [INDUSTRY, EMPLOYEES, RENEWAL, REGION] = [FIXED + 1, FIXED + 2, FIXED + 3, FIXED + 4];
 
-function defineFields(crm: Crm, rows: readonly (readonly string[])[]): void {
-  rows.forEach((row, r) =>
-    row.forEach((value, c) => crm.edit({ user: OWNER, sheet: 'Settings', row: r + 2, column: 9 + c, value })),
-  );
-}
-
-function crmWithFields(): Crm {
-  const crm = newCrm();
-  defineFields(crm, FIELDS);
-  succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (custom fields)');
-  return crm;
-}
+const defineFields = defineCustomFields;
+const crmWithFields = (): Crm => crmWithCustomFields(FIELDS);
 
 function register(crm: Crm, input: Record<string, unknown>): Customer {
   return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;

@@ -7,13 +7,9 @@
 
 import { CUSTOMER_HEADERS } from '../../src/domain/customer';
 import { type Crm, having, OWNER, newCrm, succeeded } from '../support/crm';
+import { defineCustomFields, fourFields } from '../support/customFields';
 
-const FIELDS: readonly (readonly string[])[] = [
-  ['Industry', 'Choice', 'Retail, Software, Health', ''],
-  ['Employees', 'Number', '', ''],
-  ['Renewal', 'Date', '', ''],
-  ['Region', 'Text', '', 'yes'],
-];
+const FIELDS = fourFields(true);
 const FIXED = CUSTOMER_HEADERS.length;
 const HUGE = 'x'.repeat(5_000);
 
@@ -30,9 +26,7 @@ const SHEET: string[][] = [
 
 function importCrm(): Crm {
   const crm = newCrm();
-  FIELDS.forEach((row, r) =>
-    row.forEach((value, c) => crm.edit({ user: OWNER, sheet: 'Settings', row: r + 2, column: 9 + c, value })),
-  );
+  defineCustomFields(crm, FIELDS);
   succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (custom fields)');
   SHEET.forEach((row, r) =>
     row.forEach((value, c) => {

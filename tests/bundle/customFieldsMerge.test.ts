@@ -6,26 +6,15 @@
  */
 
 import { CUSTOMER_HEADERS, type Customer } from '../../src/domain/customer';
-import { type Crm, DAY_MS, having, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import { type Crm, DAY_MS, having, OWNER, REP, succeeded } from '../support/crm';
+import { crmWithCustomFields, fourFields } from '../support/customFields';
 import { byHand, customersSheet, sortCustomers, stateJson } from './safety/helpers';
 
-const FIELDS: readonly (readonly string[])[] = [
-  ['Industry', 'Choice', 'Retail, Software, Health', ''],
-  ['Employees', 'Number', '', ''],
-  ['Renewal', 'Date', '', ''],
-  ['Region', 'Text', '', ''],
-];
+const FIELDS = fourFields();
 const FIXED = CUSTOMER_HEADERS.length;
 const HOSTILE = '=HYPERLINK("http://evil.example") <script>x</script> Zürich 🚀 مرحبا';
 
-function crmWithFields(): Crm {
-  const crm = newCrm();
-  FIELDS.forEach((row, r) =>
-    row.forEach((value, c) => crm.edit({ user: OWNER, sheet: 'Settings', row: r + 2, column: 9 + c, value })),
-  );
-  succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (custom fields)');
-  return crm;
-}
+const crmWithFields = (): Crm => crmWithCustomFields(FIELDS);
 
 function register(crm: Crm, input: Record<string, unknown>): Customer {
   return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;

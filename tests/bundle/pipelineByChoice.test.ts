@@ -9,7 +9,8 @@ import { RangeFake } from '../../local/gas/spreadsheet/range';
 import type { SheetData } from '../../local/gas/spreadsheet/model';
 import type { Customer } from '../../src/domain/customer';
 import { byHand } from './safety/helpers';
-import { type Crm, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import { type Crm, OWNER, REP, succeeded } from '../support/crm';
+import { crmWithCustomFields } from '../support/customFields';
 
 const FIELDS: readonly (readonly string[])[] = [
   ['Industry', 'Choice', 'Retail, Software, Health', ''],
@@ -18,14 +19,7 @@ const FIELDS: readonly (readonly string[])[] = [
 /** Column H (0-based 7): where By owner and the table start. */
 const H = 7;
 
-function crmWithFields(): Crm {
-  const crm = newCrm();
-  FIELDS.forEach((row, i) =>
-    row.forEach((value, c) => crm.edit({ user: OWNER, sheet: 'Settings', row: i + 2, column: 9 + c, value })),
-  );
-  succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (custom fields)');
-  return crm;
-}
+const crmWithFields = (): Crm => crmWithCustomFields(FIELDS);
 
 function nameGroupField(crm: Crm, field: string): void {
   crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 6, value: 'Group Pipeline by' });
