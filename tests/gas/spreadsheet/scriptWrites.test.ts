@@ -8,6 +8,7 @@
  * into a cell whose data validation rejects invalid input throws ("The data you entered in cell … violates the data
  * validation rules set on this sheet") and writes nothing."
  */
+import { thrown } from '../services/setup';
 import { OWNER, setup } from './helpers';
 
 const STATUSES = ['Lead', 'Contacted', 'Qualified'];
@@ -28,15 +29,6 @@ function withStatusRule(allowInvalid = false) {
     );
   ctx.runtime.calls.reset();
   return ctx;
-}
-
-function thrown(body: () => unknown): Error {
-  try {
-    body();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an exception');
 }
 
 describe('script writes into reject-input cells (SPEC: "throws … and writes nothing"; reference silent → stricter)', () => {

@@ -3,17 +3,9 @@
  * (https://developers.google.com/apps-script/reference/spreadsheet/text-finder and
  * https://developers.google.com/apps-script/reference/spreadsheet/range#createTextFinder(String)).
  */
+import { thrown } from '../services/setup';
 import { TEXT_FINDER_ERR } from '../../../local/gas/spreadsheet/textFinder';
 import { setup } from './helpers';
-
-function thrown(body: () => unknown): Error {
-  try {
-    body();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 /** Column B of a small sheet: IDs as a person might leave them. */
 function idColumn() {
