@@ -5,7 +5,6 @@
  */
 
 import { CUSTOMER_COLUMNS, HISTORY_COLUMNS } from '../domain/columns';
-import type { CustomerKey } from '../domain/customer';
 import { type CustomFieldDefinition, customFieldKey } from '../domain/customFields';
 import { type PipelineCustomer, StatusChangeCollector } from '../domain/pipeline';
 import { readText, readTime } from './cells';
@@ -15,63 +14,21 @@ import { cellOf, isBlankRow, readHistoryField } from './customerRows';
 import { checkHeader, readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * The Customers columns the figures use (toPipelineCustomer's fields), as runs of adjacent columns, one read each:
- * ID … Owner, Created at … Status changed at, Next step due … Lost reason (15 of 19 columns; Name and Company for
- * the stale list), after the header row. Reading the tab whole instead costs three requests less and 4 cells a row
- * more (more with custom fields): on the cost model (160 ms a request, 0.0145 ms a cell) 0.2 s less at 5,000
- * customers without custom fields, 0.2 s more with five, 2.4 s more at 50,000.
+ * The Customers columns the figures use (toPipelineCustomer's fields) end at Lost reason, the last fixed column; a
+ * "Group Pipeline by" field's column is further right. They are read as ONE range from row 2, A to the last of
+ * them, not as runs of the columns used: a person may sort the tab by hand while the rebuild runs (the lock does not
+ * stop people), and separate reads could then pair one customer's Name with another's dates on the tab. One read is
+ * one snapshot. It costs 4 cells a row more than the runs (ID … Owner, Created at … Status changed at, Next step due
+ * … Lost reason) and two requests less: on the cost model (160 ms a request, 0.0145 ms a cell) about the same at
+ * 5,000 customers, 2.6 s more at 50,000 — where the rebuild is far beyond a user's patience either way.
  */
-export const PIPELINE_CUSTOMER_RUNS: readonly (readonly [CustomerKey, CustomerKey])[] = [
-  ['id', 'owner'],
-  ['createdAt', 'statusChangedAt'],
-  ['nextStepDue', 'lostReason'],
-];
+const LAST_FIXED_COLUMN = CUSTOMER_COLUMNS.of.lostReason.column;
 
 /** History's columns A..To (At, Customer ID, Action, Field, From, To): everything a status row says but By. */
 const HISTORY_READ_WIDTH = HISTORY_COLUMNS.of.to.column;
-
-/** A run of adjacent columns: its first (1-based) and how many. */
-interface ColumnRun {
-  first: number;
-  width: number;
-}
-
-/**
- * Calls `each` with every data row (row 2 down) of `runs` put side by side at their places in a row `width` wide,
- * one getSheetValues per run; a cell of a column no run reads is ''. The row passed is one scratch array refilled
- * for each row (50,000 rows need no 50,000 arrays): `each` must take what it needs and not keep it. Runs end at the
- * same last row; a row a person added between two reads (the lock does not stop people) is left out until the next
- * rebuild. A tab with no data row has none to read (getSheetValues refuses 0 rows): then, or if a run cannot be
- * read at all, the tab is read whole once.
- */
-function forEachRunRow(
-  sheet: Sheet,
-  runs: readonly ColumnRun[],
-  width: number,
-  each: (row: readonly unknown[]) => void,
-): void {
-  let pieces: unknown[][][];
-  try {
-    pieces = runs.map((run) => sheet.getSheetValues(2, run.first, -1, run.width));
-  } catch {
-    readTab(sheet, 'all').slice(1).forEach(each);
-    return;
-  }
-  const count = Math.min(...pieces.map((piece) => piece.length));
-  const row = new Array<unknown>(width).fill('');
-  for (let r = 0; r < count; r++) {
-    for (let p = 0; p < runs.length; p++) {
-      const offset = (runs[p] as ColumnRun).first - 1;
-      const cells = (pieces[p] as unknown[][])[r] as unknown[];
-      for (let c = 0; c < cells.length; c++) row[offset + c] = cells[c];
-    }
-    each(row);
-  }
-}
 
 export interface PipelineCustomers {
   customers: PipelineCustomer[];
@@ -81,25 +38,28 @@ export interface PipelineCustomers {
 
 /**
  * Every customer as the Pipeline rebuild reads it (toPipelineCustomer, blank rows left out): the header row read
- * and checked whole, as every call checks it (a moved or renamed column stops the call), then the columns of
- * PIPELINE_CUSTOMER_RUNS and, with `group`, that field's column (found by name in the header row).
+ * and checked whole, as every call checks it (a moved or renamed column stops the call), then one read of every
+ * row from column A to Lost reason or, with `group`, to that field's column (found by name in the header row).
  */
 export function readPipelineCustomers(ss: Spreadsheet, group: CustomFieldDefinition | null): PipelineCustomers {
   const table = CustomersTable.open(ss, group === null ? [] : [group]);
   const layout = table.checkHeaderRow();
   const column = group === null ? undefined : layout.map.of[customFieldKey(group.name)];
-  const runs: ColumnRun[] = PIPELINE_CUSTOMER_RUNS.map(([first, last]) => ({
-    first: CUSTOMER_COLUMNS.of[first].column,
-    width: CUSTOMER_COLUMNS.of[last].column - CUSTOMER_COLUMNS.of[first].column + 1,
-  }));
-  if (column !== undefined) runs.push({ first: column.column, width: 1 });
+  const width = Math.max(LAST_FIXED_COLUMN, column?.column ?? 0);
+  let rows: unknown[][];
+  try {
+    rows = table.sheet.getSheetValues(2, 1, -1, width);
+  } catch {
+    // A tab with no data row: getSheetValues refuses 0 rows.
+    rows = readTab(table.sheet, width).slice(1);
+  }
   const customers: PipelineCustomer[] = [];
   const choices: string[] | null = column === undefined ? null : [];
-  forEachRunRow(table.sheet, runs, layout.map.width, (row) => {
-    if (isBlankRow(row)) return;
+  for (const row of rows) {
+    if (isBlankRow(row)) continue;
     customers.push(toPipelineCustomer(row));
     if (choices !== null && column !== undefined) choices.push(readText(cellOf(row, column)));
-  });
+  }
   return { customers, choices };
 }
 
