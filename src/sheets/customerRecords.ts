@@ -16,9 +16,7 @@ import type { PipelineCustomer } from '../domain/pipeline';
 import type { SearchColumns, SearchSource } from '../domain/search';
 import { readText, readTime } from './cells';
 import { cellOf, fieldReader, isBlankRow, readField, readStatus } from './customerRows';
-import { CustomersTable, type KeyRows } from './customersTable';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { CustomersTable, KeyRows } from './customersTable';
 
 const C = CUSTOMER_COLUMNS.of;
 const [NAME, COMPANY, EMAIL, PHONE] = [C.name.index, C.company.index, C.email.index, C.phone.index];
@@ -56,14 +54,9 @@ export function customerSearchSource(table: CustomersTable): SearchSource<Custom
 }
 
 /**
- * Every customer as the Pipeline rebuild reads it (the rows and texts of CustomersTable.read), with the three
- * dates in milliseconds ('' when a cell holds no date): the pipeline only does time arithmetic with them.
+ * One row as the Pipeline rebuild (pipelineReads.ts) and the board read it: the texts of rowToCustomer, with the
+ * three dates in milliseconds ('' when a cell holds no date): the pipeline only does time arithmetic with them.
  */
-export function pipelineCustomers(ss: Spreadsheet): PipelineCustomer[] {
-  return pipelineRows(CustomersTable.open(ss)).map((r) => r.customer);
-}
-
-/** One row as the Pipeline rebuild and the board read it (see pipelineCustomers). */
 export function toPipelineCustomer(row: readonly unknown[]): PipelineCustomer {
   return {
     id: readField(row, 'id'),
@@ -82,7 +75,7 @@ export function toPipelineCustomer(row: readonly unknown[]): PipelineCustomer {
 }
 
 /**
- * Every customer as the Pipeline board sums and sorts them (pipelineCustomers' fields), each with its row: one read
+ * Every customer as the Pipeline board sums and sorts them (toPipelineCustomer's fields), each with its row: one read
  * of the tab, and full customers are built (rowToCustomer) only for the cards the board shows.
  */
 export function pipelineRows(table: CustomersTable): { customer: PipelineCustomer; item: readonly unknown[] }[] {
