@@ -17,7 +17,7 @@ import {
   readIdCell,
   rowToCustomer,
 } from './customerRows';
-import { candidateRows } from './findRows';
+import { candidateRows, rowsHoldingId } from './findRows';
 import { SchemaError } from './schemaError';
 import {
   type AppendedRows,
@@ -166,16 +166,9 @@ export class CustomersTable {
    */
   private readCustomerByColumn(id: string): CustomersSnapshot | null {
     const ids = readColumn(this.sheet, CUSTOMER_COLUMNS.of.id.column);
-    let found = -1;
-    for (let i = 1; i < ids.length; i++) {
-      if (readIdCell((ids[i] as unknown[])[0]) !== id) continue;
-      if (found >= 0) {
-        throw duplicateIdError(id, found + 1, i + 1);
-      }
-      found = i;
-    }
-    if (found < 0) return null;
-    const rowNumber = found + 1;
+    const [rowNumber, second] = rowsHoldingId(ids, id);
+    if (rowNumber === undefined) return null;
+    if (second !== undefined) throw duplicateIdError(id, rowNumber, second);
     const layout = this.layout();
     const row = this.readRow(rowNumber, layout);
     if (readIdCell(row[CUSTOMER_COLUMNS.of.id.index]) !== id) {

@@ -7,6 +7,7 @@
  */
 
 import { columnLetter } from '../domain/columns';
+import { readIdCell } from './customerRows';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -25,4 +26,11 @@ export function candidateRows(sheet: Sheet, column: number, text: string): numbe
   }
   const rows = found.map((cell) => cell.getRow());
   return rows.sort((a, b) => a - b);
+}
+
+/** 1-based rows (below the header) of a column read with readColumn whose cell holds `id` (the exact way). */
+export function rowsHoldingId(cells: readonly unknown[][], id: string): number[] {
+  const rows: number[] = [];
+  for (let i = 1; i < cells.length; i++) if (readIdCell((cells[i] as unknown[])[0]) === id) rows.push(i + 1);
+  return rows;
 }

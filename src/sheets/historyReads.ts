@@ -9,8 +9,8 @@ import { HISTORY_COLUMNS } from '../domain/columns';
 import type { HistoryEvent } from '../domain/customer';
 import type { PipelineEvent } from '../domain/pipeline';
 import { readTime } from './cells';
-import { HISTORY_WIDTH, cellOf, readHistoryField, readIdCell, rowToHistory } from './customerRows';
-import { candidateRows } from './findRows';
+import { HISTORY_WIDTH, cellOf, readHistoryField, rowToHistory } from './customerRows';
+import { candidateRows, rowsHoldingId } from './findRows';
 import { checkHeader, readColumn, readTab, requireSheet } from './table';
 import { TAB } from './tabs';
 
@@ -46,7 +46,7 @@ export function historyOf(ss: Spreadsheet, customerId: string, options: { exact?
   const column = HISTORY_COLUMNS.of.customerId.column;
   const found =
     (options.exact === true ? null : candidateRows(sheet, column, customerId)) ??
-    rowsHolding(readColumn(sheet, column), customerId);
+    rowsHoldingId(readColumn(sheet, column), customerId);
   const read = rowRuns([1, ...found], MERGE_GAP_ROWS, MAX_ROW_READS).map(([first, last]) => ({
     first,
     rows: sheet.getRange(first, 1, last - first + 1, HISTORY_WIDTH).getValues(),
@@ -60,13 +60,6 @@ export function historyOf(ss: Spreadsheet, customerId: string, options: { exact?
     }
   }
   return events;
-}
-
-/** 1-based rows (below the header) of a column read with readColumn whose cell holds `id`. */
-function rowsHolding(cells: readonly unknown[][], id: string): number[] {
-  const rows: number[] = [];
-  for (let i = 1; i < cells.length; i++) if (readIdCell((cells[i] as unknown[])[0]) === id) rows.push(i + 1);
-  return rows;
 }
 
 /**
