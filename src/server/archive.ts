@@ -14,7 +14,7 @@ import {
   restoreEvent,
   validateArchiveReason,
 } from '../domain/archive';
-import type { Customer } from '../domain/customer';
+import type { Customer, HistoryEvent } from '../domain/customer';
 import { findDuplicateGroups as groupDuplicates } from '../domain/duplicates';
 import { planMerge } from '../domain/merge';
 import { rebuildCustomer } from '../domain/recorded';
@@ -74,20 +74,53 @@ function moveToArchive(ctx: CrmContext, id: string, version: number, reason: str
 
   const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason };
   const events = [archiveEvent(id, reason, ctx.nowIso, ctx.user)];
+  moveRowLogged(ctx, events, {
+    take: () => removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, table.layout().map.width),
+    add: () => archive.append(archived, current, info),
+    unAdd: (added) => archive.removeAppended(added),
+    putBack: (removed) => putBackRow(table.sheet, removed),
+  });
+  return { ok: true, customer: current, events };
+}
+
+/** One row moved between tabs: taken from one, added to the other, and how each step is undone. */
+interface RowMove<Taken, Added> {
+  take(): Taken;
+  add(): Added;
+  unAdd(added: Added): void;
+  putBack(taken: Taken): void;
+}
+
+/**
+ * Moves one row between tabs and logs `events` as one change. History's header and last row are read before any
+ * write; then `first` (an earlier write of the same change, which puts itself back if refused, and returns its
+ * undo) runs, then the move. If taking, adding or logging is refused, what was done is undone, last write first
+ * (`first`'s undo last), and the error is rethrown (rollBack). So a customer is never in neither tab, nor in
+ * both, nor moved without its History rows.
+ */
+function moveRowLogged<Taken, Added>(
+  ctx: CrmContext,
+  events: readonly HistoryEvent[],
+  move: RowMove<Taken, Added>,
+  first?: () => () => void,
+): void {
   const { history, lastRow } = openHistory(ctx.ss, events.length);
-  const removed = removeCustomerRow(table.sheet, snapshot.rowNumbers[index] as number, id, table.layout().map.width);
-  let appended: ReturnType<ArchiveTable['append']> | null = null;
+  const undoBefore = first?.();
+  // Boxed so that a step's own result (whatever it is) is told apart from "not done".
+  let taken: { value: Taken } | null = null;
+  let added: { value: Added } | null = null;
   try {
-    appended = archive.append(archived, current, info);
+    taken = { value: move.take() };
+    added = { value: move.add() };
     history.append(events, { headerChecked: true, lastRow });
   } catch (error) {
-    const undoAppend = appended;
+    const [undoAdd, undoTake] = [added, taken];
     rollBack(error, [
-      ...(undoAppend ? [() => archive.removeAppended(undoAppend)] : []),
-      () => putBackRow(table.sheet, removed),
+      ...(undoAdd ? [() => move.unAdd(undoAdd.value)] : []),
+      ...(undoTake ? [() => move.putBack(undoTake.value)] : []),
+      ...(undoBefore ? [undoBefore] : []),
     ]);
   }
-  return { ok: true, customer: current, events };
 }
 
 /** Why a customer that is not in Customers cannot be changed: archived (with its reason), or unknown. */
@@ -120,19 +153,12 @@ export function restoreCustomer(id: string): SaveResult {
     if (entry !== null) {
       const customer = restoredFromArchive(entry.customer, ctx.nowIso, ctx.user);
       const events = [restoreEvent(customerId, 'Archive', ctx.nowIso, ctx.user)];
-      const { history, lastRow } = openHistory(ctx.ss, events.length);
-      const removed = archive.remove(entry);
-      let appended: ReturnType<CustomersTable['append']> | null = null;
-      try {
-        appended = table.append(snapshot, [customer]);
-        history.append(events, { headerChecked: true, lastRow });
-      } catch (error) {
-        const undoAppend = appended;
-        rollBack(error, [
-          ...(undoAppend ? [() => table.removeAppended(undoAppend)] : []),
-          () => putBackRow(archive.sheet, removed),
-        ]);
-      }
+      moveRowLogged(ctx, events, {
+        take: () => archive.remove(entry),
+        add: () => table.append(snapshot, [customer]),
+        unAdd: (added) => table.removeAppended(added),
+        putBack: (removed) => putBackRow(archive.sheet, removed),
+      });
       return { ok: true, customer, events };
     }
     const history = historyOf(ctx.ss, customerId, { exact: true }); // every event, hidden rows too
@@ -208,28 +234,23 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
       ...value.mergedEvents,
       archiveEvent(other, value.reason, ctx.nowIso, ctx.user),
     ];
-    const { history, lastRow } = openHistory(ctx.ss, events.length);
-    const written = table.writeChange(snapshot, keepIndex, value.kept); // puts back its own cells if refused
-    let removed: ReturnType<typeof removeCustomerRow> | null = null;
-    let appended: ReturnType<ArchiveTable['append']> | null = null;
-    try {
-      removed = removeCustomerRow(
-        table.sheet,
-        snapshot.rowNumbers[otherIndex] as number,
-        other,
-        table.layout().map.width,
-      );
-      appended = archive.append(archived, merged, info);
-      history.append(events, { headerChecked: true, lastRow });
-    } catch (error) {
-      const [undoAppend, undoRemove] = [appended, removed];
-      // Last write first: the kept row's cells are put back once the other row is back where it was.
-      rollBack(error, [
-        ...(undoAppend ? [() => archive.removeAppended(undoAppend)] : []),
-        ...(undoRemove ? [() => putBackRow(table.sheet, undoRemove)] : []),
-        () => table.undo(written),
-      ]);
-    }
+    // The kept row's changed cells first, then the other row moves to Archive; if that is refused, the kept row's
+    // cells are put back once the other row is back where it was.
+    moveRowLogged(
+      ctx,
+      events,
+      {
+        take: () =>
+          removeCustomerRow(table.sheet, snapshot.rowNumbers[otherIndex] as number, other, table.layout().map.width),
+        add: () => archive.append(archived, merged, info),
+        unAdd: (added) => archive.removeAppended(added),
+        putBack: (removed) => putBackRow(table.sheet, removed),
+      },
+      () => {
+        const written = table.writeChange(snapshot, keepIndex, value.kept); // puts back its own cells if refused
+        return () => table.undo(written);
+      },
+    );
     return { ok: true, customer: value.kept, events };
   });
 }
