@@ -10,6 +10,7 @@ import type { CustomValue, CustomValues } from '../../src/domain/customFields/ty
 import type { FieldErrors } from '../../src/domain/customer';
 import { h, replaceChildren } from './dom';
 import { call } from './server';
+import { showFieldError } from './fieldError';
 
 let loading: Promise<CustomFormField[]> | null = null;
 
@@ -87,11 +88,7 @@ export function createCustomFieldSet(idPrefix: string, loadNow = true): CustomFi
   function setError(name: string, message: string): void {
     const slot = slots.get(name);
     const control = controls.get(name);
-    if (!slot || !control) return;
-    slot.textContent = message;
-    slot.hidden = message === '';
-    if (message === '') control.removeAttribute('aria-invalid');
-    else control.setAttribute('aria-invalid', 'true');
+    if (slot && control) showFieldError(slot, control, message);
   }
 
   function apply(custom: Readonly<CustomValues>, keep?: (name: string) => boolean): void {

@@ -9,6 +9,7 @@ import { h } from './dom';
 import { pageMessages } from './results';
 import { ownerSelect, type OwnerSelect } from './staff';
 import { statusSelect } from './statusSelect';
+import { showFieldError } from './fieldError';
 
 export interface FieldSpec {
   key: EditableKey;
@@ -131,11 +132,7 @@ export function createFieldSet(idPrefix: string, specs: readonly FieldSpec[], st
 
   function setError(key: EditableKey, message: string): void {
     const slot = errorSlots.get(key);
-    if (!slot) return;
-    slot.textContent = message;
-    slot.hidden = message === '';
-    if (message === '') control(key).removeAttribute('aria-invalid');
-    else control(key).setAttribute('aria-invalid', 'true');
+    if (slot) showFieldError(slot, control(key), message);
   }
 
   return {

@@ -14,6 +14,7 @@ import {
 } from '../../../src/domain/import/types';
 import { h, replaceChildren } from '../dom';
 import { columnLetter, plural } from './text';
+import { showFieldError } from '../fieldError';
 
 /** Sample values shown under a dropdown, each cut to this many characters. */
 const SAMPLE_VALUES = 3;
@@ -141,11 +142,7 @@ export function createMappingForm(proposal: ImportMappingProposal): MappingForm 
   function setError(field: RowKey, message: string): void {
     const slot = errors.get(field);
     const select = selects.get(field);
-    if (!slot || !select) return;
-    slot.textContent = message;
-    slot.hidden = message === '';
-    if (message === '') select.removeAttribute('aria-invalid');
-    else select.setAttribute('aria-invalid', 'true');
+    if (slot && select) showFieldError(slot, select, message);
   }
 
   function mapping(): ImportMapping {

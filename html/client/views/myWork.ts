@@ -16,6 +16,7 @@ import { pageMessages } from '../results';
 import { call } from '../server';
 import { statusPill } from '../statusSelect';
 import type { ViewContext } from './context';
+import { showFieldError } from '../fieldError';
 
 export interface MyWorkView {
   readonly element: HTMLElement;
@@ -49,12 +50,7 @@ function field(label: string, control: HTMLInputElement | HTMLSelectElement | HT
   const id = control.id;
   const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
   control.setAttribute('aria-describedby', `${id}-error`);
-  const setError = (message: string) => {
-    error.textContent = message;
-    error.hidden = message === '';
-    if (message === '') control.removeAttribute('aria-invalid');
-    else control.setAttribute('aria-invalid', 'true');
-  };
+  const setError = (message: string) => showFieldError(error, control, message);
   control.addEventListener('input', () => setError(''));
   control.addEventListener('change', () => setError(''));
   return { wrapper: h('div', { class: 'field' }, h('label', { for: id }, label), control, error), control, setError };

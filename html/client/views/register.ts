@@ -13,6 +13,7 @@ import { call } from '../server';
 import { customerSummary } from '../summary';
 import type { ViewContext } from './context';
 import { lostReasonField } from './customer/lostReasonField';
+import { showFieldError } from '../fieldError';
 
 export interface RegisterView {
   readonly element: HTMLElement;
@@ -29,12 +30,7 @@ export function registerView(ctx: ViewContext): RegisterView {
   lost.element.appendChild(lostError);
   const status = fields.control('status');
   status.closest('.field')?.after(lost.element);
-  const setLostError = (message: string): void => {
-    lostError.textContent = message;
-    lostError.hidden = message === '';
-    if (message === '') lost.select.removeAttribute('aria-invalid');
-    else lost.select.setAttribute('aria-invalid', 'true');
-  };
+  const setLostError = (message: string): void => showFieldError(lostError, lost.select, message);
   status.addEventListener('change', () => {
     lost.follow(status.value, '');
     setLostError('');
