@@ -4,50 +4,14 @@
  * refused without a reason, then made with one. Each move is checked on the Customers tab, not only on the board.
  */
 
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import {
-  type PreviewProcess,
-  eventually,
-  launchChromium,
-  openPreview,
-  screenshotOnFailure,
-  showTab,
-  startPreview,
-} from './support';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { usePreviewTabs, eventually, screenshotOnFailure, showTab } from './support';
 
 jest.setTimeout(120_000);
 
 describe('Pipeline board in the preview (npm start)', () => {
-  let dir = '';
-  let server: PreviewProcess | null = null;
-  let browser: Browser | null = null;
-  let context: BrowserContext | null = null;
-  let first: Page | undefined;
-  let second: Page | undefined;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-preview-board-'));
-    server = await startPreview(path.join(dir, 'workbook.json'));
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-    first = await openPreview(context, server.url);
-    second = await openPreview(context, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const tab = (which: 'first' | 'second'): Page => {
-    const page = which === 'first' ? first : second;
-    if (!page) throw new Error(`no ${which} page`);
-    return page;
-  };
+  const tabs = usePreviewTabs('board', { width: 1600, height: 900 }, ['first', 'second']);
+  const tab = tabs.tab;
 
   async function openBoard(page: Page): Promise<FrameLocator> {
     await page.bringToFront();
@@ -78,7 +42,7 @@ describe('Pipeline board in the preview (npm start)', () => {
 
   it('the menu offers Pipeline board right after Search customers', () =>
     screenshotOnFailure(
-      () => first,
+      () => tabs.maybe('first'),
       'board-menu',
       async () => {
         const page = tab('first');
@@ -91,7 +55,7 @@ describe('Pipeline board in the preview (npm start)', () => {
 
   it('drags a card to another column: saved, and the Customers tab shows it', () =>
     screenshotOnFailure(
-      () => first,
+      () => tabs.maybe('first'),
       'board-drag',
       async () => {
         const page = tab('first');
@@ -109,7 +73,7 @@ describe('Pipeline board in the preview (npm start)', () => {
 
   it('moves a card with the keyboard: arrow right, Enter', () =>
     screenshotOnFailure(
-      () => first,
+      () => tabs.maybe('first'),
       'board-keyboard',
       async () => {
         const page = tab('first');
@@ -128,7 +92,7 @@ describe('Pipeline board in the preview (npm start)', () => {
 
   it('two tabs: the second moves a card the first already moved and gets the conflict in place', () =>
     screenshotOnFailure(
-      () => second,
+      () => tabs.maybe('second'),
       'board-conflict',
       async () => {
         const late = await openBoard(tab('second'));
@@ -153,7 +117,7 @@ describe('Pipeline board in the preview (npm start)', () => {
 
   it('Closed-lost: refused without a reason (asked again on the card), saved with one', () =>
     screenshotOnFailure(
-      () => first,
+      () => tabs.maybe('first'),
       'board-lost',
       async () => {
         const page = tab('first');

@@ -182,6 +182,56 @@ export interface PreviewPage {
   sidebar(): FrameLocator;
 }
 
+/** Two tabs of one preview (see usePreviewTabs). */
+export interface PreviewTabs<N extends string> {
+  /** The tab named `which` (throws before usePreviewTabs has started it). */
+  tab(which: N): Page;
+  /** The tab, or undefined before it is started (for screenshotOnFailure). */
+  maybe(which: N): Page | undefined;
+  /** What the preview server printed so far. */
+  serverOutput(): string;
+}
+
+/**
+ * One preview (its own workbook in a temp folder) and two tabs of one Chromium context for a describe block: one
+ * browser, two tabs, which is what the page's sessionStorage (its "At the keyboard") is kept per. Started before
+ * its tests, stopped after.
+ */
+export function usePreviewTabs<N extends string>(
+  name: string,
+  viewport: { width: number; height: number },
+  names: readonly [N, N],
+): PreviewTabs<N> {
+  let dir = '';
+  let server: PreviewProcess | null = null;
+  let browser: Browser | null = null;
+  const pages = new Map<N, Page>();
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `crm-preview-${name}-`));
+    server = await startPreview(path.join(dir, 'workbook.json'));
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport });
+    for (const which of names) pages.set(which, await openPreview(context, server.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  return {
+    tab(which) {
+      const page = pages.get(which);
+      if (!page) throw new Error(`no ${which} page: usePreviewTabs starts it before the tests`);
+      return page;
+    },
+    maybe: (which) => pages.get(which),
+    serverOutput: () => server?.output() ?? '',
+  };
+}
+
 /**
  * One preview (its own workbook in a temp folder, seeded with the demo) and one Chromium page for a describe block:
  * started before its tests, stopped after. Browser dialogs are dismissed and kept in `dialogs` for assertions.

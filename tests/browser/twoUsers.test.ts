@@ -4,20 +4,9 @@
  */
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import {
-  type PreviewProcess,
-  RESULTS_DIR,
-  cellText,
-  eventually,
-  launchChromium,
-  openPreview,
-  screenshotOnFailure,
-  showTab,
-  startPreview,
-} from './support';
+import type { FrameLocator, Page } from 'playwright-core';
+import { usePreviewTabs, RESULTS_DIR, cellText, eventually, screenshotOnFailure, showTab } from './support';
 
 jest.setTimeout(120_000);
 
@@ -30,43 +19,18 @@ interface CellsOwner {
 }
 
 describe('two tabs, two people', () => {
-  let dir = '';
-  let server: PreviewProcess | null = null;
-  let browser: Browser | null = null;
-  let context: BrowserContext | null = null;
-  let owner: Page | undefined;
-  let staff: Page | undefined;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-preview-two-'));
-    server = await startPreview(path.join(dir, 'workbook.json'));
-    browser = await launchChromium();
-    // One browser, two tabs: what sessionStorage is kept per.
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    owner = await openPreview(context, server.url);
-    staff = await openPreview(context, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const tab = (which: 'owner' | 'staff'): Page => {
-    const page = which === 'owner' ? owner : staff;
-    if (!page) throw new Error(`no ${which} page`);
-    return page;
-  };
+  // One browser, two tabs: what sessionStorage is kept per.
+  const tabs = usePreviewTabs('two', { width: 1400, height: 900 }, ['owner', 'staff']);
+  const tab = tabs.tab;
   /** `body`, with a screenshot of each tab when it fails. */
   const both = (name: string, body: () => Promise<void>) =>
     screenshotOnFailure(
-      () => owner,
+      () => tabs.maybe('owner'),
       `${name}-owner`,
-      () => screenshotOnFailure(() => staff, `${name}-staff`, body),
+      () => screenshotOnFailure(() => tabs.maybe('staff'), `${name}-staff`, body),
     ).catch((error: unknown) => {
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
-      fs.writeFileSync(path.join(RESULTS_DIR, `${name}-server.log`), server?.output() ?? '');
+      fs.writeFileSync(path.join(RESULTS_DIR, `${name}-server.log`), tabs.serverOutput());
       throw error;
     });
 
