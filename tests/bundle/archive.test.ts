@@ -7,7 +7,18 @@
 
 import type { Customer } from '../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../src/domain/customer';
-import { DAY_MS, MANAGER, OWNER, REP, STRANGER, type Crm, having, newCrm, succeeded } from '../support/crm';
+import {
+  DAY_MS,
+  MANAGER,
+  OWNER,
+  REP,
+  STRANGER,
+  type Crm,
+  having,
+  newCrm,
+  succeeded,
+  historyRowsOf as historyOf,
+} from '../support/crm';
 import {
   addOnUnlockedWrites,
   byHand,
@@ -30,10 +41,6 @@ function customerRow(crm: Crm, id: string): unknown[] | undefined {
 
 function archiveRow(crm: Crm, id: string): unknown[] | undefined {
   return crm.tab('Archive').find((row) => row[0] === id);
-}
-
-function historyOf(crm: Crm, id: string): unknown[][] {
-  return crm.tab('History').filter((row) => row[1] === id);
 }
 
 function seeded(): { crm: Crm; ann: Customer; bob: Customer } {

@@ -6,7 +6,16 @@
 
 import { CUSTOMER_HEADERS } from '../../src/domain/customer';
 import type { Customer } from '../../src/domain/customer';
-import { type Crm, having, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import {
+  type Crm,
+  having,
+  newCrm,
+  OWNER,
+  REP,
+  succeeded,
+  registered as register,
+  customerRowOf as rowOf,
+} from '../support/crm';
 import { crmWithCustomFields, defineCustomFields, fourFields } from '../support/customFields';
 
 const FIELDS = fourFields(true);
@@ -16,16 +25,6 @@ const defineFields = defineCustomFields;
 const crmWithFields = (rows: readonly (readonly string[])[] = FIELDS): Crm => crmWithCustomFields(rows);
 
 const GOOD = { Industry: 'software', Employees: '1,200', Renewal: '2026-09-30', Region: 'North' };
-
-function register(crm: Crm, input: Record<string, unknown>): Customer {
-  return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;
-}
-
-function rowOf(crm: Crm, id: string): unknown[] {
-  const row = crm.tab('Customers').find((r) => r[0] === id);
-  if (!row) throw new Error(`no row for ${id}`);
-  return row;
-}
 
 describe('Set up with custom fields', () => {
   it('adds one column per field after Lost reason, in the table order, with a dropdown for a Choice', () => {

@@ -6,9 +6,9 @@
  * table's fields are the ones Set up applied.
  */
 
-import { CUSTOMER_HEADERS, type Customer } from '../../src/domain/customer';
+import { CUSTOMER_HEADERS } from '../../src/domain/customer';
 import type { SetUpCheckReport } from '../../src/domain/setupCheck';
-import { type Crm, MANAGER, OWNER, REP, succeeded } from '../support/crm';
+import { type Crm, MANAGER, OWNER, REP, succeeded, registered as register } from '../support/crm';
 import { crmWithCustomFields, defineCustomFields, fourFields } from '../support/customFields';
 import { byHand, customersSheet, sortCustomers, stateJson } from './safety/helpers';
 
@@ -18,10 +18,6 @@ const [INDUSTRY, EMPLOYEES, RENEWAL, REGION] = [FIXED + 1, FIXED + 2, FIXED + 3,
 
 const defineFields = defineCustomFields;
 const crmWithFields = (): Crm => crmWithCustomFields(FIELDS);
-
-function register(crm: Crm, input: Record<string, unknown>): Customer {
-  return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;
-}
 
 function sheetRowOf(crm: Crm, id: string): number {
   return crm.tab('Customers').findIndex((r) => r[0] === id) + 1;

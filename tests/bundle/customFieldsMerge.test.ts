@@ -6,7 +6,16 @@
  */
 
 import { CUSTOMER_HEADERS, type Customer } from '../../src/domain/customer';
-import { type Crm, DAY_MS, having, OWNER, REP, succeeded } from '../support/crm';
+import {
+  type Crm,
+  DAY_MS,
+  having,
+  OWNER,
+  REP,
+  succeeded,
+  registered as register,
+  historyRowsOf as historyOf,
+} from '../support/crm';
 import { crmWithCustomFields, fourFields } from '../support/customFields';
 import { byHand, customersSheet, sortCustomers, stateJson } from './safety/helpers';
 
@@ -16,16 +25,8 @@ const HOSTILE = '=HYPERLINK("http://evil.example") <script>x</script> ZÃ¼rich ðŸ
 
 const crmWithFields = (): Crm => crmWithCustomFields(FIELDS);
 
-function register(crm: Crm, input: Record<string, unknown>): Customer {
-  return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;
-}
-
 function rowOf(crm: Crm, id: string): unknown[] | undefined {
   return crm.tab('Customers').find((r) => r[0] === id);
-}
-
-function historyOf(crm: Crm, id: string): unknown[][] {
-  return crm.tab('History').filter((row) => row[1] === id);
 }
 
 describe('mergeCustomers with custom fields', () => {

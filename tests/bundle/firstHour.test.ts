@@ -4,20 +4,20 @@
  * a page opens and when refused, an empty Sheet1 removed by the first Set up, "$15,000" accepted as a deal value.
  */
 
-import { createCrm, MANAGER, OWNER, REP, START_MS, STRANGER, having, newCrm, succeeded } from '../support/crm';
+import {
+  createCrm,
+  MANAGER,
+  OWNER,
+  REP,
+  START_MS,
+  STRANGER,
+  having,
+  newCrm,
+  succeeded,
+  MENU_CAPTIONS,
+} from '../support/crm';
 
-const ALL_ITEMS = [
-  'My work',
-  'Register customer',
-  'Search customers',
-  'Pipeline board',
-  'Pipeline summary',
-  'Import customers',
-  'Find duplicates',
-  'Check data',
-  'Check set-up',
-  'Set up / repair',
-];
+const ALL_ITEMS = MENU_CAPTIONS;
 const OWNER_ITEMS = ['Import customers', 'Find duplicates', 'Check data', 'Check set-up', 'Set up / repair'];
 
 type Crm = ReturnType<typeof newCrm>;

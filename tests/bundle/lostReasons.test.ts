@@ -5,27 +5,23 @@
  * hand edits keep their rows and say what is missing.
  */
 
-import type { Customer } from '../../src/domain/customer';
 import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
-import { type Crm, having, MANAGER, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import {
+  type Crm,
+  having,
+  MANAGER,
+  newCrm,
+  OWNER,
+  REP,
+  succeeded,
+  registered as register,
+  customerRowOf as rowOf,
+  historyRowsOf as historyOf,
+} from '../support/crm';
 import { sortCustomers } from './safety/helpers';
 
 const REASONS = ['Price', 'Timing', 'Chose a competitor', 'No budget', 'No response', 'Other'];
 const C = CUSTOMER_COLUMNS.of;
-
-function register(crm: Crm, input: Record<string, unknown>): Customer {
-  return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;
-}
-
-function rowOf(crm: Crm, id: string): unknown[] {
-  const row = crm.tab('Customers').find((r) => r[0] === id);
-  if (!row) throw new Error(`no row for ${id}`);
-  return row;
-}
-
-function historyOf(crm: Crm, id: string): unknown[][] {
-  return crm.tab('History').filter((r) => r[1] === id);
-}
 
 function toasts(crm: Crm): string[] {
   return crm.gas.ui.events.flatMap((e) => (e.kind === 'toast' ? [e.message] : []));

@@ -15,14 +15,11 @@ import {
   START_MS,
   STRANGER,
   succeeded,
+  registered as register,
 } from '../support/crm';
 import { byHand } from './safety/helpers';
 
 const MINUTE = 60_000;
-
-function register(crm: Crm, input: Record<string, unknown>, user = REP) {
-  return succeeded(crm.call(user, 'registerCustomer', input as { name: string })).customer;
-}
 
 /** newCrm in another time zone: the owner sets up, REP and MANAGER are applied staff. */
 function crmIn(timeZone: string, startMs: number): Crm {

@@ -7,9 +7,8 @@
 
 import { RangeFake } from '../../local/gas/spreadsheet/range';
 import type { SheetData } from '../../local/gas/spreadsheet/model';
-import type { Customer } from '../../src/domain/customer';
 import { byHand } from './safety/helpers';
-import { type Crm, OWNER, REP, succeeded } from '../support/crm';
+import { type Crm, OWNER, REP, succeeded, registered as register } from '../support/crm';
 import { crmWithCustomFields } from '../support/customFields';
 
 const FIELDS: readonly (readonly string[])[] = [
@@ -24,10 +23,6 @@ const crmWithFields = (): Crm => crmWithCustomFields(FIELDS);
 function nameGroupField(crm: Crm, field: string): void {
   crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 6, value: 'Group Pipeline by' });
   crm.edit({ user: OWNER, sheet: 'Settings', row: 3, column: 7, value: field });
-}
-
-function register(crm: Crm, input: Record<string, unknown>): Customer {
-  return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;
 }
 
 /** Pipeline tab rows, trailing all-blank rows dropped (the sheet layer pads with '' to the sheet's last row). */

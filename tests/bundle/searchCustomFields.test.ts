@@ -4,9 +4,8 @@
  * row that has custom values; hostile and hand-typed custom cells are searched as the text they show.
  */
 
-import type { Customer } from '../../src/domain/customer';
 import { CUSTOMER_HEADERS } from '../../src/domain/customer';
-import { type Crm, newCrm, OWNER, REP, succeeded } from '../support/crm';
+import { type Crm, newCrm, OWNER, REP, succeeded, registered as register } from '../support/crm';
 
 /** Settings I:L rows: Custom field | Type | Choices | Required. */
 const FIELDS: readonly (readonly string[])[] = [
@@ -22,10 +21,6 @@ function crmWithFields(): Crm {
   );
   succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm (custom fields)');
   return crm;
-}
-
-function register(crm: Crm, input: Record<string, unknown>): Customer {
-  return succeeded(crm.call(REP, 'registerCustomer', input as { name: string })).customer;
 }
 
 function names(crm: Crm, query: string): string[] {

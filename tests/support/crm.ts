@@ -13,6 +13,7 @@ import {
 
 export { succeeded };
 import { TEST_DIST_DIR } from '../../local/bundle/loadBundle';
+import type { Customer } from '../../src/domain/customer';
 
 export const OWNER = 'owner@example.com';
 export const REP = 'rep@example.com';
@@ -91,3 +92,34 @@ export function having<T, K extends T extends unknown ? keyof T : never>(result:
   }
   return result as Having<T, K>;
 }
+
+/** Registers a customer as `user` (REP unless said) and returns it; the test fails if the CRM refuses. */
+export function registered(crm: Crm, input: Record<string, unknown>, user = REP): Customer {
+  return succeeded(crm.call(user, 'registerCustomer', input as { name: string })).customer;
+}
+
+/** The Customers row of customer `id` as crm.tab shows it; the test fails when no row holds the ID. */
+export function customerRowOf(crm: Crm, id: string): unknown[] {
+  const row = crm.tab('Customers').find((r) => r[0] === id);
+  if (!row) throw new Error(`no row for ${id}`);
+  return row;
+}
+
+/** The History rows of customer `id` (column B), in sheet order, as crm.tab shows them. */
+export function historyRowsOf(crm: Crm, id: string): unknown[][] {
+  return crm.tab('History').filter((row) => row[1] === id);
+}
+
+/** The CRM menu's items in order, as SPEC "Menu (CRM)" lists them (the owner's five last). */
+export const MENU_CAPTIONS: readonly string[] = [
+  'My work',
+  'Register customer',
+  'Search customers',
+  'Pipeline board',
+  'Pipeline summary',
+  'Import customers',
+  'Find duplicates',
+  'Check data',
+  'Check set-up',
+  'Set up / repair',
+];
