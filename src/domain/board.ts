@@ -7,6 +7,7 @@
 import { effectiveProbabilities, effectiveStaleDays, staleCustomers } from './pipeline/summary';
 import { compareText, DAY_MS, parseTime, roundMoney } from './pipeline/time';
 import type { PipelineCustomer } from './pipeline/types';
+import type { BoardCardMark, BoardStageFigures } from './results';
 import { STATUSES, type Status } from './statuses';
 
 /** Cards per column when the caller does not say (spec: default 50). */
@@ -30,19 +31,11 @@ export interface BoardInput<T> {
   nowIso: string;
 }
 
-export interface BoardCardOf<T> {
+export interface BoardCardOf<T> extends BoardCardMark {
   item: T;
-  /** Whole days since Status changed at (Created at when blank); null when neither is a date. */
-  daysInStage: number | null;
-  stale: boolean;
 }
 
-export interface BoardColumnOf<T> {
-  status: Status;
-  count: number;
-  value: number;
-  weighted: number;
-  probability: number;
+export interface BoardColumnOf<T> extends BoardStageFigures {
   cards: BoardCardOf<T>[];
 }
 

@@ -95,17 +95,29 @@ export interface BoardOptions {
   perStage?: number;
 }
 
-/** One stage of the Pipeline board: figures over every customer the filter keeps, and the stalest `perStage` of them. */
-export interface BoardColumn {
+/** A stage's figures on the Pipeline board, over every customer the filter keeps. */
+export interface BoardStageFigures {
   status: Status;
   count: number;
   value: number;
   weighted: number;
   /** The stage's probability from Settings (the board recomputes `weighted` after a move). */
   probability: number;
+}
+
+/** What the board says of one card besides its customer. */
+export interface BoardCardMark {
+  /** Whole days since Status changed at (Created at when blank); null when neither is a date. */
+  daysInStage: number | null;
+  /** The Pipeline tab's stale mark. */
+  stale: boolean;
+}
+
+/** One stage of the Pipeline board: its figures, and the stalest `perStage` of its customers. */
+export interface BoardColumn extends BoardStageFigures {
   customers: Customer[];
-  /** cards[i] describes customers[i]: whole days in the stage, and the Pipeline tab's stale mark. */
-  cards: { daysInStage: number | null; stale: boolean }[];
+  /** cards[i] describes customers[i]. */
+  cards: BoardCardMark[];
 }
 
 /** getPipelineBoard's reply: all 8 stages in order, and what the dialog needs to draw its filter and marks. */
