@@ -61,12 +61,16 @@ export function archiveCustomer(id: string, expectedVersion: number, reason?: st
   });
 }
 
+/** Customers and Archive, each read whole under the lock: where a customer is, and what an undo puts back. */
+function readBothTabs(ctx: CrmContext) {
+  const table = CustomersTable.open(ctx.ss, ctx.customFields);
+  const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
+  return { table, snapshot: table.read(), archive, archived: archive.read() };
+}
+
 /** The archive of customer `id`: refused unless it is in Customers at `version`. */
 function moveToArchive(ctx: CrmContext, id: string, version: number, reason: string): SaveResult {
-  const table = CustomersTable.open(ctx.ss, ctx.customFields);
-  const snapshot = table.read();
-  const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
-  const archived = archive.read();
+  const { table, snapshot, archive, archived } = readBothTabs(ctx);
   const index = CustomersTable.indexOf(snapshot, id);
   if (index < 0) return notInCustomers(id, archived);
   const current = snapshot.customers[index] as Customer;
@@ -142,10 +146,7 @@ function notInCustomers(id: string, archived: ReturnType<ArchiveTable['read']>):
 export function restoreCustomer(id: string): SaveResult {
   return handleWrite((ctx): SaveResult => {
     const customerId = checkedId(id);
-    const table = CustomersTable.open(ctx.ss, ctx.customFields);
-    const snapshot = table.read();
-    const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
-    const archived = archive.read();
+    const { table, snapshot, archive, archived } = readBothTabs(ctx);
     if (CustomersTable.indexOf(snapshot, customerId) >= 0) {
       return failure({ id: `Customer ${customerId} is already in the Customers tab: nothing to restore.` });
     }
@@ -212,10 +213,7 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
       return failure({ mergeId: 'A customer cannot be merged into itself: choose two different customers.' });
     const versions = versionsOf(expectedVersions, keep, other);
 
-    const table = CustomersTable.open(ctx.ss, ctx.customFields);
-    const snapshot = table.read();
-    const archive = ArchiveTable.open(ctx.ss, ctx.customFields);
-    const archived = archive.read();
+    const { table, snapshot, archive, archived } = readBothTabs(ctx);
     const keepIndex = CustomersTable.indexOf(snapshot, keep);
     const otherIndex = CustomersTable.indexOf(snapshot, other);
     if (keepIndex < 0) return renamed(notInCustomers(keep, archived), 'keepId');
