@@ -234,10 +234,10 @@ export interface ArchiveCheck {
 
 /**
  * Checks the custom-field cells of `values` (getValues() of the Archive tab, header first), their columns found by
- * header as on Customers. Only those: an archived row is a frozen copy of a Customers row, whose fixed cells were
- * checked while it was a customer and are read by nothing but getCustomer and a restore (which brings the row back
- * where Check data checks it). A custom cell, though, can go bad while the row sits there, by no edit of it: a
- * choice dropped from the list, a field's type changed; and a restore writes it back into a Customers column whose
+ * header as on Customers. Only those: an archived row is a frozen copy of a Customers row, whose fixed cells Check
+ * data checks with the Customers tab before it leaves and once it is restored, and which nothing but getCustomer and
+ * a restore reads meanwhile. A custom cell, though, can go bad while the row sits there with no edit of it (a choice
+ * dropped from the list, a field's type changed), and a restore writes it back into a Customers column whose
  * dropdown refuses a value out of the list. `checkedRows` counts the non-blank rows checked: 0 when no field has an
  * Archive column (no field, or Set up not run since; Check set-up says so). A changed header of the Archive
  * columns is reported instead of rows, since no column can then be trusted.
