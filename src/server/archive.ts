@@ -98,9 +98,12 @@ interface RowMove<Taken, Added> {
 /**
  * Moves one row between tabs and logs `events` as one change. History's header and last row are read before any
  * write; then `first` (an earlier write of the same change, which puts itself back if refused, and returns its
- * undo) runs, then the move. If taking, adding or logging is refused, what was done is undone, last write first
- * (`first`'s undo last), and the error is rethrown (rollBack). So a customer is never in neither tab, nor in
- * both, nor moved without its History rows.
+ * undo) runs, then the move: the row is added to its new tab BEFORE it is taken from the old one, so a refused
+ * add (a dropdown rejecting a value, a protection) leaves the old tab untouched — putting a removed row back
+ * re-inserts its values but not its formats, dropdowns or place in a protected range — and an execution stopped
+ * between the two steps leaves the customer in both tabs, never in neither. If adding, taking or logging is
+ * refused, what was done is undone, last write first (`first`'s undo last), and the error is rethrown (rollBack).
+ * So a customer is never lost, nor left in both tabs by a refusal, nor moved without its History rows.
  */
 function moveRowLogged<Taken, Added>(
   ctx: CrmContext,
@@ -114,14 +117,14 @@ function moveRowLogged<Taken, Added>(
   let taken: { value: Taken } | null = null;
   let added: { value: Added } | null = null;
   try {
-    taken = { value: move.take() };
     added = { value: move.add() };
+    taken = { value: move.take() };
     history.append(events, { headerChecked: true, lastRow });
   } catch (error) {
     const [undoAdd, undoTake] = [added, taken];
     rollBack(error, [
-      ...(undoAdd ? [() => move.unAdd(undoAdd.value)] : []),
       ...(undoTake ? [() => move.putBack(undoTake.value)] : []),
+      ...(undoAdd ? [() => move.unAdd(undoAdd.value)] : []),
       ...(undoBefore ? [undoBefore] : []),
     ]);
   }
@@ -152,6 +155,8 @@ export function restoreCustomer(id: string): SaveResult {
     }
     const entry = ArchiveTable.find(archived, customerId);
     if (entry !== null) {
+      const blockers = archive.restoreBlockers(entry);
+      if (blockers !== null) return failure(blockers);
       const customer = restoredFromArchive(entry.customer, ctx.nowIso, ctx.user);
       const events = [restoreEvent(customerId, 'Archive', ctx.nowIso, ctx.user)];
       moveRowLogged(ctx, events, {

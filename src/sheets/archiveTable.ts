@@ -6,10 +6,11 @@
  */
 
 import { ARCHIVE_COLUMNS, type ArchiveInfo } from '../domain/archive';
-import type { Customer } from '../domain/customer';
+import type { Customer, FieldErrors } from '../domain/customer';
 import { type CellValue, dateCell, readDate, readText, rewritable, textCell } from './cells';
 import { CUSTOMER_COLUMNS } from '../domain/columns';
-import type { CustomFieldDefinition } from '../domain/customFields';
+import { type CustomFieldDefinition, customFieldKey } from '../domain/customFields';
+import { restoreBlockers } from '../domain/restoreCheck';
 import {
   cellOf,
   type CustomerLayout,
@@ -36,6 +37,8 @@ export interface ArchivedEntry {
   customer: Customer;
   archived: ArchiveInfo;
   row: number;
+  /** The row's cells as read: what restoreBlockers checks (the customer is these, read as its fields' types). */
+  cells: readonly unknown[];
 }
 
 export interface ArchiveSnapshot {
@@ -129,6 +132,7 @@ export class ArchiveTable {
           reason: readText(cellOf(row, A.archiveReason)),
         },
         row: i + 1,
+        cells: row,
       });
     }
     return { entries, lastRow: values.length };
@@ -154,6 +158,16 @@ export class ArchiveTable {
   /** Undo of append. */
   removeAppended(appended: AppendedRows): void {
     removeAppendedRows(this.sheet, appended);
+  }
+
+  /** What stops `entry` going back to Customers as its cells stand (restoreBlockers), or null. */
+  restoreBlockers(entry: ArchivedEntry): FieldErrors | null {
+    const { definitions, map } = this.layout;
+    const custom = definitions.flatMap((definition) => {
+      const column = map.of[customFieldKey(definition.name)];
+      return column === undefined ? [] : [{ definition, value: entry.cells[column.index] }];
+    });
+    return restoreBlockers(cellOf(entry.cells, A.status), custom, entry.row);
   }
 
   /** Takes `entry`'s row out of the tab (see removeCustomerRow). */
