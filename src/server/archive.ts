@@ -21,6 +21,7 @@ import { rebuildCustomer } from '../domain/recorded';
 import type { Failure, SaveResult } from '../domain/results';
 import { validateExpectedVersion, validateId } from '../domain/validation';
 import { ArchiveTable, putBackRow, removeCustomerRow } from '../sheets/archiveTable';
+import { moveBlockers } from '../domain/moveCheck';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
 import { appendCustomers, openHistory } from './customerWrites';
@@ -75,6 +76,8 @@ function moveToArchive(ctx: CrmContext, id: string, version: number, reason: str
   if (index < 0) return notInCustomers(id, archived);
   const current = snapshot.customers[index] as Customer;
   if (current.version !== version) return { ok: false, conflict: current };
+  const blockers = moveBlockers([table.rowToMove(snapshot, index, 'archive')]);
+  if (blockers !== null) return failure(blockers);
 
   const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason };
   const events = [archiveEvent(id, reason, ctx.nowIso, ctx.user)];
@@ -155,7 +158,7 @@ export function restoreCustomer(id: string): SaveResult {
     }
     const entry = ArchiveTable.find(archived, customerId);
     if (entry !== null) {
-      const blockers = archive.restoreBlockers(entry);
+      const blockers = moveBlockers([archive.rowToRestore(entry)]);
       if (blockers !== null) return failure(blockers);
       const customer = restoredFromArchive(entry.customer, ctx.nowIso, ctx.user);
       const events = [restoreEvent(customerId, 'Archive', ctx.nowIso, ctx.user)];
@@ -227,6 +230,12 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
     const merged = snapshot.customers[otherIndex] as Customer;
     if (kept.version !== versions.keep) return { ok: false, conflict: kept };
     if (merged.version !== versions.merge) return { ok: false, conflict: merged };
+    // The kept row's cells are rewritten (its empty fields filled) and the other row moves to Archive.
+    const blockers = moveBlockers([
+      table.rowToMove(snapshot, keepIndex, 'merge'),
+      table.rowToMove(snapshot, otherIndex, 'merge'),
+    ]);
+    if (blockers !== null) return failure(blockers);
 
     const plan = planMerge(kept, merged, ctx.nowIso, ctx.user, table.layout().definitions);
     if (!plan.ok) return failure(plan.errors);

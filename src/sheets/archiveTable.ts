@@ -6,11 +6,11 @@
  */
 
 import { ARCHIVE_COLUMNS, type ArchiveInfo } from '../domain/archive';
-import type { Customer, FieldErrors } from '../domain/customer';
+import type { Customer } from '../domain/customer';
 import { type CellValue, dateCell, readDate, readText, rewritable, textCell } from './cells';
 import { CUSTOMER_COLUMNS } from '../domain/columns';
-import { type CustomFieldDefinition, customFieldKey } from '../domain/customFields';
-import { restoreBlockers } from '../domain/restoreCheck';
+import type { CustomFieldDefinition } from '../domain/customFields';
+import type { RowToMove } from '../domain/moveCheck';
 import {
   cellOf,
   type CustomerLayout,
@@ -20,6 +20,7 @@ import {
   isBlankRow,
   readField,
   rowToCustomer,
+  rowToMove,
 } from './customerRows';
 import { SchemaError } from './schemaError';
 import { type AppendedRows, appendRows, checkHeader, readTab, removeAppendedRows } from './table';
@@ -37,7 +38,7 @@ export interface ArchivedEntry {
   customer: Customer;
   archived: ArchiveInfo;
   row: number;
-  /** The row's cells as read: what restoreBlockers checks (the customer is these, read as its fields' types). */
+  /** The row's cells as read: what moveBlockers checks (the customer is these, read as its fields' types). */
   cells: readonly unknown[];
 }
 
@@ -160,14 +161,9 @@ export class ArchiveTable {
     removeAppendedRows(this.sheet, appended);
   }
 
-  /** What stops `entry` going back to Customers as its cells stand (restoreBlockers), or null. */
-  restoreBlockers(entry: ArchivedEntry): FieldErrors | null {
-    const { definitions, map } = this.layout;
-    const custom = definitions.flatMap((definition) => {
-      const column = map.of[customFieldKey(definition.name)];
-      return column === undefined ? [] : [{ definition, value: entry.cells[column.index] }];
-    });
-    return restoreBlockers(cellOf(entry.cells, A.status), custom, entry.row);
+  /** `entry`'s row as moveBlockers checks it before a restore. */
+  rowToRestore(entry: ArchivedEntry): RowToMove {
+    return rowToMove(entry.cells, this.layout, { tab: 'Archive', row: entry.row, action: 'restore' });
   }
 
   /** Takes `entry`'s row out of the tab (see removeCustomerRow). */

@@ -1,5 +1,5 @@
 /**
- * restoreCustomer refuses, and changes nothing, when an Archive row cannot go back to Customers as it stands: a
+ * restoreCustomer (and archiveCustomer, mergeCustomers) refuse, and change nothing, when an Archive row cannot go back to Customers as it stands: a
  * choice dropped from its field's list since (the Customers dropdown would refuse the whole write), a Number cell
  * holding text typed by hand (it would come back empty, and the Archive row is its only copy), a status that is not
  * a stage. And when Google refuses the add anyway (a dropdown the owner put on another column by hand), the Archive
@@ -14,6 +14,9 @@ import { byHand, customersSheet, stateJson } from './safety/helpers';
 
 const EMPLOYEES = ARCHIVE_COLUMNS.width + 2;
 const STATUS = ARCHIVE_COLUMNS.of.status.column;
+/** Customers' custom columns follow its 19 own: T (Industry), U (Employees). */
+const CUSTOMERS_INDUSTRY = 20;
+const CUSTOMERS_EMPLOYEES = 21;
 const SOURCE = ARCHIVE_COLUMNS.of.source.column;
 
 function archived(crm: Crm, input: Record<string, unknown>): Customer {
@@ -45,7 +48,7 @@ describe('restoreCustomer refuses an Archive row that cannot go back as it stand
     const refused = having(crm.call(REP, 'restoreCustomer', ann.id), 'errors');
     expect(Object.keys(refused.errors)).toEqual(['custom.Industry']);
     expect(refused.errors['custom.Industry']).toBe(
-      `Industry "Retail" is not one of the choices: Software, Health (on row ${archiveRowOf(crm, ann.id)} of the Archive tab): correct the cell, or change the field in Settings and run Set up, then restore. Nothing was changed.`,
+      `Industry "Retail" is not one of the choices: Software, Health (on row ${archiveRowOf(crm, ann.id)} of the Archive tab): correct the cell, or change the field in Settings and run Set up, then restore again. Nothing was changed.`,
     );
     expect(stateJson(crm)).toBe(before);
 
@@ -108,6 +111,56 @@ describe('restoreCustomer refuses an Archive row that cannot go back as it stand
     expect(() => crm.call(REP, 'restoreCustomer', dan.id)).toThrow(/violates the data validation rules/);
     expect(JSON.stringify(crm.tab('Archive'))).toBe(archiveBefore);
     expect(JSON.stringify(crm.tab('Customers'))).toBe(customersBefore);
+    expect(stateJson(crm)).toBe(before);
+  });
+});
+
+/** Writes `value` into `id`'s Customers row as the owner's own hand would. */
+function setCustomersCell(crm: Crm, id: string, column: number, value: unknown): void {
+  const row = crm.tab('Customers').findIndex((r) => r[0] === id) + 1;
+  byHand(crm, OWNER, (ss) => customersSheet(ss).getRange(row, column).setValue(value));
+}
+
+describe('archiveCustomer and mergeCustomers refuse a Customers row that cannot move as it stands', () => {
+  it('archive: text typed into a Number cell would be lost (the row is its only copy): refused, nothing changed', () => {
+    const crm = crmWithCustomFields(fourFields());
+    const ann = registered(crm, { name: 'Ann', custom: { Employees: 12 } });
+    setCustomersCell(crm, ann.id, CUSTOMERS_EMPLOYEES, '12 units');
+    const current = succeeded(crm.call(REP, 'getCustomer', ann.id)).customer;
+    const before = stateJson(crm);
+    const refused = having(crm.call(MANAGER, 'archiveCustomer', ann.id, current.version, 'gone'), 'errors');
+    expect(refused.errors['custom.Employees']).toMatch(
+      /^Employees "12 units" is text, not a number \(on row 2 of the Customers tab\): .* then archive again\. Nothing was changed\.$/,
+    );
+    expect(stateJson(crm)).toBe(before);
+  });
+
+  it('archive: a choice dropped from the list since (the Archive dropdown would refuse it): refused, nothing changed', () => {
+    const crm = crmWithCustomFields(fourFields());
+    const bob = registered(crm, { name: 'Bob', custom: { Industry: 'Retail' } });
+    defineCustomFields(crm, [['Industry', 'Choice', 'Software, Health', ''], ...fourFields().slice(1)]);
+    succeeded(crm.call(OWNER, 'setUpCrm'), 'setUpCrm without Retail');
+    expect(crm.tab('Customers')[1]?.[CUSTOMERS_INDUSTRY - 1]).toBe('Retail'); // Set up keeps the value
+    const before = stateJson(crm);
+    const refused = having(crm.call(MANAGER, 'archiveCustomer', bob.id, bob.version, ''), 'errors');
+    expect(Object.keys(refused.errors)).toEqual(['custom.Industry']);
+    expect(stateJson(crm)).toBe(before);
+  });
+
+  it('merge: the kept row’s hand-typed text would be overwritten by the other’s number: refused, nothing changed', () => {
+    const crm = crmWithCustomFields(fourFields());
+    const kept = registered(crm, { name: 'Cara Ltd', email: 'cara@example.com' });
+    const other = registered(crm, { name: 'Cara Ltd', custom: { Employees: 40 }, allowDuplicate: true });
+    setCustomersCell(crm, kept.id, CUSTOMERS_EMPLOYEES, 'about 40');
+    const keptNow = succeeded(crm.call(REP, 'getCustomer', kept.id)).customer;
+    const before = stateJson(crm);
+    const refused = having(
+      crm.call(MANAGER, 'mergeCustomers', kept.id, other.id, { [kept.id]: keptNow.version, [other.id]: other.version }),
+      'errors',
+    );
+    expect(refused.errors['custom.Employees']).toMatch(
+      /^Employees "about 40" is text, not a number \(on row 2 of the Customers tab\)/,
+    );
     expect(stateJson(crm)).toBe(before);
   });
 });
