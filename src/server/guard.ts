@@ -33,6 +33,16 @@ function mapped<T>(body: () => T): T | Failure {
   }
 }
 
+/** After a write: the spreadsheet's zone, if the write asked it, kept for later reads (context.ts). */
+function keepTimeZone(ctx: CrmContext): void {
+  try {
+    ctx.rememberTimeZone();
+  } catch (error) {
+    // The write itself is done; reads then go on asking the zone, as before it was remembered.
+    console.warn(`Time zone not remembered: ${String(error)}`);
+  }
+}
+
 /** Runs a read: no lock (a read sees one consistent getValues), errors mapped. */
 export function handleRead<T>(body: (ctx: CrmContext) => T): T | Failure {
   return mapped(() => body(openContext()));
@@ -66,6 +76,7 @@ export function handleWrite<T>(
     if (!lock.tryLock(LOCK_WAIT_MS)) return failure({ form: BUSY_MESSAGE });
     try {
       const result = body(ctx);
+      keepTimeZone(ctx);
       if (options.pipeline !== 'unchanged' && changedCustomers(result)) {
         try {
           markPipelineOutOfDate(ctx.ss, ctx.nowIso, ctx.user);

@@ -75,6 +75,7 @@ export function setUpCrm(): SetUpReport | Failure {
       // The protections now carry this list: from here on the API lets in the same people (see appliedStaff.ts).
       saveAppliedStaff(settings.staff, ctx.nowIso);
       saveAppliedCustomFields(customFields);
+      ctx.rememberTimeZone('ask'); // reads then trust it where a date cell proves it (context.ts)
       return { ok: true, ...outcome, messages: [...outcome.messages, ...problems] };
     },
     { allow: 'anyone', pipeline: 'unchanged' },

@@ -6,6 +6,7 @@
  */
 
 import { isDate, isDay } from '../domain/dates';
+import { PROOF_PATTERN, provedDay } from '../domain/zoneProof';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -80,23 +81,49 @@ export function readTime(value: unknown): number | null {
 }
 
 // ---------------------------------------------------------------------------------------------- date cells
-// A date cell (Next step due) holds a calendar day in the spreadsheet's time zone: getValues returns it as the
-// Date of that day's midnight there, so reading the day back needs the zone. The zone is the spreadsheet's,
-// asked once per server call (useTimeZone, from openContext) and only when a date cell is read: a call that builds
-// no customer with a due day (most searches, a registration) makes no request for it (160 ms on Apps Script,
-// local/bench/costModel.ts). Its calls still have a bound that does not grow with the rows: at most one zone read.
+// A date cell (Next step due, a custom Date field) holds a calendar day in the spreadsheet's time zone: getValues
+// returns it as the Date of that day's midnight there, so reading the day back needs the zone. Asking it is one
+// request (160 ms on Apps Script, local/bench/costModel.ts), so a cell is first read in the zone the CRM remembers
+// (document properties, read by the call anyway) and kept when the text proves its day (domain/zoneProof.ts:
+// midnight, at an offset no other zone can be 24 h away from); otherwise, or with nothing remembered, the
+// spreadsheet's zone is asked, once per call (openContext hands both getters over). A call that builds no customer
+// with a due day asks nothing.
 
-let zoneOf: () => string = () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+/** Where date cells get their zone from in this call. */
+export interface DateCellZones {
+  /** The zone the CRM remembers, validated, or null (asked on first need: pass a cached getter). */
+  readonly remembered: () => string | null;
+  /** The spreadsheet's zone: a request, so a cached getter asked only on need. */
+  readonly spreadsheet: () => string;
+  /** The spreadsheet's zone if this call has already asked it (then nothing needs proving), else null. */
+  readonly spreadsheetIfAsked: () => string | null;
+}
+
+const askEveryTime: DateCellZones = {
+  remembered: () => null,
+  spreadsheet: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
+  spreadsheetIfAsked: () => null,
+};
+
+let zones: DateCellZones = askEveryTime;
 /**
  * Days already read in this call, by the instant of the cell's Date: a CRM has a few hundred distinct due days
- * among tens of thousands of rows, so Utilities.formatDate runs once per day, not once per row.
+ * among tens of thousands of rows, so Utilities.formatDate runs once or twice per day, not once per row.
  */
 let daysByInstant = new Map<number, string>();
+/** The days whose cells proved the remembered zone in this call ("today" may then be read in it: context.ts). */
+let provedDays = new Set<string>();
 
-/** Date cells read from now on are read in the time zone `zone` gives (asked on first need: pass a cached getter). */
-export function useTimeZone(zone: () => string): void {
-  zoneOf = zone;
+/** Date cells read from now on take their zone from `next` (openContext, once per server call). */
+export function useTimeZones(next: DateCellZones): void {
+  zones = next;
   daysByInstant = new Map();
+  provedDays = new Set();
+}
+
+/** The days date cells of this call proved in the remembered zone (domain/zoneProof.ts todayIsProved). */
+export function daysProvedInRememberedZone(): ReadonlySet<string> {
+  return provedDays;
 }
 
 /**
@@ -107,9 +134,23 @@ export function dayCell(day: string): string {
   return isDay(day) ? day : '';
 }
 
-/** The spreadsheet's time zone, asked once per server call (the getter useTimeZone set). */
+/** The spreadsheet's time zone, asked once per server call (for code that needs the real one: import, Check set-up). */
 export function spreadsheetTimeZone(): string {
-  return zoneOf();
+  return zones.spreadsheet();
+}
+
+/** The day a date cell's Date holds: proved in the remembered zone, else read in the spreadsheet's. */
+function dayOf(date: Date): string {
+  const asked = zones.spreadsheetIfAsked();
+  const remembered = asked === null ? zones.remembered() : null;
+  if (remembered !== null) {
+    const day = provedDay(Utilities.formatDate(date, remembered, PROOF_PATTERN));
+    if (day !== null) {
+      provedDays.add(day);
+      return day;
+    }
+  }
+  return Utilities.formatDate(date, asked ?? zones.spreadsheet(), 'yyyy-MM-dd');
 }
 
 /** A date cell read back as 'YYYY-MM-DD' in the spreadsheet's time zone; a day typed as text is kept; else ''. */
@@ -118,7 +159,7 @@ export function readDay(value: unknown): string {
     const instant = value.getTime();
     let day = daysByInstant.get(instant);
     if (day === undefined) {
-      day = Utilities.formatDate(value, zoneOf(), 'yyyy-MM-dd');
+      day = dayOf(value);
       daysByInstant.set(instant, day);
     }
     return day;

@@ -58,6 +58,9 @@ export const ERR = {
   listTooLong: 'The data validation rule has more than 500 items. Use a range instead.',
   // unverified wording: chart calls with a chart that is not on this sheet.
   chartNotFound: 'The chart does not exist on this sheet.',
+  // unverified wording: setSpreadsheetTimeZone with an id that is no time zone (the reference is silent; Apps
+  // Script's usual "Invalid argument: <parameter>" form, and the zone left as it was: the stricter case).
+  badTimeZone: 'Invalid argument: timezone',
 } as const;
 
 /**

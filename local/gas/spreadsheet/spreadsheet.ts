@@ -24,6 +24,17 @@ type SpreadsheetMethods =
   | 'setSpreadsheetTimeZone'
   | 'toast';
 
+/** An IANA id Intl knows (an alias too), spelled in its case (Joda's ids are case-sensitive, Intl's are not). */
+function isKnownTimeZone(id: string): boolean {
+  if (!/^[A-Za-z]/.test(id)) return false; // Intl also takes bare offsets ("+07:00"), which are no Joda id
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: id }).resolvedOptions().timeZone;
+    return resolved === id || resolved.toLowerCase() !== id.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 export class SpreadsheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetMethods> {
   readonly gasTypeName = 'SpreadsheetApp.Spreadsheet';
 
@@ -50,11 +61,20 @@ export class SpreadsheetFake implements GasSurface<GoogleAppsScript.Spreadsheet.
     return this.ctx.wb.timeZone;
   }
 
+  /**
+   * developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetTimeZone(String): "Sets the time
+   * zone for the spreadsheet", the id "specified in "long" format (for example, "America/New_York", as listed by
+   * Joda.org)". Cells keep their serials (the wall clock), so a date cell's Date moves with the zone. An unknown id
+   * (or one spelled in another case: Joda ids are case-sensitive) is refused and the zone kept: the reference is
+   * silent, this is the stricter case.
+   */
   setSpreadsheetTimeZone(timezone: unknown): void {
     this.ctx.count('Spreadsheet.setSpreadsheetTimeZone');
     checkArgs(arguments, 'SpreadsheetApp.Spreadsheet.setSpreadsheetTimeZone', 's');
+    const id = String(timezone);
+    if (!isKnownTimeZone(id)) throw gasError(ERR.badTimeZone);
     this.ctx.noteWrite('Spreadsheet.setSpreadsheetTimeZone', null, '');
-    this.ctx.wb.timeZone = String(timezone);
+    this.ctx.wb.timeZone = id;
     this.ctx.wb.clock();
   }
 
