@@ -113,6 +113,44 @@ class GasStubsSourceMap {
   }
 }
 
+/**
+ * The on-demand modules (src/onDemand/<name>.ts), loaded by src/server/onDemand.ts only in the calls that need them.
+ * Apps Script parses every .gs file of a project on every call, so each is pushed as a project .html file whose
+ * content is JavaScript: `var onDemand_<name> = {…}`, one global object. Each is its own entry with its own copy of
+ * what it uses (no shared chunks), built like Code.js (minified in dist/, with a map in dist-test/), then renamed.
+ */
+const ON_DEMAND_MODULES = ['pipeline', 'admin'];
+
+/** The project file of an on-demand module, and the global its code defines (src/server/onDemand.ts onDemandFile). */
+const onDemandFile = (name) => `onDemand_${name}`;
+
+/**
+ * Renames each built onDemand_<name>.js to onDemand_<name>.html (after the minifier and the source map, which work
+ * on .js assets) and ends it with `//# sourceURL=onDemand_<name>.html`, so stack frames of the eval'd code name the
+ * file (local/bundle maps them through dist-test's onDemand_<name>.js.map). Only appended: positions do not move.
+ */
+class OnDemandAsHtml {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('OnDemandAsHtml', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'OnDemandAsHtml', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        () => {
+          const { RawSource } = compiler.webpack.sources;
+          for (const name of ON_DEMAND_MODULES) {
+            const js = `${onDemandFile(name)}.js`;
+            const html = `${onDemandFile(name)}.html`;
+            const asset = compilation.getAsset(js);
+            if (!asset) throw new Error(`OnDemandAsHtml: ${js} was not built`);
+            const code = asset.source.source().toString();
+            compilation.updateAsset(js, new RawSource(`${code.replace(/\n?$/, '\n')}//# sourceURL=${html}\n`));
+            compilation.renameAsset(js, html);
+          }
+        },
+      );
+    });
+  }
+}
+
 /** The build of one output: 'push' (dist/, minified, no map) or 'test' (dist-test/, readable, with a map). */
 function config(target) {
   const push = target === 'push';
@@ -122,10 +160,22 @@ function config(target) {
     mode: 'none',
     devtool: push ? false : 'nosources-source-map',
     context: __dirname,
-    entry: './src/index.ts',
+    entry: {
+      Code: './src/index.ts',
+      ...Object.fromEntries(
+        ON_DEMAND_MODULES.map((name) => [
+          onDemandFile(name),
+          {
+            import: `./src/onDemand/${name}.ts`,
+            // `var onDemand_<name> = …` at the top level of the eval'd code: one global, as the loader expects.
+            library: { type: 'var', name: onDemandFile(name) },
+          },
+        ]),
+      ),
+    },
     output: {
       path: outDir,
-      filename: 'Code.js',
+      filename: '[name].js',
       clean: true,
       // Map sources relative to the map file (../src/server/customers.ts), as the source map spec resolves them.
       devtoolModuleFilenameTemplate: (info) =>
@@ -148,7 +198,12 @@ function config(target) {
       minimizer: [new ScriptMinifier()],
     },
     performance: { hints: false },
-    plugins: [new GasPlugin(), ...(push ? [] : [new GasStubsSourceMap()]), new HtmlAndManifestPlugin()],
+    plugins: [
+      new GasPlugin(),
+      ...(push ? [] : [new GasStubsSourceMap()]),
+      new HtmlAndManifestPlugin(),
+      new OnDemandAsHtml(),
+    ],
   };
 }
 
