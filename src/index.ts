@@ -31,15 +31,15 @@ import {
 
 // The occasional features run from on-demand modules (src/onDemand/*, pushed as onDemand_*.html) that only the calls
 // needing them load, so the code Apps Script parses on every call stays small; these are their entry points.
-const setUpCrm = onDemandCall('admin', 'setUpCrm');
-const checkData = onDemandCall('admin', 'checkData');
-const checkSetUp = onDemandCall('admin', 'checkSetUp');
-const proposeImportMapping = onDemandCall('admin', 'proposeImportMapping');
-const importCustomers = onDemandCall('admin', 'importCustomers');
-const archiveCustomer = onDemandCall('admin', 'archiveCustomer');
-const restoreCustomer = onDemandCall('admin', 'restoreCustomer');
-const findDuplicateGroups = onDemandCall('admin', 'findDuplicateGroups');
-const mergeCustomers = onDemandCall('admin', 'mergeCustomers');
+const setUpCrm = onDemandCall('setup', 'setUpCrm');
+const checkData = onDemandCall('setup', 'checkData');
+const checkSetUp = onDemandCall('setup', 'checkSetUp');
+const proposeImportMapping = onDemandCall('import', 'proposeImportMapping');
+const importCustomers = onDemandCall('import', 'importCustomers');
+const archiveCustomer = onDemandCall('archive', 'archiveCustomer');
+const restoreCustomer = onDemandCall('archive', 'restoreCustomer');
+const findDuplicateGroups = onDemandCall('archive', 'findDuplicateGroups');
+const mergeCustomers = onDemandCall('archive', 'mergeCustomers');
 const rebuildPipelineSummary = onDemandCall('pipeline', 'rebuildPipelineSummary');
 const getPipelineBoard = onDemandCall('pipeline', 'getPipelineBoard');
 
@@ -111,13 +111,13 @@ global.showFindDuplicates = showFindDuplicates;
 /** Duplicate IDs, invalid statuses and broken rows of the Customers tab (read-only report). */
 global.checkData = checkData;
 /** Menu: CRM ▸ Check data. */
-global.showDataCheck = onDemandMenuItem('admin', 'showDataCheck', 'Check data');
+global.showDataCheck = onDemandMenuItem('setup', 'showDataCheck', 'Check data');
 /** What the CRM relies on, checked point by point in this spreadsheet (read-only). */
 global.checkSetUp = checkSetUp;
 /** Menu: CRM ▸ Check set-up. */
-global.showSetUpCheck = onDemandMenuItem('admin', 'showSetUpCheck', 'Check set-up');
+global.showSetUpCheck = onDemandMenuItem('setup', 'showSetUpCheck', 'Check set-up');
 /** Menu: CRM ▸ Set up / repair. */
-global.showSetUp = onDemandMenuItem('admin', 'showSetUp', 'Set up / repair');
+global.showSetUp = onDemandMenuItem('setup', 'showSetUp', 'Set up / repair');
 
 // Compile-time check that the functions the HTML client calls match the typed API it was written against.
 const serverApi: ServerApi = {

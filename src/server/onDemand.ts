@@ -8,15 +8,19 @@
  * so only plain values cross: its errors are not `instanceof` this copy's classes, and nothing here needs them to be.
  */
 
-import type * as AdminModule from '../onDemand/admin';
+import type * as ArchiveModule from '../onDemand/archive';
+import type * as ImportModule from '../onDemand/import';
 import type * as PipelineModule from '../onDemand/pipeline';
+import type * as SetupModule from '../onDemand/setup';
 import type { Failure } from '../domain/results';
 import { failure } from './failure';
 
 /** The on-demand modules and what each exports (type-only imports: no code of theirs enters Code.js). */
 export interface OnDemandModules {
-  admin: typeof AdminModule;
+  archive: typeof ArchiveModule;
+  import: typeof ImportModule;
   pipeline: typeof PipelineModule;
+  setup: typeof SetupModule;
 }
 
 export type OnDemandName = keyof OnDemandModules;

@@ -542,7 +542,7 @@ describe('import of a messy old sheet through the built bundle', () => {
       'Properties.getProperties': 1,
       'Properties.getProperty': 1,
       'Properties.setProperty': 1,
-      // Each batch is an execution of its own: it loads the on-demand module onDemand_admin once (src/server/onDemand.ts).
+      // Each batch is an execution of its own: it loads the on-demand module onDemand_import once (src/server/onDemand.ts).
       'HtmlService.createTemplateFromFile': 1,
       'HtmlTemplate.getRawContent': 1,
     };

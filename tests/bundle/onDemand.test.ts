@@ -13,7 +13,7 @@ import { DIST_DIR, TEST_DIST_DIR, mapBundleStack } from '../../local/bundle/load
 import { type Crm, MANAGER, OWNER, REP, START_MS, newCrm, plainCells, succeeded } from '../support/crm';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const MODULES = ['onDemand_admin', 'onDemand_pipeline'];
+const MODULES = ['onDemand_archive', 'onDemand_import', 'onDemand_pipeline', 'onDemand_setup'];
 
 /** The files each call of `body` asked HtmlService for, per execution (the test's wrapper sees every call). */
 function recordFileReads(crm: Crm): string[] {
@@ -80,7 +80,7 @@ describe('the everyday calls load no on-demand module', () => {
 });
 
 describe('each occasional call loads its own module, once per execution', () => {
-  it('rebuild, board, import, set up, checks, archive, restore, duplicates, merge', () => {
+  it('rebuild, board, import, set up, checks, archive, restore, duplicates, merge: each its own module', () => {
     const crm = newCrm();
     const files = recordFileReads(crm);
     const loads = (body: () => unknown): string[] => {
@@ -94,17 +94,17 @@ describe('each occasional call loads its own module, once per execution', () => 
     const ann = succeeded(crm.call(REP, 'registerCustomer', { name: 'Ann Lovelace', email: 'ann@example.com' }));
     expect(loads(() => succeeded(crm.call(REP, 'rebuildPipelineSummary')))).toEqual(['onDemand_pipeline']);
     expect(loads(() => succeeded(crm.call(REP, 'getPipelineBoard')))).toEqual(['onDemand_pipeline']);
-    expect(loads(() => crm.call(OWNER, 'proposeImportMapping'))).toEqual(['onDemand_admin']);
-    expect(loads(() => crm.call(OWNER, 'importCustomers', { dryRun: true }))).toEqual(['onDemand_admin']);
-    expect(loads(() => succeeded(crm.call(OWNER, 'setUpCrm')))).toEqual(['onDemand_admin']);
-    expect(loads(() => succeeded(crm.call(OWNER, 'checkSetUp')))).toEqual(['onDemand_admin']);
-    expect(loads(() => succeeded(crm.call(OWNER, 'checkData')))).toEqual(['onDemand_admin']);
-    expect(loads(() => succeeded(crm.call(OWNER, 'findDuplicateGroups')))).toEqual(['onDemand_admin']);
+    expect(loads(() => crm.call(OWNER, 'proposeImportMapping'))).toEqual(['onDemand_import']);
+    expect(loads(() => crm.call(OWNER, 'importCustomers', { dryRun: true }))).toEqual(['onDemand_import']);
+    expect(loads(() => succeeded(crm.call(OWNER, 'setUpCrm')))).toEqual(['onDemand_setup']);
+    expect(loads(() => succeeded(crm.call(OWNER, 'checkSetUp')))).toEqual(['onDemand_setup']);
+    expect(loads(() => succeeded(crm.call(OWNER, 'checkData')))).toEqual(['onDemand_setup']);
+    expect(loads(() => succeeded(crm.call(OWNER, 'findDuplicateGroups')))).toEqual(['onDemand_archive']);
     const archived = loads(() =>
       succeeded(crm.call(REP, 'archiveCustomer', ann.customer.id, ann.customer.version, 'test')),
     );
-    expect(archived).toEqual(['onDemand_admin']);
-    expect(loads(() => succeeded(crm.call(REP, 'restoreCustomer', ann.customer.id)))).toEqual(['onDemand_admin']);
+    expect(archived).toEqual(['onDemand_archive']);
+    expect(loads(() => succeeded(crm.call(REP, 'restoreCustomer', ann.customer.id)))).toEqual(['onDemand_archive']);
     const restored = succeeded(crm.call(REP, 'getCustomer', ann.customer.id)).customer;
     expect(
       loads(() =>
@@ -115,13 +115,13 @@ describe('each occasional call loads its own module, once per execution', () => 
           }),
         ),
       ),
-    ).toEqual(['onDemand_admin']);
+    ).toEqual(['onDemand_archive']);
     // The menu items that run module code load it once, though they make several module calls (Check data's
     // report, then a restore per customer deleted by hand, all inside the module's own copy).
     expect(loads(() => crm.run(OWNER, 'showPipelineSummary'))).toEqual(['onDemand_pipeline']);
-    expect(loads(() => crm.run(OWNER, 'showDataCheck'))).toEqual(['onDemand_admin']);
-    expect(loads(() => crm.run(OWNER, 'showSetUpCheck'))).toEqual(['onDemand_admin']);
-    expect(loads(() => crm.run(OWNER, 'showSetUp'))).toEqual(['onDemand_admin']);
+    expect(loads(() => crm.run(OWNER, 'showDataCheck'))).toEqual(['onDemand_setup']);
+    expect(loads(() => crm.run(OWNER, 'showSetUpCheck'))).toEqual(['onDemand_setup']);
+    expect(loads(() => crm.run(OWNER, 'showSetUp'))).toEqual(['onDemand_setup']);
     // The menu openers of pages stay in Code.js: only the page's own template is read.
     expect(loads(() => crm.run(OWNER, 'showImportSidebar'))).toEqual(['import']);
     expect(loads(() => crm.run(OWNER, 'showPipelineBoard'))).toEqual(['board']);
@@ -164,13 +164,13 @@ describe('a missing or broken module file', () => {
   };
 
   it('missing: the call answers a clear error naming the file and saying to push the whole build; nothing changes', () => {
-    const crm = crmOver({ 'onDemand_admin.html': null });
+    const crm = crmOver({ 'onDemand_setup.html': null });
     const before = crm.gas.sheets.sheetNames();
     const result = crm.call(OWNER, 'setUpCrm');
-    expect(result).toEqual({ ok: false, errors: { form: expect.stringContaining('onDemand_admin.html') } });
+    expect(result).toEqual({ ok: false, errors: { form: expect.stringContaining('onDemand_setup.html') } });
     const message = result.ok ? '' : String(result.errors.form);
     expect(message).toMatch(/push the whole build/);
-    expect(message).toMatch(/No HTML file named onDemand_admin was found/);
+    expect(message).toMatch(/No HTML file named onDemand_setup was found/);
     expect(crm.gas.sheets.sheetNames()).toEqual(before);
     // A menu item says the same in an alert, rather than failing with a stack.
     crm.run(OWNER, 'showSetUp');
@@ -188,22 +188,22 @@ describe('a missing or broken module file', () => {
   });
 
   it('broken (a cut-off push, or a file of an older build): named too, never a crash', () => {
-    const cut = crmOver({ 'onDemand_admin.html': 'var onDemand_admin = (function () {' });
+    const cut = crmOver({ 'onDemand_setup.html': 'var onDemand_setup = (function () {' });
     expect(cut.call(OWNER, 'setUpCrm')).toEqual({
       ok: false,
       errors: {
-        form: expect.stringMatching(/onDemand_admin\.html \(its code does not run: .+\).*push the whole build/),
+        form: expect.stringMatching(/onDemand_setup\.html \(its code does not run: .+\).*push the whole build/),
       },
     });
-    const empty = crmOver({ 'onDemand_admin.html': '// nothing here\n' });
+    const empty = crmOver({ 'onDemand_setup.html': '// nothing here\n' });
     expect(empty.call(OWNER, 'checkData')).toEqual({
       ok: false,
-      errors: { form: expect.stringMatching(/onDemand_admin\.html \(it does not define onDemand_admin\)/) },
+      errors: { form: expect.stringMatching(/onDemand_setup\.html \(it does not define onDemand_setup\)/) },
     });
-    const older = crmOver({ 'onDemand_admin.html': 'var onDemand_admin = { setUpCrm: function () {} };\n' });
+    const older = crmOver({ 'onDemand_setup.html': 'var onDemand_setup = { setUpCrm: function () {} };\n' });
     expect(older.call(OWNER, 'checkData')).toEqual({
       ok: false,
-      errors: { form: expect.stringMatching(/onDemand_admin\.html \(it has no function checkData\)/) },
+      errors: { form: expect.stringMatching(/onDemand_setup\.html \(it has no function checkData\)/) },
     });
   });
 });
@@ -244,11 +244,11 @@ describe('stack traces through an on-demand module', () => {
   });
 
   it('the loader maps a module position itself, without jest', () => {
-    const lines = fs.readFileSync(path.join(TEST_DIST_DIR, 'onDemand_admin.html'), 'utf8').split('\n');
+    const lines = fs.readFileSync(path.join(TEST_DIST_DIR, 'onDemand_setup.html'), 'utf8').split('\n');
     const index = lines.findIndex((text) => text.includes('LockService.getDocumentLock()'));
     const column = (lines[index] ?? '').indexOf('LockService') + 1;
     const [frame] = framesOf(
-      mapBundleStack(`Error: x\n    at handleWrite (onDemand_admin.html:${index + 1}:${column})`),
+      mapBundleStack(`Error: x\n    at handleWrite (onDemand_setup.html:${index + 1}:${column})`),
     );
     expect(frame && path.relative(ROOT, frame.file)).toMatch(/^src[\\/].+\.ts$/);
     expect(frame && codeAt(frame)).toMatch(/^LockService\.getDocumentLock\(\)/);
@@ -278,9 +278,14 @@ describe('the module files in dist/ and dist-test/', () => {
       expect(pushed).toMatch(new RegExp(`//# sourceURL=${name}\\.html\\n$`));
       expect(fs.existsSync(path.join(TEST_DIST_DIR, `${name}.js.map`))).toBe(true);
       expect(fs.readdirSync(DIST_DIR).filter((f) => f.endsWith('.map') || f.startsWith(`${name}.js`))).toEqual([]);
-      const functions = exportsOf(DIST_DIR, name);
-      expect(functions.length).toBeGreaterThan(2);
-      expect(exportsOf(TEST_DIST_DIR, name)).toEqual(functions);
+      // The functions its entry (src/onDemand/<name>.ts) re-exports, and only those, in both builds.
+      const entry = fs.readFileSync(path.join(ROOT, 'src', 'onDemand', `${name.replace('onDemand_', '')}.ts`), 'utf8');
+      const declared = [...entry.matchAll(/export \{([^}]+)\}/g)]
+        .flatMap((match) => (match[1] ?? '').split(',').map((word) => word.trim()))
+        .sort();
+      expect(declared.length).toBeGreaterThan(0);
+      expect(exportsOf(DIST_DIR, name)).toEqual(declared);
+      expect(exportsOf(TEST_DIST_DIR, name)).toEqual(declared);
     },
   );
 
