@@ -143,6 +143,9 @@ class OnDemandAsHtml {
             const asset = compilation.getAsset(js);
             if (!asset) throw new Error(`OnDemandAsHtml: ${js} was not built`);
             const code = asset.source.source().toString();
+            // The file is created as an HtmlTemplate before its raw content is read; Google's reference does not say
+            // whether creating one parses scriptlets, so none may appear (a `<?` in a string would need escaping).
+            if (code.includes('<?')) throw new Error(`OnDemandAsHtml: ${js} contains "<?", a scriptlet opening`);
             compilation.updateAsset(js, new RawSource(`${code.replace(/\n?$/, '\n')}//# sourceURL=${html}\n`));
             compilation.renameAsset(js, html);
           }

@@ -272,6 +272,8 @@ describe('the module files in dist/ and dist-test/', () => {
       const pushed = fs.readFileSync(path.join(DIST_DIR, `${name}.html`), 'utf8');
       const tested = fs.readFileSync(path.join(TEST_DIST_DIR, `${name}.html`), 'utf8');
       expect(pushed).not.toContain('sourceMappingURL');
+      // No scriptlet opening: the file is created as an HtmlTemplate before its raw content is read.
+      expect(`${pushed}${tested}`).not.toContain('<?');
       expect(pushed.split('\n').length).toBeLessThan(5);
       expect(pushed).toMatch(new RegExp(`^var ${name};`));
       expect(tested).toMatch(new RegExp(`//# sourceMappingURL=${name}\\.js\\.map\\n//# sourceURL=${name}\\.html\\n$`));
