@@ -52,6 +52,8 @@ export interface IntegrityProblem {
   row: number;
   id: string;
   problem: string;
+  /** The tab `row` is on when it is not Customers: an archived row's custom-field cell (or the Archive header). */
+  tab?: 'Archive';
 }
 
 /** A customer whose row was deleted by hand: its ID is in History, in neither Customers nor Archive. */
@@ -64,6 +66,8 @@ export interface DeletedCustomer {
 export interface IntegrityReport {
   ok: true;
   checkedRows: number;
+  /** Archive rows whose custom-field cells were checked (absent or 0: none, e.g. no field has an Archive column). */
+  checkedArchivedRows?: number;
   problems: IntegrityProblem[];
   /** Customers deleted by hand, by ID: restoreCustomer(id) rebuilds each from History. */
   deletedByHand: DeletedCustomer[];

@@ -5,11 +5,13 @@
  * blank names, statuses that are not pipeline stages, bad e-mails, deal values that are not amounts, missing or
  * invalid dates, Versions that are not whole numbers, data in columns that have no header, and custom-field cells
  * that hold no valid value of their field's type (text typed into a Number column, a Choice not in the list).
+ * On the Archive tab (from the one read Check data makes of it), only the custom-field cells: see checkArchiveGrid.
  */
 
 import type { DeletedCustomer, IntegrityProblem, IntegrityReport } from './api';
+import { ARCHIVE_COLUMNS } from './archive';
 import type { HistoryEvent } from './customer';
-import { columnLetter, CUSTOMER_COLUMNS } from './columns';
+import { type ColumnMap, columnLetter, CUSTOMER_COLUMNS } from './columns';
 import { type CustomFieldDefinition, checkCustomType, customColumnsLayout, customFieldKey } from './customFields';
 import { isDate, isDay } from './dates';
 import { parseStatus, STATUS_LIST_TEXT } from './statuses';
@@ -35,10 +37,10 @@ function listRows(rows: readonly number[]): string {
   return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
 }
 
-/** Problems of the header row; none means the columns can be trusted. */
-function headerProblems(header: readonly unknown[]): IntegrityProblem[] {
+/** Problems of the header row of a tab laid out as `columns`; none means the columns can be trusted. */
+function headerProblems(header: readonly unknown[], columns: ColumnMap<string> = CUSTOMER_COLUMNS): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
-  for (const { header: expected, index, column } of CUSTOMER_COLUMNS.list) {
+  for (const { header: expected, index, column } of columns.list) {
     const found = text(header[index]).trim();
     if (found !== expected) {
       const shown = found === '' ? 'empty' : quote(found);
@@ -58,8 +60,16 @@ interface CustomCell {
   index: number;
 }
 
-/** The columns of the fields that have one in `header`; a field Set up has not given a column yet is left out. */
-function customCells(header: readonly unknown[], definitions: readonly CustomFieldDefinition[]): CustomCell[] {
+/**
+ * The columns of the fields that have one in `header`; a field Set up has not given a column yet is left out, and
+ * so is a header inside the tab's own columns (the first `ownWidth`: on Archive its three archive columns follow
+ * the Customers ones and are never a custom field's).
+ */
+function customCells(
+  header: readonly unknown[],
+  definitions: readonly CustomFieldDefinition[],
+  ownWidth: number = CUSTOMER_COLUMNS.width,
+): CustomCell[] {
   if (definitions.length === 0) return [];
   const layout = customColumnsLayout(header, definitions);
   const missing = new Set<string>(layout.append.map((spec) => spec.key));
@@ -67,7 +77,7 @@ function customCells(header: readonly unknown[], definitions: readonly CustomFie
     .flatMap((definition) => {
       const key = customFieldKey(definition.name);
       const column = missing.has(key) ? undefined : layout.map.of[key];
-      return column === undefined ? [] : [{ definition, index: column.index }];
+      return column === undefined || column.index < ownWidth ? [] : [{ definition, index: column.index }];
     })
     .sort((a, b) => a.index - b.index); // reported in column order, as the fixed cells are
 }
@@ -107,6 +117,16 @@ export function customCellProblem(value: unknown, definition: CustomFieldDefinit
   }
 }
 
+/** Problems of a row's custom-field cells, each naming its column letter. */
+function customProblems(row: readonly unknown[], custom: readonly CustomCell[]): string[] {
+  const out: string[] = [];
+  for (const { definition, index } of custom) {
+    const problem = customCellProblem(row[index], definition);
+    if (problem !== null) out.push(`${problem.replace(/\.$/, '')} (column ${columnLetter(index + 1)}).`);
+  }
+  return out;
+}
+
 /** Problems of one customer row's own cells (everything but duplicate IDs), in column order. */
 function rowProblems(row: readonly unknown[], unlabelled: readonly number[], custom: readonly CustomCell[]): string[] {
   const out: string[] = [];
@@ -144,10 +164,7 @@ function rowProblems(row: readonly unknown[], unlabelled: readonly number[], cus
     out.push(`Version ${quote(text(version))} is not a whole number of 1 or more.`);
   }
 
-  for (const { definition, index } of custom) {
-    const problem = customCellProblem(row[index], definition);
-    if (problem !== null) out.push(`${problem.replace(/\.$/, '')} (column ${columnLetter(index + 1)}).`);
-  }
+  out.push(...customProblems(row, custom));
 
   for (const c of unlabelled) {
     if (!isEmpty(row[c])) out.push(`has data in column ${columnLetter(c + 1)}, which has no header.`);
@@ -209,6 +226,42 @@ export function checkCustomersGrid(
   return { ok: true, checkedRows, problems, deletedByHand: [] };
 }
 
+/** What checkArchiveGrid found: the rows whose custom cells it checked and their problems (tab: 'Archive'). */
+export interface ArchiveCheck {
+  checkedRows: number;
+  problems: IntegrityProblem[];
+}
+
+/**
+ * Checks the custom-field cells of `values` (getValues() of the Archive tab, header first), their columns found by
+ * header as on Customers. Only those: an archived row is a frozen copy of a Customers row, whose fixed cells Check
+ * data checks with the Customers tab before it leaves and once it is restored, and which nothing but getCustomer and
+ * a restore reads meanwhile. A custom cell, though, can go bad while the row sits there with no edit of it (a choice
+ * dropped from the list, a field's type changed), and a restore writes it back into a Customers column whose
+ * dropdown refuses a value out of the list. `checkedRows` counts the non-blank rows checked: 0 when no field has an
+ * Archive column (no field, or Set up not run since; Check set-up says so). A changed header of the Archive
+ * columns is reported instead of rows, since no column can then be trusted.
+ */
+export function checkArchiveGrid(
+  values: readonly (readonly unknown[])[],
+  definitions: readonly CustomFieldDefinition[],
+): ArchiveCheck {
+  const header = values[0] ?? [];
+  const custom = customCells(header, definitions, ARCHIVE_COLUMNS.width);
+  if (custom.length === 0) return { checkedRows: 0, problems: [] };
+  const fromHeader = headerProblems(header, ARCHIVE_COLUMNS);
+  if (fromHeader.length > 0) return { checkedRows: 0, problems: fromHeader.map((p) => ({ ...p, tab: 'Archive' })) };
+  const problems: IntegrityProblem[] = [];
+  let checkedRows = 0;
+  values.slice(1).forEach((row, i) => {
+    if (isBlank(row)) return;
+    checkedRows++;
+    const id = text(row[ARCHIVE_COLUMNS.of.id.index]).trim();
+    for (const problem of customProblems(row, custom)) problems.push({ row: i + 2, id, problem, tab: 'Archive' });
+  });
+  return { checkedRows, problems };
+}
+
 /** The IDs in a Customers grid as checkCustomersGrid reads them (upper-case, trimmed). */
 export function gridIds(values: readonly (readonly unknown[])[], idIndex = C.id.index): Set<string> {
   const ids = new Set<string>();
@@ -258,12 +311,19 @@ export function integrityReportText(report: IntegrityReport): string {
   return [text, '', `${count} deleted by hand (in History, in neither Customers nor Archive):`, ...lines].join('\n');
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function problemsText(report: IntegrityReport): string {
-  const rows = `${report.checkedRows} customer row${report.checkedRows === 1 ? '' : 's'}`;
+  const archived = report.checkedArchivedRows ?? 0;
+  const customers = plural(report.checkedRows, 'customer row');
+  const rows = archived === 0 ? customers : `${customers} and ${plural(archived, 'archived row')}`;
   if (report.problems.length === 0) return `Checked ${rows}: no problems found.`;
   const count = report.problems.length;
   const lines = report.problems.slice(0, REPORT_LIST_MAX).map((p) => {
-    const where = p.id === '' ? `Row ${p.row}` : `Row ${p.row} (${p.id.slice(0, 40)})`;
+    const row = `${p.tab === 'Archive' ? 'Archive row' : 'Row'} ${p.row}`;
+    const where = p.id === '' ? row : `${row} (${p.id.slice(0, 40)})`;
     return `• ${where}: ${p.problem}`;
   });
   if (count > REPORT_LIST_MAX) lines.push(`…and ${count - REPORT_LIST_MAX} more.`);

@@ -11,8 +11,10 @@ import { normaliseEmail } from './text';
 /** A dropdown over a column's data cells, as Set up makes them (the Status column, a Choice field's column). */
 export type DropdownVerdict = 'ok' | 'missing' | 'allows invalid' | 'wrong list';
 
-/** One custom field's column on the Customers tab, as the spreadsheet holds it. */
+/** One custom field's column on a tab that has one per field (Customers, Archive), as the spreadsheet holds it. */
 export interface CustomColumnFacts {
+  /** The tab the column is on. */
+  tab: string;
   definition: CustomFieldDefinition;
   /** 1-based column whose header names the field, or null when no header does. */
   column: number | null;
@@ -51,7 +53,7 @@ export interface SetUpFacts {
   fileEditors: string[];
   headers: Array<{ tab: string; problem: string | null }>;
   statusDropdown: DropdownVerdict;
-  /** Each custom field calls use (the applied ones), with its column as found. */
+  /** Each custom field calls use (the applied ones), with its column as found: on Customers, then on Archive. */
   customColumns: CustomColumnFacts[];
   /** The custom fields the Settings table defines now. */
   settingsCustomFields: CustomFieldDefinition[];
@@ -155,18 +157,26 @@ const DROPDOWN_PROBLEMS: Readonly<Record<Exclude<DropdownVerdict, 'ok'>, string>
   'wrong list': 'its dropdown does not offer exactly the choices in Settings',
 };
 
+/** What a custom field's missing column costs, by tab (any other tab: nothing the CRM writes). */
+function missingColumnCost(tab: string): string {
+  if (tab === 'Customers') return 'so its values cannot be saved';
+  if (tab === 'Archive') return 'so archiving a customer does not keep its value of the field';
+  return 'so the CRM does not keep its values there';
+}
+
 /**
- * One point per custom field: its column present with its header, with the dropdown (Choice) or format (Date,
- * Number) Set up gives it. What is wrong is said in one detail, with how to put it right.
+ * One point per custom field and tab (Customers, Archive): its column present with its header, with the dropdown
+ * (Choice) or format (Date, Number) Set up gives it on both. What is wrong is said in one detail, with how to put
+ * it right.
  */
 function customColumnPoint(facts: CustomColumnFacts): SetUpCheckPoint {
-  const { definition } = facts;
-  const point = `Custom field "${definition.name}" (${definition.type}) column in place`;
+  const { definition, tab } = facts;
+  const point = `Custom field "${definition.name}" (${definition.type}) column in place on ${tab}`;
   if (facts.column === null) {
     return {
       point,
       ok: false,
-      detail: `No Customers column is headed "${definition.name}", so its values cannot be saved. ${RUN_SET_UP}`,
+      detail: `No ${tab} column is headed "${definition.name}", ${missingColumnCost(tab)}. ${RUN_SET_UP}`,
     };
   }
   const where = `Column ${columnLetter(facts.column)}`;

@@ -21,6 +21,7 @@ import { rebuildCustomer } from '../domain/recorded';
 import type { Failure, SaveResult } from '../domain/results';
 import { validateExpectedVersion, validateId } from '../domain/validation';
 import { ArchiveTable, putBackRow, removeCustomerRow } from '../sheets/archiveTable';
+import { moveBlockers } from '../domain/moveCheck';
 import { CustomersTable } from '../sheets/customersTable';
 import { historyOf } from '../sheets/historyReads';
 import { appendCustomers, openHistory } from './customerWrites';
@@ -75,6 +76,8 @@ function moveToArchive(ctx: CrmContext, id: string, version: number, reason: str
   if (index < 0) return notInCustomers(id, archived);
   const current = snapshot.customers[index] as Customer;
   if (current.version !== version) return { ok: false, conflict: current };
+  const blockers = moveBlockers([table.rowToMove(snapshot, index, 'archive')]);
+  if (blockers !== null) return failure(blockers);
 
   const info: ArchiveInfo = { at: ctx.nowIso, by: ctx.user, reason };
   const events = [archiveEvent(id, reason, ctx.nowIso, ctx.user)];
@@ -98,9 +101,12 @@ interface RowMove<Taken, Added> {
 /**
  * Moves one row between tabs and logs `events` as one change. History's header and last row are read before any
  * write; then `first` (an earlier write of the same change, which puts itself back if refused, and returns its
- * undo) runs, then the move. If taking, adding or logging is refused, what was done is undone, last write first
- * (`first`'s undo last), and the error is rethrown (rollBack). So a customer is never in neither tab, nor in
- * both, nor moved without its History rows.
+ * undo) runs, then the move: the row is added to its new tab BEFORE it is taken from the old one, so a refused
+ * add (a dropdown rejecting a value, a protection) leaves the old tab untouched — putting a removed row back
+ * re-inserts its values but not its formats, dropdowns or place in a protected range — and an execution stopped
+ * between the two steps leaves the customer in both tabs, never in neither. If adding, taking or logging is
+ * refused, what was done is undone, last write first (`first`'s undo last), and the error is rethrown (rollBack).
+ * So a customer is never lost, nor left in both tabs by a refusal, nor moved without its History rows.
  */
 function moveRowLogged<Taken, Added>(
   ctx: CrmContext,
@@ -114,14 +120,14 @@ function moveRowLogged<Taken, Added>(
   let taken: { value: Taken } | null = null;
   let added: { value: Added } | null = null;
   try {
-    taken = { value: move.take() };
     added = { value: move.add() };
+    taken = { value: move.take() };
     history.append(events, { headerChecked: true, lastRow });
   } catch (error) {
     const [undoAdd, undoTake] = [added, taken];
     rollBack(error, [
-      ...(undoAdd ? [() => move.unAdd(undoAdd.value)] : []),
       ...(undoTake ? [() => move.putBack(undoTake.value)] : []),
+      ...(undoAdd ? [() => move.unAdd(undoAdd.value)] : []),
       ...(undoBefore ? [undoBefore] : []),
     ]);
   }
@@ -152,6 +158,8 @@ export function restoreCustomer(id: string): SaveResult {
     }
     const entry = ArchiveTable.find(archived, customerId);
     if (entry !== null) {
+      const blockers = moveBlockers([archive.rowToRestore(entry)]);
+      if (blockers !== null) return failure(blockers);
       const customer = restoredFromArchive(entry.customer, ctx.nowIso, ctx.user);
       const events = [restoreEvent(customerId, 'Archive', ctx.nowIso, ctx.user)];
       moveRowLogged(ctx, events, {
@@ -222,6 +230,12 @@ export function mergeCustomers(keepId: string, mergeId: string, expectedVersions
     const merged = snapshot.customers[otherIndex] as Customer;
     if (kept.version !== versions.keep) return { ok: false, conflict: kept };
     if (merged.version !== versions.merge) return { ok: false, conflict: merged };
+    // The kept row's cells are rewritten (its empty fields filled) and the other row moves to Archive.
+    const blockers = moveBlockers([
+      table.rowToMove(snapshot, keepIndex, 'merge'),
+      table.rowToMove(snapshot, otherIndex, 'merge'),
+    ]);
+    if (blockers !== null) return failure(blockers);
 
     const plan = planMerge(kept, merged, ctx.nowIso, ctx.user, table.layout().definitions);
     if (!plan.ok) return failure(plan.errors);

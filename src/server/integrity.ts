@@ -1,12 +1,12 @@
 /**
- * CRM ▸ Check data: a report of what is wrong in the Customers tab (one getValues, no lock, no writes) and of the
- * customers deleted by hand (in History, in neither Customers nor Archive); the menu item offers to restore those
- * from History in one click.
+ * CRM ▸ Check data: a report of what is wrong in the Customers tab (one getValues, no lock, no writes), in the
+ * custom-field cells of the Archive tab (one getValues, also used for the IDs) and of the customers deleted by hand
+ * (in History, in neither Customers nor Archive); the menu item offers to restore those from History in one click.
  */
 
 import type { IntegrityReport } from '../domain/api';
 import { ARCHIVE_COLUMNS } from '../domain/archive';
-import { checkCustomersGrid, deletedByHand, gridIds, integrityReportText } from '../domain/integrity';
+import { checkArchiveGrid, checkCustomersGrid, deletedByHand, gridIds, integrityReportText } from '../domain/integrity';
 import type { Failure } from '../domain/results';
 import { pipelineEvents } from '../sheets/historyReads';
 import { requireSheet } from '../sheets/table';
@@ -17,16 +17,25 @@ import { refusedOwnerItem } from './ui';
 
 const TITLE = 'Check data';
 
-/** Problems of the Customers tab (a changed header is reported, not thrown) and customers deleted by hand. */
+/**
+ * Problems of the Customers tab (a changed header is reported, not thrown), of the Archive tab's custom-field
+ * cells (after the Customers ones, marked `tab: 'Archive'`), and customers deleted by hand.
+ */
 export function checkData(): IntegrityReport | Failure {
-  return handleRead((ctx) => {
+  return handleRead((ctx): IntegrityReport => {
     const grid = requireSheet(ctx.ss, TAB.customers).getDataRange().getValues();
     const report = checkCustomersGrid(grid, ctx.customFields);
-    const archive = ctx.ss.getSheetByName(TAB.archive);
     const present = gridIds(grid);
-    if (archive)
-      for (const id of gridIds(archive.getDataRange().getValues(), ARCHIVE_COLUMNS.of.id.index)) present.add(id);
-    return { ...report, deletedByHand: deletedByHand(pipelineEvents(ctx.ss), present) };
+    // One read of the Archive tab serves both its checked cells and its IDs; a CRM from before it has none.
+    const archiveGrid = ctx.ss.getSheetByName(TAB.archive)?.getDataRange().getValues() ?? [];
+    for (const id of gridIds(archiveGrid, ARCHIVE_COLUMNS.of.id.index)) present.add(id);
+    const archived = checkArchiveGrid(archiveGrid, ctx.customFields);
+    return {
+      ...report,
+      checkedArchivedRows: archived.checkedRows,
+      problems: [...report.problems, ...archived.problems],
+      deletedByHand: deletedByHand(pipelineEvents(ctx.ss), present),
+    };
   });
 }
 

@@ -10,6 +10,7 @@ import type { Customer } from '../domain/customer';
 import { type CellValue, dateCell, readDate, readText, rewritable, textCell } from './cells';
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { CustomFieldDefinition } from '../domain/customFields';
+import type { RowToMove } from '../domain/moveCheck';
 import {
   cellOf,
   type CustomerLayout,
@@ -19,6 +20,7 @@ import {
   isBlankRow,
   readField,
   rowToCustomer,
+  rowToMove,
 } from './customerRows';
 import { SchemaError } from './schemaError';
 import { type AppendedRows, appendRows, checkHeader, readTab, removeAppendedRows } from './table';
@@ -36,6 +38,8 @@ export interface ArchivedEntry {
   customer: Customer;
   archived: ArchiveInfo;
   row: number;
+  /** The row's cells as read: what moveBlockers checks (the customer is these, read as its fields' types). */
+  cells: readonly unknown[];
 }
 
 export interface ArchiveSnapshot {
@@ -129,6 +133,7 @@ export class ArchiveTable {
           reason: readText(cellOf(row, A.archiveReason)),
         },
         row: i + 1,
+        cells: row,
       });
     }
     return { entries, lastRow: values.length };
@@ -154,6 +159,11 @@ export class ArchiveTable {
   /** Undo of append. */
   removeAppended(appended: AppendedRows): void {
     removeAppendedRows(this.sheet, appended);
+  }
+
+  /** `entry`'s row as moveBlockers checks it before a restore. */
+  rowToRestore(entry: ArchivedEntry): RowToMove {
+    return rowToMove(entry.cells, this.layout, { tab: 'Archive', row: entry.row, action: 'restore' });
   }
 
   /** Takes `entry`'s row out of the tab (see removeCustomerRow). */

@@ -24,6 +24,7 @@ import {
   ownCustomValue,
 } from '../domain/customFields';
 import type { Customer, CustomerKey, HistoryEvent } from '../domain/customer';
+import type { RowToMove } from '../domain/moveCheck';
 import type { Status } from '../domain/statuses';
 import { isStatus, parseStatus } from '../domain/statuses';
 import {
@@ -130,6 +131,22 @@ export function cellOf(row: readonly unknown[], column: Column): unknown {
 /** The cell of `column` in `row`, read as its kind is read. */
 function readColumn(row: readonly unknown[], column: Column): unknown {
   return codecOf(column).read(row[column.index]);
+}
+
+/**
+ * A row of Customers or Archive (both start with the Customers columns; custom ones found by header in `layout`) as
+ * moveBlockers checks it before the row moves to the other tab.
+ */
+export function rowToMove(
+  cells: readonly unknown[],
+  layout: CustomerLayout,
+  place: Pick<RowToMove, 'tab' | 'row' | 'action'>,
+): RowToMove {
+  const customCells = layout.definitions.flatMap((definition) => {
+    const column = layout.map.of[customFieldKey(definition.name)];
+    return column === undefined ? [] : [{ definition, value: cells[column.index] }];
+  });
+  return { statusCell: cellOf(cells, CUSTOMER_COLUMNS.of.status), customCells, ...place };
 }
 
 /** One field of a Customers row, read as rowToCustomer reads it (for readers that need only a few fields). */

@@ -7,6 +7,7 @@
 import { CUSTOMER_COLUMNS } from '../domain/columns';
 import type { Customer } from '../domain/customer';
 import type { CustomFieldDefinition } from '../domain/customFields';
+import type { RowToMove } from '../domain/moveCheck';
 import {
   changedCells,
   type CustomerLayout,
@@ -16,6 +17,7 @@ import {
   isBlankRow,
   readIdCell,
   rowToCustomer,
+  rowToMove,
 } from './customerRows';
 import { candidateRows, rowsHoldingId } from './findRows';
 import { SchemaError } from './schemaError';
@@ -206,6 +208,12 @@ export class CustomersTable {
       rows,
       lastRow: values.length === 1 && isBlankRow(values[0] as unknown[]) ? 0 : values.length,
     };
+  }
+
+  /** The row of `snapshot.customers[index]` as moveBlockers checks it before it moves to Archive. */
+  rowToMove(snapshot: CustomersSnapshot, index: number, action: RowToMove['action']): RowToMove {
+    const cells = snapshot.rows[index] ?? [];
+    return rowToMove(cells, this.layout(), { tab: 'Customers', row: snapshot.rowNumbers[index] ?? 0, action });
   }
 
   /** Index in the snapshot of the customer with `id`; refuses ambiguous IDs rather than guess a row. */

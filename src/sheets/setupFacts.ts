@@ -107,12 +107,17 @@ function formatsOf(sheet: Sheet, column: number): string[] {
 }
 
 /**
- * Each custom field's column on the Customers tab, found by its header as every call finds it (customColumnsLayout:
- * one read of row 1), with what Set up gives it: a Choice's dropdown, a Date's or a Number's number formats (one
- * read of the column each). A field without a column has neither. Empty when the tab is missing.
+ * Each custom field's column on `tab` (Customers or Archive: Set up gives both one per field), found by its header
+ * as every call finds it (customColumnsLayout: one read of row 1; on Archive the three archive columns are not
+ * fields), with what Set up gives it: a Choice's dropdown, a Date's or a Number's number formats (one read of the
+ * column each). A field without a column has neither. Empty when the tab is missing (its header point says so).
  */
-function customColumnFacts(ss: Spreadsheet, definitions: readonly CustomFieldDefinition[]): CustomColumnFacts[] {
-  const sheet = ss.getSheetByName(TAB.customers);
+function customColumnFacts(
+  ss: Spreadsheet,
+  tab: string,
+  definitions: readonly CustomFieldDefinition[],
+): CustomColumnFacts[] {
+  const sheet = ss.getSheetByName(tab);
   if (!sheet || definitions.length === 0) return [];
   const headers = sheet.getSheetValues(1, 1, 1, -1)[0] ?? [];
   const layout = customColumnsLayout(headers, definitions);
@@ -120,9 +125,10 @@ function customColumnFacts(ss: Spreadsheet, definitions: readonly CustomFieldDef
   return definitions.map((definition): CustomColumnFacts => {
     const key = customFieldKey(definition.name);
     const found = missing.has(key) ? undefined : layout.map.of[key];
-    if (found === undefined) return { definition, column: null, dropdown: null, formats: null };
+    if (found === undefined) return { tab, definition, column: null, dropdown: null, formats: null };
     const column = found.column;
     return {
+      tab,
       definition,
       column,
       dropdown: definition.type === 'Choice' ? dropdownOf(sheet, column, definition.choices) : null,
@@ -168,8 +174,10 @@ export function gatherSetUpFacts(ss: Spreadsheet, who: Who): SetUpFacts {
       { tab: TAB.archive, problem: headerProblem(ss, TAB.archive, ARCHIVE_COLUMNS.headers) },
     ],
     statusDropdown: statusDropdown(ss),
-    // The fields calls use: the applied ones, else (Set up never stored them) the Settings tab's, as openContext.
-    customColumns: customColumnFacts(ss, who.appliedCustomFields ?? who.settingsCustomFields),
+    customColumns: [TAB.customers, TAB.archive].flatMap((tab) =>
+      // The fields calls use: the applied ones, else (Set up never stored them) the Settings tab's, as openContext.
+      customColumnFacts(ss, tab, who.appliedCustomFields ?? who.settingsCustomFields),
+    ),
     settingsCustomFields: who.settingsCustomFields,
     appliedCustomFields: who.appliedCustomFields,
     spreadsheetTimeZone: spreadsheetTimeZone(),

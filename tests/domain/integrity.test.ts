@@ -1,8 +1,19 @@
-/** CRM ▸ Check data's core: problems found in a Customers grid (header included), and the alert text. */
+/**
+ * CRM ▸ Check data's core: problems found in a Customers grid (header included), in the custom-field cells of an
+ * Archive grid, and the alert text.
+ */
 
+import type { IntegrityReport } from '../../src/domain/api';
+import { ARCHIVE_COLUMNS } from '../../src/domain/archive';
 import { CUSTOMER_HEADERS, type HistoryAction } from '../../src/domain/customer';
 import type { CustomFieldDefinition } from '../../src/domain/customFields';
-import { checkCustomersGrid, deletedByHand, integrityReportText, REPORT_LIST_MAX } from '../../src/domain/integrity';
+import {
+  checkArchiveGrid,
+  checkCustomersGrid,
+  deletedByHand,
+  integrityReportText,
+  REPORT_LIST_MAX,
+} from '../../src/domain/integrity';
 
 const AT = new Date(Date.UTC(2026, 2, 2, 9));
 
@@ -154,6 +165,34 @@ describe('integrityReportText', () => {
     expect(lines[lines.length - 1]).toBe('…and 3 more.');
   });
 
+  it('counts the archived rows checked and says which problems are on the Archive tab', () => {
+    const text = integrityReportText({
+      ok: true,
+      checkedRows: 12,
+      checkedArchivedRows: 3,
+      problems: [
+        { row: 5, id: 'C-00007', problem: 'Name is empty.' },
+        { row: 4, id: 'C-00012', problem: 'Employees "lots" is text, not a number (column X).', tab: 'Archive' },
+        { row: 1, id: '', problem: 'Column T of the header is empty.', tab: 'Archive' },
+      ],
+      deletedByHand: [],
+    });
+    expect(text.split('\n')).toEqual([
+      'Checked 12 customer rows and 3 archived rows: 3 problems found.',
+      '• Row 5 (C-00007): Name is empty.',
+      '• Archive row 4 (C-00012): Employees "lots" is text, not a number (column X).',
+      '• Archive row 1: Column T of the header is empty.',
+    ]);
+    const one: IntegrityReport = { ok: true, checkedRows: 1, checkedArchivedRows: 1, problems: [], deletedByHand: [] };
+    expect(integrityReportText({ ...one, problems: [] })).toBe(
+      'Checked 1 customer row and 1 archived row: no problems found.',
+    );
+    // No archived row checked (no custom field has an Archive column): the line is the one from before.
+    expect(integrityReportText({ ...one, checkedArchivedRows: 0, problems: [] })).toBe(
+      'Checked 1 customer row: no problems found.',
+    );
+  });
+
   it('lists the customers deleted by hand after the problems', () => {
     const text = integrityReportText({
       ok: true,
@@ -293,5 +332,159 @@ describe('checkCustomersGrid with custom fields', () => {
     const before = JSON.stringify(values);
     expect(checkCustomersGrid(values, DEFINITIONS).problems).toEqual([]);
     expect(JSON.stringify(values)).toBe(before);
+  });
+});
+
+describe('checkArchiveGrid', () => {
+  const DEFINITIONS: CustomFieldDefinition[] = [
+    { name: 'Industry', type: 'Choice', choices: ['Retail', 'Tech'], required: true },
+    { name: 'Employees', type: 'Number', choices: [], required: false },
+    { name: 'Renewal', type: 'Date', choices: [], required: false },
+    { name: 'Région', type: 'Text', choices: [], required: false },
+  ];
+  // The Archive header: the Customers columns, Archived at/by/reason (T..V), then the fields from W, found by
+  // header (Région dragged before Renewal by hand).
+  const HEADER = [...ARCHIVE_COLUMNS.headers, 'Industry', 'Employees', 'REGION', 'Renewal'];
+  const archived = (id: string, cells: unknown[], changes: Parameters<typeof row>[1] = {}): unknown[] => [
+    ...row(id, changes),
+    AT,
+    'rep@example.com',
+    'closed shop',
+    ...cells,
+  ];
+
+  it('finds nothing wrong in valid or empty custom cells, and counts the non-blank rows checked', () => {
+    const report = checkArchiveGrid(
+      [
+        HEADER,
+        archived('C-00001', ['tech', -3.5, '=1+1 <b>Zürich</b> 🚀 مرحبا', AT]),
+        [...HEADER.map(() => '')],
+        archived('C-00002', ['', '', '', '2026-09-30']),
+        archived('C-00003', []),
+      ],
+      DEFINITIONS,
+    );
+    expect(report).toEqual({ checkedRows: 3, problems: [] });
+  });
+
+  it('names the Archive row, ID, field and column of every invalid custom cell', () => {
+    const huge = 'y'.repeat(10_000);
+    const values = [
+      HEADER,
+      archived('C-00004', ['Mining', '12 units', '<b>x</b>', 'spring']),
+      archived('C-00009', ['=1+1', '=1+1', huge, 45_000]),
+      archived('C-00002', ['Retail', true, 'two\nlines', '31/12/2026']),
+    ];
+    const before = JSON.stringify(values);
+    const report = checkArchiveGrid(values, DEFINITIONS);
+    expect(JSON.stringify(values)).toBe(before); // reads the grid only
+    expect(report.checkedRows).toBe(3);
+    expect(report.problems).toEqual([
+      {
+        tab: 'Archive',
+        row: 2,
+        id: 'C-00004',
+        problem: 'Industry "Mining" is not one of the choices: Retail, Tech (column W).',
+      },
+      { tab: 'Archive', row: 2, id: 'C-00004', problem: 'Employees "12 units" is text, not a number (column X).' },
+      {
+        tab: 'Archive',
+        row: 2,
+        id: 'C-00004',
+        problem: 'Renewal "spring" is not a date (a date cell, such as 2026-03-31) (column Z).',
+      },
+      {
+        tab: 'Archive',
+        row: 3,
+        id: 'C-00009',
+        problem: 'Industry "=1+1" is not one of the choices: Retail, Tech (column W).',
+      },
+      { tab: 'Archive', row: 3, id: 'C-00009', problem: 'Employees "=1+1" is text, not a number (column X).' },
+      {
+        tab: 'Archive',
+        row: 3,
+        id: 'C-00009',
+        problem: expect.stringMatching(/^Région is too long: 10,000 characters.* \(column Y\)\.$/),
+      },
+      {
+        tab: 'Archive',
+        row: 3,
+        id: 'C-00009',
+        problem: 'Renewal "45000" is not a date (a date cell, such as 2026-03-31) (column Z).',
+      },
+      {
+        tab: 'Archive',
+        row: 4,
+        id: 'C-00002',
+        problem: 'Employees "true" is a yes/no value, not a number (column X).',
+      },
+      {
+        tab: 'Archive',
+        row: 4,
+        id: 'C-00002',
+        problem: 'Région must fit on one line: remove the line breaks and tabs (column Y).',
+      },
+      {
+        tab: 'Archive',
+        row: 4,
+        id: 'C-00002',
+        problem: 'Renewal "31/12/2026" is not a date (a date cell, such as 2026-03-31) (column Z).',
+      },
+    ]);
+    expect(JSON.stringify(report).length).toBeLessThan(3_000); // the huge value is never echoed whole
+  });
+
+  it('checks only custom cells: an archived row’s fixed cells and the archive columns are frozen copies', () => {
+    const values = [
+      HEADER,
+      archived('C-00001', ['Retail'], { Name: '', Status: 'Won?', Email: 'bob@', Version: 'v2' }),
+      archived('', ['Mining']),
+    ];
+    values[1]?.splice(ARCHIVE_COLUMNS.of.archivedAt.index, 1, 'not a date');
+    expect(checkArchiveGrid(values, DEFINITIONS).problems).toEqual([
+      {
+        tab: 'Archive',
+        row: 3,
+        id: '',
+        problem: 'Industry "Mining" is not one of the choices: Retail, Tech (column W).',
+      },
+    ]);
+  });
+
+  it('never takes an archive column for a field, even one that shares its name', () => {
+    const reason = { name: 'Archive reason', type: 'Number', choices: [], required: false } as const;
+    const values = [[...ARCHIVE_COLUMNS.headers], archived('C-00001', [])];
+    expect(checkArchiveGrid(values, [{ ...reason, choices: [] }])).toEqual({ checkedRows: 0, problems: [] });
+  });
+
+  it('checks nothing when no field has an Archive column (none defined, or Set up not run since)', () => {
+    const values = [[...ARCHIVE_COLUMNS.headers], archived('C-00001', ['Mining'])];
+    expect(checkArchiveGrid(values, DEFINITIONS)).toEqual({ checkedRows: 0, problems: [] });
+    expect(checkArchiveGrid([HEADER, archived('C-00001', ['Mining'])], [])).toEqual({ checkedRows: 0, problems: [] });
+    expect(checkArchiveGrid([], DEFINITIONS)).toEqual({ checkedRows: 0, problems: [] }); // no Archive tab
+  });
+
+  it('reports a changed Archive header instead of rows, since no column can then be trusted', () => {
+    const header = [...HEADER];
+    header[ARCHIVE_COLUMNS.of.archivedBy.index] = 'Who';
+    header[ARCHIVE_COLUMNS.of.id.index] = '';
+    expect(checkArchiveGrid([header, archived('C-00001', ['Mining'])], DEFINITIONS)).toEqual({
+      checkedRows: 0,
+      problems: [
+        {
+          tab: 'Archive',
+          row: 1,
+          id: '',
+          problem: 'Column A of the header is empty, expected "ID": rows cannot be checked. Run CRM ▸ Set up / repair.',
+        },
+        {
+          tab: 'Archive',
+          row: 1,
+          id: '',
+          problem:
+            'Column U of the header is "Who", expected "Archived by": rows cannot be checked. Run CRM ▸ Set up / repair.',
+        },
+      ],
+    });
   });
 });

@@ -136,35 +136,59 @@ describe('custom fields in Check set-up', () => {
     const facts = healthy();
     facts.settingsCustomFields = DEFINITIONS;
     facts.appliedCustomFields = DEFINITIONS;
-    facts.customColumns = [
-      { definition: DEFINITIONS[0] as (typeof DEFINITIONS)[number], column: 20, dropdown: 'ok', formats: null },
-      {
-        definition: DEFINITIONS[1] as (typeof DEFINITIONS)[number],
-        column: 21,
-        dropdown: null,
-        formats: ['yyyy-mm-dd'],
-      },
-      {
-        definition: DEFINITIONS[2] as (typeof DEFINITIONS)[number],
-        column: 22,
-        dropdown: null,
-        formats: ['0.###############', '#,##0.00 "hrs"', '[$€]#,##0'],
-      },
-      { definition: DEFINITIONS[3] as (typeof DEFINITIONS)[number], column: 23, dropdown: null, formats: null },
-    ];
+    // Customers' custom columns start at T (after its 19 columns), Archive's at W (after its 22).
+    facts.customColumns = [...columnsOn('Customers', 20), ...columnsOn('Archive', 23)];
     return facts;
   }
 
-  it('one point per field when all is as Set up makes it, and a point that Settings was applied', () => {
+  function columnsOn(tab: string, first: number): CustomColumnFacts[] {
+    const [industry, renewal, employees, region] = DEFINITIONS as [
+      (typeof DEFINITIONS)[number],
+      (typeof DEFINITIONS)[number],
+      (typeof DEFINITIONS)[number],
+      (typeof DEFINITIONS)[number],
+    ];
+    return [
+      { tab, definition: industry, column: first, dropdown: 'ok', formats: null },
+      { tab, definition: renewal, column: first + 1, dropdown: null, formats: ['yyyy-mm-dd'] },
+      {
+        tab,
+        definition: employees,
+        column: first + 2,
+        dropdown: null,
+        formats: ['0.###############', '#,##0.00 "hrs"', '[$€]#,##0'],
+      },
+      { tab, definition: region, column: first + 3, dropdown: null, formats: null },
+    ];
+  }
+
+  /** The columns of `facts` on `tab`, in the fields' order. */
+  function on(
+    facts: SetUpFacts,
+    tab: string,
+  ): [CustomColumnFacts, CustomColumnFacts, CustomColumnFacts, CustomColumnFacts] {
+    return facts.customColumns.filter((c) => c.tab === tab) as [
+      CustomColumnFacts,
+      CustomColumnFacts,
+      CustomColumnFacts,
+      CustomColumnFacts,
+    ];
+  }
+
+  it('one point per field and tab when all is as Set up makes it, and a point that Settings was applied', () => {
     const report = setUpChecks(withFields());
     expect(report.allOk).toBe(true);
     expect(
       report.points.filter((p) => p.point.startsWith('Custom field')).map((p) => `${p.point}: ${p.detail}`),
     ).toEqual([
-      'Custom field "Industry" (Choice) column in place: Column T, with its dropdown (Retail, Tech).',
-      'Custom field "Renewal" (Date) column in place: Column U, formatted yyyy-mm-dd.',
-      'Custom field "Employees" (Number) column in place: Column V, in a number format.',
-      'Custom field "<b>Région</b> 北" (Text) column in place: Column W.',
+      'Custom field "Industry" (Choice) column in place on Customers: Column T, with its dropdown (Retail, Tech).',
+      'Custom field "Renewal" (Date) column in place on Customers: Column U, formatted yyyy-mm-dd.',
+      'Custom field "Employees" (Number) column in place on Customers: Column V, in a number format.',
+      'Custom field "<b>Région</b> 北" (Text) column in place on Customers: Column W.',
+      'Custom field "Industry" (Choice) column in place on Archive: Column W, with its dropdown (Retail, Tech).',
+      'Custom field "Renewal" (Date) column in place on Archive: Column X, formatted yyyy-mm-dd.',
+      'Custom field "Employees" (Number) column in place on Archive: Column Y, in a number format.',
+      'Custom field "<b>Région</b> 北" (Text) column in place on Archive: Column Z.',
       'Custom fields applied: Custom fields: Industry, Renewal, Employees, <b>Région</b> 北.',
     ]);
   });
@@ -175,26 +199,42 @@ describe('custom fields in Check set-up', () => {
 
   it('reports a missing column, a dropdown gone or loosened, and formats Set up does not make', () => {
     const facts = withFields();
-    const [industry, renewal, employees, region] = facts.customColumns as [
-      CustomColumnFacts,
-      CustomColumnFacts,
-      CustomColumnFacts,
-      CustomColumnFacts,
-    ];
+    const [industry, renewal, employees, region] = on(facts, 'Customers');
     industry.dropdown = 'allows invalid';
     renewal.formats = ['yyyy-mm-dd', 'dd/mm/yyyy'];
     employees.formats = ['0.###############', '@', 'm/d/yyyy h:mm'];
     region.column = null;
     expect(failures(facts)).toEqual([
-      'Custom field "Industry" (Choice) column in place: Column T: its dropdown only warns about other text. Run CRM ▸ Set up / repair.',
-      'Custom field "Renewal" (Date) column in place: Column U: some of its cells are formatted "dd/mm/yyyy", not yyyy-mm-dd. Run CRM ▸ Set up / repair.',
-      'Custom field "Employees" (Number) column in place: Column V: some of its cells are formatted as plain text ("@"), so numbers typed there are stored as text; some of its cells are formatted as a date or time ("m/d/yyyy h:mm"). Select the column and choose Format ▸ Number ▸ Automatic.',
-      'Custom field "<b>Région</b> 北" (Text) column in place: No Customers column is headed "<b>Région</b> 北", so its values cannot be saved. Run CRM ▸ Set up / repair.',
+      'Custom field "Industry" (Choice) column in place on Customers: Column T: its dropdown only warns about other text. Run CRM ▸ Set up / repair.',
+      'Custom field "Renewal" (Date) column in place on Customers: Column U: some of its cells are formatted "dd/mm/yyyy", not yyyy-mm-dd. Run CRM ▸ Set up / repair.',
+      'Custom field "Employees" (Number) column in place on Customers: Column V: some of its cells are formatted as plain text ("@"), so numbers typed there are stored as text; some of its cells are formatted as a date or time ("m/d/yyyy h:mm"). Select the column and choose Format ▸ Number ▸ Automatic.',
+      'Custom field "<b>Région</b> 北" (Text) column in place on Customers: No Customers column is headed "<b>Région</b> 北", so its values cannot be saved. Run CRM ▸ Set up / repair.',
     ]);
     industry.dropdown = 'missing';
     expect(failures(facts)[0]).toMatch(/Column T: some of its cells have no dropdown\./);
     industry.dropdown = 'wrong list';
     expect(failures(facts)[0]).toMatch(/does not offer exactly the choices in Settings/);
+  });
+
+  it('judges the Archive tab’s columns by the same rules: each said to be on Archive, what a missing one costs', () => {
+    const facts = withFields();
+    const [industry, renewal, employees, region] = on(facts, 'Archive');
+    industry.dropdown = 'missing';
+    renewal.column = null;
+    employees.formats = ['@'];
+    region.column = null;
+    expect(failures(facts)).toEqual([
+      'Custom field "Industry" (Choice) column in place on Archive: Column W: some of its cells have no dropdown. Run CRM ▸ Set up / repair.',
+      'Custom field "Renewal" (Date) column in place on Archive: No Archive column is headed "Renewal", so archiving a customer does not keep its value of the field. Run CRM ▸ Set up / repair.',
+      'Custom field "Employees" (Number) column in place on Archive: Column Y: some of its cells are formatted as plain text ("@"), so numbers typed there are stored as text. Select the column and choose Format ▸ Number ▸ Automatic.',
+      'Custom field "<b>Région</b> 北" (Text) column in place on Archive: No Archive column is headed "<b>Région</b> 北", so archiving a customer does not keep its value of the field. Run CRM ▸ Set up / repair.',
+    ]);
+    // The Customers points are untouched by what is wrong on Archive.
+    expect(
+      setUpChecks(facts)
+        .points.filter((p) => p.point.endsWith('on Customers'))
+        .every((p) => p.ok),
+    ).toBe(true);
   });
 
   it('reports Settings fields Set up has not applied (added, retyped, never applied)', () => {

@@ -1,5 +1,6 @@
 /** gatherSetUpFacts over the stand-in: what CRM ▸ Check set-up sees after Set up, and after things go wrong. */
 
+import { ARCHIVE_COLUMNS } from '../../src/domain/archive';
 import { CUSTOMER_COLUMNS } from '../../src/domain/columns';
 import type { CustomFieldDefinition } from '../../src/domain/customFields';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
@@ -142,6 +143,9 @@ describe('custom field columns', () => {
     { name: 'Région 北', type: 'Text', choices: [], required: false },
   ];
   const FIXED = CUSTOMER_COLUMNS.width;
+  const ARCHIVE_FIXED = ARCHIVE_COLUMNS.width; // its custom columns follow Archived at, by and reason
+  const archive = (): GoogleAppsScript.Spreadsheet.Sheet =>
+    crm.current.ss.getSheetByName(TAB.archive) as GoogleAppsScript.Spreadsheet.Sheet;
   const WITH_FIELDS: Who = { ...WHO, appliedCustomFields: FIELDS, settingsCustomFields: FIELDS };
   const customers = (): GoogleAppsScript.Spreadsheet.Sheet =>
     crm.current.ss.getSheetByName(TAB.customers) as GoogleAppsScript.Spreadsheet.Sheet;
@@ -154,10 +158,20 @@ describe('custom field columns', () => {
     setUpWithFields();
     const found = facts(WITH_FIELDS);
     expect(found.customColumns).toEqual([
-      { definition: FIELDS[0], column: FIXED + 1, dropdown: 'ok', formats: null },
-      { definition: FIELDS[1], column: FIXED + 2, dropdown: null, formats: ['yyyy-mm-dd'] },
-      { definition: FIELDS[2], column: FIXED + 3, dropdown: null, formats: ['0.###############'] },
-      { definition: FIELDS[3], column: FIXED + 4, dropdown: null, formats: null },
+      { tab: TAB.customers, definition: FIELDS[0], column: FIXED + 1, dropdown: 'ok', formats: null },
+      { tab: TAB.customers, definition: FIELDS[1], column: FIXED + 2, dropdown: null, formats: ['yyyy-mm-dd'] },
+      { tab: TAB.customers, definition: FIELDS[2], column: FIXED + 3, dropdown: null, formats: ['0.###############'] },
+      { tab: TAB.customers, definition: FIELDS[3], column: FIXED + 4, dropdown: null, formats: null },
+      { tab: TAB.archive, definition: FIELDS[0], column: ARCHIVE_FIXED + 1, dropdown: 'ok', formats: null },
+      { tab: TAB.archive, definition: FIELDS[1], column: ARCHIVE_FIXED + 2, dropdown: null, formats: ['yyyy-mm-dd'] },
+      {
+        tab: TAB.archive,
+        definition: FIELDS[2],
+        column: ARCHIVE_FIXED + 3,
+        dropdown: null,
+        formats: ['0.###############'],
+      },
+      { tab: TAB.archive, definition: FIELDS[3], column: ARCHIVE_FIXED + 4, dropdown: null, formats: null },
     ]);
     expect(found.settingsCustomFields).toBe(FIELDS);
     expect(
@@ -178,7 +192,8 @@ describe('custom field columns', () => {
       sheet.getRange(4, FIXED + 3, 2, 1).setNumberFormat('@');
     });
     const found = facts(WITH_FIELDS);
-    expect(found.customColumns.map((c) => [c.definition.name, c.column, c.dropdown, c.formats])).toEqual([
+    const onCustomers = found.customColumns.filter((c) => c.tab === TAB.customers);
+    expect(onCustomers.map((c) => [c.definition.name, c.column, c.dropdown, c.formats])).toEqual([
       ['Industry', FIXED + 1, 'allows invalid', null],
       ['Renewal', FIXED + 2, null, ['yyyy-mm-dd', 'dd/mm/yyyy']],
       ['Employees', FIXED + 3, null, ['0.###############', '@']],
@@ -189,14 +204,52 @@ describe('custom field columns', () => {
         .points.filter((p) => !p.ok && p.point.startsWith('Custom field'))
         .map((p) => p.point),
     ).toEqual([
-      'Custom field "Industry" (Choice) column in place',
-      'Custom field "Renewal" (Date) column in place',
-      'Custom field "Employees" (Number) column in place',
-      'Custom field "Région 北" (Text) column in place',
+      'Custom field "Industry" (Choice) column in place on Customers',
+      'Custom field "Renewal" (Date) column in place on Customers',
+      'Custom field "Employees" (Number) column in place on Customers',
+      'Custom field "Région 北" (Text) column in place on Customers',
     ]);
     // A sorted tab does not matter: columns are found by header, rules read by column.
     crm.current.run(() => customers().sort(CUSTOMER_COLUMNS.of.name.column, false));
     expect(facts(WITH_FIELDS).customColumns[2]?.formats).toEqual(['0.###############', '@']);
+  });
+
+  it('finds the Archive tab’s columns by header after its own three, and sees each changed there alone', () => {
+    setUpWithFields();
+    crm.current.run(() => {
+      const sheet = archive();
+      // The headers of Région 北 and Industry swapped by hand: Industry is found by header, over cells that have
+      // no dropdown (Région's), and Région over the dropdown's cells (a Text column has none to check).
+      const headers = sheet.getRange(1, ARCHIVE_FIXED + 1, 1, 4).getValues()[0] as string[];
+      sheet.getRange(1, ARCHIVE_FIXED + 1, 1, 4).setValues([[headers[3], headers[1], headers[2], headers[0]]]);
+      sheet.getRange(2, ARCHIVE_FIXED + 3, 1, 1).setNumberFormat('@');
+      sheet.getRange(1, ARCHIVE_FIXED + 2).setValue('Renewal date'); // renamed: no Renewal column any more
+    });
+    const found = facts(WITH_FIELDS);
+    const onArchive = found.customColumns.filter((c) => c.tab === TAB.archive);
+    expect(onArchive.map((c) => [c.definition.name, c.column, c.dropdown, c.formats])).toEqual([
+      ['Industry', ARCHIVE_FIXED + 4, 'missing', null],
+      ['Renewal', null, null, null],
+      ['Employees', ARCHIVE_FIXED + 3, null, ['@', '0.###############']],
+      ['Région 北', ARCHIVE_FIXED + 1, null, null],
+    ]);
+    expect(
+      setUpChecks(found)
+        .points.filter((p) => !p.ok && p.point.startsWith('Custom field'))
+        .map((p) => p.point),
+    ).toEqual([
+      'Custom field "Industry" (Choice) column in place on Archive',
+      'Custom field "Renewal" (Date) column in place on Archive',
+      'Custom field "Employees" (Number) column in place on Archive',
+    ]);
+  });
+
+  it('has no Archive facts when the tab is missing (its header point says so)', () => {
+    setUpWithFields();
+    crm.current.run(() => crm.current.ss.deleteSheet(archive()));
+    const found = facts(WITH_FIELDS);
+    expect(found.customColumns.map((c) => c.tab)).toEqual([TAB.customers, TAB.customers, TAB.customers, TAB.customers]);
+    expect(found.headers[2]).toEqual({ tab: TAB.archive, problem: 'The Archive tab is missing.' });
   });
 
   it('reads only, one read per custom column besides the header row', () => {
@@ -207,8 +260,8 @@ describe('custom field columns', () => {
     expect(Object.keys(calls).filter((m) => /\.(set|add|remove|insert|delete|clear|protect|append)/.test(m))).toEqual(
       [],
     );
-    // Status + Industry dropdowns, Renewal + Employees formats.
-    expect(calls['Range.getDataValidations']).toBe(2);
-    expect(calls['Range.getNumberFormats']).toBe(2);
+    // Status + Industry dropdowns (Customers, Archive), Renewal + Employees formats (Customers, Archive).
+    expect(calls['Range.getDataValidations']).toBe(3);
+    expect(calls['Range.getNumberFormats']).toBe(4);
   });
 });

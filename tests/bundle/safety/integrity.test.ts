@@ -30,6 +30,7 @@ describe('checkData', () => {
     expect(succeeded(crm.call(REP, 'checkData'))).toEqual({
       ok: true,
       checkedRows: 3,
+      checkedArchivedRows: 0, // no custom field: nothing on Archive to check
       problems: [],
       deletedByHand: [],
     });
