@@ -1,8 +1,9 @@
 /**
  * Build: bundles src/ for Apps Script (V8) twice from one definition, each output with its *.html and appsscript.json:
- *   'push' → dist/       minified Code.js, devtool false: what `clasp push` sends (rootDir dist);
- *   'test' → dist-test/  the same modules unminified, with an external Code.js.map (no sources inside: they are
- *                       in src/) that the bundle tests apply to stacks.
+ *   'push' → dist/       minified Code.js and on-demand modules (onDemand_*.html, see ON_DEMAND_MODULES), devtool
+ *                       false: what `clasp push` sends (rootDir dist);
+ *   'test' → dist-test/  the same modules unminified, with external maps (Code.js.map, onDemand_<name>.js.map; no
+ *                       sources inside: they are in src/) that the bundle tests apply to stacks.
  * `webpack` builds both; `webpack --config-name push` only dist/.
  * mode 'none': gas-webpack-plugin's top-level stubs break under 'production', and an eval devtool breaks the plugin
  * (see SPEC toolchain facts), so the test output's map is a separate file.
@@ -37,8 +38,9 @@ function buildHtmlPage(file) {
 }
 
 /**
- * Minifies Code.js as a classic script with terser: it removes the code webpack's tree-shaking only marked unused
- * (mode 'none' leaves that to the minifier; esbuild's transform-only minify kept it, ~60 KB of zod), and with
+ * Minifies Code.js (and each on-demand module, before it becomes .html) as a classic script with terser: it
+ * removes the code webpack's tree-shaking only marked unused (mode 'none' leaves that to the minifier; esbuild's
+ * transform-only minify kept it, ~60 KB of zod), and with
  * `toplevel: false` it keeps the top-level function stubs gas-webpack-plugin writes, as Apps Script needs.
  * (esbuild-loader's EsbuildPlugin forces an IIFE or ESM format, which hides or renames those stubs.)
  */
