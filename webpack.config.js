@@ -1,8 +1,9 @@
 /**
  * Build: bundles src/ for Apps Script (V8) twice from one definition, each output with its *.html and appsscript.json:
- *   'push' → dist/       minified Code.js, devtool false: what `clasp push` sends (rootDir dist);
- *   'test' → dist-test/  the same modules unminified, with an external Code.js.map (no sources inside: they are
- *                       in src/) that the bundle tests apply to stacks.
+ *   'push' → dist/       minified Code.js and on-demand modules (onDemand_*.html, see ON_DEMAND_MODULES), devtool
+ *                       false: what `clasp push` sends (rootDir dist);
+ *   'test' → dist-test/  the same modules unminified, with external maps (Code.js.map, onDemand_<name>.js.map; no
+ *                       sources inside: they are in src/) that the bundle tests apply to stacks.
  * `webpack` builds both; `webpack --config-name push` only dist/.
  * mode 'none': gas-webpack-plugin's top-level stubs break under 'production', and an eval devtool breaks the plugin
  * (see SPEC toolchain facts), so the test output's map is a separate file.
@@ -37,8 +38,9 @@ function buildHtmlPage(file) {
 }
 
 /**
- * Minifies Code.js as a classic script with terser: it removes the code webpack's tree-shaking only marked unused
- * (mode 'none' leaves that to the minifier; esbuild's transform-only minify kept it, ~60 KB of zod), and with
+ * Minifies Code.js (and each on-demand module, before it becomes .html) as a classic script with terser: it
+ * removes the code webpack's tree-shaking only marked unused (mode 'none' leaves that to the minifier; esbuild's
+ * transform-only minify kept it, ~60 KB of zod), and with
  * `toplevel: false` it keeps the top-level function stubs gas-webpack-plugin writes, as Apps Script needs.
  * (esbuild-loader's EsbuildPlugin forces an IIFE or ESM format, which hides or renames those stubs.)
  */
@@ -113,6 +115,48 @@ class GasStubsSourceMap {
   }
 }
 
+/**
+ * The on-demand modules (src/onDemand/<name>.ts), loaded by src/server/onDemand.ts only in the calls that need them.
+ * Apps Script parses every .gs file of a project on every call, so each is pushed as a project .html file whose
+ * content is JavaScript: `var onDemand_<name> = {…}`, one global object. Each is its own entry with its own copy of
+ * what it uses (no shared chunks), built like Code.js (minified in dist/, with a map in dist-test/), then renamed.
+ */
+// Split by what runs together, measured with `node local/run.js sizes`: each call loads only its own module.
+const ON_DEMAND_MODULES = ['pipeline', 'setup', 'import', 'archive'];
+
+/** The project file of an on-demand module, and the global its code defines (src/server/onDemand.ts onDemandFile). */
+const onDemandFile = (name) => `onDemand_${name}`;
+
+/**
+ * Renames each built onDemand_<name>.js to onDemand_<name>.html (after the minifier and the source map, which work
+ * on .js assets) and ends it with `//# sourceURL=onDemand_<name>.html`, so stack frames of the eval'd code name the
+ * file (local/bundle maps them through dist-test's onDemand_<name>.js.map). Only appended: positions do not move.
+ */
+class OnDemandAsHtml {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('OnDemandAsHtml', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'OnDemandAsHtml', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        () => {
+          const { RawSource } = compiler.webpack.sources;
+          for (const name of ON_DEMAND_MODULES) {
+            const js = `${onDemandFile(name)}.js`;
+            const html = `${onDemandFile(name)}.html`;
+            const asset = compilation.getAsset(js);
+            if (!asset) throw new Error(`OnDemandAsHtml: ${js} was not built`);
+            const code = asset.source.source().toString();
+            // The file is created as an HtmlTemplate before its raw content is read; Google's reference does not say
+            // whether creating one parses scriptlets, so none may appear (a `<?` in a string would need escaping).
+            if (code.includes('<?')) throw new Error(`OnDemandAsHtml: ${js} contains "<?", a scriptlet opening`);
+            compilation.updateAsset(js, new RawSource(`${code.replace(/\n?$/, '\n')}//# sourceURL=${html}\n`));
+            compilation.renameAsset(js, html);
+          }
+        },
+      );
+    });
+  }
+}
+
 /** The build of one output: 'push' (dist/, minified, no map) or 'test' (dist-test/, readable, with a map). */
 function config(target) {
   const push = target === 'push';
@@ -122,10 +166,22 @@ function config(target) {
     mode: 'none',
     devtool: push ? false : 'nosources-source-map',
     context: __dirname,
-    entry: './src/index.ts',
+    entry: {
+      Code: './src/index.ts',
+      ...Object.fromEntries(
+        ON_DEMAND_MODULES.map((name) => [
+          onDemandFile(name),
+          {
+            import: `./src/onDemand/${name}.ts`,
+            // `var onDemand_<name> = …` at the top level of the eval'd code: one global, as the loader expects.
+            library: { type: 'var', name: onDemandFile(name) },
+          },
+        ]),
+      ),
+    },
     output: {
       path: outDir,
-      filename: 'Code.js',
+      filename: '[name].js',
       clean: true,
       // Map sources relative to the map file (../src/server/customers.ts), as the source map spec resolves them.
       devtoolModuleFilenameTemplate: (info) =>
@@ -148,7 +204,12 @@ function config(target) {
       minimizer: [new ScriptMinifier()],
     },
     performance: { hints: false },
-    plugins: [new GasPlugin(), ...(push ? [] : [new GasStubsSourceMap()]), new HtmlAndManifestPlugin()],
+    plugins: [
+      new GasPlugin(),
+      ...(push ? [] : [new GasStubsSourceMap()]),
+      new HtmlAndManifestPlugin(),
+      new OnDemandAsHtml(),
+    ],
   };
 }
 

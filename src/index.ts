@@ -4,7 +4,6 @@
  */
 
 import type { ServerApi } from './domain/api';
-import { archiveCustomer, findDuplicateGroups, mergeCustomers, restoreCustomer } from './server/archive';
 import {
   getCustomer,
   listCustomers,
@@ -13,17 +12,12 @@ import {
   updateCustomer,
   updateCustomerStatus,
 } from './server/customers';
-import { getPipelineBoard, showPipelineBoard } from './server/board';
-import { showPipelineSummary, showSetUp } from './server/menuActions';
+import { showPipelineBoard } from './server/board';
 import { listFollowUps, listStaff, logActivity } from './server/myWork';
-import { importCustomers, proposeImportMapping } from './server/import';
-import { checkData, showDataCheck } from './server/integrity';
 import { listLostReasons } from './server/lostReasons';
 import { listCustomFields } from './server/customFields';
+import { onDemandCall, onDemandMenuItem } from './server/onDemand';
 import { onEdit } from './server/onEdit';
-import { rebuildPipelineSummary } from './server/pipeline';
-import { setUpCrm } from './server/setup';
-import { checkSetUp, showSetUpCheck } from './server/setupCheck';
 import {
   onInstall,
   onOpen,
@@ -34,6 +28,20 @@ import {
   showRegisterSidebar,
   showSearchDialog,
 } from './server/ui';
+
+// The occasional features run from on-demand modules (src/onDemand/*, pushed as onDemand_*.html) that only the calls
+// needing them load, so the code Apps Script parses on every call stays small; these are their entry points.
+const setUpCrm = onDemandCall('setup', 'setUpCrm');
+const checkData = onDemandCall('setup', 'checkData');
+const checkSetUp = onDemandCall('setup', 'checkSetUp');
+const proposeImportMapping = onDemandCall('import', 'proposeImportMapping');
+const importCustomers = onDemandCall('import', 'importCustomers');
+const archiveCustomer = onDemandCall('archive', 'archiveCustomer');
+const restoreCustomer = onDemandCall('archive', 'restoreCustomer');
+const findDuplicateGroups = onDemandCall('archive', 'findDuplicateGroups');
+const mergeCustomers = onDemandCall('archive', 'mergeCustomers');
+const rebuildPipelineSummary = onDemandCall('pipeline', 'rebuildPipelineSummary');
+const getPipelineBoard = onDemandCall('pipeline', 'getPipelineBoard');
 
 // `global` is webpack's name for the Apps Script global object.
 declare const global: Record<string, unknown>;
@@ -87,7 +95,7 @@ global.getPipelineBoard = getPipelineBoard;
 /** Menu: CRM ▸ Pipeline board. */
 global.showPipelineBoard = showPipelineBoard;
 /** Menu: CRM ▸ Pipeline summary. */
-global.showPipelineSummary = showPipelineSummary;
+global.showPipelineSummary = onDemandMenuItem('pipeline', 'showPipelineSummary', 'Pipeline summary');
 /** Menu: CRM ▸ Import customers. */
 global.showImportSidebar = showImportSidebar;
 /** Moves a customer to the Archive tab: { ok, customer } or a conflict/errors. */
@@ -103,13 +111,13 @@ global.showFindDuplicates = showFindDuplicates;
 /** Duplicate IDs, invalid statuses and broken rows of the Customers tab (read-only report). */
 global.checkData = checkData;
 /** Menu: CRM ▸ Check data. */
-global.showDataCheck = showDataCheck;
+global.showDataCheck = onDemandMenuItem('setup', 'showDataCheck', 'Check data');
 /** What the CRM relies on, checked point by point in this spreadsheet (read-only). */
 global.checkSetUp = checkSetUp;
 /** Menu: CRM ▸ Check set-up. */
-global.showSetUpCheck = showSetUpCheck;
+global.showSetUpCheck = onDemandMenuItem('setup', 'showSetUpCheck', 'Check set-up');
 /** Menu: CRM ▸ Set up / repair. */
-global.showSetUp = showSetUp;
+global.showSetUp = onDemandMenuItem('setup', 'showSetUp', 'Set up / repair');
 
 // Compile-time check that the functions the HTML client calls match the typed API it was written against.
 const serverApi: ServerApi = {

@@ -1,10 +1,14 @@
 /**
- * `node local/run.js sizes [--top N]`: what each source module adds to the minified bundle, largest first, to see
- * what grew toward the 100 KB target (dist/Code.js). webpack's concatenated output has no per-module boundaries
- * once minified, so this bundles src/index.ts again with esbuild (minified, tree-shaken, the same es2019 target)
- * and reads its metafile: the total comes within ~1% of dist/Code.js, and each module's bytes are its share.
+ * `node local/run.js sizes [--top N]`: per output of the build — dist/Code.js (loaded on every call, the 100 KB
+ * target) and each on-demand module dist/onDemand_<name>.html (loaded only by the calls that need it) — what each
+ * source module adds to it, largest first. webpack's concatenated output has no per-module boundaries once minified,
+ * so this bundles each entry (src/index.ts, src/onDemand/<name>.ts) again with esbuild (minified, tree-shaken, the
+ * same es2019 target) and reads its metafile: each total comes within a few % of the built file, and each module's
+ * bytes are its share. A module that is in both Code.js and an on-demand module is in both outputs (each has its
+ * own copy).
  */
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -23,10 +27,21 @@ function groupOf(file: string): string {
   return first?.startsWith('@') ? `${first}/${second}` : (first ?? file);
 }
 
-function main(): void {
-  const top = Number(argValue('--top') ?? 40);
+/** The outputs of the build: [what dist/ calls it, its entry]. */
+function outputs(): [string, string][] {
+  const onDemandDir = path.join(ROOT, 'src', 'onDemand');
+  const modules = fs
+    .readdirSync(onDemandDir)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file): [string, string] => [`onDemand_${file.replace(/\.ts$/, '')}.html`, path.join(onDemandDir, file)]);
+  return [['Code.js', path.join(ROOT, 'src', 'index.ts')], ...modules];
+}
+
+const kb = (bytes: number): string => (bytes / 1024).toFixed(1).padStart(7);
+
+function report(output: string, entry: string, top: number): void {
   const result = esbuild.buildSync({
-    entryPoints: [path.join(ROOT, 'src', 'index.ts')],
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -36,9 +51,9 @@ function main(): void {
     absWorkingDir: ROOT,
     logLevel: 'warning',
   });
-  const output = Object.values(result.metafile.outputs)[0];
-  if (output === undefined) throw new Error('esbuild wrote no output');
-  const modules = Object.entries(output.inputs)
+  const built = Object.values(result.metafile.outputs)[0];
+  if (built === undefined) throw new Error('esbuild wrote no output');
+  const modules = Object.entries(built.inputs)
     .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes);
   const groups = new Map<string, number>();
@@ -46,12 +61,21 @@ function main(): void {
     const group = file.includes('node_modules/') ? groupOf(file) : file.split('/').slice(0, 2).join('/');
     groups.set(group, (groups.get(group) ?? 0) + bytes);
   }
-  const kb = (bytes: number): string => (bytes / 1024).toFixed(1).padStart(7);
-  console.log(`minified total ${kb(output.bytes)} KB (esbuild; dist/Code.js is terser's, within ~1%)`);
-  console.log('\nby folder or package:');
+  const distFile = path.join(ROOT, 'dist', output);
+  const builtSize = fs.existsSync(distFile)
+    ? `; dist/${output} is ${kb(fs.statSync(distFile).size).trim()} KB (terser)`
+    : '';
+  const when = output === 'Code.js' ? 'loaded on every call' : 'loaded only by the calls that need it';
+  console.log(`\n=== ${output} (${when}): minified total ${kb(built.bytes).trim()} KB (esbuild${builtSize})`);
+  console.log('by folder or package:');
   for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`${kb(bytes)} KB  ${group}`);
-  console.log(`\nlargest ${top} modules:`);
+  console.log(`largest ${top} modules:`);
   for (const { file, bytes } of modules.slice(0, top)) console.log(`${kb(bytes)} KB  ${path.relative(ROOT, file)}`);
+}
+
+function main(): void {
+  const top = Number(argValue('--top') ?? 40);
+  for (const [output, entry] of outputs()) report(output, entry, top);
 }
 
 main();

@@ -72,7 +72,15 @@ export const COSTS = {
     value: 0.5,
     unit: 'ms per KB',
     what: "loading the project's code, which Apps Script does for every execution",
-    source: 'ASSUMPTION: no public figure; dist/Code.js size × this',
+    source:
+      'ASSUMPTION: no public figure; dist/Code.js size × this, and the same per KB of each on-demand module an ' +
+      'action loads (its code is parsed when eval runs it)',
+  },
+  onDemandFileMs: {
+    value: 30,
+    unit: 'ms per module',
+    what: 'reading an on-demand module file: HtmlService.createTemplateFromFile + getRawContent, once per execution',
+    source: 'ASSUMPTION: no public timing of HtmlService file reads found; priced as a Properties get',
   },
 } satisfies Record<string, CostConstant>;
 
@@ -84,11 +92,14 @@ export interface CostInput {
   cellsWritten: number;
   byMethod: Record<string, number>;
   computeMedianMs: number;
+  /** Bytes of each on-demand module (dist/onDemand_*.html) the action loaded; none for the everyday actions. */
+  onDemandBytes?: readonly number[];
 }
 
 export interface CostEstimate {
   seconds: number;
   /** Seconds per part, for the README's breakdown. */
+  /** `bundle`: loading code — Code.js, and the on-demand modules the action loaded (their file reads included). */
   parts: { requests: number; cells: number; services: number; compute: number; bundle: number; scriptRun: number };
 }
 
@@ -111,7 +122,14 @@ export function estimate(action: CostInput, bundleBytes: number): CostEstimate {
     cells: ((action.cellsRead + action.cellsWritten) * COSTS.cellMs.value) / 1000,
     services: services / 1000,
     compute: action.computeMedianMs / 1000,
-    bundle: ((bundleBytes / 1024) * COSTS.bundleMsPerKb.value) / 1000,
+    // Loading code: Code.js on every call, plus the file read and the code of each on-demand module loaded.
+    bundle:
+      ((bundleBytes / 1024) * COSTS.bundleMsPerKb.value +
+        (action.onDemandBytes ?? []).reduce(
+          (ms, bytes) => ms + COSTS.onDemandFileMs.value + (bytes / 1024) * COSTS.bundleMsPerKb.value,
+          0,
+        )) /
+      1000,
     scriptRun: COSTS.scriptRunMs.value / 1000,
   };
   const seconds = Object.values(parts).reduce((a, b) => a + b, 0);

@@ -33,6 +33,7 @@ import { Naive } from './naive';
 import { searchQueries } from './queries';
 import { COSTS, type CostEstimate, estimate } from './costModel';
 import { instrumentStandIn, takeCells, takeStandInNs } from './standInTime';
+import { onDemandBytes, onDemandLoadsOf, onDemandModuleSizes } from './onDemandLoads';
 
 const OWNER = 'owner@example.com';
 const REP = 'rep@example.com';
@@ -68,6 +69,8 @@ interface Sample {
   counts: CallCounts;
   cellsRead: number;
   cellsWritten: number;
+  /** The on-demand modules the execution loaded (onDemand_*), in order. */
+  onDemand: string[];
 }
 
 interface ActionFigures {
@@ -97,6 +100,8 @@ interface ActionFigures {
   /** Cells read and written by the run that moved the most. */
   cellsRead: number;
   cellsWritten: number;
+  /** The on-demand modules the run with the most calls loaded (none for the everyday actions). */
+  onDemand: string[];
   /** What a user would wait on real Google (costModel.ts), from the steady runs' requests. */
   estimate?: CostEstimate;
   naive?: NaiveFigures;
@@ -138,7 +143,9 @@ function sequenceOf(crm: Harness): string[] {
 /** One measured execution: GC first, counter reset, then the call; wall time and counts. */
 function measure<T>(crm: Harness, body: () => T): { result: T; sample: Sample } {
   const sequence = sequenceOf(crm);
+  const loads = onDemandLoadsOf(crm);
   fullGc();
+  loads.length = 0;
   sequence.length = 0;
   crm.gas.runtime.calls.reset();
   takeStandInNs();
@@ -156,6 +163,7 @@ function measure<T>(crm: Harness, body: () => T): { result: T; sample: Sample } 
       counts: countCalls(crm.gas.runtime.calls.snapshot(), sequence),
       cellsRead: cells.read,
       cellsWritten: cells.written,
+      onDemand: [...loads],
     },
   };
 }
@@ -216,6 +224,7 @@ function figures(action: string, samples: readonly Sample[]): ActionFigures {
     byMethod: most.counts.byMethod,
     cellsRead: Math.max(...samples.map((x) => x.cellsRead)),
     cellsWritten: Math.max(...samples.map((x) => x.cellsWritten)),
+    onDemand: most.onDemand,
   };
 }
 
@@ -527,6 +536,7 @@ function runSize(size: number): SizeResult {
         cellsWritten: action.cellsWritten,
         byMethod: action.byMethod,
         computeMedianMs: action.computeMedianMs,
+        onDemandBytes: onDemandBytes(DIST_DIR, action.onDemand),
       },
       bundleBytes,
     );
@@ -732,10 +742,13 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
     });
   }
   const bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size;
+  const modules = onDemandModuleSizes(path.join(ROOT, 'dist'))
+    .map((m) => `${m.file} ${fmt(m.bytes)} bytes`)
+    .join(', ');
   checks.push({
-    target: 'dist/Code.js ≤ 100 KB (102,400 bytes)',
+    target: 'Code.js (loaded on every call) ≤ 100 KB (102,400 bytes)',
     met: bundleBytes <= 102_400,
-    detail: `${fmt(bundleBytes)} bytes`,
+    detail: `dist/Code.js ${fmt(bundleBytes)} bytes; loaded only by the calls that need them: ${modules || 'none'}`,
   });
   const tenK = sizes.find((s) => s.customers === 10_000);
   if (tenK) {
@@ -767,6 +780,16 @@ function main(): void {
     console.log(`\n${heading(result)}\n\n${tableOf(result)}`);
   }
   const targets = checkTargets(sizes);
+  const loadedBy = (file: string): string[] =>
+    (sizes[0]?.actions ?? []).filter((a) => a.onDemand.includes(file.replace(/\.html$/, ''))).map((a) => a.action);
+  console.log(
+    `\nCode loaded: dist/Code.js ${fmt(fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size)} bytes on every call`,
+  );
+  for (const m of onDemandModuleSizes(path.join(ROOT, 'dist'))) {
+    console.log(
+      `  on demand: ${m.file} ${fmt(m.bytes)} bytes, loaded by: ${loadedBy(m.file).join(', ') || '(no measured action)'}`,
+    );
+  }
   console.log(`\nEstimated seconds a user waits on real Google (costModel.ts)\n\n${estimateTable(sizes)}`);
   console.log('\nCost model constants (sources: costModel.ts, README)');
   for (const [name, c] of Object.entries(COSTS)) console.log(`  ${name.padEnd(16)} ${c.value} ${c.unit}: ${c.what}`);

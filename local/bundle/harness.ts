@@ -104,7 +104,7 @@ export function createHarness(options: HarnessOptions): Harness {
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.startMs !== undefined ? { startMs: options.startMs } : {}),
     ...(options.saved ? { saved: options.saved } : {}),
-    htmlFiles: readHtmlFiles(distDir),
+    htmlFiles: readHtmlFiles(distDir, 'all'),
     DateCtor,
   });
   now = () => gas.runtime.now();

@@ -17,6 +17,9 @@ export const DIST_DIR = path.join(ROOT, 'dist');
 /** The same modules unminified, with Code.js.map: what the bundle tests run (webpack.config.js, config 'test'). */
 export const TEST_DIST_DIR = path.join(ROOT, 'dist-test');
 
+/** The project file name prefix of the on-demand modules (webpack.config.js, src/server/onDemand.ts). */
+export const ON_DEMAND_PREFIX = 'onDemand_';
+
 /** A global function of the bundle, called with whatever a client sends. */
 export type GlobalFunction = (...args: unknown[]) => unknown;
 
@@ -43,16 +46,10 @@ export function clockDate(now: () => number): DateConstructor {
 /** Rewrites the bundle's `file:line:column` positions in a stack's text to the TypeScript sources they came from. */
 type StackMapper = (stack: string) => string;
 
-/**
- * The mapper of `file` from its `//# sourceMappingURL=` map (null when it has none), read on first use: most
- * executions never format a stack.
- */
-function stackMapper(file: string, code: string): StackMapper | null {
-  const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
-  if (!url) return null;
-  const mapFile = path.resolve(path.dirname(file), url);
+/** Rewrites `<name>:line:column` positions in a stack through the source map `mapFile` (read on first use). */
+function positionMapper(name: string, mapFile: string): StackMapper {
   let map: SourceMap | null = null;
-  const positions = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g');
+  const positions = new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`, 'g');
   return (stack) =>
     stack.replace(positions, (whole, line: string, column: string) => {
       map ??= new SourceMap(JSON.parse(fs.readFileSync(mapFile, 'utf8')) as SourceMapPayload);
@@ -61,6 +58,46 @@ function stackMapper(file: string, code: string): StackMapper | null {
       if (!('fileName' in origin)) return whole;
       return `${path.resolve(path.dirname(mapFile), origin.fileName)}:${origin.lineNumber}:${origin.columnNumber}`;
     });
+}
+
+/**
+ * The mapper of `file` from its `//# sourceMappingURL=` map (null when it has none), read on first use: most
+ * executions never format a stack.
+ */
+function stackMapper(file: string, code: string): StackMapper | null {
+  const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+  if (!url) return null;
+  return positionMapper(file, path.resolve(path.dirname(file), url));
+}
+
+/**
+ * Frames of the on-demand modules (onDemand_<name>.html next to Code.js) that the bundle ran by eval: V8 names
+ * them by the `//# sourceURL=onDemand_<name>.html` the build ends each with, and each has its own map in
+ * dist-test/. A module's mapper is made when a stack first names it (re-made when the file changes).
+ */
+function onDemandMapper(dir: string): StackMapper {
+  const mappers = new Map<string, { mtimeMs: number; map: StackMapper | null }>();
+  const frameNames = new RegExp(`\\b(${ON_DEMAND_PREFIX}\\w+\\.html):\\d+:\\d+`, 'g');
+  const mapperOf = (name: string): StackMapper | null => {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) return null;
+    const { mtimeMs } = fs.statSync(file);
+    let entry = mappers.get(name);
+    if (entry?.mtimeMs !== mtimeMs) {
+      const code = fs.readFileSync(file, 'utf8');
+      // The map comment comes before the sourceURL comment the build appends.
+      const url = /\/\/# sourceMappingURL=(\S+)\s*(?:\/\/# sourceURL=\S+\s*)?$/.exec(code)?.[1];
+      entry = { mtimeMs, map: url ? positionMapper(name, path.join(dir, url)) : null };
+      mappers.set(name, entry);
+    }
+    return entry.map;
+  };
+  return (stack) => {
+    const names = new Set([...stack.matchAll(frameNames)].map((match) => match[1] as string));
+    let mapped = stack;
+    for (const name of names) mapped = mapperOf(name)?.(mapped) ?? mapped;
+    return mapped;
+  };
 }
 
 interface CompiledBundle {
@@ -80,7 +117,11 @@ function compiledBundle(file: string): CompiledBundle {
   let entry = compiled.get(file);
   if (!entry || entry.mtimeMs !== mtimeMs) {
     const code = fs.readFileSync(file, 'utf8');
-    entry = { mtimeMs, script: new vm.Script(code, { filename: file }), mapStack: stackMapper(file, code) };
+    const ownMapper = stackMapper(file, code);
+    // A bundle with a map (dist-test) maps its on-demand modules' frames too; the minified dist/ has no maps.
+    const modules = ownMapper ? onDemandMapper(path.dirname(file)) : null;
+    const mapStack = ownMapper && modules ? (stack: string) => modules(ownMapper(stack)) : null;
+    entry = { mtimeMs, script: new vm.Script(code, { filename: file }), mapStack };
     compiled.set(file, entry);
   }
   return entry;
@@ -142,9 +183,14 @@ export function topLevelFunctionNames(code: string): string[] {
   return program.body.flatMap((node) => (node.type === 'FunctionDeclaration' && node.id ? [node.id.name] : []));
 }
 
-export function readHtmlFiles(dir = DIST_DIR): Record<string, string> {
+/**
+ * The built .html files of `dir` by name without extension: the pages (sidebar, dialogs), and with `'all'` also the
+ * on-demand modules (onDemand_*.html, JavaScript that the bundle reads with getRawContent) — what HtmlService serves.
+ */
+export function readHtmlFiles(dir = DIST_DIR, which: 'pages' | 'all' = 'pages'): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+  const wanted = (f: string): boolean => f.endsWith('.html') && (which === 'all' || !f.startsWith(ON_DEMAND_PREFIX));
+  for (const name of fs.readdirSync(dir).filter(wanted)) {
     files[name.replace(/\.html$/, '')] = fs.readFileSync(path.join(dir, name), 'utf8');
   }
   return files;

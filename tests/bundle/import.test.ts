@@ -542,6 +542,9 @@ describe('import of a messy old sheet through the built bundle', () => {
       'Properties.getProperties': 1,
       'Properties.getProperty': 1,
       'Properties.setProperty': 1,
+      // Each batch is an execution of its own: it loads the on-demand module onDemand_import once (src/server/onDemand.ts).
+      'HtmlService.createTemplateFromFile': 1,
+      'HtmlTemplate.getRawContent': 1,
     };
     for (const calls of perBatch) expect(ioCalls(calls)).toEqual(expected);
     // Only batches with date cells in mapped columns format dates (rows 12 and 18); never more than twice a cell.

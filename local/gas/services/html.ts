@@ -10,6 +10,10 @@
  * - contextual escaping here: HTML text/attributes escape & < > " ' ; inside an open <script> element the
  *   value is written as a JavaScript literal (JSON, with < > & escaped), as Google does for scripts.
  * Scriptlets see the template's variables, then the script's globals (useRealm: the bundle's vm context).
+ * - HtmlTemplate.getRawContent(): "Returns the unprocessed content of this template."
+ *   (developers.google.com/apps-script/reference/html/html-template#getRawContent()): the file's text as stored,
+ *   scriptlets untouched; the product reads its on-demand modules (onDemand_*.html) this way. The reference lists
+ *   no parameters and is silent on passing some: refused like a wrong signature (the stricter case).
  */
 import type { Runtime } from '../runtime';
 import type { GasSurface } from '../surface';
@@ -146,7 +150,7 @@ function compileTemplate(raw: string): string {
 /** Template state lives outside the object: the template's own properties are exactly the scriptlets' variables. */
 const templates = new WeakMap<object, { ctx: ServiceContext; raw: string }>();
 
-export class HtmlTemplate implements GasSurface<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate'> {
+export class HtmlTemplate implements GasSurface<GoogleAppsScript.HTML.HtmlTemplate, 'evaluate' | 'getRawContent'> {
   constructor(ctx: ServiceContext, raw: string) {
     templates.set(this, { ctx, raw });
   }
@@ -177,6 +181,15 @@ export class HtmlTemplate implements GasSurface<GoogleAppsScript.HTML.HtmlTempla
     ) as (scope: object, vars: object, out: typeof output) => void;
     run.call(this, state.ctx.scope() ?? {}, vars, output);
     return new HtmlOutput(state.ctx, content);
+  }
+
+  getRawContent(): string {
+    const state = templates.get(this);
+    if (!state) throw new Error('stand-in: HtmlTemplate state missing');
+    state.ctx.runtime.calls.count('HtmlTemplate.getRawContent');
+    if (arguments.length !== 0)
+      throw state.ctx.realm.signatureError('HtmlService.HtmlTemplate.getRawContent', arguments);
+    return state.raw;
   }
 
   toString(): string {
