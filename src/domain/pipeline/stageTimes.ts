@@ -9,21 +9,10 @@ import type { DatedChange, Timeline } from './statusEvents';
 import type { PipelineCustomer, StageTimeRow } from './types';
 import { DAY_MS, parseTime } from './time';
 
-export interface Stay {
-  status: Status;
-  start: number;
-  end: number;
-  /** True for the stay that is still going on (it ends "now"). */
-  ongoing: boolean;
-}
-
-interface Point {
-  time: number;
-  status: Status;
-}
-
 /**
- * The stays of one customer. Rules, in order:
+ * Adds the days of each stay of one customer to `days` (per status), without building the stays: at 50,000
+ * customers the arrays and objects of a stay list per customer were a large part of the rebuild's garbage. Rules,
+ * in order:
  * - no dated status row at all (e.g. imported before History existed): one stay in the current status from
  *   `Status changed at` (else `Created at`) to now;
  * - the first dated row is not the opening one but names a `From`: that status is taken to have started at
@@ -32,45 +21,60 @@ interface Point {
  * - `Customers` is the truth for the current status: if History ends in another status, the current stay
  *   starts at `Status changed at` when that parses and is not earlier; otherwise we cannot tell when the
  *   current status began, and the open-ended stay is left out rather than guessed.
+ * The stay still going on is counted up to now; a start in the future (clock skew between staff machines) counts
+ * as 0 days, never negative.
  */
-export function customerStays(customer: PipelineCustomer, dated: readonly DatedChange[], now: number): Stay[] {
-  const points: Point[] = [];
+export function addCustomerStays(
+  customer: PipelineCustomer,
+  dated: readonly DatedChange[],
+  now: number,
+  days: StayDays,
+): void {
+  let current: Status | null = null;
+  let since = 0;
   const first = dated[0];
   if (first === undefined) {
     const start = parseTime(customer.statusChangedAt) ?? parseTime(customer.createdAt);
-    if (start !== null) points.push({ time: start, status: customer.status });
+    if (start !== null) {
+      current = customer.status;
+      since = start;
+    }
   } else {
     const created = parseTime(customer.createdAt);
     if (!first.opening && first.from !== null && created !== null && created <= first.time) {
-      points.push({ time: created, status: first.from });
+      current = first.from;
+      since = created;
     }
-    for (const change of dated) points.push({ time: change.time, status: change.to });
+    for (let i = 0; i < dated.length; i++) {
+      const change = dated[i] as DatedChange;
+      if (change.to === current) continue;
+      if (current !== null) days.add(current, change.time - since);
+      current = change.to;
+      since = change.time;
+    }
   }
-
-  const merged: Point[] = [];
-  for (const point of points) {
-    if (merged[merged.length - 1]?.status !== point.status) merged.push(point);
-  }
-
-  let openEnded = true;
-  const last = merged[merged.length - 1];
-  if (last !== undefined && last.status !== customer.status) {
+  if (current === null) return;
+  if (current !== customer.status) {
     const changedAt = parseTime(customer.statusChangedAt);
-    if (changedAt !== null && changedAt >= last.time) merged.push({ time: changedAt, status: customer.status });
-    else openEnded = false;
+    if (changedAt === null || changedAt < since) return;
+    days.add(current, changedAt - since);
+    current = customer.status;
+    since = changedAt;
+  }
+  days.add(current, Math.max(since, now) - since);
+}
+
+/** The days of every stay, per status. */
+export class StayDays {
+  readonly byStatus = new Map<Status, number[]>(STATUSES.map((s) => [s, []]));
+
+  add(status: Status, ms: number): void {
+    this.byStatus.get(status)?.push(ms / DAY_MS);
   }
 
-  const stays: Stay[] = [];
-  merged.forEach((point, i) => {
-    const next = merged[i + 1];
-    if (next !== undefined) {
-      stays.push({ status: point.status, start: point.time, end: next.time, ongoing: false });
-    } else if (openEnded) {
-      // A start in the future (clock skew between staff machines) counts as 0 days, never negative.
-      stays.push({ status: point.status, start: point.time, end: Math.max(point.time, now), ongoing: true });
-    }
-  });
-  return stays;
+  of(status: Status): readonly number[] {
+    return this.byStatus.get(status) ?? [];
+  }
 }
 
 /** Median of the values; an even count gives the mean of the two middle values; null when empty. */
@@ -102,14 +106,12 @@ export function computeStageTimes(
   timelines: readonly Timeline[],
   now: number,
 ): StageTimeRow[] {
-  const days = new Map<Status, number[]>(STATUSES.map((s) => [s, []]));
-  customers.forEach((customer, i) => {
-    for (const stay of customerStays(customer, timelines[i]?.dated ?? [], now)) {
-      days.get(stay.status)?.push((stay.end - stay.start) / DAY_MS);
-    }
-  });
+  const days = new StayDays();
+  for (let i = 0; i < customers.length; i++) {
+    addCustomerStays(customers[i] as PipelineCustomer, timelines[i]?.dated ?? [], now, days);
+  }
   return STATUSES.map((status) => {
-    const list = days.get(status) ?? [];
+    const list = days.of(status);
     return { status, stays: list.length, averageDays: average(list), medianDays: median(list) };
   });
 }
