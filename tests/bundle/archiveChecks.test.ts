@@ -9,7 +9,7 @@
 import { ARCHIVE_COLUMNS } from '../../src/domain/archive';
 import type { Customer } from '../../src/domain/customer';
 import type { SetUpCheckReport } from '../../src/domain/setupCheck';
-import { type Crm, MANAGER, OWNER, REP, registered as register, succeeded } from '../support/crm';
+import { archiveRowOf, type Crm, MANAGER, OWNER, REP, registered as register, succeeded } from '../support/crm';
 import { crmWithCustomFields, fourFields } from '../support/customFields';
 import { byHand, stateJson } from './safety/helpers';
 
@@ -22,12 +22,6 @@ function archiveSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsS
   const sheet = ss.getSheetByName('Archive');
   if (!sheet) throw new Error('no Archive tab');
   return sheet;
-}
-
-function archiveRowOf(crm: Crm, id: string): number {
-  const row = crm.tab('Archive').findIndex((r) => r[0] === id) + 1;
-  if (row < 2) throw new Error(`${id} is not on the Archive tab`);
-  return row;
 }
 
 /** A person (staff: the Archive tab is theirs to edit, as History) types `value` into a cell of `id`'s Archive row. */

@@ -8,7 +8,7 @@
 
 import type { Customer } from '../../src/domain/customer';
 import { ARCHIVE_COLUMNS } from '../../src/domain/archive';
-import { type Crm, having, MANAGER, OWNER, REP, registered, succeeded } from '../support/crm';
+import { archiveRowOf, type Crm, having, MANAGER, OWNER, REP, registered, succeeded } from '../support/crm';
 import { crmWithCustomFields, defineCustomFields, fourFields } from '../support/customFields';
 import { byHand, customersSheet, stateJson } from './safety/helpers';
 
@@ -23,12 +23,6 @@ function archived(crm: Crm, input: Record<string, unknown>): Customer {
   const customer = registered(crm, input);
   succeeded(crm.call(MANAGER, 'archiveCustomer', customer.id, customer.version, 'gone quiet'), 'archiveCustomer');
   return customer;
-}
-
-function archiveRowOf(crm: Crm, id: string): number {
-  const row = crm.tab('Archive').findIndex((r) => r[0] === id) + 1;
-  if (row < 2) throw new Error(`${id} is not on the Archive tab`);
-  return row;
 }
 
 /** Writes `value` into `id`'s Archive row as the owner's own hand would (no dropdown there for these columns). */

@@ -105,6 +105,13 @@ export function customerRowOf(crm: Crm, id: string): unknown[] {
   return row;
 }
 
+/** The 1-based row of customer `id` on the Archive tab; the test fails when no row holds the ID. */
+export function archiveRowOf(crm: Crm, id: string): number {
+  const row = crm.tab('Archive').findIndex((r) => r[0] === id) + 1;
+  if (row < 2) throw new Error(`${id} is not on the Archive tab`);
+  return row;
+}
+
 /** The History rows of customer `id` (column B), in sheet order, as crm.tab shows them. */
 export function historyRowsOf(crm: Crm, id: string): unknown[][] {
   return crm.tab('History').filter((row) => row[1] === id);
