@@ -4,7 +4,7 @@
  * the register form shows a control per field, and the values typed there show on the card and in the Customers tab.
  */
 
-import { cellText, eventually, screenshotOnFailure, showTab, usePreviewPage } from './support';
+import { alertText, cellText, eventually, screenshotOnFailure, showTab, usePreviewPage } from './support';
 
 jest.setTimeout(120_000);
 
@@ -33,15 +33,6 @@ describe('custom fields in the preview (npm start)', () => {
   const preview = usePreviewPage('customfields', { width: 1400, height: 900 });
   const p = preview.page;
 
-  /** The text of the alert the preview shows for ui.alert, after which it is closed with OK. */
-  async function alertText(title: string): Promise<string> {
-    const alert = p().getByRole('alertdialog', { name: title });
-    await alert.waitFor();
-    const text = (await alert.locator('.alert-message').textContent()) ?? '';
-    await alert.getByRole('button', { name: 'OK' }).click();
-    return text;
-  }
-
   it('defines a field of each type in Settings, sets up, registers with each, and sees them on the card and tab', () =>
     screenshotOnFailure(p, 'customfields-register', async () => {
       await showTab(p(), 'Settings');
@@ -66,7 +57,7 @@ describe('custom fields in the preview (npm start)', () => {
       });
 
       await preview.menu('Set up / repair');
-      const report = await alertText('Set up / repair');
+      const report = await alertText(p(), 'Set up / repair');
       expect(report).not.toContain('⚠');
 
       await preview.menu('Register customer');

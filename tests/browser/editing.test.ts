@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   type PreviewProcess,
+  alertText,
   cellText,
   eventually,
   launchChromium,
@@ -85,13 +86,7 @@ describe('editing the grid like Google Sheets', () => {
     return state.sheets.find((s) => s.name === sheet)?.values ?? [];
   }
 
-  async function refusal(): Promise<string> {
-    const alert = p().getByRole('alertdialog', { name: 'Your paste was not saved' });
-    await alert.waitFor();
-    const text = (await alert.locator('.alert-message').textContent()) ?? '';
-    await alert.getByRole('button', { name: 'OK' }).click();
-    return text;
-  }
+  const refusal = (): Promise<string> => alertText(p(), 'Your paste was not saved');
 
   it('pastes a 3×2 block as one edit of the range: the cells change and onEdit runs once', () =>
     screenshotOnFailure(p, 'editing-paste', async () => {

@@ -6,7 +6,7 @@
  */
 
 import type { FrameLocator, Page } from 'playwright-core';
-import { eventually, screenshotOnFailure, usePreviewPage } from './support';
+import { alertText, eventually, screenshotOnFailure, usePreviewPage } from './support';
 
 jest.setTimeout(180_000);
 
@@ -18,15 +18,6 @@ describe('the first hour with the CRM (npm start)', () => {
   const preview = usePreviewPage('first-hour', { width: 1400, height: 900 });
   const p = (): Page => preview.page();
   const sidebar = (): FrameLocator => preview.sidebar();
-
-  /** The text of the alert the preview shows for ui.alert, after which it is closed with OK. */
-  async function alertText(title: string): Promise<string> {
-    const alert = p().getByRole('alertdialog', { name: title });
-    await alert.waitFor();
-    const text = (await alert.locator('.alert-message').textContent()) ?? '';
-    await alert.getByRole('button', { name: 'OK' }).click();
-    return text;
-  }
 
   async function atTheKeyboard(email: string): Promise<void> {
     await p().getByLabel('At the keyboard').selectOption(email);
@@ -130,7 +121,7 @@ describe('the first hour with the CRM (npm start)', () => {
       expect(text).toContain('you cannot register or change customers');
 
       await preview.menu('Pipeline summary');
-      const refusal = await alertText('Pipeline summary');
+      const refusal = await alertText(p(), 'Pipeline summary');
       expect(refusal).toContain('You can search customers, open their cards and read the Pipeline tab');
       expect(refusal).toContain('rebuild the Pipeline summary');
     }));
@@ -139,7 +130,7 @@ describe('the first hour with the CRM (npm start)', () => {
     screenshotOnFailure(p, 'first-hour-menu', async () => {
       await atTheKeyboard(STAFF);
       await preview.menu('Import customers');
-      expect(await alertText('Import customers')).toBe(
+      expect(await alertText(p(), 'Import customers')).toBe(
         `Import customers is for the CRM's admin (${OWNER}): ask them to run it. ` +
           'Staff use My work, Register customer, Search customers, Pipeline board, Pipeline summary.',
       );

@@ -162,6 +162,15 @@ export async function showTab(page: Page, sheet: string): Promise<void> {
   await page.getByRole('table', { name: sheet, exact: true }).waitFor();
 }
 
+/** The text of the alert the preview shows for ui.alert titled `title`, after which it is closed with OK. */
+export async function alertText(page: Page, title: string): Promise<string> {
+  const alert = page.getByRole('alertdialog', { name: title });
+  await alert.waitFor();
+  const text = (await alert.locator('.alert-message').textContent()) ?? '';
+  await alert.getByRole('button', { name: 'OK' }).click();
+  return text;
+}
+
 /** The text a cell of the shown grid draws ("B2"). */
 export async function cellText(page: Page, a1: string): Promise<string> {
   return (await page.locator(`td[data-cell="${a1}"] .cell-text`).textContent()) ?? '';
