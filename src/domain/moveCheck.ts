@@ -4,7 +4,8 @@
  * tabs have them), and a custom cell the CRM cannot read as its field's type would be written back empty, while
  * the row being moved is the only copy of what it holds. So those calls ask this first and change nothing when it
  * says no. What it refuses is what CRM ▸ Check data reports for a custom cell (customCellProblem), and a status
- * that is not a stage.
+ * that is not a stage (on a row that moves, the other tab's dropdown would refuse it; merge checks the kept row too,
+ * whose cells it rewrites, so the message says only what is wrong and where).
  */
 
 import type { FieldErrors } from './customer';
@@ -44,7 +45,7 @@ export function moveBlockers(rows: readonly RowToMove[]): FieldErrors | null {
     if (parseStatus(status) === null) {
       add(
         'status',
-        `Status ${quote(status)} ${where} is not a pipeline stage, so the other tab's dropdown would refuse it: correct the cell (${STATUS_LIST_TEXT}), then ${action} again. Nothing was changed.`,
+        `Status ${quote(status)} ${where} is not a pipeline stage: correct the cell (${STATUS_LIST_TEXT}), then ${action} again. Nothing was changed.`,
       );
     }
     for (const { definition, value } of customCells) {
