@@ -24,7 +24,7 @@ import { DAY_MS, parseTime } from './time';
  * The stay still going on is counted up to now; a start in the future (clock skew between staff machines) counts
  * as 0 days, never negative.
  */
-export function addCustomerStays(
+function addCustomerStays(
   customer: PipelineCustomer,
   dated: readonly DatedChange[],
   now: number,
@@ -65,8 +65,8 @@ export function addCustomerStays(
 }
 
 /** The days of every stay, per status. */
-export class StayDays {
-  readonly byStatus = new Map<Status, number[]>(STATUSES.map((s) => [s, []]));
+class StayDays {
+  private readonly byStatus = new Map<Status, number[]>(STATUSES.map((s) => [s, []]));
 
   add(status: Status, ms: number): void {
     this.byStatus.get(status)?.push(ms / DAY_MS);
